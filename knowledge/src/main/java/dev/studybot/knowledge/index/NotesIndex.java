@@ -1,0 +1,157 @@
+package dev.studybot.knowledge.index;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studybot.knowledge.notes.NoteParser;
+import dev.studybot.knowledge.notes.NoteSource;
+import dev.studybot.knowledge.notes.NotesReader;
+import dev.studybot.knowledge.notes.NotesWarning;
+import dev.studybot.knowledge.notes.Passage;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The Lucene index of a notes folder, on disk. {@link #sync} re-reads the folder and rebuilds only the
+ * files whose content changed, remembering each file's hash in the commit.
+ */
+public final class NotesIndex implements Closeable {
+
+    /**
+     * Bumped whenever parsing or index-time analysis changes what a file turns into, so an index
+     * written by an older studybot is rebuilt instead of being half old, half new.
+     */
+    static final String FORMAT = "1";
+
+    private static final String FORMAT_KEY = "studybot.format";
+    private static final String FILES_KEY = "studybot.files";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Directory directory;
+    private final IndexWriter writer;
+
+    private NotesIndex(Directory directory) throws IOException {
+        this.directory = directory;
+        IndexWriterConfig config = new IndexWriterConfig(PassageFields.analyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(64);
+        this.writer = new IndexWriter(directory, config);
+    }
+
+    /** Opens (creating if needed) the index in {@code folder}. Only one process may have it open. */
+    public static NotesIndex open(Path folder) {
+        try {
+            return new NotesIndex(FSDirectory.open(folder));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not open the search index in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Brings the index up to date with the notes folder. */
+    public SyncReport sync(Path notesFolder, IndexProgress progress) {
+        NotesReader.Result read = new NotesReader().read(notesFolder);
+        try {
+            return apply(read.sources(), read.warnings(), progress);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not update the search index: " + e.getMessage(), e);
+        }
+    }
+
+    private SyncReport apply(List<NoteSource> sources, List<NotesWarning> warnings, IndexProgress progress)
+            throws IOException {
+        Map<String, String> indexed = indexedFiles();
+        Map<String, String> current = new TreeMap<>();
+        List<NoteSource> changed = new ArrayList<>();
+        for (NoteSource source : sources) {
+            current.put(source.file(), source.sha256());
+            if (!source.sha256().equals(indexed.get(source.file()))) {
+                changed.add(source);
+            }
+        }
+        int removed = 0;
+        for (String file : indexed.keySet()) {
+            if (!current.containsKey(file)) {
+                writer.deleteDocuments(new Term(PassageFields.FILE, file));
+                removed++;
+            }
+        }
+        List<NotesWarning> allWarnings = new ArrayList<>(warnings);
+        int done = 0;
+        for (NoteSource source : changed) {
+            writer.deleteDocuments(new Term(PassageFields.FILE, source.file()));
+            try {
+                List<Document> docs = new ArrayList<>();
+                for (Passage passage : NoteParser.parse(source)) {
+                    docs.add(PassageFields.toDocument(passage));
+                }
+                writer.addDocuments(docs);
+            } catch (RuntimeException e) {
+                // One file the parser chokes on must not take the rest of the notes down with it.
+                allWarnings.add(new NotesWarning(source.file(), "could not be parsed (" + e + "); skipped"));
+                current.remove(source.file());
+            }
+            progress.filesIndexed(++done, changed.size());
+        }
+        Map<String, String> commitData = new HashMap<>();
+        commitData.put(FORMAT_KEY, FORMAT);
+        commitData.put(FILES_KEY, JSON.writeValueAsString(current));
+        writer.setLiveCommitData(commitData.entrySet());
+        writer.commit();
+        return new SyncReport(changed.size(), sources.size() - changed.size(), removed, writer.getDocStats().numDocs,
+                allWarnings);
+    }
+
+    /** The files (and their hashes) in the last commit; none when it was written by another format. */
+    private Map<String, String> indexedFiles() throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return Map.of();
+        }
+        Map<String, String> data = new HashMap<>();
+        for (Map.Entry<String, String> entry : writer.getLiveCommitData()) {
+            data.put(entry.getKey(), entry.getValue());
+        }
+        if (!FORMAT.equals(data.get(FORMAT_KEY)) || data.get(FILES_KEY) == null) {
+            writer.deleteAll();
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(data.get(FILES_KEY), new TypeReference<Map<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            writer.deleteAll();
+            return Map.of();
+        }
+    }
+
+    /** A point-in-time reader of what was last synced. */
+    public DirectoryReader openReader() {
+        try {
+            return DirectoryReader.open(writer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

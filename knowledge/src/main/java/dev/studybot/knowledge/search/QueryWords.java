@@ -1,0 +1,138 @@
+package dev.studybot.knowledge.search;
+
+import dev.studybot.knowledge.analysis.StudyAnalyzers;
+import dev.studybot.knowledge.analysis.Synonyms;
+import dev.studybot.knowledge.index.PassageFields;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+
+/**
+ * The topic words of a query, with words the notes never use corrected to the closest word they do
+ * use ("kinesys" becomes "kinesis"): the did-you-mean and the fuzzy fallback in one step.
+ *
+ * @param words       distinct topic words to search for, corrected, in query order
+ * @param unknown     topic words neither the notes nor the synonym list know, with no close spelling
+ * @param corrections misspelt word to the word searched instead
+ * @param truncated   whether the query had more than {@link QueryText#MAX_WORDS} words
+ */
+record QueryWords(List<String> words, Set<String> unknown, Map<String, String> corrections, boolean truncated) {
+
+    private static final Pattern CORRECTABLE = Pattern.compile("[a-z][a-z0-9-]{3,}");
+    private static final float MIN_SIMILARITY = 0.7f;
+    private static final int TWO_EDIT_MIN_LENGTH = 8;
+
+    static QueryWords of(String query, IndexReader reader, Synonyms synonyms) {
+        Set<String> distinct = new LinkedHashSet<>();
+        for (String word : tokens(StudyAnalyzers.spelling(), query)) {
+            // Emoji and stray symbols are tokens too, but name no topic.
+            if (!StudyAnalyzers.isQueryStopWord(word) && word.codePoints().anyMatch(Character::isLetterOrDigit)) {
+                distinct.add(word);
+            }
+        }
+        boolean truncated = distinct.size() > QueryText.MAX_WORDS;
+        List<String> words = new ArrayList<>();
+        Set<String> unknown = new LinkedHashSet<>();
+        Map<String, String> corrections = new LinkedHashMap<>();
+        for (String word : distinct.stream().limit(QueryText.MAX_WORDS).toList()) {
+            if (isInNotes(word, reader) || synonyms.knows(word)) {
+                words.add(word);
+                continue;
+            }
+            String correction = CORRECTABLE.matcher(word).matches() ? closestSpelling(word, reader) : null;
+            if (correction != null) {
+                corrections.put(word, correction);
+                words.add(correction);
+            } else {
+                // "tightly", "early": adverbs say how, not what; the notes lacking one says nothing.
+                if (!word.endsWith("ly")) {
+                    unknown.add(word);
+                }
+                words.add(word);
+            }
+        }
+        return new QueryWords(List.copyOf(words), unknown, corrections, truncated);
+    }
+
+    private static boolean isInNotes(String word, IndexReader reader) {
+        try {
+            if (reader.docFreq(new Term(PassageFields.SPELL, word)) > 0) {
+                return true;
+            }
+            // "reboot" is known when the notes only say "reboots": compare stems too.
+            for (String stem : tokens(StudyAnalyzers.index(), word)) {
+                if (reader.docFreq(new Term(PassageFields.BODY, stem)) > 0
+                        || reader.docFreq(new Term(PassageFields.HEADING, stem)) > 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The notes' word nearest to a misspelt one: one edit away, or for a long word, two. Two edits
+     * cost about twenty times more to search, and short words two edits apart are often other words.
+     */
+    private static String closestSpelling(String word, IndexReader reader) {
+        try {
+            for (int edits = 1; edits <= (word.length() >= TWO_EDIT_MIN_LENGTH ? 2 : 1); edits++) {
+                DirectSpellChecker speller = new DirectSpellChecker();
+                speller.setAccuracy(MIN_SIMILARITY);
+                speller.setMaxEdits(edits);
+                SuggestWord[] suggestions = speller.suggestSimilar(new Term(PassageFields.SPELL, word), 1, reader,
+                        SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                if (suggestions.length > 0) {
+                    return suggestions[0].string;
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> tokens(Analyzer analyzer, String text) {
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(PassageFields.BODY, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
+
+    /** The query as typed with each misspelt word replaced, or null when nothing was corrected. */
+    String suggestion(String query) {
+        if (corrections.isEmpty()) {
+            return null;
+        }
+        String suggested = query;
+        for (Map.Entry<String, String> correction : corrections.entrySet()) {
+            suggested = suggested.replaceAll("(?iu)(?<![\\p{L}\\p{N}])" + Pattern.quote(correction.getKey())
+                    + "(?![\\p{L}\\p{N}])", correction.getValue());
+        }
+        return suggested;
+    }
+}
