@@ -1,0 +1,74 @@
+package dev.studybot.cli;
+
+import dev.studybot.knowledge.KnowledgeBase;
+import dev.studybot.knowledge.eval.EvalQuery;
+import dev.studybot.knowledge.eval.EvalReport;
+import dev.studybot.knowledge.eval.EvalSet;
+import dev.studybot.knowledge.eval.Evaluator;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "eval", description = {
+        "Measure search quality on your notes with a TSV of queries (columns: id, query, answers separated by ' | ').",
+        "A hit is a shown result whose text contains one of the answers."})
+final class EvalCommand implements Callable<Integer> {
+
+    @Mixin
+    NotesOptions notes;
+
+    @Option(names = "--queries", paramLabel = "FILE.tsv", required = true, description = "The queries and their answers.")
+    Path queries;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "5", description = "Results shown per query. Default: ${DEFAULT-VALUE}")
+    int limit;
+
+    @Option(names = "--min-hit1", paramLabel = "X", description = "Exit with status 1 when hit@1 is below X (a quality floor for CI).")
+    Double minHitAt1;
+
+    @Option(names = "--min-hitk", paramLabel = "X", description = "Exit with status 1 when hit@N is below X.")
+    Double minHitAtK;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<EvalQuery> set = EvalSet.read(queries);
+        PrintWriter out = spec.commandLine().getOut();
+        EvalReport report;
+        try (KnowledgeBase base = notes.open(System.err)) {
+            report = Evaluator.run(set, limit, base::search);
+        }
+        for (EvalReport.Miss miss : report.misses()) {
+            out.printf(Locale.ROOT, "%s %s  %s%n    expected: %s%n", miss.rank() == 0 ? "MISS" : "rank " + miss.rank(),
+                    miss.query().id(), miss.query().query(), String.join(" | ", miss.query().answers()));
+            miss.shown().stream().limit(3).forEach(shown -> out.println("    shown: " + shown));
+        }
+        out.println(report.summary(limit));
+        out.flush();
+        return belowFloor(report) ? 1 : 0;
+    }
+
+    private boolean belowFloor(EvalReport report) {
+        boolean below = false;
+        PrintWriter err = spec.commandLine().getErr();
+        if (minHitAt1 != null && report.hitAt1() < minHitAt1) {
+            err.printf(Locale.ROOT, "hit@1 %.3f is below the floor %.3f%n", report.hitAt1(), minHitAt1);
+            below = true;
+        }
+        if (minHitAtK != null && report.hitAtK() < minHitAtK) {
+            err.printf(Locale.ROOT, "hit@%d %.3f is below the floor %.3f%n", limit, report.hitAtK(), minHitAtK);
+            below = true;
+        }
+        err.flush();
+        return below;
+    }
+}

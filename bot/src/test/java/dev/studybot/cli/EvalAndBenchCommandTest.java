@@ -1,0 +1,68 @@
+package dev.studybot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvalAndBenchCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path queries() throws Exception {
+        return Files.writeString(dir.resolve("queries.tsv"), """
+                id\tquery\tanswers
+                q1\thow long is the spot interruption warning\ttwo-minute interruption notice
+                q2\tsqs visibility timeout maximum\tcan be raised to 12 hours
+                q3\tkinesis shard limits\tthis text is nowhere
+                """);
+    }
+
+    @Test
+    void evalPrintsMissesThenTheSummaryLine() throws Exception {
+        Path notes = CliTestSupport.writeNotes(dir);
+        CliTestSupport.Run run = CliTestSupport.run("", "eval", "--notes", notes.toString(),
+                "--data", dir.resolve("data").toString(), "--queries", queries().toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("MISS q3"), run.out());
+        assertEquals("hit@1=0.667 hit@5=0.667 mrr=0.667 queries=3", lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void evalFailsBelowTheFloor() throws Exception {
+        Path notes = CliTestSupport.writeNotes(dir);
+        CliTestSupport.Run below = CliTestSupport.run("", "eval", "--notes", notes.toString(),
+                "--data", dir.resolve("data").toString(), "--queries", queries().toString(), "--min-hit1", "0.9");
+        CliTestSupport.Run above = CliTestSupport.run("", "eval", "--notes", notes.toString(),
+                "--data", dir.resolve("data").toString(), "--queries", queries().toString(), "--min-hitk", "0.6");
+
+        assertEquals(1, below.exitCode());
+        assertTrue(below.err().contains("below the floor"), below.err());
+        assertEquals(0, above.exitCode(), above.err());
+    }
+
+    @Test
+    void benchPrintsItsFiguresOnTheLastLine() throws Exception {
+        Path notes = CliTestSupport.writeNotes(dir);
+        CliTestSupport.Run run = CliTestSupport.run("", "bench", "--notes", notes.toString(),
+                "--queries", queries().toString(), "--scale", "3", "--rounds", "2");
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        String last = lines.get(lines.size() - 1);
+        assertTrue(last.matches("passages=\\d+ index_ms=\\d+ p50_us=\\d+ p99_us=\\d+ heap_mb=\\d+"), last);
+        CliTestSupport.Run single = CliTestSupport.run("", "bench", "--notes", notes.toString(),
+                "--queries", queries().toString(), "--rounds", "1");
+        int scaled = Integer.parseInt(last.replaceAll("passages=(\\d+).*", "$1"));
+        String singleLast = single.out().strip();
+        int once = Integer.parseInt(singleLast.replaceAll("(?s).*passages=(\\d+).*", "$1"));
+        assertEquals(3 * once, scaled, "--scale 3 indexes three distinct copies");
+    }
+}
