@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         "Last line: passages=P index_ms=I p50_us=A p99_us=B heap_mb=H"})
 final class BenchCommand implements Callable<Integer> {
 
-    private static final int WARM_UP_ROUNDS = 5;
+    private static final int WARM_UP_ROUNDS = 20;
 
     @Mixin
     NotesOptions notes;

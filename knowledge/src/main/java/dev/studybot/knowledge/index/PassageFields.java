@@ -8,11 +8,9 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexOptions;
 
 /** How a passage is laid out as a Lucene document, and read back. */
 public final class PassageFields {
@@ -31,17 +29,8 @@ public final class PassageFields {
     public static final String SPELL = "spell";
 
     private static final String PATH_SEPARATOR = "\u001f";
-    /** Offsets in the postings let the highlighter find matches without re-analysing the text. */
-    private static final FieldType BODY_TYPE = bodyType();
 
     private PassageFields() {
-    }
-
-    private static FieldType bodyType() {
-        FieldType type = new FieldType(TextField.TYPE_STORED);
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        type.freeze();
-        return type;
     }
 
     public static Analyzer analyzer() {
@@ -54,7 +43,7 @@ public final class PassageFields {
         doc.add(new StoredField(LINE, passage.line()));
         doc.add(new StoredField(PATH, String.join(PATH_SEPARATOR, passage.headingPath())));
         doc.add(new StoredField(LINKS, String.join("\n", passage.links())));
-        doc.add(new Field(BODY, passage.text(), BODY_TYPE));
+        doc.add(new TextField(BODY, passage.text(), Field.Store.YES));
         String heading = String.join(" ", passage.headingPath());
         doc.add(new TextField(HEADING, heading, Field.Store.NO));
         doc.add(new TextField(SPELL, heading + "\n" + passage.text(), Field.Store.NO));

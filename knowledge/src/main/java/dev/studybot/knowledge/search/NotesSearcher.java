@@ -44,7 +44,6 @@ public final class NotesSearcher {
     private final IndexSearcher searcher;
     private final Synonyms synonyms;
     private final Analyzer queryAnalyzer;
-    private final Snippets snippets;
 
     public NotesSearcher(IndexReader reader, Synonyms synonyms) {
         this.reader = reader;
@@ -52,7 +51,6 @@ public final class NotesSearcher {
         searcher.setSimilarity(new BM25Similarity(BM25_K1, BM25_B));
         this.synonyms = synonyms;
         this.queryAnalyzer = StudyAnalyzers.query(synonyms);
-        this.snippets = new Snippets(searcher, PassageFields.analyzer());
     }
 
     public SearchResponse search(String rawQuery, int limit) {
@@ -91,10 +89,10 @@ public final class NotesSearcher {
         for (int i = 0; i < passages.length; i++) {
             passages[i] = PassageFields.fromDocument(searcher.storedFields().document(best[i].doc));
         }
-        String[] snippetTexts = snippets.of(lookup.query(), best, passages);
+        Snippets snippets = new Snippets(lookup.query());
         List<SearchResult> results = new ArrayList<>();
         for (int i = 0; i < passages.length; i++) {
-            results.add(new SearchResult(passages[i], snippetTexts[i], best[i].score));
+            results.add(new SearchResult(passages[i], snippets.of(passages[i].text()), best[i].score));
         }
         String message = words.truncated()
                 ? "Your query was long: only its first " + QueryText.MAX_WORDS + " words were searched." : null;

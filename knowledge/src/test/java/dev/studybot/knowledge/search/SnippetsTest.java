@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.studybot.knowledge.analysis.StudyAnalyzers;
+import dev.studybot.knowledge.index.PassageFields;
+import org.apache.lucene.util.QueryBuilder;
 import org.junit.jupiter.api.Test;
 
 class SnippetsTest {
@@ -45,5 +48,35 @@ class SnippetsTest {
                 assertTrue(shortened.endsWith("…"), context);
             }
         }
+    }
+
+    private static Snippets snippetsFor(String query) {
+        return new Snippets(new QueryBuilder(StudyAnalyzers.index()).createBooleanQuery(PassageFields.BODY, query));
+    }
+
+    @Test
+    void picksTheLinesWithMostQueryWordsAndBoldsEveryForm() {
+        String text = """
+                - Spot capacity is cheap
+                - unrelated line about billing
+                - Spot Instances get a two-minute interruption notice
+                - another unrelated line""";
+        String snippet = snippetsFor("spot instance interruptions").of(text);
+
+        assertTrue(snippet.startsWith("- **Spot** capacity"), snippet);
+        assertTrue(snippet.contains("**Spot** **Instances** get a two-minute **interruption** notice"), snippet);
+        assertFalse(snippet.contains("billing"), snippet);
+    }
+
+    @Test
+    void withoutAnyMatchTheFirstLineIsShown() {
+        assertEquals("- first line", snippetsFor("kinesis").of("- first line\n- second line"));
+    }
+
+    @Test
+    void overlappingChineseBigramsBecomeOneBoldRun() {
+        String snippet = snippetsFor("最便宜的选择").of("你自动帮我找到最便宜的选择");
+        assertTrue(snippet.contains("**最便宜的选择**"), snippet);
+        assertEquals(2, marks(snippet), snippet);
     }
 }
