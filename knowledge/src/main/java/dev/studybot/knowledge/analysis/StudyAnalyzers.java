@@ -1,5 +1,8 @@
 package dev.studybot.knowledge.analysis;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -8,6 +11,7 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -105,6 +109,22 @@ public final class StudyAnalyzers {
         stream = new CJKWidthFilter(stream);
         stream = new LowerCaseFilter(stream);
         return new CJKBigramFilter(stream);
+    }
+
+    /** The terms {@code analyzer} makes of {@code text}, in order. */
+    public static List<String> terms(Analyzer analyzer, String text) {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Analysing text in memory cannot fail", e);
+        }
+        return terms;
     }
 
     public static boolean isQueryStopWord(String word) {

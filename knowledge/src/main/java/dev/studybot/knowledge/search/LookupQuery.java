@@ -150,7 +150,7 @@ final class LookupQuery {
     /** BM25's idf of the word's stem, or {@link #ABSENT}. */
     private static double idf(String word, IndexReader reader) throws IOException {
         int docFreq = 0;
-        for (String stem : QueryWords.tokens(StudyAnalyzers.index(), word)) {
+        for (String stem : StudyAnalyzers.terms(StudyAnalyzers.index(), word)) {
             docFreq = Math.max(docFreq, reader.docFreq(new Term(PassageFields.BODY, stem)));
         }
         if (docFreq == 0) {

@@ -12,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.spell.DirectSpellChecker;
@@ -38,7 +35,7 @@ record QueryWords(List<String> words, Set<String> unknown, Map<String, String> c
 
     static QueryWords of(String query, IndexReader reader, Synonyms synonyms) {
         Set<String> distinct = new LinkedHashSet<>();
-        for (String word : tokens(StudyAnalyzers.spelling(), query)) {
+        for (String word : StudyAnalyzers.terms(StudyAnalyzers.spelling(), query)) {
             // Emoji and stray symbols are tokens too, but name no topic.
             if (!StudyAnalyzers.isQueryStopWord(word) && word.codePoints().anyMatch(Character::isLetterOrDigit)) {
                 distinct.add(word);
@@ -74,7 +71,7 @@ record QueryWords(List<String> words, Set<String> unknown, Map<String, String> c
                 return true;
             }
             // "reboot" is known when the notes only say "reboots": compare stems too.
-            for (String stem : tokens(StudyAnalyzers.index(), word)) {
+            for (String stem : StudyAnalyzers.terms(StudyAnalyzers.index(), word)) {
                 if (reader.docFreq(new Term(PassageFields.BODY, stem)) > 0
                         || reader.docFreq(new Term(PassageFields.HEADING, stem)) > 0) {
                     return true;
@@ -106,21 +103,6 @@ record QueryWords(List<String> words, Set<String> unknown, Map<String, String> c
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static List<String> tokens(Analyzer analyzer, String text) {
-        List<String> tokens = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(PassageFields.BODY, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                tokens.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return tokens;
     }
 
     /** The query as typed with each misspelt word replaced, or null when nothing was corrected. */

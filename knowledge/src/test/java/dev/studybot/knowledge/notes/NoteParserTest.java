@@ -220,17 +220,19 @@ class NoteParserTest {
         assertEquals(lineOf(text, "dash parent"), p.line());
     }
 
+    private static final String NESTED_BY_INDENTATION = """
+            Networking
+
+            - Private networks
+                each one lives in a single region
+                address ranges must not overlap
+            - Peering
+                links exactly two networks
+            """;
+
     @Test
     void indentationOnlyNestingStaysWithItsParent() {
-        String text = """
-                Networking
-
-                - Private networks
-                    each one lives in a single region
-                    address ranges must not overlap
-                - Peering
-                    links exactly two networks
-                """;
+        String text = NESTED_BY_INDENTATION;
         List<Passage> passages = parse("vpc.txt", text);
         Passage p = only(passages, "Private networks");
         assertEquals(List.of("Networking"), p.headingPath());
@@ -244,15 +246,7 @@ class NoteParserTest {
 
     @Test
     void indentationOnlyNestedLinesStayLinesOfTheirOwn() {
-        String text = """
-                Networking
-
-                - Private networks
-                    each one lives in a single region
-                    address ranges must not overlap
-                - Peering
-                    links exactly two networks
-                """;
+        String text = NESTED_BY_INDENTATION;
         Passage p = only(parse("vpc.txt", text), "Private networks");
         for (String child : List.of("each one lives in a single region", "address ranges must not overlap",
                 "links exactly two networks")) {
