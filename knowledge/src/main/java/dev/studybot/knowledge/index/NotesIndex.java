@@ -64,8 +64,9 @@ public final class NotesIndex implements Closeable {
     /** Brings the index up to date with the notes folder. */
     public SyncReport sync(Path notesFolder, IndexProgress progress) {
         NotesReader.Result read = new NotesReader().read(notesFolder);
+        List<NoteSource> notes = read.sources().stream().filter(source -> !source.isQuestionBank()).toList();
         try {
-            return apply(read.sources(), read.warnings(), progress);
+            return apply(notes, read.warnings(), progress);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not update the search index: " + e.getMessage(), e);
         }

@@ -9,6 +9,11 @@ package dev.studybot.knowledge.notes;
  */
 public record NoteSource(String file, String text, String sha256) {
 
+    /** A team's own questions (see QuestionBank), not notes: kept out of search. */
+    public boolean isQuestionBank() {
+        return file.toLowerCase(java.util.Locale.ROOT).endsWith(".quiz.md");
+    }
+
     /** Markdown syntax (ATX/setext headings, front matter) is expected only in these. */
     public boolean isMarkdown() {
         String lower = file.toLowerCase(java.util.Locale.ROOT);

@@ -1,0 +1,111 @@
+package dev.studybot.knowledge.questions;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The checks every generated question must pass, or it is dropped rather than shown. */
+final class QualityGates {
+
+    static final int MIN_PROMPT = 30;
+    static final int MAX_PROMPT = 300;
+    /** A cloze that starts with one of these leans on a sentence the student cannot see. */
+    static final Pattern DANGLING = Pattern.compile("(?i)^(it|its|this|that|these|those|they|them|he|she)\\b.*");
+
+    private final Giveaways giveaways;
+
+    QualityGates(Giveaways giveaways) {
+        this.giveaways = giveaways;
+    }
+
+    /** Why the draft must not be shown, or null when it passes every gate. */
+    String rejection(Draft draft) {
+        List<String> choices = new ArrayList<>(draft.distractors());
+        choices.add(0, draft.correct());
+        if (choices.size() != 4) {
+            return "needs 4 choices, has " + choices.size();
+        }
+        Set<String> distinct = new HashSet<>();
+        for (String choice : choices) {
+            if (choice.isBlank() || !distinct.add(choice.strip().toLowerCase(Locale.ROOT))) {
+                return "choices are not distinct";
+            }
+        }
+        if (!sameType(choices)) {
+            return "choices are not of one type";
+        }
+        String prompt = draft.prompt();
+        if (prompt.length() < MIN_PROMPT || prompt.length() > MAX_PROMPT) {
+            return "prompt length " + prompt.length();
+        }
+        if (prompt.contains("://") || prompt.contains("![") || prompt.contains("```")) {
+            return "prompt has a link, image or code";
+        }
+        if (DANGLING.matcher(askedPart(draft)).matches()) {
+            return "prompt leans on context it does not show";
+        }
+        if (leaks(draft)) {
+            return "prompt gives the answer away";
+        }
+        if (!statedBySource(draft)) {
+            return "source does not state the answer";
+        }
+        return null;
+    }
+
+    /** All quantities of one unit, or no quantities at all: never "256KB" among service names. */
+    private static boolean sameType(List<String> choices) {
+        Set<String> units = new HashSet<>();
+        int quantities = 0;
+        for (String choice : choices) {
+            List<Quantity> found = Quantity.findAll(choice);
+            if (found.size() == 1 && found.get(0).text().equals(choice.strip())) {
+                quantities++;
+                units.add(found.get(0).unit());
+            }
+        }
+        return quantities == 0 || quantities == choices.size() && units.size() == 1;
+    }
+
+    /** The part of the prompt taken from the notes, without the heading context in front. */
+    private static String askedPart(Draft draft) {
+        String prompt = draft.prompt();
+        int quote = prompt.indexOf('"');
+        if (draft.kind().equals(TermQuestions.KIND) && quote >= 0) {
+            return prompt.substring(quote + 1);
+        }
+        int colon = prompt.indexOf("): ");
+        if (draft.kind().equals(FactQuestions.KIND) && colon >= 0) {
+            return prompt.substring(colon + 3);
+        }
+        int newline = prompt.indexOf("\n- ");
+        return newline >= 0 ? prompt.substring(newline + 3) : prompt;
+    }
+
+    private boolean leaks(Draft draft) {
+        if (draft.kind().equals(FactQuestions.KIND)) {
+            String asked = askedPart(draft);
+            return asked.contains(draft.correct()) || Quantity.findAll(asked).stream()
+                    .anyMatch(q -> q.number().equals(draft.mask().get(0)));
+        }
+        // Naming the parent heading gives nothing away: every sibling choice shares it.
+        String context = draft.kind().equals(IdentifyQuestions.KIND)
+                ? String.join(" ", draft.topic().subList(0, draft.topic().size() - 1)) : "";
+        Set<String> revealing = new HashSet<>();
+        for (String masked : draft.mask()) {
+            revealing.addAll(giveaways.of(masked, context));
+        }
+        return Giveaways.reveals(draft.kind().equals(IdentifyQuestions.KIND) ? askedPart(draft) : draft.prompt(),
+                revealing);
+    }
+
+    private static boolean statedBySource(Draft draft) {
+        if (draft.kind().equals(IdentifyQuestions.KIND)) {
+            return draft.topic().get(draft.topic().size() - 1).equals(draft.correct());
+        }
+        return NoteText.plain(draft.explanation()).contains(draft.correct());
+    }
+}

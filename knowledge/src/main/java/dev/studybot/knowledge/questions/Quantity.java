@@ -1,0 +1,116 @@
+package dev.studybot.knowledge.questions;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A number with its unit as written in notes ("256KB", "15 minutes", "5432", "99.9%"), and the
+ * plausible wrong values a question can offer beside it.
+ *
+ * @param start index of the quantity in the text it was found in
+ * @param end   index just past it
+ * @param text  exactly as written
+ * @param unit  normalised unit ("minute", "kb", "%"), or the noun counted ("instance"), or "" for none
+ */
+record Quantity(int start, int end, String text, BigDecimal value, String number, String unit, String spacing,
+                String unitText) {
+
+    private static final Pattern QUANTITY = Pattern.compile(
+            "(?<![\\p{L}\\p{N}.,/:#$-])(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(\\s?)"
+                    + "(%|[KMGTP]i?B\\b|[kmgtp]b\\b|bytes?\\b|ms\\b|milliseconds?\\b|secs?\\b|seconds?\\b|s\\b|mins?\\b"
+                    + "|minutes?\\b|hrs?\\b|hours?\\b|h\\b|days?\\b|weeks?\\b|months?\\b|years?\\b|yrs?\\b"
+                    + "|[a-zA-Z][a-zA-Z-]{2,}\\b)?(?![\\p{L}\\p{N}]|[.,]\\d)");
+
+    private static final Map<String, String> UNITS = Map.ofEntries(
+            Map.entry("ms", "millisecond"), Map.entry("millisecond", "millisecond"), Map.entry("milliseconds", "millisecond"),
+            Map.entry("s", "second"), Map.entry("sec", "second"), Map.entry("secs", "second"),
+            Map.entry("second", "second"), Map.entry("seconds", "second"),
+            Map.entry("min", "minute"), Map.entry("mins", "minute"), Map.entry("minute", "minute"),
+            Map.entry("minutes", "minute"), Map.entry("h", "hour"), Map.entry("hr", "hour"), Map.entry("hrs", "hour"),
+            Map.entry("hour", "hour"), Map.entry("hours", "hour"), Map.entry("day", "day"), Map.entry("days", "day"),
+            Map.entry("week", "week"), Map.entry("weeks", "week"), Map.entry("month", "month"),
+            Map.entry("months", "month"), Map.entry("year", "year"), Map.entry("years", "year"),
+            Map.entry("yr", "year"), Map.entry("yrs", "year"), Map.entry("byte", "b"), Map.entry("bytes", "b"));
+
+    /** Words after a number that are not what it counts. */
+    private static final List<String> NOT_COUNTED = List.of("and", "or", "to", "of", "in", "per", "for", "the", "a",
+            "an", "is", "are", "at", "by", "from", "with", "on", "as", "if", "than", "then", "but", "so", "max", "min",
+            "default", "times", "more", "less", "up", "only", "not", "can", "will", "be", "was");
+
+    private static final List<String> VERBS = List.of("shows", "means", "allows", "makes", "takes", "gives",
+            "returns", "goes", "runs", "needs", "uses", "does", "has", "was", "is", "gets", "sets", "lets", "keeps",
+            "becomes", "requires", "supports", "provides", "includes", "creates", "sends", "stores", "costs");
+
+    /** Every quantity in the text, left to right; years and version-like numbers left out. */
+    static List<Quantity> findAll(String text) {
+        List<Quantity> found = new ArrayList<>();
+        Matcher m = QUANTITY.matcher(text);
+        while (m.find()) {
+            String number = m.group(1);
+            String unitText = m.group(3) == null ? "" : m.group(3);
+            String unit = normalise(unitText);
+            if (unit != null && isCountedNoun(unitText) && m.group(2).isEmpty()) {
+                unit = null; // "5reads" is a typo or a name, not five reads
+            }
+            if (unit == null) {
+                unitText = "";
+                unit = "";
+            }
+            BigDecimal value = new BigDecimal(number.replace(",", ""));
+            if (unit.isEmpty() && value.scale() == 0 && value.intValue() >= 1990 && value.intValue() <= 2039) {
+                continue; // a year, not a quantity
+            }
+            String spacing = unitText.isEmpty() ? "" : m.group(2);
+            int end = m.start() + number.length() + spacing.length() + unitText.length();
+            found.add(new Quantity(m.start(), end, text.substring(m.start(), end), value, number, unit, spacing,
+                    unitText));
+        }
+        return found;
+    }
+
+    private static String normalise(String unitText) {
+        if (unitText.isEmpty()) {
+            return "";
+        }
+        if (unitText.equals("%")) {
+            return "%";
+        }
+        String lower = unitText.toLowerCase(Locale.ROOT);
+        if (lower.matches("[kmgtp]i?b")) {
+            return lower.replace("i", "");
+        }
+        if (UNITS.containsKey(lower)) {
+            return UNITS.get(lower);
+        }
+        // Only a plural noun is what a number counts ("7 instances"); "10 managed", "200 shows" and
+        // names ("5 Elastic IP") are not units.
+        if (NOT_COUNTED.contains(lower) || !unitText.equals(lower) || !lower.endsWith("s") || lower.length() <= 3
+                || lower.endsWith("ss") || VERBS.contains(lower)) {
+            return null;
+        }
+        return lower.substring(0, lower.length() - 1);
+    }
+
+    private static boolean isCountedNoun(String unitText) {
+        String lower = unitText.toLowerCase(Locale.ROOT);
+        return !unitText.equals("%") && !lower.matches("[kmgtp]i?b|bytes?") && !UNITS.containsKey(lower);
+    }
+
+    /** The same unit written the same way around another number. */
+    String withValue(BigDecimal other) {
+        String formatted = other.stripTrailingZeros().toPlainString();
+        if (number.contains(",") && other.compareTo(BigDecimal.valueOf(10_000)) >= 0 && other.scale() <= 0) {
+            formatted = String.format(Locale.ROOT, "%,d", other.longValue());
+        }
+        return formatted + spacing + unitText;
+    }
+
+    boolean sameKindAs(Quantity other) {
+        return unit.equals(other.unit);
+    }
+}

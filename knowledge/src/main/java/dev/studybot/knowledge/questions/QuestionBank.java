@@ -1,0 +1,493 @@
+package dev.studybot.knowledge.questions;
+
+import dev.studybot.knowledge.notes.NotesReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Multiple-choice questions written by the team in {@code *.quiz.md} files under the notes folder.
+ *
+ * <pre>
+ * # S3
+ * ## Storage classes
+ *
+ * Q: Which storage class has the lowest price for data read once a year?
+ * - [ ] S3 Standard
+ * - [x] S3 Glacier Deep Archive
+ * Explanation: Deep Archive is the cheapest class; retrieval takes hours.
+ * </pre>
+ *
+ * Reading is lenient: a malformed entry becomes a {@link BankProblem} and is skipped, every other entry of
+ * the file and of the folder still loads. The format is documented for users in {@code docs/question-banks.md}.
+ */
+public final class QuestionBank {
+
+    /** What every bank file's name ends with (compared case-insensitively). */
+    public static final String SUFFIX = ".quiz.md";
+    public static final int MIN_CHOICES = 2;
+    public static final int MAX_CHOICES = 6;
+    /** {@link Question#kind()} of every question from a bank. */
+    public static final String KIND = "bank";
+
+    private static final int BINARY_SNIFF_BYTES = 8192;
+    private static final int EXCERPT_CHARS = 50;
+
+    private static final Pattern HEADING = Pattern.compile("^(#{1,6})(?:\\s+(.*))?$");
+    private static final Pattern CLOSING_HASHES = Pattern.compile("(?:^|\\s+)#+$");
+    private static final Pattern QUESTION = Pattern.compile(
+            "^(?:\\*\\*Q[:.]\\*\\*|\\*\\*Q\\*\\*[:.]|Q:|Q\\.(?=\\s|$))\\s*(.*)$");
+    /** A list item with a one-character box; {@code [text](link)} is a link, not a box. */
+    private static final Pattern CHOICE = Pattern.compile("^[-*+]\\s+\\[(.?)\\](?!\\()\\s*(.*)$");
+    private static final Pattern EXPLANATION = Pattern.compile(
+            "^(?:\\*\\*Explanation:\\*\\*|\\*\\*Explanation\\*\\*:|Explanation:)\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FENCE = Pattern.compile("^(?:```|~~~)");
+
+    private QuestionBank() {
+    }
+
+    /**
+     * The questions (in file order) and the problems (by file, then line) of a folder or a file.
+     * Both lists are unmodifiable.
+     */
+    public record Result(List<Question> questions, List<BankProblem> problems) {
+
+        public Result {
+            questions = List.copyOf(questions);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** Whether the file name ends with {@code .quiz.md}, in any case. */
+    public static boolean isBankFile(Path path) {
+        Path name = path == null ? null : path.getFileName();
+        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(SUFFIX);
+    }
+
+    /**
+     * Every question in every {@code *.quiz.md} file under the folder (recursive, sorted by path, hidden
+     * files and folders skipped like the notes reader does), and the problems found.
+     *
+     * @throws IllegalArgumentException when the folder does not exist
+     */
+    public static Result load(Path notesFolder) {
+        if (!Files.isDirectory(notesFolder)) {
+            throw new IllegalArgumentException(
+                    "The notes folder " + notesFolder + " does not exist or is not a folder.");
+        }
+        List<Question> questions = new ArrayList<>();
+        List<BankProblem> problems = new ArrayList<>();
+        for (Path path : bankFiles(notesFolder)) {
+            String name = relativeName(notesFolder, path);
+            try {
+                Optional<String> text = readLeniently(name, path, problems);
+                if (text.isPresent()) {
+                    Result result = parse(name, text.get());
+                    questions.addAll(result.questions());
+                    problems.addAll(result.problems());
+                }
+            } catch (IOException | UncheckedIOException e) {
+                problems.add(new BankProblem(name, 0, "could not be read (" + e.getMessage() + "); skipped"));
+            }
+        }
+        return new Result(questions, problems);
+    }
+
+    /**
+     * One bank file's text.
+     *
+     * @param file the path relative to the notes folder, used in {@link Question#file()}, in ids and in problems
+     */
+    public static Result parse(String file, String text) {
+        String normalised = text.replace("\r\n", "\n").replace('\r', '\n');
+        if (normalised.startsWith("\uFEFF")) {
+            normalised = normalised.substring(1);
+        }
+        Parser parser = new Parser(file);
+        String[] lines = normalised.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            parser.line(i + 1, lines[i]);
+        }
+        return parser.finish();
+    }
+
+    // ---------------------------------------------------------------------------------------------- reading
+
+    private static List<Path> bankFiles(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(path -> !isHidden(folder.relativize(path)))
+                    .filter(QuestionBank::isBankFile)
+                    .sorted(Comparator.comparing(path -> relativeName(folder, path)))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not list the notes folder " + folder, e);
+        }
+    }
+
+    private static String relativeName(Path folder, Path path) {
+        return folder.relativize(path).toString().replace('\\', '/');
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Decodes like {@link NotesReader}: size cap, binary files skipped, UTF-16 BOMs, lenient UTF-8. */
+    private static Optional<String> readLeniently(String name, Path path, List<BankProblem> problems)
+            throws IOException {
+        long size = Files.size(path);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(path)) {
+            bytes = in.readNBytes(NotesReader.MAX_FILE_BYTES);
+        }
+        boolean truncated = size > NotesReader.MAX_FILE_BYTES;
+        if (truncated) {
+            problems.add(new BankProblem(name, 0, "is " + size / (1024 * 1024) + " MiB; only the first "
+                    + NotesReader.MAX_FILE_BYTES / (1024 * 1024) + " MiB are read"));
+        }
+        boolean utf16 = bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE));
+        if (utf16) {
+            return Optional.of(new String(bytes, StandardCharsets.UTF_16));
+        }
+        for (int i = 0; i < Math.min(bytes.length, BINARY_SNIFF_BYTES); i++) {
+            if (bytes[i] == 0) {
+                problems.add(new BankProblem(name, 0, "looks like a binary file, not a question bank; skipped"));
+                return Optional.empty();
+            }
+        }
+        int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB
+                && bytes[2] == (byte) 0xBF ? 3 : 0;
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
+                    .toString());
+        } catch (CharacterCodingException e) {
+            String lenient = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+            long replaced = lenient.chars().filter(c -> c == '\uFFFD').count();
+            if (!(truncated && replaced <= 1)) {
+                problems.add(new BankProblem(name, 0, "is not valid UTF-8; " + replaced
+                        + " unreadable byte sequence(s) were replaced with \uFFFD"));
+            }
+            return Optional.of(lenient);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- parsing
+
+    private enum Phase {
+        /** After {@code Q:}, before the first choice: text lines continue the question. */
+        QUESTION,
+        /** Among the choices. */
+        CHOICES,
+        /** In the explanation: non-blank lines continue it. */
+        EXPLANATION,
+        /** After the explanation's blank line: free text, ignored until the next question or heading. */
+        AFTER
+    }
+
+    private record Choice(String text, boolean right, int line, boolean broken) {
+    }
+
+    /** One {@code Q:} entry being read. */
+    private static final class Entry {
+        final int line;
+        final List<String> topic;
+        final List<String> text = new ArrayList<>();
+        final List<Choice> choices = new ArrayList<>();
+        final List<String> explanation = new ArrayList<>();
+        final List<BankProblem> problems = new ArrayList<>();
+        final Map<String, Integer> choiceLines = new HashMap<>();
+        Phase phase = Phase.QUESTION;
+        boolean blankSinceChoice;
+        int textAfterBlank;
+        String textAfterBlankLine;
+        boolean strayReported;
+        boolean lateChoiceReported;
+
+        Entry(int line, List<String> topic) {
+            this.line = line;
+            this.topic = topic;
+        }
+
+        String prompt() {
+            return String.join(" ", text).strip();
+        }
+
+        /** How messages name this question: an excerpt of its text, or its line when it has none. */
+        String named() {
+            String prompt = prompt();
+            return prompt.isEmpty() ? "the question on line " + line : "question " + quote(prompt);
+        }
+    }
+
+    private static final class Parser {
+        private final String file;
+        private final String fileTopic;
+        private final String[] headings = new String[6];
+        private final List<Question> questions = new ArrayList<>();
+        private final List<BankProblem> problems = new ArrayList<>();
+        private Entry entry;
+        private boolean inFence;
+        /** Whether the last non-blank line was a choice outside any question (reported once per run). */
+        private boolean inOrphanChoices;
+
+        Parser(String file) {
+            this.file = file;
+            String name = file.substring(file.lastIndexOf('/') + 1);
+            String base = name.toLowerCase(Locale.ROOT).endsWith(SUFFIX)
+                    ? name.substring(0, name.length() - SUFFIX.length()) : name;
+            this.fileTopic = base.isBlank() ? name : base;
+        }
+
+        void line(int number, String raw) {
+            String line = raw.strip();
+            boolean fence = FENCE.matcher(line).find();
+            if (inFence || fence) {
+                inFence = fence != inFence; // code: never a question, choice or heading
+                text(number, line);
+                return;
+            }
+            if (line.isEmpty()) {
+                blank();
+                return;
+            }
+            Matcher m;
+            if ((m = HEADING.matcher(line)).matches()) {
+                heading(m.group(1).length(), m.group(2));
+            } else if ((m = QUESTION.matcher(line)).matches()) {
+                endEntry();
+                inOrphanChoices = false;
+                entry = new Entry(number, topic());
+                if (!m.group(1).isBlank()) {
+                    entry.text.add(m.group(1).strip());
+                }
+            } else if ((m = CHOICE.matcher(line)).matches()) {
+                choice(number, line, m.group(1), m.group(2).strip());
+            } else if ((m = EXPLANATION.matcher(line)).matches()) {
+                explanation(number, m.group(1).strip());
+            } else {
+                text(number, line);
+            }
+        }
+
+        Result finish() {
+            endEntry();
+            List<BankProblem> sorted = new ArrayList<>(problems);
+            sorted.sort(Comparator.comparingInt(BankProblem::line));
+            return new Result(questions, sorted);
+        }
+
+        private List<String> topic() {
+            List<String> path = new ArrayList<>();
+            for (String heading : headings) {
+                if (heading != null && !heading.isEmpty()) {
+                    path.add(heading);
+                }
+            }
+            return path.isEmpty() ? List.of(fileTopic) : path;
+        }
+
+        private void heading(int level, String rawText) {
+            endEntry();
+            inOrphanChoices = false;
+            String text = rawText == null ? "" : CLOSING_HASHES.matcher(rawText.strip()).replaceFirst("").strip();
+            headings[level - 1] = text;
+            for (int i = level; i < headings.length; i++) {
+                headings[i] = null;
+            }
+        }
+
+        private void blank() {
+            if (entry == null) {
+                return;
+            }
+            if (entry.phase == Phase.CHOICES) {
+                entry.blankSinceChoice = true;
+            } else if (entry.phase == Phase.EXPLANATION) {
+                entry.phase = Phase.AFTER;
+            }
+        }
+
+        private void text(int number, String line) {
+            inOrphanChoices = false;
+            if (entry == null) {
+                return; // free text between questions: the team's own notes
+            }
+            switch (entry.phase) {
+                case QUESTION -> entry.text.add(line);
+                case EXPLANATION -> entry.explanation.add(line);
+                case AFTER -> {
+                }
+                case CHOICES -> {
+                    if (!entry.blankSinceChoice) {
+                        stray(number, line);
+                    } else if (entry.textAfterBlank == 0) {
+                        entry.textAfterBlank = number; // fine, unless a choice or an explanation follows
+                        entry.textAfterBlankLine = line;
+                    }
+                }
+            }
+        }
+
+        private void stray(int number, String line) {
+            if (entry.strayReported) {
+                return;
+            }
+            entry.strayReported = true;
+            entry.problems.add(new BankProblem(file, number, "the line " + quote(line) + " sits among the choices of "
+                    + entry.named() + " but is not a choice. Write every choice on one line as \"- [ ] text\" "
+                    + "(or \"- [x] text\" for the right one); put notes in an \"Explanation:\" after the choices."));
+        }
+
+        private void choice(int number, String line, String mark, String text) {
+            if (entry == null || entry.phase == Phase.AFTER) {
+                endEntry();
+                if (!inOrphanChoices) {
+                    problems.add(new BankProblem(file, number, "the choice " + quote(line)
+                            + " is not under any question; start the question with a \"Q:\" line above its choices."));
+                }
+                inOrphanChoices = true;
+                return;
+            }
+            if (entry.phase == Phase.EXPLANATION) {
+                if (!entry.lateChoiceReported) {
+                    entry.lateChoiceReported = true;
+                    entry.problems.add(new BankProblem(file, number, "the choice " + quote(line) + " comes after the "
+                            + "explanation of " + entry.named() + "; put all choices before \"Explanation:\"."));
+                }
+                return;
+            }
+            entry.phase = Phase.CHOICES;
+            if (entry.textAfterBlank > 0) {
+                stray(entry.textAfterBlank, entry.textAfterBlankLine);
+            }
+            entry.blankSinceChoice = false;
+            boolean broken = false;
+            if (!mark.equals(" ") && !mark.equalsIgnoreCase("x")) {
+                broken = true;
+                entry.problems.add(new BankProblem(file, number, "the choice " + quote(line) + " has the box \"["
+                        + mark + "]\"; use \"[ ]\" for a wrong choice and \"[x]\" for the right one."));
+            }
+            if (text.isEmpty()) {
+                broken = true;
+                entry.problems.add(new BankProblem(file, number, "a choice of " + entry.named()
+                        + " has no text; write it after the box, like \"- [ ] S3 Standard\"."));
+            } else {
+                String key = text.toLowerCase(Locale.ROOT);
+                Integer earlier = entry.choiceLines.putIfAbsent(key, number);
+                if (earlier != null) {
+                    entry.problems.add(new BankProblem(file, number, "the choice " + quote(text)
+                            + " is the same as the one on line " + earlier + " in " + entry.named()
+                            + "; every choice must be different."));
+                }
+            }
+            entry.choices.add(new Choice(text, mark.equalsIgnoreCase("x"), number, broken));
+        }
+
+        private void explanation(int number, String text) {
+            inOrphanChoices = false;
+            if (entry == null) {
+                problems.add(new BankProblem(file, number, "\"Explanation:\" is not under any question; "
+                        + "put it right after the choices of its question."));
+                return;
+            }
+            if (entry.phase == Phase.EXPLANATION || entry.phase == Phase.AFTER) {
+                entry.problems.add(new BankProblem(file, number, entry.named() + " already has an explanation; "
+                        + "keep a single \"Explanation:\" (it may go on over several lines)."));
+                entry.phase = Phase.EXPLANATION;
+                return;
+            }
+            if (entry.phase == Phase.CHOICES && entry.textAfterBlank > 0) {
+                stray(entry.textAfterBlank, entry.textAfterBlankLine);
+            }
+            entry.phase = Phase.EXPLANATION;
+            if (!text.isEmpty()) {
+                entry.explanation.add(text);
+            }
+        }
+
+        private void endEntry() {
+            Entry e = entry;
+            entry = null;
+            if (e == null) {
+                return;
+            }
+            List<BankProblem> found = new ArrayList<>();
+            String prompt = e.prompt();
+            if (prompt.isEmpty()) {
+                found.add(new BankProblem(file, e.line,
+                        "this question has no text; write the question after \"Q:\"."));
+            }
+            int count = e.choices.size();
+            boolean anyBroken = e.choices.stream().anyMatch(Choice::broken);
+            List<Choice> right = e.choices.stream().filter(Choice::right).toList();
+            if (count == 0) {
+                found.add(new BankProblem(file, e.line, e.named() + " has no choices; list " + MIN_CHOICES + " to "
+                        + MAX_CHOICES + " choices below it as \"- [ ] text\", and mark the right one \"- [x] text\"."));
+            } else if (!anyBroken) {
+                if (count < MIN_CHOICES) {
+                    found.add(new BankProblem(file, e.line, e.named() + " has only 1 choice; give "
+                            + MIN_CHOICES + " to " + MAX_CHOICES + "."));
+                } else if (count > MAX_CHOICES) {
+                    found.add(new BankProblem(file, e.line, e.named() + " has " + count + " choices; give at most "
+                            + MAX_CHOICES + "."));
+                }
+                if (right.isEmpty()) {
+                    found.add(new BankProblem(file, e.line, e.named()
+                            + " has no right choice; mark exactly one choice with [x]."));
+                } else if (right.size() > 1) {
+                    found.add(new BankProblem(file, e.line, e.named() + " marks " + right.size()
+                            + " choices as right (lines " + right.stream().map(c -> Integer.toString(c.line()))
+                            .collect(Collectors.joining(", ")) + "); mark exactly one with [x]."));
+                }
+            }
+            found.addAll(e.problems);
+            if (!found.isEmpty()) {
+                problems.addAll(found);
+                return;
+            }
+            List<String> choices = e.choices.stream().map(Choice::text).toList();
+            int answer = e.choices.indexOf(right.get(0));
+            String explanation = String.join(" ", e.explanation).strip();
+            if (explanation.isEmpty()) {
+                explanation = choices.get(answer);
+            }
+            questions.add(new Question(Question.idOf(KIND, file, e.line, prompt, choices.get(answer)), KIND,
+                    e.topic, prompt, choices, answer, file, e.line, explanation));
+        }
+    }
+
+    private static String quote(String text) {
+        String oneLine = text.strip();
+        if (oneLine.length() > EXCERPT_CHARS) {
+            oneLine = oneLine.substring(0, EXCERPT_CHARS - 1).stripTrailing() + "\u2026";
+        }
+        return "\"" + oneLine + "\"";
+    }
+}

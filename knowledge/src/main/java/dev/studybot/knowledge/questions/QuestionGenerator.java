@@ -1,0 +1,131 @@
+package dev.studybot.knowledge.questions;
+
+import dev.studybot.knowledge.analysis.Synonyms;
+import dev.studybot.knowledge.notes.NoteParser;
+import dev.studybot.knowledge.notes.NoteSource;
+import dev.studybot.knowledge.notes.NoteTopic;
+import dev.studybot.knowledge.notes.NotesReader;
+import dev.studybot.knowledge.notes.Passage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * Makes the question pool of a notes folder: the team's own bank questions first, then questions
+ * generated from the notes (several kinds), each through the quality gates, near-duplicates dropped.
+ * The same notes and seed always give the same questions in the same order.
+ */
+public final class QuestionGenerator {
+
+    /** Two prompts sharing this much of their words ask the same thing. */
+    private static final double NEAR_DUPLICATE = 0.8;
+
+    private final Giveaways giveaways;
+    private final QualityGates gates;
+
+    /**
+     * @param questions  bank questions first, then generated ones
+     * @param problems   malformed bank entries and unreadable files, for a person to fix
+     * @param rejections how many generated drafts each gate dropped, by reason
+     */
+    public record Result(List<Question> questions, List<String> problems, Map<String, Integer> rejections) {
+    }
+
+    public QuestionGenerator(Synonyms synonyms) {
+        this.giveaways = new Giveaways(synonyms);
+        this.gates = new QualityGates(giveaways);
+    }
+
+    public Result generate(Path notesFolder, long seed) {
+        NotesReader.Result read = new NotesReader().read(notesFolder);
+        List<String> problems = new ArrayList<>();
+        read.warnings().forEach(warning -> problems.add(warning.toString()));
+        List<NoteTopic> topics = new ArrayList<>();
+        Map<String, List<Passage>> passages = new HashMap<>();
+        for (NoteSource source : read.sources()) {
+            if (!source.isQuestionBank()) {
+                topics.addAll(NoteParser.topics(source));
+                passages.put(source.file(), NoteParser.parse(source));
+            }
+        }
+        List<Draft> drafts = new ArrayList<>();
+        drafts.addAll(IdentifyQuestions.from(topics, this::revealing));
+        drafts.addAll(FactQuestions.from(topics));
+        drafts.addAll(TermQuestions.from(topics));
+
+        Map<String, Integer> rejections = new TreeMap<>();
+        List<Question> questions = new ArrayList<>();
+        QuestionBank.Result bank = QuestionBank.load(notesFolder);
+        bank.problems().forEach(problem -> problems.add(problem.toString()));
+        questions.addAll(bank.questions());
+        List<Set<String>> seenPrompts = new ArrayList<>();
+        for (Draft draft : drafts) {
+            Draft explained = withExplanation(draft, passages.getOrDefault(draft.file(), List.of()));
+            String rejection = gates.rejection(explained);
+            if (rejection == null && isNearDuplicate(explained.prompt(), seenPrompts)) {
+                rejection = "near-duplicate of another question";
+            }
+            if (rejection != null) {
+                rejections.merge(rejection.replaceAll("\\d+", "N"), 1, Integer::sum);
+                continue;
+            }
+            questions.add(shuffled(explained, seed));
+        }
+        return new Result(questions, problems, rejections);
+    }
+
+    /** Whether a text names the topic: its title's words (not those of the headings above), stems, synonyms. */
+    private Predicate<String> revealing(NoteTopic topic) {
+        List<String> path = topic.headingPath();
+        Set<String> terms = giveaways.of(path.get(path.size() - 1), String.join(" ", path.subList(0, path.size() - 1)));
+        return text -> Giveaways.reveals(text, terms);
+    }
+
+    /** The explanation is the passage the question was made from: the last one starting at or before it. */
+    private static Draft withExplanation(Draft draft, List<Passage> passages) {
+        Passage source = null;
+        for (Passage passage : passages) {
+            if (passage.line() <= draft.line() && passage.headingPath().equals(draft.topic())) {
+                source = passage;
+            }
+        }
+        String explanation = source == null ? "" : source.text();
+        return new Draft(draft.kind(), draft.topic(), draft.prompt(), draft.correct(), draft.distractors(),
+                draft.file(), draft.line(), explanation, draft.mask());
+    }
+
+    private static boolean isNearDuplicate(String prompt, List<Set<String>> seen) {
+        Set<String> words = new HashSet<>(List.of(prompt.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
+        for (Set<String> other : seen) {
+            Set<String> common = new HashSet<>(words);
+            common.retainAll(other);
+            Set<String> union = new HashSet<>(words);
+            union.addAll(other);
+            if (!union.isEmpty() && (double) common.size() / union.size() >= NEAR_DUPLICATE) {
+                return true;
+            }
+        }
+        seen.add(words);
+        return false;
+    }
+
+    /** The choices in an order fixed by the seed and the question, so the right one is not always first. */
+    private static Question shuffled(Draft draft, long seed) {
+        String id = Question.idOf(draft.kind(), draft.file(), draft.line(), draft.prompt(), draft.correct());
+        List<String> choices = new ArrayList<>(draft.distractors());
+        choices.add(draft.correct());
+        Collections.sort(choices);
+        Collections.shuffle(choices, new Random(seed * 1_000_003L + id.hashCode()));
+        return new Question(id, draft.kind(), draft.topic(), draft.prompt(), choices, choices.indexOf(draft.correct()),
+                draft.file(), draft.line(), draft.explanation());
+    }
+}
