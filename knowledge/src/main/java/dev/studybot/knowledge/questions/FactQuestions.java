@@ -23,7 +23,8 @@ final class FactQuestions {
             "(?i)\\b(max|maximum|min|minimum|limit|limits|default|up to|at most|at least|port|retention|timeout"
                     + "|per|only|can have|capacity|iops|throughput|size|concurrency|retries|replicas|copies|regions|azs)\\b");
     /** An example's number is the example's, not a fact to learn. */
-    private static final Pattern EXAMPLE = Pattern.compile("(?i)^(example|for example|e\\.g|eg\\b|ex:|ex\\b|say\\b)");
+    private static final Pattern EXAMPLE = Pattern.compile(
+            "(?i)^(example|for example|e\\.g|eg\\b|ex:|ex\\b|say\\b)|\\betc\\b|\\be\\.g\\.");
     private static final Pattern CODE_BEFORE = Pattern.compile("(?i)(code|http|status|error)\\W*$");
     private static final int MIN_STATEMENT = 20;
     private static final int MAX_STATEMENT = 220;

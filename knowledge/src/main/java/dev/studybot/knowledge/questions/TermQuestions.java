@@ -28,8 +28,11 @@ final class TermQuestions {
             "option", "options", "type", "types", "step", "steps", "important", "remember", "solution", "problem",
             "issue", "result", "reason", "cost", "price", "pricing", "limit", "limits", "default", "features", "misc",
             "other", "others", "info", "benefit", "benefits", "advantage", "disadvantage", "good for", "best for",
-            "used for", "ie", "i.e", "aka", "means", "also", "goal", "idea", "summary", "question", "answer", "todo");
+            "used for", "ie", "i.e", "aka", "means", "also", "goal", "idea", "summary", "question", "answer", "todo",
+            "aws", "amazon");
     private static final int MAX_TERM_WORDS = 4;
+    /** "option1", "step 2": a numbered placeholder, not a name. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("[a-z]+ ?\\d+");
     private static final int MIN_DEFINITION_WORDS = 3;
     /** Words that end a description of a list ("main usage", "supported types include"), not a name. */
     private static final Set<String> NOT_TERM_ENDS = Set.of("includes", "include", "usage", "usages", "step", "steps",
@@ -88,7 +91,7 @@ final class TermQuestions {
         if (term.split("\\s+").length > MAX_TERM_WORDS || NOT_TERMS.contains(lower) || lower.startsWith("eg ")
                 || NOT_TERM_STARTS.contains(firstWord) || term.endsWith(".") || term.contains("(")
                 || NOT_TERM_ENDS.contains(lower.substring(lower.lastIndexOf(' ') + 1))
-                || term.contains(" ") && term.equals(lower)
+                || term.contains(" ") && term.equals(lower) || PLACEHOLDER.matcher(lower).matches()
                 || m.group("definition").strip().split("\\s+").length < MIN_DEFINITION_WORDS
                 || lower.startsWith("e.g") || !Quantity.findAll(term).isEmpty() || unbalanced(term)) {
             return Optional.empty();

@@ -1,0 +1,102 @@
+package dev.studybot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QuestionsCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private Path notes() throws Exception {
+        Path notes = Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(notes.resolve("queues.md"), """
+                # Messaging
+                ## Queues
+                - messages are kept for 4 days by default, up to 14 days
+                - a consumer hides a message while it works on it
+                - long polling waits for new messages instead of returning at once
+                ## Topics
+                - one message is pushed to every subscriber at the same moment
+                - subscribers may be queues, functions, e-mail or phone numbers
+                ## Streams
+                - ordered records are read again and again by many consumers
+                - records are kept for 24 hours unless retention is raised
+                ## Buses
+                - events from many sources are routed by matching rules to targets
+                - a schedule can start targets every few minutes like cron
+                """);
+        Files.writeString(notes.resolve("team.quiz.md"), """
+                # Messaging
+                Q: Which option lets a consumer wait for messages instead of polling in a loop?
+                - [ ] short polling
+                - [x] long polling
+                - [ ] fan-out
+                """);
+        return notes;
+    }
+
+    @Test
+    void jsonQuestionsHaveTheDocumentedShape() throws Exception {
+        CliTestSupport.Run run = CliTestSupport.run("", "questions", "--notes", notes().toString(), "--json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.size() >= 3, run.out());
+        JsonNode bank = JSON.readTree(lines.get(0));
+        assertEquals("bank", bank.get("kind").asText(), "the team's own questions come first");
+        assertEquals("team.quiz.md", bank.get("source").get("file").asText());
+        for (String line : lines) {
+            JsonNode question = JSON.readTree(line);
+            for (String field : List.of("id", "kind", "topic", "prompt", "choices", "answer", "source", "explanation")) {
+                assertTrue(question.has(field), field + " missing in " + line);
+            }
+            int answer = question.get("answer").asInt();
+            assertTrue(answer >= 0 && answer < question.get("choices").size(), line);
+            assertTrue(question.get("topic").isArray() && question.get("source").get("line").asInt() > 0, line);
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"kind\":\"fact\"")), run.out());
+        assertTrue(run.err().contains("questions=" + lines.size()), run.err());
+    }
+
+    @Test
+    void sameSeedSameQuestionsAndCountAndTopicNarrowThem() throws Exception {
+        Path notes = notes();
+        String first = CliTestSupport.run("", "questions", "--notes", notes.toString(), "--json", "--seed", "5").out();
+        String again = CliTestSupport.run("", "questions", "--notes", notes.toString(), "--json", "--seed", "5").out();
+        assertEquals(first, again);
+
+        List<String> two = CliTestSupport.run("", "questions", "--notes", notes.toString(), "--json", "--count", "2")
+                .out().lines().toList();
+        assertEquals(2, two.size());
+
+        List<String> streams = CliTestSupport.run("", "questions", "--notes", notes.toString(), "--json", "--topic",
+                "STREAMS").out().lines().toList();
+        assertFalse(streams.isEmpty());
+        for (String line : streams) {
+            assertTrue(JSON.readTree(line).get("topic").toString().contains("Streams"), line);
+        }
+    }
+
+    @Test
+    void malformedBankEntryIsReportedAndTheRestStillLoads() throws Exception {
+        Path notes = notes();
+        Files.writeString(notes.resolve("broken.quiz.md"), "Q: A question with no right choice?\n- [ ] a\n- [ ] b\n");
+        CliTestSupport.Run run = CliTestSupport.run("", "questions", "--notes", notes.toString(), "--json");
+
+        assertEquals(0, run.exitCode());
+        assertTrue(run.err().contains("broken.quiz.md:1"), run.err());
+        assertTrue(run.out().contains("team.quiz.md"), run.out());
+    }
+}
