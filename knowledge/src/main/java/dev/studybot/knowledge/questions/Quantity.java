@@ -101,13 +101,27 @@ record Quantity(int start, int end, String text, BigDecimal value, String number
         return !unitText.equals("%") && !lower.matches("[kmgtp]i?b|bytes?") && !UNITS.containsKey(lower);
     }
 
-    /** The same unit written the same way around another number. */
+    /** The same unit written the same way around another number: "2 hours" gives "1 hour", "4 hours". */
     String withValue(BigDecimal other) {
         String formatted = other.stripTrailingZeros().toPlainString();
-        if (number.contains(",") && other.compareTo(BigDecimal.valueOf(10_000)) >= 0 && other.scale() <= 0) {
+        if (number.contains(",") && other.compareTo(BigDecimal.valueOf(1000)) >= 0 && other.scale() <= 0) {
             formatted = String.format(Locale.ROOT, "%,d", other.longValue());
         }
-        return formatted + spacing + unitText;
+        return formatted + spacing + inflected(other.compareTo(BigDecimal.ONE) == 0);
+    }
+
+    /** The unit as a word in the singular or plural; symbols ("ms", "KB", "%") stay as they are. */
+    private String inflected(boolean singular) {
+        boolean word = unitText.length() > 2 && unitText.chars().allMatch(Character::isLetter)
+                && !unitText.matches("(?i)[kmgtp]i?b|secs?|mins?|hrs?|yrs?");
+        if (!word) {
+            return unitText;
+        }
+        boolean plural = unitText.endsWith("s") && !unitText.endsWith("ss");
+        if (singular && plural) {
+            return unitText.substring(0, unitText.length() - 1);
+        }
+        return !singular && !plural ? unitText + "s" : unitText;
     }
 
     boolean sameKindAs(Quantity other) {

@@ -1,0 +1,231 @@
+package dev.studybot.knowledge.questions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.studybot.knowledge.analysis.Synonyms;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class QualityGatesTest {
+
+    private static final QualityGates GATES = new QualityGates(new Giveaways(Synonyms.none()));
+    private static final QualityGates GATES_WITH_ASG =
+            new QualityGates(new Giveaways(Synonyms.parse("asg, auto scaling group", "test")));
+
+    private static final List<String> LB = List.of("Networking", "Load balancer pieces");
+    private static final String LISTENER_DEFINITION = "waits for incoming connections on a given port and protocol";
+
+    private static String termPrompt(String definition) {
+        return "Networking › Load balancer pieces: which term is described as \"" + definition + "\"?";
+    }
+
+    private static Draft term(String prompt, String correct, List<String> distractors, String explanation) {
+        return new Draft(TermQuestions.KIND, LB, prompt, correct, distractors, "lb.md", 4, explanation,
+                List.of(correct));
+    }
+
+    /** A term question that passes every gate; each test breaks one thing about it. */
+    private static Draft goodTerm() {
+        return term(termPrompt(LISTENER_DEFINITION), "Listener", List.of("Target group", "Rule", "Health check"),
+                "- Listener: " + LISTENER_DEFINITION + "\n- Rule: decides where a request goes");
+    }
+
+    private static Draft fact(String asked, String correct, List<String> distractors, String explanation) {
+        return new Draft(FactQuestions.KIND, List.of("Queue service", "Retention"),
+                "Fill in the blank (Queue service › Retention): " + asked, correct, distractors, "q.md", 4,
+                explanation, List.of(Quantity.findAll(correct).get(0).number()));
+    }
+
+    private static Draft goodFact() {
+        return fact("messages are kept for ___ by default", "14 days", List.of("7 days", "30 days", "60 days"),
+                "- messages are kept for 14 days by default");
+    }
+
+    private static Draft identify(String clues, String correct) {
+        return new Draft(IdentifyQuestions.KIND, List.of("Databases", "Graph"),
+                "Which topic do these notes describe?" + clues, correct,
+                List.of("Relational", "Document", "Wide column"), "db.md", 12, "", List.of("Graph"));
+    }
+
+    private static Draft goodIdentify() {
+        return identify("\n- Stores nodes and edges so traversals are quick.\n- Handy for social connections.", "Graph");
+    }
+
+    private static Draft withPrompt(Draft d, String prompt) {
+        return new Draft(d.kind(), d.topic(), prompt, d.correct(), d.distractors(), d.file(), d.line(),
+                d.explanation(), d.mask());
+    }
+
+    private static void assertRejected(Draft draft, String reasonPart) {
+        String reason = GATES.rejection(draft);
+        assertNotNull(reason, () -> "should be rejected: " + draft);
+        assertTrue(reason.contains(reasonPart), () -> "reason \"" + reason + "\" should mention \"" + reasonPart + "\"");
+    }
+
+    @Test
+    void goodDraftsPass() {
+        assertNull(GATES.rejection(goodTerm()));
+        assertNull(GATES.rejection(goodFact()));
+        assertNull(GATES.rejection(goodIdentify()));
+        assertNull(GATES_WITH_ASG.rejection(goodTerm()));
+    }
+
+    @Test
+    void needsExactlyFourChoices() {
+        Draft good = goodTerm();
+        assertRejected(term(good.prompt(), "Listener", List.of("Target group", "Rule"), good.explanation()),
+                "needs 4 choices, has 3");
+        assertRejected(term(good.prompt(), "Listener", List.of(), good.explanation()), "needs 4 choices, has 1");
+        assertRejected(term(good.prompt(), "Listener", List.of("Target group", "Rule", "Health check", "Route"),
+                good.explanation()), "needs 4 choices, has 5");
+    }
+
+    @Test
+    void choicesMustBeDistinctIgnoringCase() {
+        Draft good = goodTerm();
+        assertRejected(term(good.prompt(), "Listener", List.of("listener", "Rule", "Health check"),
+                good.explanation()), "not distinct");
+        assertRejected(term(good.prompt(), "Listener", List.of("Rule", " RULE ", "Health check"),
+                good.explanation()), "not distinct");
+        assertRejected(term(good.prompt(), "Listener", List.of("Rule", " ", "Health check"),
+                good.explanation()), "not distinct");
+    }
+
+    @Test
+    void aQuantityAmongNamesIsRejected() {
+        Draft good = goodTerm();
+        assertRejected(term(good.prompt(), "Listener", List.of("256KB", "Rule", "Health check"),
+                good.explanation()), "not of one type");
+    }
+
+    @Test
+    void quantitiesOfDifferentUnitsAreRejected() {
+        assertRejected(fact("messages are kept for ___ by default", "14 days",
+                List.of("7 days", "2 weeks", "60 days"), "- messages are kept for 14 days by default"),
+                "not of one type");
+        assertRejected(fact("messages are kept for ___ by default", "14 days",
+                List.of("7 days", "30 days", "Forever"), "- messages are kept for 14 days by default"),
+                "not of one type");
+    }
+
+    @Test
+    void promptLengthMustBeBetween30And300() {
+        String prefix = "Which term is \"";
+        String suffix = "\"?";
+        for (int length : new int[] {29, 30, 300, 301}) {
+            StringBuilder definition = new StringBuilder();
+            while (prefix.length() + definition.length() + suffix.length() < length) {
+                definition.append(definition.length() % 5 == 4 ? ' ' : 'p');
+            }
+            // Never end the definition on a space that would shift the length.
+            definition.setCharAt(definition.length() - 1, 'q');
+            String prompt = prefix + definition + suffix;
+            assertEquals(length, prompt.length());
+            Draft draft = withPrompt(goodTerm(), prompt);
+            if (length < QualityGates.MIN_PROMPT || length > QualityGates.MAX_PROMPT) {
+                assertRejected(draft, "prompt length " + length);
+            } else {
+                assertNull(GATES.rejection(draft), "length " + length + " is allowed");
+            }
+        }
+    }
+
+    @Test
+    void linksImagesAndCodeAreRejected() {
+        assertRejected(withPrompt(goodTerm(), termPrompt("waits for connections, see https://example.org/lb")),
+                "link, image or code");
+        assertRejected(withPrompt(goodTerm(), termPrompt("waits for connections as in ![diagram](lb.png)")),
+                "link, image or code");
+        assertRejected(withPrompt(goodTerm(), termPrompt("waits for connections ```nc -l 80```")),
+                "link, image or code");
+    }
+
+    @Test
+    void aFactStartingWithAPronounIsRejected() {
+        assertRejected(fact("It keeps ___ of data", "14 days", List.of("7 days", "30 days", "60 days"),
+                "- It keeps 14 days of data"), "context it does not show");
+        assertRejected(fact("they are kept for ___ by default", "14 days", List.of("7 days", "30 days", "60 days"),
+                "- they are kept for 14 days by default"), "context it does not show");
+        // A word that merely starts with the same letters is no pronoun.
+        assertNull(GATES.rejection(fact("Items are kept for ___ by default", "14 days",
+                List.of("7 days", "30 days", "60 days"), "- Items are kept for 14 days by default")));
+    }
+
+    @Test
+    void aTermDefinitionStartingWithAPronounIsRejected() {
+        assertRejected(withPrompt(goodTerm(), termPrompt("this waits for incoming connections on a port")),
+                "context it does not show");
+    }
+
+    @Test
+    void aDefinitionNamingTheTermGivesItAway() {
+        Draft good = goodTerm();
+        assertRejected(term(termPrompt("the listener waits for incoming connections"), "Listener",
+                good.distractors(), good.explanation()), "gives the answer away");
+    }
+
+    @Test
+    void aPluralOfTheTermGivesItAway() {
+        String explanation = "- Target group: groups of backends that receive the routed requests";
+        Draft draft = term(termPrompt("groups of backends that receive the routed requests"), "Target group",
+                List.of("Listener", "Rule", "Health check"), explanation);
+        assertRejected(draft, "gives the answer away");
+    }
+
+    @Test
+    void anAcronymFromTheSynonymsGivesItAway() {
+        String definition = "an ASG keeps the fleet at the size you asked for";
+        Draft draft = term(termPrompt(definition), "Auto Scaling group",
+                List.of("Launch template", "Scaling policy", "Warm pool"),
+                "- Auto Scaling group: " + definition);
+        String reason = GATES_WITH_ASG.rejection(draft);
+        assertNotNull(reason, "ASG is a synonym of the answer");
+        assertTrue(reason.contains("gives the answer away"), reason);
+        // Without the synonym list, nothing in the definition names the answer.
+        assertNull(GATES.rejection(draft));
+    }
+
+    @Test
+    void aFactWhoseNumberStillShowsIsRejected() {
+        assertRejected(fact("messages are kept for ___ by default (14 at most)", "14 days",
+                List.of("7 days", "30 days", "60 days"), "- messages are kept for 14 days by default (14 at most)"),
+                "gives the answer away");
+        assertRejected(fact("messages are kept for ___, so 14 days in all", "14 days",
+                List.of("7 days", "30 days", "60 days"), "- messages are kept for 14 days, so 14 days in all"),
+                "gives the answer away");
+    }
+
+    @Test
+    void anIdentifyClueNamingTheTopicIsRejectedButItsParentIsFine() {
+        assertRejected(identify("\n- A graph stores nodes and edges.\n- Handy for social connections.", "Graph"),
+                "gives the answer away");
+        assertRejected(identify("\n- Stores nodes and edges.\n- Graphs are handy for social connections.", "Graph"),
+                "gives the answer away");
+        assertNull(GATES.rejection(
+                identify("\n- Among databases, stores nodes and edges.\n- Handy for social connections.", "Graph")));
+    }
+
+    @Test
+    void theSourceMustStateTheAnswer() {
+        Draft good = goodTerm();
+        assertRejected(term(good.prompt(), "Listener", good.distractors(), "- Rule: decides where a request goes"),
+                "source does not state the answer");
+        assertRejected(term(good.prompt(), "Listener", good.distractors(), ""), "source does not state the answer");
+        assertRejected(fact("messages are kept for ___ by default", "14 days", List.of("7 days", "30 days", "60 days"),
+                "- messages are kept for 15 days by default"), "source does not state the answer");
+        Draft identify = goodIdentify();
+        assertRejected(new Draft(identify.kind(), identify.topic(), identify.prompt(), "Key-value",
+                identify.distractors(), identify.file(), identify.line(), "", identify.mask()),
+                "source does not state the answer");
+    }
+
+    @Test
+    void markdownMarksInTheSourceDoNotHideTheAnswer() {
+        Draft good = goodTerm();
+        assertNull(GATES.rejection(term(good.prompt(), "Listener", good.distractors(),
+                "- **Listener**: " + LISTENER_DEFINITION)));
+    }
+}
