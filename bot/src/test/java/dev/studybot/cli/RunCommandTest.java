@@ -1,6 +1,7 @@
 package dev.studybot.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -13,23 +14,25 @@ class RunCommandTest {
     Path dir;
 
     @Test
-    void consoleAnswersPipedLinesUntilQuit() throws Exception {
+    void withoutTokensRunIsTheConsoleAndStopsAtQuit() throws Exception {
         Path notes = CliTestSupport.writeNotes(dir);
         CliTestSupport.Run run = CliTestSupport.run("""
                 /study search long polling
-                /study quiz
-                /study help
+                @alice #quiz /study quiz
                 how long is the spot interruption warning
+                /study nonsense
                 quit
                 placement groups
-                """, "run", "--notes", notes.toString(), "--data", dir.resolve("data").toString());
+                """, "run", "--notes", notes.toString(), "--data", dir.resolve("data").toString(),
+                "--db", dir.resolve("studybot.db").toString());
 
         assertEquals(0, run.exitCode(), run.err());
         String out = run.out();
         assertTrue(out.contains("Long polling waits up to 20 seconds"), out);
-        assertTrue(out.contains("/study quiz is not available yet"), out);
-        assertTrue(out.contains("/study search <words>"), out);
-        assertTrue(out.contains("two-minute interruption notice"), out);
-        assertTrue(!out.contains("cluster: low latency"), "nothing is answered after quit: " + out);
+        assertTrue(out.contains("> @alice #quiz /study quiz"), "scripted input is echoed: " + out);
+        assertTrue(out.contains("Practice question") && out.contains("[1a] "), out);
+        assertTrue(out.contains("two-minute interruption notice"), "plain text is looked up: " + out);
+        assertTrue(out.contains("I don't know \"/study nonsense\""), out);
+        assertFalse(out.contains("cluster: low latency"), "nothing is answered after quit: " + out);
     }
 }

@@ -1,0 +1,66 @@
+package dev.studybot.cli;
+
+import dev.studybot.console.ConsoleChat;
+import dev.studybot.knowledge.KnowledgeBase;
+import dev.studybot.knowledge.questions.QuestionGenerator;
+import dev.studybot.store.SqliteStudyStore;
+import dev.studybot.store.StudyStore;
+import dev.studybot.study.StudyBot;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "console", description = {
+        "Chat with studybot in the terminal, or script it on stdin: lines may start with @user and #channel;",
+        "/study <command> runs a command, a button key like 12b presses that button, other text is looked up."})
+final class ConsoleCommand implements Callable<Integer> {
+
+    @Mixin
+    NotesOptions notes;
+
+    @Option(names = "--db", paramLabel = "FILE", defaultValue = "data/studybot.db",
+            description = "SQLite database for scores and questions. Default: ${DEFAULT-VALUE}")
+    Path db;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Fixes which practice questions come up, for repeatable scripts. Default: ${DEFAULT-VALUE}")
+    long seed;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        return run(spec.commandLine().getOut(), null);
+    }
+
+    /** @param banner a line to print first (why the console was started), or null */
+    int run(PrintWriter out, String banner) throws IOException {
+        boolean interactive = System.console() != null;
+        try (KnowledgeBase knowledge = notes.open(System.err);
+             StudyStore store = SqliteStudyStore.open(db)) {
+            QuestionGenerator.Result questions = new QuestionGenerator(notes.loadSynonyms()).generate(notes.notes, seed);
+            questions.problems().forEach(problem -> System.err.println("warning: " + problem));
+            StudyBot bot = new StudyBot(knowledge, questions.questions(), store, Clock.systemUTC(), seed);
+            if (banner != null) {
+                out.println(banner);
+            }
+            out.printf("studybot console: %d passages and %d questions from %s. Type /study help, or quit.%n",
+                    knowledge.lastSync().passages(), questions.questions().size(), notes.notes);
+            out.flush();
+            new ConsoleChat(bot, out, !interactive).run(
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), interactive);
+        }
+        return 0;
+    }
+}

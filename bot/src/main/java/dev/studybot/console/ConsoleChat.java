@@ -1,0 +1,98 @@
+package dev.studybot.console;
+
+import dev.studybot.chat.Button;
+import dev.studybot.chat.Caller;
+import dev.studybot.chat.Interaction;
+import dev.studybot.chat.Reply;
+import dev.studybot.store.Member;
+import dev.studybot.store.Place;
+import dev.studybot.study.StudyBot;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * The console adapter: a chat in a terminal, or a script on stdin. Each line may start with
+ * {@code @user} and {@code #channel}; {@code /study ...} is a command, a button key like {@code 12b}
+ * presses that button, any other text is looked up in the notes. Everyone is an admin here.
+ */
+public final class ConsoleChat {
+
+    public static final String PLATFORM = "console";
+    private static final String GROUP = "console";
+
+    private final StudyBot bot;
+    private final PrintWriter out;
+    private final boolean echo;
+    private String user = "you";
+    private String channel = "general";
+
+    /** @param echo print each line before its reply, so a scripted session reads as a transcript */
+    public ConsoleChat(StudyBot bot, PrintWriter out, boolean echo) {
+        this.bot = bot;
+        this.out = out;
+        this.echo = echo;
+    }
+
+    /** Reads lines until the end of input or {@code quit}. */
+    public void run(BufferedReader in, boolean prompt) throws IOException {
+        while (true) {
+            if (prompt) {
+                out.print("@" + user + " #" + channel + "> ");
+                out.flush();
+            }
+            String line = in.readLine();
+            if (line == null || !handle(line)) {
+                break;
+            }
+        }
+        out.flush();
+    }
+
+    /** Handles one line; false when it asks to quit. */
+    boolean handle(String raw) {
+        ConsoleLine line = ConsoleLine.parse(raw);
+        if (line.user() != null) {
+            user = line.user();
+        }
+        if (line.channel() != null) {
+            channel = line.channel();
+        }
+        String text = line.text();
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.equals("quit") || lower.equals("exit")) {
+            return false;
+        }
+        if (text.isEmpty()) {
+            return true;
+        }
+        if (echo) {
+            out.println("> @" + user + " #" + channel + " " + text);
+        }
+        Caller caller = new Caller(new Member(PLATFORM, user, user), new Place(PLATFORM, GROUP, GROUP, channel, channel),
+                true);
+        Reply reply = bot.handle(interaction(caller, text, lower));
+        out.println(ConsoleRenderer.render(reply, user, channel));
+        out.flush();
+        return true;
+    }
+
+    private static Interaction interaction(Caller caller, String text, String lower) {
+        if (lower.equals("/study") || lower.startsWith("/study ")) {
+            return new Interaction.Command(caller, text.substring("/study".length()).strip());
+        }
+        String key = lower.startsWith("press ") ? lower.substring("press ".length()).strip() : lower;
+        String action = Button.answerActionForKey(key);
+        if (action != null) {
+            return new Interaction.Press(caller, action);
+        }
+        if (lower.equals("help") || lower.equals("/help")) {
+            return new Interaction.Command(caller, "help");
+        }
+        if (lower.startsWith("/")) {
+            return new Interaction.Command(caller, text.substring(1));
+        }
+        return new Interaction.Command(caller, "search " + text);
+    }
+}

@@ -1,0 +1,4 @@
+package dev.studybot.store;
+
+/** A leaderboard's time span; weeks (ISO, from Monday) and months are those of the group's time zone. */
+public enum Period { WEEK, MONTH, ALL }

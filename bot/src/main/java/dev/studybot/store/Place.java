@@ -1,0 +1,7 @@
+package dev.studybot.store;
+
+/**
+ * Where something happens: a group (Slack workspace, Discord server, or the console) and a channel in it.
+ */
+public record Place(String platform, String groupId, String groupName, String channelId, String channelName) {
+}

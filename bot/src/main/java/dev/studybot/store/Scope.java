@@ -1,0 +1,4 @@
+package dev.studybot.store;
+
+/** Whether a leaderboard ranks a whole group (workspace, server) or one channel of it. */
+public enum Scope { GROUP, CHANNEL }

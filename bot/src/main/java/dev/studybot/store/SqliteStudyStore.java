@@ -1,0 +1,966 @@
+package dev.studybot.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studybot.game.Leitner;
+import dev.studybot.game.PeriodKeys;
+import dev.studybot.game.Scoring;
+import dev.studybot.knowledge.questions.Question;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * {@link StudyStore} on one SQLite file (WAL journal, foreign keys on, synchronous=NORMAL, 10 s busy timeout).
+ *
+ * <p>The schema comes from the Flyway migrations in {@code db/migration} (plus the Java migration
+ * {@link PeriodTotalsBackfill}), applied by {@link #open}. Scores are kept pre-aggregated in
+ * {@code score_totals} (one row per scope, period and member), updated in the same transaction as the
+ * answer, so a leaderboard reads the top of an index instead of summing answers.
+ *
+ * <p>Threads: every write runs on one writer connection, one thread at a time, in a
+ * {@code BEGIN IMMEDIATE} transaction (so a second process on the same file waits for the write lock
+ * instead of failing half-way); reads use a small pool of reader connections, which WAL lets run beside
+ * the writer. One answer per member per question is enforced by a UNIQUE constraint; a duplicate insert is
+ * reported as {@link AnswerOutcome.AlreadyAnswered}.
+ */
+public final class SqliteStudyStore implements StudyStore {
+
+    /** Where callers keep the database unless told otherwise. */
+    public static final Path DEFAULT_FILE = Path.of("data", "studybot.db");
+
+    private static final int BUSY_TIMEOUT_MS = 10_000;
+    private static final int READERS = 4;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    private final String url;
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final BlockingQueue<Connection> readers;
+    private volatile boolean closed;
+
+    private SqliteStudyStore(String url, Connection writer, BlockingQueue<Connection> readers) {
+        this.url = url;
+        this.writer = writer;
+        this.readers = readers;
+    }
+
+    /** Opens (creating it and its folders when missing) the database file and brings its schema up to date. */
+    public static SqliteStudyStore open(Path dbFile) {
+        Path file = dbFile.toAbsolutePath();
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the folder for the database " + file, e);
+        }
+        String url = "jdbc:sqlite:" + file;
+        migrate(url);
+        List<Connection> opened = new ArrayList<>();
+        try {
+            Connection writer = config(SQLiteConfig.TransactionMode.IMMEDIATE).createConnection(url);
+            opened.add(writer);
+            BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+            for (int i = 0; i < READERS; i++) {
+                Connection reader = config(SQLiteConfig.TransactionMode.DEFERRED).createConnection(url);
+                opened.add(reader);
+                readers.add(reader);
+            }
+            return new SqliteStudyStore(url, writer, readers);
+        } catch (SQLException e) {
+            for (Connection c : opened) {
+                closeQuietly(c);
+            }
+            throw new StoreException("Cannot open the database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The connection settings every connection (and Flyway's) uses. */
+    static SQLiteConfig config(SQLiteConfig.TransactionMode mode) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setTransactionMode(mode);
+        return config;
+    }
+
+    /** The Flyway set-up {@link #open} migrates with (tests use it with a target to build older schemas). */
+    static Flyway flyway(String url, String target) {
+        SQLiteDataSource dataSource = new SQLiteDataSource(config(SQLiteConfig.TransactionMode.IMMEDIATE));
+        dataSource.setUrl(url);
+        var configuration = Flyway.configure(SqliteStudyStore.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .javaMigrations(new PeriodTotalsBackfill())
+                .loggers(FlywayLog.class.getName());
+        if (target != null) {
+            configuration = configuration.target(target);
+        }
+        return configuration.load();
+    }
+
+    private static void migrate(String url) {
+        try {
+            flyway(url, null).migrate();
+        } catch (RuntimeException e) {
+            throw new StoreException("Cannot bring the database " + url + " up to date: " + e.getMessage(), e);
+        }
+    }
+
+    /** The JDBC URL of the database file (for tools that write to it directly, like bench-store). */
+    public String url() {
+        return url;
+    }
+
+    // ------------------------------------------------------------------------------------------ posting
+
+    @Override
+    public long post(Place place, Member owner, Mode mode, Question question, Instant postedAt, Instant expiresAt) {
+        Objects.requireNonNull(place, "place");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(question, "question");
+        return write(c -> {
+            Long ownerRef = owner == null ? null : upsertMember(c, owner);
+            long channelRef = upsertPlace(c, place)[1];
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO posted (mode, channel_ref, owner_ref, posted_at, expires_at, question_id, kind,
+                                        topic, topic_key, prompt, choices, answer, file, line, explanation)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                s.setString(1, mode.name());
+                s.setLong(2, channelRef);
+                if (ownerRef == null) {
+                    s.setNull(3, Types.INTEGER);
+                } else {
+                    s.setLong(3, ownerRef);
+                }
+                s.setLong(4, postedAt.toEpochMilli());
+                s.setLong(5, expiresAt.toEpochMilli());
+                s.setString(6, question.id());
+                s.setString(7, question.kind());
+                s.setString(8, toJson(question.topic()));
+                s.setString(9, topicKey(question.topic()));
+                s.setString(10, question.prompt());
+                s.setString(11, toJson(question.choices()));
+                s.setInt(12, question.answer());
+                s.setString(13, question.file());
+                s.setInt(14, question.line());
+                s.setString(15, question.explanation());
+                s.executeUpdate();
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<Posted> posted(long id) {
+        return read(c -> loadPosted(c, id).map(PostedRow::posted));
+    }
+
+    /** A posted question with the internal references answer() needs. */
+    private record PostedRow(Posted posted, long channelRef, long groupRef, ZoneId zone, Long ownerRef) {
+    }
+
+    private static Optional<PostedRow> loadPosted(Connection c, long id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT p.id, p.mode, p.channel_ref, ch.group_ref, g.platform, g.group_id, ch.channel_id, g.time_zone,
+                       p.owner_ref, o.user_id, p.posted_at, p.expires_at,
+                       p.question_id, p.kind, p.topic, p.prompt, p.choices, p.answer, p.file, p.line, p.explanation
+                FROM posted p
+                JOIN channels ch ON ch.id = p.channel_ref
+                JOIN study_groups g ON g.id = ch.group_ref
+                LEFT JOIN members o ON o.id = p.owner_ref
+                WHERE p.id = ?""")) {
+            s.setLong(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Question question = question(rs, 13);
+                long ownerRef = rs.getLong(9);
+                Long owner = rs.wasNull() ? null : ownerRef;
+                Posted posted = new Posted(rs.getLong(1), Mode.valueOf(rs.getString(2)), question, rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(10), Instant.ofEpochMilli(rs.getLong(11)),
+                        Instant.ofEpochMilli(rs.getLong(12)));
+                return Optional.of(new PostedRow(posted, rs.getLong(3), rs.getLong(4),
+                        ScoreTotals.zone(rs.getString(8)), owner));
+            }
+        }
+    }
+
+    /** Reads id, kind, topic, prompt, choices, answer, file, line, explanation from {@code first} on. */
+    private static Question question(ResultSet rs, int first) throws SQLException {
+        return new Question(rs.getString(first), rs.getString(first + 1), fromJson(rs.getString(first + 2)),
+                rs.getString(first + 3), fromJson(rs.getString(first + 4)), rs.getInt(first + 5),
+                rs.getString(first + 6), rs.getInt(first + 7), rs.getString(first + 8));
+    }
+
+    // ------------------------------------------------------------------------------------------ answering
+
+    @Override
+    public AnswerOutcome answer(long postedId, Member member, Place place, int choice, Instant at) {
+        Objects.requireNonNull(member, "member");
+        Objects.requireNonNull(at, "at");
+        return write(c -> {
+            long memberRef = upsertMember(c, member);
+            if (place != null) {
+                upsertPlace(c, place);
+            }
+            Optional<PostedRow> found = loadPosted(c, postedId);
+            if (found.isEmpty()) {
+                return new AnswerOutcome.Unknown();
+            }
+            PostedRow row = found.get();
+            Posted posted = row.posted();
+            Question question = posted.question();
+            if (choice < 0 || choice >= question.choices().size()) {
+                return new AnswerOutcome.Unknown();
+            }
+            if (row.ownerRef() != null && row.ownerRef() != memberRef) {
+                return new AnswerOutcome.NotYours(posted);
+            }
+            if (at.isAfter(posted.expiresAt())) {
+                return new AnswerOutcome.Expired(posted);
+            }
+            boolean correct = choice == question.answer();
+            int streak = posted.mode() == Mode.DAILY && correct ? dailyStreak(c, row, memberRef) : 0;
+            Scoring.Score score = Scoring.score(posted.mode(), correct, posted.postedAt(), at, streak);
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO answers (posted_ref, member_ref, choice, correct, points, streak, answered_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                s.setLong(1, postedId);
+                s.setLong(2, memberRef);
+                s.setInt(3, choice);
+                s.setInt(4, correct ? 1 : 0);
+                s.setInt(5, score.points());
+                s.setInt(6, score.streak());
+                s.setLong(7, at.toEpochMilli());
+                s.executeUpdate();
+            } catch (SQLException e) {
+                if (!isUniqueViolation(e)) {
+                    throw e;
+                }
+                // Answered before (a double press, or a race with another process): the failed statement
+                // changed nothing; keep the name updates and report the first answer.
+                return new AnswerOutcome.AlreadyAnswered(posted, previousChoice(c, postedId, memberRef));
+            }
+            ScoreTotals.add(c, row.groupRef(), row.channelRef(), memberRef, PeriodKeys.keys(at, row.zone()),
+                    score.dailyPoints(), score.practicePoints(), correct);
+            updateReview(c, memberRef, posted.mode(), question, correct, at);
+            return new AnswerOutcome.Recorded(posted, choice, correct, score.points(), score.streak());
+        });
+    }
+
+    static boolean isUniqueViolation(SQLException e) {
+        if (e instanceof SQLiteException sqlite) {
+            SQLiteErrorCode code = sqlite.getResultCode();
+            if (code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE || code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY) {
+                return true;
+            }
+        }
+        String message = e.getMessage();
+        return message != null && message.contains("UNIQUE constraint failed");
+    }
+
+    private static int previousChoice(Connection c, long postedId, long memberRef) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT choice FROM answers WHERE posted_ref = ? AND member_ref = ?")) {
+            s.setLong(1, postedId);
+            s.setLong(2, memberRef);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : -1;
+            }
+        }
+    }
+
+    /** The streak a correct answer to this daily question reaches (see {@link Scoring}). */
+    private static int dailyStreak(Connection c, PostedRow row, long memberRef) throws SQLException {
+        long postedAt = row.posted().postedAt().toEpochMilli();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT p.id, a.correct, a.streak
+                FROM posted p
+                LEFT JOIN answers a ON a.posted_ref = p.id AND a.member_ref = ?
+                WHERE p.channel_ref = ? AND p.mode = 'DAILY'
+                  AND (p.posted_at < ? OR (p.posted_at = ? AND p.id < ?))
+                ORDER BY p.posted_at DESC, p.id DESC
+                LIMIT 1""")) {
+            s.setLong(1, memberRef);
+            s.setLong(2, row.channelRef());
+            s.setLong(3, postedAt);
+            s.setLong(4, postedAt);
+            s.setLong(5, row.posted().id());
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Scoring.streak(true, false, false, 0);
+                }
+                boolean previousCorrect = rs.getInt(2) == 1;
+                return Scoring.streak(true, true, previousCorrect, rs.getInt(3));
+            }
+        }
+    }
+
+    private static void updateReview(Connection c, long memberRef, Mode mode, Question question, boolean correct,
+                                     Instant at) throws SQLException {
+        Integer box = null;
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT box FROM reviews WHERE member_ref = ? AND question_id = ?")) {
+            s.setLong(1, memberRef);
+            s.setString(2, question.id());
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    box = rs.getInt(1);
+                }
+            }
+        }
+        Leitner.Step step = Leitner.after(mode, correct, box, at);
+        if (step instanceof Leitner.Step.Schedule schedule) {
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO reviews (member_ref, question_id, box, due_at, kind, topic, prompt, choices, answer,
+                                         file, line, explanation)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (member_ref, question_id) DO UPDATE SET
+                        box = excluded.box, due_at = excluded.due_at, kind = excluded.kind, topic = excluded.topic,
+                        prompt = excluded.prompt, choices = excluded.choices, answer = excluded.answer,
+                        file = excluded.file, line = excluded.line, explanation = excluded.explanation""")) {
+                s.setLong(1, memberRef);
+                s.setString(2, question.id());
+                s.setInt(3, schedule.box());
+                s.setLong(4, schedule.dueAt().toEpochMilli());
+                s.setString(5, question.kind());
+                s.setString(6, toJson(question.topic()));
+                s.setString(7, question.prompt());
+                s.setString(8, toJson(question.choices()));
+                s.setInt(9, question.answer());
+                s.setString(10, question.file());
+                s.setInt(11, question.line());
+                s.setString(12, question.explanation());
+                s.executeUpdate();
+            }
+        } else if (step instanceof Leitner.Step.Remove) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "DELETE FROM reviews WHERE member_ref = ? AND question_id = ?")) {
+                s.setLong(1, memberRef);
+                s.setString(2, question.id());
+                s.executeUpdate();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ leaderboards
+
+    private static final String ROW_COLUMNS =
+            "t.points, t.daily_points, t.practice_points, t.answered, t.correct, m.user_id, m.display_name";
+
+    @Override
+    public Leaderboard leaderboard(Place place, Scope scope, Period period, String callerUserId, int top,
+                                   Instant now) {
+        return readTransaction(c -> {
+            Optional<long[]> refs = findPlace(c, place);
+            if (refs.isEmpty() || (scope == Scope.CHANNEL && refs.get()[1] < 0)) {
+                return new Leaderboard(scope, period, List.of(), null, 0);
+            }
+            String kind = scope == Scope.GROUP ? ScoreTotals.GROUP : ScoreTotals.CHANNEL;
+            long scopeRef = scope == Scope.GROUP ? refs.get()[0] : refs.get()[1];
+            String key = PeriodKeys.key(period, now, groupZone(c, refs.get()[0]));
+
+            List<Leaderboard.Row> rows = new ArrayList<>();
+            if (top > 0) {
+                try (PreparedStatement s = c.prepareStatement("SELECT " + ROW_COLUMNS + """
+                         FROM score_totals t JOIN members m ON m.id = t.member_ref
+                        WHERE t.scope_kind = ? AND t.scope_ref = ? AND t.period_key = ?
+                        ORDER BY t.points DESC, m.display_name COLLATE NOCASE, m.user_id
+                        LIMIT ?""")) {
+                    s.setString(1, kind);
+                    s.setLong(2, scopeRef);
+                    s.setString(3, key);
+                    s.setInt(4, top);
+                    try (ResultSet rs = s.executeQuery()) {
+                        int rank = 0;
+                        int previousPoints = Integer.MIN_VALUE;
+                        while (rs.next()) {
+                            int points = rs.getInt(1);
+                            if (points != previousPoints) {
+                                rank = rows.size() + 1;
+                                previousPoints = points;
+                            }
+                            rows.add(row(rs, rank));
+                        }
+                    }
+                }
+            }
+            int players;
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT COUNT(*) FROM score_totals WHERE scope_kind = ? AND scope_ref = ? AND period_key = ?")) {
+                s.setString(1, kind);
+                s.setLong(2, scopeRef);
+                s.setString(3, key);
+                try (ResultSet rs = s.executeQuery()) {
+                    players = rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+            Leaderboard.Row caller = null;
+            if (callerUserId != null && rows.stream().noneMatch(r -> r.userId().equals(callerUserId))) {
+                caller = callerRow(c, place.platform(), callerUserId, kind, scopeRef, key);
+            }
+            return new Leaderboard(scope, period, rows, caller, players);
+        });
+    }
+
+    private static Leaderboard.Row row(ResultSet rs, int rank) throws SQLException {
+        return new Leaderboard.Row(rank, rs.getString(6), rs.getString(7), rs.getInt(1), rs.getInt(2), rs.getInt(3),
+                rs.getInt(4), rs.getInt(5));
+    }
+
+    private static Leaderboard.Row callerRow(Connection c, String platform, String userId, String kind, long scopeRef,
+                                             String key) throws SQLException {
+        Long memberRef = memberRef(c, platform, userId);
+        if (memberRef == null) {
+            return null;
+        }
+        int points;
+        Leaderboard.Row unranked;
+        try (PreparedStatement s = c.prepareStatement("SELECT " + ROW_COLUMNS + """
+                 FROM score_totals t JOIN members m ON m.id = t.member_ref
+                WHERE t.scope_kind = ? AND t.scope_ref = ? AND t.period_key = ? AND t.member_ref = ?""")) {
+            s.setString(1, kind);
+            s.setLong(2, scopeRef);
+            s.setString(3, key);
+            s.setLong(4, memberRef);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                points = rs.getInt(1);
+                unranked = row(rs, 0);
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT COUNT(*) FROM score_totals
+                WHERE scope_kind = ? AND scope_ref = ? AND period_key = ? AND points > ?""")) {
+            s.setString(1, kind);
+            s.setLong(2, scopeRef);
+            s.setString(3, key);
+            s.setInt(4, points);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                int rank = rs.getInt(1) + 1;
+                return new Leaderboard.Row(rank, unranked.userId(), unranked.displayName(), unranked.points(),
+                        unranked.dailyPoints(), unranked.practicePoints(), unranked.answered(), unranked.correct());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ stats
+
+    @Override
+    public Stats stats(Place place, String userId, Instant now) {
+        return readTransaction(c -> {
+            String platform = place.platform();
+            Optional<Member> member = memberById(c, platform, userId);
+            String name = member.map(Member::displayName).orElse(userId);
+            Optional<long[]> refs = findPlace(c, place);
+            if (member.isEmpty()) {
+                return new Stats(name, 0, 0, 0, 0, 0, 0, List.of(), 0);
+            }
+            long memberRef = memberRef(c, platform, userId);
+            int reviewsDue = reviewsDue(c, memberRef, now);
+            if (refs.isEmpty()) {
+                return new Stats(name, 0, 0, 0, 0, 0, 0, List.of(), reviewsDue);
+            }
+            long groupRef = refs.get()[0];
+            int daily = 0;
+            int practice = 0;
+            int answered = 0;
+            int correct = 0;
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT daily_points, practice_points, answered, correct FROM score_totals
+                    WHERE scope_kind = 'GROUP' AND scope_ref = ? AND period_key = 'all' AND member_ref = ?""")) {
+                s.setLong(1, groupRef);
+                s.setLong(2, memberRef);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        daily = rs.getInt(1);
+                        practice = rs.getInt(2);
+                        answered = rs.getInt(3);
+                        correct = rs.getInt(4);
+                    }
+                }
+            }
+            int best = 0;
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT COALESCE(MAX(a.streak), 0)
+                    FROM answers a
+                    JOIN posted p ON p.id = a.posted_ref
+                    JOIN channels ch ON ch.id = p.channel_ref
+                    WHERE a.member_ref = ? AND ch.group_ref = ? AND p.mode = 'DAILY'""")) {
+                s.setLong(1, memberRef);
+                s.setLong(2, groupRef);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        best = rs.getInt(1);
+                    }
+                }
+            }
+            int current = currentStreak(c, memberRef, groupRef, now);
+            List<Stats.TopicAccuracy> weakest = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT p.topic_key, COUNT(*) AS n, SUM(a.correct) AS ok
+                    FROM answers a
+                    JOIN posted p ON p.id = a.posted_ref
+                    JOIN channels ch ON ch.id = p.channel_ref
+                    WHERE a.member_ref = ? AND ch.group_ref = ? AND p.topic_key IS NOT NULL
+                    GROUP BY p.topic_key
+                    HAVING COUNT(*) >= 2
+                    ORDER BY CAST(SUM(a.correct) AS REAL) / COUNT(*), COUNT(*) DESC, p.topic_key
+                    LIMIT 3""")) {
+                s.setLong(1, memberRef);
+                s.setLong(2, groupRef);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        weakest.add(new Stats.TopicAccuracy(rs.getString(1), rs.getInt(2), rs.getInt(3)));
+                    }
+                }
+            }
+            return new Stats(name, daily, practice, answered, correct, current, best, weakest, reviewsDue);
+        });
+    }
+
+    /**
+     * The streak stored with the member's latest daily answer in the group (latest by the question's posting
+     * time), if it was correct and no later daily question in its channel closed without the member's answer.
+     */
+    private static int currentStreak(Connection c, long memberRef, long groupRef, Instant now) throws SQLException {
+        long postedId;
+        long channelRef;
+        long postedAt;
+        int streak;
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT a.correct, a.streak, p.channel_ref, p.posted_at, p.id
+                FROM answers a
+                JOIN posted p ON p.id = a.posted_ref
+                JOIN channels ch ON ch.id = p.channel_ref
+                WHERE a.member_ref = ? AND ch.group_ref = ? AND p.mode = 'DAILY'
+                ORDER BY p.posted_at DESC, p.id DESC
+                LIMIT 1""")) {
+            s.setLong(1, memberRef);
+            s.setLong(2, groupRef);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next() || rs.getInt(1) == 0) {
+                    return 0;
+                }
+                streak = rs.getInt(2);
+                channelRef = rs.getLong(3);
+                postedAt = rs.getLong(4);
+                postedId = rs.getLong(5);
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT 1 FROM posted q
+                WHERE q.channel_ref = ? AND q.mode = 'DAILY'
+                  AND (q.posted_at > ? OR (q.posted_at = ? AND q.id > ?))
+                  AND q.expires_at < ?
+                  AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.posted_ref = q.id AND a.member_ref = ?)
+                LIMIT 1""")) {
+            s.setLong(1, channelRef);
+            s.setLong(2, postedAt);
+            s.setLong(3, postedAt);
+            s.setLong(4, postedId);
+            s.setLong(5, now.toEpochMilli());
+            s.setLong(6, memberRef);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? 0 : streak;
+            }
+        }
+    }
+
+    private static int reviewsDue(Connection c, long memberRef, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT COUNT(*) FROM reviews WHERE member_ref = ? AND due_at <= ?")) {
+            s.setLong(1, memberRef);
+            s.setLong(2, now.toEpochMilli());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ members, reviews
+
+    @Override
+    public Optional<Member> findMember(String platform, String nameOrId) {
+        if (platform == null || nameOrId == null) {
+            return Optional.empty();
+        }
+        return read(c -> {
+            Optional<Member> byId = memberById(c, platform, nameOrId);
+            if (byId.isPresent()) {
+                return byId;
+            }
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT platform, user_id, display_name FROM members
+                    WHERE platform = ? AND display_name = ? COLLATE NOCASE
+                    ORDER BY id LIMIT 1""")) {
+                s.setString(1, platform);
+                s.setString(2, nameOrId);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next()
+                            ? Optional.of(new Member(rs.getString(1), rs.getString(2), rs.getString(3)))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static Optional<Member> memberById(Connection c, String platform, String userId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT platform, user_id, display_name FROM members WHERE platform = ? AND user_id = ?")) {
+            s.setString(1, platform);
+            s.setString(2, userId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new Member(rs.getString(1), rs.getString(2), rs.getString(3)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    @Override
+    public Optional<Question> nextReview(Member member, Instant now) {
+        return read(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT r.question_id, r.kind, r.topic, r.prompt, r.choices, r.answer, r.file, r.line, r.explanation
+                    FROM reviews r JOIN members m ON m.id = r.member_ref
+                    WHERE m.platform = ? AND m.user_id = ? AND r.due_at <= ?
+                    ORDER BY r.due_at, r.question_id
+                    LIMIT 1""")) {
+                s.setString(1, member.platform());
+                s.setString(2, member.userId());
+                s.setLong(3, now.toEpochMilli());
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(question(rs, 1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------ time zones
+
+    @Override
+    public ZoneId timeZone(String platform, String groupId) {
+        return read(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT time_zone FROM study_groups WHERE platform = ? AND group_id = ?")) {
+                s.setString(1, platform);
+                s.setString(2, groupId);
+                try (ResultSet rs = s.executeQuery()) {
+                    return ScoreTotals.zone(rs.next() ? rs.getString(1) : null);
+                }
+            }
+        });
+    }
+
+    /**
+     * Sets the group's time zone. Week and month totals already kept for the group are recomputed in the
+     * new zone, so past answers count for the weeks and months the group now sees.
+     */
+    @Override
+    public void setTimeZone(String platform, String groupId, ZoneId zone) {
+        Objects.requireNonNull(zone, "zone");
+        write(c -> {
+            long groupRef = upsertGroup(c, platform, groupId, null);
+            String old = groupZoneName(c, groupRef);
+            if (zone.getId().equals(old)) {
+                return null;
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE study_groups SET time_zone = ? WHERE id = ?")) {
+                s.setString(1, zone.getId());
+                s.setLong(2, groupRef);
+                s.executeUpdate();
+            }
+            ScoreTotals.rebuildPeriods(c, groupRef, zone);
+            return null;
+        });
+    }
+
+    private static ZoneId groupZone(Connection c, long groupRef) throws SQLException {
+        return ScoreTotals.zone(groupZoneName(c, groupRef));
+    }
+
+    private static String groupZoneName(Connection c, long groupRef) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT time_zone FROM study_groups WHERE id = ?")) {
+            s.setLong(1, groupRef);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ upserts, look-ups
+
+    private static long upsertMember(Connection c, Member member) throws SQLException {
+        String name = member.displayName() == null || member.displayName().isBlank()
+                ? member.userId() : member.displayName();
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO members (platform, user_id, display_name) VALUES (?, ?, ?)
+                ON CONFLICT (platform, user_id) DO UPDATE SET display_name = excluded.display_name
+                WHERE display_name IS NOT excluded.display_name""")) {
+            s.setString(1, member.platform());
+            s.setString(2, member.userId());
+            s.setString(3, name);
+            s.executeUpdate();
+        }
+        return memberRef(c, member.platform(), member.userId());
+    }
+
+    private static Long memberRef(Connection c, String platform, String userId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM members WHERE platform = ? AND user_id = ?")) {
+            s.setString(1, platform);
+            s.setString(2, userId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    /** Creates or renames the place's group and channel; returns {group ref, channel ref}. */
+    private static long[] upsertPlace(Connection c, Place place) throws SQLException {
+        long groupRef = upsertGroup(c, place.platform(), place.groupId(), place.groupName());
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO channels (group_ref, channel_id, name) VALUES (?, ?, ?)
+                ON CONFLICT (group_ref, channel_id) DO UPDATE SET name = excluded.name
+                WHERE excluded.name IS NOT NULL AND name IS NOT excluded.name""")) {
+            s.setLong(1, groupRef);
+            s.setString(2, place.channelId());
+            s.setString(3, place.channelName());
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM channels WHERE group_ref = ? AND channel_id = ?")) {
+            s.setLong(1, groupRef);
+            s.setString(2, place.channelId());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return new long[] {groupRef, rs.getLong(1)};
+            }
+        }
+    }
+
+    private static long upsertGroup(Connection c, String platform, String groupId, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO study_groups (platform, group_id, name) VALUES (?, ?, ?)
+                ON CONFLICT (platform, group_id) DO UPDATE SET name = excluded.name
+                WHERE excluded.name IS NOT NULL AND name IS NOT excluded.name""")) {
+            s.setString(1, platform);
+            s.setString(2, groupId);
+            s.setString(3, name);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT id FROM study_groups WHERE platform = ? AND group_id = ?")) {
+            s.setString(1, platform);
+            s.setString(2, groupId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** {group ref, channel ref or -1} of an existing place, or empty when the group is unknown. */
+    private static Optional<long[]> findPlace(Connection c, Place place) throws SQLException {
+        long groupRef;
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT id FROM study_groups WHERE platform = ? AND group_id = ?")) {
+            s.setString(1, place.platform());
+            s.setString(2, place.groupId());
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                groupRef = rs.getLong(1);
+            }
+        }
+        long channelRef = -1;
+        if (place.channelId() != null) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT id FROM channels WHERE group_ref = ? AND channel_id = ?")) {
+                s.setLong(1, groupRef);
+                s.setString(2, place.channelId());
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        channelRef = rs.getLong(1);
+                    }
+                }
+            }
+        }
+        return Optional.of(new long[] {groupRef, channelRef});
+    }
+
+    /** The first two elements of a topic path joined with " › " (the unit of "weakest topics"); null when empty. */
+    static String topicKey(List<String> topic) {
+        if (topic.isEmpty()) {
+            return null;
+        }
+        return String.join(" › ", topic.subList(0, Math.min(2, topic.size())));
+    }
+
+    private static String toJson(List<String> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A list of strings is always JSON", e);
+        }
+    }
+
+    private static List<String> fromJson(String json) {
+        try {
+            return JSON.readValue(json, STRINGS);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("A stored list is not JSON: " + json, e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ connections
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in a BEGIN IMMEDIATE transaction on the writer connection, one thread at a time. */
+    private <T> T write(SqlWork<T> work) {
+        checkOpen();
+        writeLock.lock();
+        try {
+            checkOpen();
+            execute(writer, "BEGIN IMMEDIATE");
+            boolean committed = false;
+            try {
+                T result = work.apply(writer);
+                execute(writer, "COMMIT");
+                committed = true;
+                return result;
+            } finally {
+                if (!committed) {
+                    try {
+                        execute(writer, "ROLLBACK");
+                    } catch (SQLException ignored) {
+                        // No transaction left to roll back (SQLite may have ended it already).
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Database write failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private <T> T read(SqlWork<T> work) {
+        Connection c = borrow();
+        try {
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw new StoreException("Database read failed: " + e.getMessage(), e);
+        } finally {
+            if (closed) {
+                closeQuietly(c);
+            } else {
+                readers.add(c);
+            }
+        }
+    }
+
+    /** A read that sees one snapshot of the database throughout (a deferred read transaction). */
+    private <T> T readTransaction(SqlWork<T> work) {
+        return read(c -> {
+            execute(c, "BEGIN");
+            try {
+                return work.apply(c);
+            } finally {
+                execute(c, "COMMIT");
+            }
+        });
+    }
+
+    private Connection borrow() {
+        checkOpen();
+        try {
+            return readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted while waiting for a database connection", e);
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("The store is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                execute(writer, "PRAGMA optimize");
+            } catch (SQLException ignored) {
+                // Only a hint for the query planner.
+            }
+            closeQuietly(writer);
+        } finally {
+            writeLock.unlock();
+        }
+        Connection reader;
+        while ((reader = readers.poll()) != null) {
+            closeQuietly(reader);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // Closing anyway.
+        }
+    }
+}

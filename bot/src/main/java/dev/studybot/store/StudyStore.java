@@ -1,0 +1,43 @@
+package dev.studybot.store;
+
+import dev.studybot.knowledge.questions.Question;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * Everything studybot remembers: members, groups, posted questions, answers, scores, reviews.
+ * Implemented on SQLite (see SqliteStudyStore); safe to call from many threads.
+ */
+public interface StudyStore extends AutoCloseable {
+
+    /** Posts a question and returns its id (also the number shown on its answer buttons). */
+    long post(Place place, Member owner, Mode mode, Question question, Instant postedAt, Instant expiresAt);
+
+    Optional<Posted> posted(long id);
+
+    /**
+     * Records {@code member}'s answer to question {@code postedId} at {@code at}, atomically: one answer
+     * per member per question, enforced by the database, so a double press or a race records once.
+     * Scores, streaks and the review schedule change only when the outcome is {@link AnswerOutcome.Recorded}.
+     */
+    AnswerOutcome answer(long postedId, Member member, Place place, int choice, Instant at);
+
+    Leaderboard leaderboard(Place place, Scope scope, Period period, String callerUserId, int top, Instant now);
+
+    Stats stats(Place place, String userId, Instant now);
+
+    /** A member of the platform by display name (case-insensitive) or id. */
+    Optional<Member> findMember(String platform, String nameOrId);
+
+    /** The question due for review for this member now, if any (wrong answers come back, Leitner boxes). */
+    Optional<Question> nextReview(Member member, Instant now);
+
+    /** The group's time zone (for weeks and months); UTC until set. */
+    ZoneId timeZone(String platform, String groupId);
+
+    void setTimeZone(String platform, String groupId, ZoneId zone);
+
+    @Override
+    void close();
+}

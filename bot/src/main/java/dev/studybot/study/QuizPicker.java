@@ -1,0 +1,57 @@
+package dev.studybot.study;
+
+import dev.studybot.knowledge.questions.Question;
+import dev.studybot.knowledge.questions.QuestionSelection;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Chooses practice questions: on the asked topic, the team's bank questions first, and not one a
+ * member saw in their last few quizzes.
+ */
+final class QuizPicker {
+
+    private static final int REMEMBERED = 20;
+
+    private final List<Question> pool;
+    private final Random random;
+    private final Map<String, Deque<String>> recent = new HashMap<>();
+
+    QuizPicker(List<Question> pool, long seed) {
+        this.pool = pool;
+        this.random = new Random(seed);
+    }
+
+    synchronized Optional<Question> pick(String memberKey, String topic) {
+        List<Question> candidates = QuestionSelection.onTopic(pool, topic);
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        Deque<String> seen = recent.computeIfAbsent(memberKey, key -> new ArrayDeque<>());
+        List<Question> fresh = candidates.stream().filter(q -> !seen.contains(q.id())).toList();
+        List<Question> from = fresh.isEmpty() ? candidates : fresh;
+        List<Question> bank = from.stream().filter(q -> q.kind().equals("bank")).toList();
+        List<Question> choice = bank.isEmpty() ? from : bank;
+        Question picked = choice.get(random.nextInt(choice.size()));
+        seen.addLast(picked.id());
+        if (seen.size() > REMEMBERED) {
+            seen.removeFirst();
+        }
+        return Optional.of(picked);
+    }
+
+    /** Topics (first heading) with how many questions each has, most first. */
+    Map<String, Long> topics() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (Question question : pool) {
+            String topic = question.topic().isEmpty() ? question.file() : question.topic().get(0);
+            counts.merge(topic, 1L, Long::sum);
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.studybot.study;
+
+import dev.studybot.chat.Button;
+import dev.studybot.chat.Reply;
+import dev.studybot.knowledge.notes.Passage;
+import dev.studybot.knowledge.questions.Question;
+import dev.studybot.knowledge.search.SearchResponse;
+import dev.studybot.knowledge.search.SearchResult;
+import dev.studybot.store.AnswerOutcome;
+import dev.studybot.store.Leaderboard;
+import dev.studybot.store.Period;
+import dev.studybot.store.Scope;
+import dev.studybot.store.Stats;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Turns what the bot found or recorded into platform-neutral replies. */
+final class Replies {
+
+    private Replies() {
+    }
+
+    static Reply search(SearchResponse response) {
+        List<Reply.Part> parts = new ArrayList<>();
+        if (response.suggestion() != null) {
+            parts.add(new Reply.Note("Did you mean: " + response.suggestion()));
+        }
+        if (response.message() != null) {
+            parts.add(new Reply.Text(response.message()));
+        }
+        for (SearchResult result : response.results()) {
+            Passage passage = result.passage();
+            parts.add(new Reply.Excerpt(passage.headingPath().isEmpty() ? passage.file() : passage.headingTrail(),
+                    passage.file() + ":" + passage.line(), passage.text(), passage.links()));
+        }
+        return new Reply(true, parts, List.of());
+    }
+
+    static Reply question(long postedId, Question question, boolean privateTo, String intro) {
+        List<Button> buttons = new ArrayList<>();
+        for (int i = 0; i < question.choices().size(); i++) {
+            buttons.add(Button.answer(postedId, i, question.choices().get(i)));
+        }
+        List<Reply.Part> parts = new ArrayList<>();
+        parts.add(new Reply.Heading(intro + " · " + String.join(" › ", question.topic())));
+        parts.add(new Reply.Text(question.prompt()));
+        return new Reply(privateTo, parts, buttons);
+    }
+
+    static Reply answered(AnswerOutcome outcome) {
+        if (outcome instanceof AnswerOutcome.Recorded recorded) {
+            return recorded(recorded);
+        }
+        if (outcome instanceof AnswerOutcome.AlreadyAnswered already) {
+            return Reply.privately(new Reply.Text("You already answered this one (you chose \""
+                    + choice(already.posted().question(), already.previousChoice()) + "\"). Only your first answer counts."));
+        }
+        if (outcome instanceof AnswerOutcome.Expired) {
+            return Reply.privately(new Reply.Text(
+                    "This question has closed, so answers no longer count. Try /study quiz for a new one."));
+        }
+        if (outcome instanceof AnswerOutcome.NotYours) {
+            return Reply.privately(new Reply.Text(
+                    "That practice question belongs to someone else. Try /study quiz for your own."));
+        }
+        return Reply.privately(new Reply.Text("I can't find that question any more. Try /study quiz for a new one."));
+    }
+
+    private static Reply recorded(AnswerOutcome.Recorded recorded) {
+        Question question = recorded.posted().question();
+        String verdict = recorded.correct()
+                ? "Right! \"" + question.correctChoice() + "\"" + points(recorded.points())
+                : "Not quite: you chose \"" + choice(question, recorded.choice()) + "\"; the answer is \""
+                        + question.correctChoice() + "\". It will come back in /study review.";
+        List<Reply.Part> parts = new ArrayList<>();
+        parts.add(new Reply.Text(verdict));
+        if (recorded.streak() > 1) {
+            parts.add(new Reply.Note("Daily streak: " + recorded.streak()));
+        }
+        if (!question.explanation().isBlank()) {
+            parts.add(new Reply.Excerpt(String.join(" › ", question.topic()), question.file() + ":" + question.line(),
+                    question.explanation(), List.of()));
+        }
+        return new Reply(true, parts, List.of());
+    }
+
+    private static String points(int points) {
+        return points == 0 ? "" : " +" + points + (points == 1 ? " point" : " points");
+    }
+
+    private static String choice(Question question, int index) {
+        return index >= 0 && index < question.choices().size() ? question.choices().get(index) : "?";
+    }
+
+    static Reply leaderboard(Leaderboard board, String where) {
+        String span = switch (board.period()) {
+            case WEEK -> "this week";
+            case MONTH -> "this month";
+            case ALL -> "all time";
+        };
+        List<Reply.Part> parts = new ArrayList<>();
+        parts.add(new Reply.Heading("Leaderboard, " + span + ", " + (board.scope() == Scope.CHANNEL ? "#" : "") + where));
+        if (board.top().isEmpty()) {
+            parts.add(new Reply.Text("No points yet " + span + ". Answer a question to get on the board."));
+            return new Reply(false, parts, List.of());
+        }
+        List<String> lines = new ArrayList<>();
+        board.top().forEach(row -> lines.add(row(row)));
+        if (board.caller() != null) {
+            lines.add("…");
+            lines.add(row(board.caller()) + "  (you)");
+        }
+        parts.add(new Reply.Lines(lines));
+        parts.add(new Reply.Note(board.players() + (board.players() == 1 ? " player" : " players")
+                + "; points = daily + practice"));
+        return new Reply(false, parts, List.of());
+    }
+
+    private static String row(Leaderboard.Row row) {
+        return String.format(Locale.ROOT, "%d. %s  %d pts (daily %d, practice %d), %d/%d right", row.rank(),
+                row.displayName(), row.points(), row.dailyPoints(), row.practicePoints(), row.correct(), row.answered());
+    }
+
+    static Reply stats(Stats stats) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Points: " + (stats.dailyPoints() + stats.practicePoints()) + " (daily " + stats.dailyPoints()
+                + ", practice " + stats.practicePoints() + ")");
+        lines.add(String.format(Locale.ROOT, "Answered: %d, right: %d (%.0f%%)", stats.answered(), stats.correct(),
+                100 * stats.accuracy()));
+        lines.add("Daily streak: " + stats.currentStreak() + " (best " + stats.bestStreak() + ")");
+        for (Stats.TopicAccuracy topic : stats.weakestTopics()) {
+            lines.add(String.format(Locale.ROOT, "Weak spot: %s, %d/%d right", topic.topic(), topic.correct(),
+                    topic.answered()));
+        }
+        if (stats.reviewsDue() > 0) {
+            lines.add("Due for review: " + stats.reviewsDue() + " (try /study review)");
+        }
+        return Reply.privately(new Reply.Heading("Stats for " + stats.displayName()), new Reply.Lines(lines));
+    }
+
+    static Period period(String word) {
+        return switch (word.toLowerCase(Locale.ROOT)) {
+            case "week", "weekly" -> Period.WEEK;
+            case "month", "monthly" -> Period.MONTH;
+            case "all", "alltime", "all-time", "ever" -> Period.ALL;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,156 @@
+package dev.studybot.study;
+
+import dev.studybot.chat.Button;
+import dev.studybot.chat.Caller;
+import dev.studybot.chat.Interaction;
+import dev.studybot.chat.Reply;
+import dev.studybot.knowledge.KnowledgeBase;
+import dev.studybot.knowledge.questions.Question;
+import dev.studybot.store.Member;
+import dev.studybot.store.Mode;
+import dev.studybot.store.Period;
+import dev.studybot.store.Scope;
+import dev.studybot.store.StudyStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The platform-neutral bot: takes an interaction (a {@code /study} command or a button press), does
+ * what it asks, and says what to reply. Adapters translate platform events in and replies out.
+ */
+public final class StudyBot {
+
+    /** A practice question stays answerable this long. */
+    static final Duration PRACTICE_OPEN = Duration.ofHours(24);
+    private static final int SEARCH_RESULTS = 3;
+    private static final int LEADERBOARD_TOP = 10;
+    private static final int TOPICS_SHOWN = 25;
+
+    private final KnowledgeBase knowledge;
+    private final QuizPicker quizzes;
+    private final StudyStore store;
+    private final Clock clock;
+
+    public StudyBot(KnowledgeBase knowledge, List<Question> questions, StudyStore store, Clock clock, long seed) {
+        this.knowledge = knowledge;
+        this.quizzes = new QuizPicker(questions, seed);
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Reply handle(Interaction interaction) {
+        if (interaction instanceof Interaction.Press press) {
+            return press(press);
+        }
+        Interaction.Command command = (Interaction.Command) interaction;
+        String text = command.text() == null ? "" : command.text().strip();
+        String[] words = text.isEmpty() ? new String[0] : text.split("\\s+");
+        String sub = words.length == 0 ? "help" : words[0].toLowerCase(Locale.ROOT);
+        List<String> args = words.length <= 1 ? List.of() : Arrays.asList(words).subList(1, words.length);
+        String rest = words.length <= 1 ? "" : text.substring(text.indexOf(words[0]) + words[0].length()).strip();
+        Caller caller = command.caller();
+        return switch (sub) {
+            case "search", "find", "lookup" -> search(rest);
+            case "quiz", "practice" -> quiz(caller, rest);
+            case "review" -> review(caller);
+            case "leaderboard", "leaders", "top", "board" -> leaderboard(caller, args);
+            case "stats", "me" -> stats(caller, rest);
+            case "topics" -> topics();
+            case "help", "?" -> Usage.help();
+            default -> Usage.unknown(sub);
+        };
+    }
+
+    private Reply search(String query) {
+        if (query.isBlank()) {
+            return Usage.badArguments("/study search <words>", "What should I look up? For example: "
+                    + "/study search spot instance interruption");
+        }
+        return Replies.search(knowledge.search(query, SEARCH_RESULTS));
+    }
+
+    private Reply quiz(Caller caller, String topic) {
+        Optional<Question> question = quizzes.pick(caller.member().platform() + ":" + caller.member().userId(), topic);
+        if (question.isEmpty()) {
+            return Reply.privately(new Reply.Text(topic.isBlank()
+                    ? "There are no questions yet: add notes (or a *.quiz.md bank) to the notes folder."
+                    : "No questions about \"" + topic + "\". See /study topics for what the notes cover."));
+        }
+        Instant now = clock.instant();
+        long id = store.post(caller.place(), caller.member(), Mode.PRACTICE, question.get(), now, now.plus(PRACTICE_OPEN));
+        return Replies.question(id, question.get(), true, "Practice question");
+    }
+
+    private Reply review(Caller caller) {
+        Instant now = clock.instant();
+        Optional<Question> due = store.nextReview(caller.member(), now);
+        if (due.isEmpty()) {
+            return Reply.privately(new Reply.Text("Nothing to review right now. Questions you get wrong come back here."));
+        }
+        long id = store.post(caller.place(), caller.member(), Mode.REVIEW, due.get(), now, now.plus(PRACTICE_OPEN));
+        return Replies.question(id, due.get(), true, "Review");
+    }
+
+    private Reply leaderboard(Caller caller, List<String> args) {
+        Period period = Period.WEEK;
+        Scope scope = Scope.GROUP;
+        for (String arg : args) {
+            Period asked = Replies.period(arg);
+            if (asked != null) {
+                period = asked;
+            } else if (arg.equalsIgnoreCase("channel") || arg.equalsIgnoreCase("here")) {
+                scope = Scope.CHANNEL;
+            } else {
+                return Usage.badArguments("/study leaderboard [week|month|all] [channel]",
+                        "I don't understand \"" + arg + "\" there.");
+            }
+        }
+        String where = scope == Scope.CHANNEL ? caller.place().channelName() : caller.place().groupName();
+        return Replies.leaderboard(store.leaderboard(caller.place(), scope, period, caller.member().userId(),
+                LEADERBOARD_TOP, clock.instant()), where);
+    }
+
+    private Reply stats(Caller caller, String who) {
+        Member member = caller.member();
+        if (!who.isBlank()) {
+            String name = who.startsWith("@") ? who.substring(1) : who;
+            Optional<Member> found = store.findMember(member.platform(), name);
+            if (found.isEmpty()) {
+                return Reply.privately(new Reply.Text("I have no record of \"" + who + "\" yet."));
+            }
+            member = found.get();
+        }
+        return Replies.stats(store.stats(caller.place(), member.userId(), clock.instant()));
+    }
+
+    private Reply topics() {
+        Map<String, Long> topics = quizzes.topics();
+        if (topics.isEmpty()) {
+            return Reply.privately(new Reply.Text("The notes folder has no topics yet."));
+        }
+        List<String> lines = new ArrayList<>();
+        topics.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .limit(TOPICS_SHOWN)
+                .forEach(entry -> lines.add(entry.getKey() + " (" + entry.getValue() + " questions)"));
+        return Reply.privately(new Reply.Heading("Topics in the notes"), new Reply.Lines(lines),
+                new Reply.Note("Practise one with /study quiz <topic>"));
+    }
+
+    private Reply press(Interaction.Press press) {
+        long[] answer = Button.parseAnswer(press.action());
+        if (answer == null) {
+            return Reply.privately(new Reply.Text("That button doesn't do anything any more."));
+        }
+        Caller caller = press.caller();
+        return Replies.answered(store.answer(answer[0], caller.member(), caller.place(), (int) answer[1],
+                clock.instant()));
+    }
+}

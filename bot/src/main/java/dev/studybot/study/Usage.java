@@ -1,0 +1,33 @@
+package dev.studybot.study;
+
+import dev.studybot.chat.Reply;
+
+/** The help text, and the short usage replies for commands used wrongly. */
+final class Usage {
+
+    static final String COMMANDS = String.join("\n",
+            "/study search <words> - look something up in the notes",
+            "/study quiz [topic] - a practice question only you see",
+            "/study review - a question you got wrong before, back for another try",
+            "/study leaderboard [week|month|all] [channel] - who leads (default: this week, whole group)",
+            "/study stats [user] - points, accuracy, streaks and weakest topics",
+            "/study topics - what the notes cover",
+            "/study help - this list");
+
+    private Usage() {
+    }
+
+    static Reply help() {
+        return Reply.privately(new Reply.Heading("studybot commands"), new Reply.Lines(COMMANDS.lines().toList()),
+                new Reply.Note("Answer a question by pressing one of its buttons."));
+    }
+
+    static Reply unknown(String subcommand) {
+        return Reply.privately(new Reply.Text("I don't know \"/study " + subcommand + "\". Here is what I can do:"),
+                new Reply.Lines(COMMANDS.lines().toList()));
+    }
+
+    static Reply badArguments(String usage, String problem) {
+        return Reply.privately(new Reply.Text(problem), new Reply.Note("Usage: " + usage));
+    }
+}

@@ -1,0 +1,145 @@
+package dev.studybot.store;
+
+import static dev.studybot.store.StoreFixtures.ANN;
+import static dev.studybot.store.StoreFixtures.BOB;
+import static dev.studybot.store.StoreFixtures.GENERAL;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigrationTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void migratesAnEmptyFileAndCreatesFolders() throws SQLException {
+        Path file = dir.resolve("a/b/studybot.db");
+        try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
+            assertEquals(0, store.leaderboard(GENERAL, Scope.GROUP, Period.ALL, "U1", 10, Instant.now()).players());
+        }
+        assertEquals(List.of("1", "2", "2.1"), appliedVersions(file));
+        // Opening again applies nothing new.
+        SqliteStudyStore.open(file).close();
+        assertEquals(List.of("1", "2", "2.1"), appliedVersions(file));
+    }
+
+    @Test
+    void walAndForeignKeysAreOn() throws Exception {
+        Path file = dir.resolve("studybot.db");
+        try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
+            try (Connection c = SqliteStudyStore.config(org.sqlite.SQLiteConfig.TransactionMode.DEFERRED)
+                    .createConnection(store.url()); Statement s = c.createStatement()) {
+                assertEquals("wal", single(s, "PRAGMA journal_mode"));
+                assertEquals("1", single(s, "PRAGMA foreign_keys"));
+                assertEquals("1", single(s, "PRAGMA synchronous")); // NORMAL
+                assertEquals("10000", single(s, "PRAGMA busy_timeout"));
+                // Foreign keys really refuse an answer to no question.
+                org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, () -> s.executeUpdate(
+                        "INSERT INTO answers (posted_ref, member_ref, choice, correct, points, answered_at) "
+                                + "VALUES (999, 999, 0, 0, 0, 0)"));
+            }
+        }
+        // The journal mode is stored in the file itself.
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            assertEquals("wal", single(s, "PRAGMA journal_mode"));
+        }
+    }
+
+    @Test
+    void upgradesAVersionOneFileAndBackfillsTotals() throws SQLException {
+        Path file = dir.resolve("old.db");
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        SqliteStudyStore.flyway(url, "1").migrate();
+        assertEquals(List.of("1"), appliedVersions(file));
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO members (id, platform, user_id, display_name) VALUES "
+                    + "(1, 'slack', 'U1', 'Ann'), (2, 'slack', 'U2', 'Bob'), (3, 'slack', 'U3', 'Cat')");
+            s.executeUpdate("INSERT INTO study_groups (id, platform, group_id, name, time_zone) VALUES "
+                    + "(1, 'slack', 'T1', 'Acme', 'Europe/Berlin')");
+            s.executeUpdate("INSERT INTO channels (id, group_ref, channel_id, name) VALUES (1, 1, 'C1', 'general'), "
+                    + "(2, 1, 'C2', 'random')");
+            // Daily question on Sunday 2026-03-01 21:00 UTC (22:00 Berlin), a practice question for Ann.
+            long sunday = Instant.parse("2026-03-01T21:00:00Z").toEpochMilli();
+            s.executeUpdate("INSERT INTO posted (id, mode, channel_ref, owner_ref, posted_at, expires_at, question_id, "
+                    + "kind, topic, topic_key, prompt, choices, answer, file, line, explanation) VALUES "
+                    + "(1, 'DAILY', 1, NULL, " + sunday + ", " + (sunday + 86_400_000L) + ", 'q1', 'fact', "
+                    + "'[\"EC2\",\"Spot\"]', 'EC2 › Spot', 'Old question one?', '[\"a\",\"b\",\"c\",\"d\"]', 1, "
+                    + "'aws.md', 3, 'Because.'), "
+                    + "(2, 'PRACTICE', 2, 1, " + sunday + ", " + (sunday + 86_400_000L) + ", 'q2', 'fact', "
+                    + "'[\"S3\"]', 'S3', 'Old question two?', '[\"a\",\"b\",\"c\",\"d\"]', 0, 'aws.md', 9, 'Why.')");
+            // Ann: daily correct at 22:30 UTC (23:30 Sunday in Berlin) for 13, practice correct on Monday
+            // 00:30 Berlin (Sunday 23:30 UTC) for 1. Bob: daily correct late for 10. Cat: wrong.
+            s.executeUpdate("INSERT INTO answers (posted_ref, member_ref, choice, correct, points, streak, answered_at) "
+                    + "VALUES (1, 1, 1, 1, 13, 1, " + Instant.parse("2026-03-01T21:30:00Z").toEpochMilli() + "), "
+                    + "(2, 1, 0, 1, 1, 0, " + Instant.parse("2026-03-01T23:30:00Z").toEpochMilli() + "), "
+                    + "(1, 2, 1, 1, 10, 1, " + Instant.parse("2026-03-01T22:45:00Z").toEpochMilli() + "), "
+                    + "(1, 3, 2, 0, 0, 0, " + Instant.parse("2026-03-01T22:50:00Z").toEpochMilli() + ")");
+        }
+
+        try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
+            assertEquals(List.of("1", "2", "2.1"), appliedVersions(file));
+            Instant now = Instant.parse("2026-03-01T22:55:00Z"); // Sunday 23:55 in Berlin: week 9
+            Leaderboard all = store.leaderboard(GENERAL, Scope.GROUP, Period.ALL, "U3", 10, now);
+            assertEquals(3, all.players());
+            assertEquals(List.of(
+                    new Leaderboard.Row(1, "U1", "Ann", 14, 13, 1, 2, 2),
+                    new Leaderboard.Row(2, "U2", "Bob", 10, 10, 0, 1, 1),
+                    new Leaderboard.Row(3, "U3", "Cat", 0, 0, 0, 1, 0)), all.top());
+            assertNull(all.caller());
+
+            // Week 9 in Berlin has Ann's daily answer only; her practice answer was on Monday in Berlin.
+            Leaderboard week9 = store.leaderboard(GENERAL, Scope.GROUP, Period.WEEK, "U1", 10, now);
+            assertEquals(13, week9.top().get(0).points());
+            assertEquals("U1", week9.top().get(0).userId());
+            Leaderboard week10 = store.leaderboard(GENERAL, Scope.GROUP, Period.WEEK, "U1", 10,
+                    Instant.parse("2026-03-02T08:00:00Z"));
+            assertEquals(1, week10.players());
+            assertEquals(1, week10.top().get(0).points());
+
+            Leaderboard channel = store.leaderboard(GENERAL, Scope.CHANNEL, Period.ALL, "U1", 10, now);
+            assertEquals(13, channel.top().get(0).points());
+            assertEquals(3, channel.players());
+
+            // The upgraded file goes on working: a new answer adds to the backfilled totals.
+            long id = store.post(GENERAL, null, Mode.DAILY, StoreFixtures.question(5), now, now.plusSeconds(3600));
+            store.answer(id, BOB, GENERAL, StoreFixtures.right(StoreFixtures.question(5)), now.plusSeconds(60));
+            Leaderboard after = store.leaderboard(GENERAL, Scope.GROUP, Period.ALL, "U2", 10, now);
+            assertEquals("U2", after.top().get(0).userId());
+            assertEquals(10 + 13 + 2, after.top().get(0).points()); // early bonus, streak 2 (+2)
+            assertEquals(ANN.userId(), after.top().get(1).userId());
+        }
+    }
+
+    static List<String> appliedVersions(Path file) throws SQLException {
+        List<String> versions = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(
+                     "SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL "
+                             + "ORDER BY installed_rank")) {
+            while (rs.next()) {
+                versions.add(rs.getString(1));
+            }
+        }
+        return versions;
+    }
+
+    private static String single(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
