@@ -57,6 +57,9 @@ record Quantity(int start, int end, String text, BigDecimal value, String number
             if (unit != null && isCountedNoun(unitText) && m.group(2).isEmpty()) {
                 unit = null; // "5reads" is a typo or a name, not five reads
             }
+            if ("s".equals(unitText) && text.substring(m.end()).matches("(?s)\\s+\\p{L}.*")) {
+                unit = null; // "10s of GB/s", "100s EC2": tens and hundreds, not seconds
+            }
             if (unit == null) {
                 unitText = "";
                 unit = "";
@@ -118,6 +121,9 @@ record Quantity(int start, int end, String text, BigDecimal value, String number
             return unitText;
         }
         boolean plural = unitText.endsWith("s") && !unitText.endsWith("ss");
+        if (!plural && value.compareTo(BigDecimal.ONE) != 0) {
+            return unitText; // the notes write "12 hour": every choice keeps that form, or the odd one is the answer
+        }
         if (singular && plural) {
             return unitText.substring(0, unitText.length() - 1);
         }

@@ -125,4 +125,20 @@ class QuantityTest {
         assertTrue(days.sameKindAs(only("retry for 3 days")));
         assertTrue(!days.sameKindAs(kb));
     }
+
+    @Test
+    void tensAndHundredsAreNotSeconds() {
+        assertEquals("", Quantity.findAll("scale up to 10s of GB/s").get(0).unit());
+        assertEquals("", Quantity.findAll("can have up to 100s EC2 in the setup").get(0).unit());
+        assertEquals("second", Quantity.findAll("the default is 300s").get(0).unit());
+        assertEquals("second", Quantity.findAll("cooldown 300s, then scale").get(0).unit());
+    }
+
+    @Test
+    void aUnitWrittenSingularAfterANumberStaysSingularOnEveryChoice() {
+        Quantity twelve = Quantity.findAll("Retrieval time is 12 hour").get(0);
+        assertEquals("48 hour", twelve.withValue(new BigDecimal("48")));
+        Quantity one = Quantity.findAll("kept for 1 day").get(0);
+        assertEquals("7 days", one.withValue(new BigDecimal("7")));
+    }
 }
