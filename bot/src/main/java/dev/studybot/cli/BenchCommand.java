@@ -5,11 +5,9 @@ import dev.studybot.knowledge.eval.EvalQuery;
 import dev.studybot.knowledge.eval.EvalSet;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -62,11 +60,11 @@ final class BenchCommand implements Callable<Integer> {
                 Arrays.sort(micros);
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf(Locale.ROOT, "passages=%d index_ms=%d p50_us=%d p99_us=%d heap_mb=%d%n",
-                        base.lastSync().passages(), indexMs, percentile(micros, 50), percentile(micros, 99), usedHeapMb());
+                        base.lastSync().passages(), indexMs, BenchSupport.percentile(micros, 50), BenchSupport.percentile(micros, 99), usedHeapMb());
                 out.flush();
             }
         } finally {
-            deleteTree(work);
+            BenchSupport.deleteTree(work);
         }
         return 0;
     }
@@ -88,11 +86,6 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return micros;
-    }
-
-    private static long percentile(long[] sorted, int percent) {
-        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
     private static long usedHeapMb() {
@@ -121,15 +114,4 @@ final class BenchCommand implements Callable<Integer> {
         return target;
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-    }
 }

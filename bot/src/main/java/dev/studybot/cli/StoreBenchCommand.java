@@ -8,7 +8,6 @@ import dev.studybot.store.Scope;
 import dev.studybot.store.SqliteStudyStore;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,7 +20,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -93,10 +91,10 @@ public final class StoreBenchCommand implements Callable<Integer> {
                     sizeMb(work), micros.length, micros[micros.length - 1]);
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "users=%d answers=%d populate_ms=%d p50_us=%d p99_us=%d%n",
-                    users, answers, populateMs, percentile(micros, 50), percentile(micros, 99));
+                    users, answers, populateMs, BenchSupport.percentile(micros, 50), BenchSupport.percentile(micros, 99));
             out.flush();
         } finally {
-            deleteTree(work);
+            BenchSupport.deleteTree(work);
         }
         return 0;
     }
@@ -295,11 +293,6 @@ public final class StoreBenchCommand implements Callable<Integer> {
         return Arrays.copyOf(micros, calls);
     }
 
-    private static long percentile(long[] sorted, int percent) {
-        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
     private static long sizeMb(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             long bytes = 0;
@@ -310,15 +303,4 @@ public final class StoreBenchCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-    }
 }
