@@ -1,10 +1,12 @@
 package dev.studybot.cli;
 
 import dev.studybot.console.ConsoleChat;
+import dev.studybot.console.ConsolePoster;
+import dev.studybot.qotd.DailyScheduler;
+import dev.studybot.qotd.QuestionOfTheDay;
 import dev.studybot.knowledge.KnowledgeBase;
 import dev.studybot.knowledge.questions.QuestionGenerator;
 import dev.studybot.store.SqliteStudyStore;
-import dev.studybot.store.StudyStore;
 import dev.studybot.study.StudyBot;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,6 +15,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +40,10 @@ final class ConsoleCommand implements Callable<Integer> {
             description = "Fixes which practice questions come up, for repeatable scripts. Default: ${DEFAULT-VALUE}")
     long seed;
 
+    @Option(names = "--admins", paramLabel = "USER", split = ",",
+            description = "Who may set the question of the day (comma-separated). Default: everyone")
+    List<String> admins = List.of();
+
     @Spec
     CommandSpec spec;
 
@@ -48,18 +56,24 @@ final class ConsoleCommand implements Callable<Integer> {
     int run(PrintWriter out, String banner) throws IOException {
         boolean interactive = System.console() != null;
         try (KnowledgeBase knowledge = notes.open(System.err);
-             StudyStore store = SqliteStudyStore.open(db)) {
+             SqliteStudyStore store = SqliteStudyStore.open(db)) {
             QuestionGenerator.Result questions = new QuestionGenerator(notes.loadSynonyms()).generate(notes.notes, seed);
             questions.problems().forEach(problem -> System.err.println("warning: " + problem));
-            StudyBot bot = new StudyBot(knowledge, questions.questions(), store, Clock.systemUTC(), seed);
             if (banner != null) {
                 out.println(banner);
             }
             out.printf("studybot console: %d passages and %d questions from %s. Type /study help, or quit.%n",
                     knowledge.lastSync().passages(), questions.questions().size(), notes.notes);
             out.flush();
-            new ConsoleChat(bot, out, !interactive).run(
-                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), interactive);
+            Clock clock = Clock.systemUTC();
+            QuestionOfTheDay daily = new QuestionOfTheDay(store, store, questions.questions(), new ConsolePoster(out),
+                    clock, QuestionOfTheDay.Settings.DEFAULTS, seed);
+            try (DailyScheduler scheduler = DailyScheduler.start(daily, store)) {
+                StudyBot bot = new StudyBot(knowledge, questions.questions(), store, clock, seed,
+                        new StudyBot.DailyQuestions(daily, scheduler, store));
+                new ConsoleChat(bot, out, !interactive, Set.copyOf(admins)).run(
+                        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), interactive);
+            }
         }
         return 0;
     }

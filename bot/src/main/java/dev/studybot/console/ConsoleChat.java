@@ -11,11 +11,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The console adapter: a chat in a terminal, or a script on stdin. Each line may start with
  * {@code @user} and {@code #channel}; {@code /study ...} is a command, a button key like {@code 12b}
- * presses that button, any other text is looked up in the notes. Everyone is an admin here.
+ * presses that button, any other text is looked up in the notes. Everyone is an admin here, unless
+ * the session names its admins.
  */
 public final class ConsoleChat {
 
@@ -25,14 +27,19 @@ public final class ConsoleChat {
     private final StudyBot bot;
     private final PrintWriter out;
     private final boolean echo;
+    private final Set<String> admins;
     private String user = "you";
     private String channel = "general";
 
-    /** @param echo print each line before its reply, so a scripted session reads as a transcript */
-    public ConsoleChat(StudyBot bot, PrintWriter out, boolean echo) {
+    /**
+     * @param echo   print each line before its reply, so a scripted session reads as a transcript
+     * @param admins who may change the schedule; empty: everyone
+     */
+    public ConsoleChat(StudyBot bot, PrintWriter out, boolean echo, Set<String> admins) {
         this.bot = bot;
         this.out = out;
         this.echo = echo;
+        this.admins = Set.copyOf(admins);
     }
 
     /** Reads lines until the end of input or {@code quit}. */
@@ -68,13 +75,17 @@ public final class ConsoleChat {
             return true;
         }
         if (echo) {
-            out.println("> @" + user + " #" + channel + " " + text);
+            synchronized (out) {
+                out.println("> @" + user + " #" + channel + " " + text);
+            }
         }
         Caller caller = new Caller(new Member(PLATFORM, user, user), new Place(PLATFORM, GROUP, GROUP, channel, channel),
-                true);
+                admins.isEmpty() || admins.contains(user));
         Reply reply = bot.handle(interaction(caller, text, lower));
-        out.println(ConsoleRenderer.render(reply, user, channel));
-        out.flush();
+        synchronized (out) {
+            out.println(ConsoleRenderer.render(reply, user, channel));
+            out.flush();
+        }
         return true;
     }
 

@@ -6,9 +6,12 @@ import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Reply;
 import dev.studybot.knowledge.KnowledgeBase;
 import dev.studybot.knowledge.questions.Question;
+import dev.studybot.qotd.DailyScheduler;
+import dev.studybot.qotd.QuestionOfTheDay;
 import dev.studybot.store.Member;
 import dev.studybot.store.Mode;
 import dev.studybot.store.Period;
+import dev.studybot.store.ScheduleStore;
 import dev.studybot.store.Scope;
 import dev.studybot.store.StudyStore;
 import java.time.Clock;
@@ -37,12 +40,20 @@ public final class StudyBot {
     private final QuizPicker quizzes;
     private final StudyStore store;
     private final Clock clock;
+    private final DailyCommands daily;
 
-    public StudyBot(KnowledgeBase knowledge, List<Question> questions, StudyStore store, Clock clock, long seed) {
+    /** @param daily the question of the day, or null where it is not running (then its commands say so) */
+    public StudyBot(KnowledgeBase knowledge, List<Question> questions, StudyStore store, Clock clock, long seed,
+                    DailyQuestions daily) {
         this.knowledge = knowledge;
         this.quizzes = new QuizPicker(questions, seed);
         this.store = store;
         this.clock = clock;
+        this.daily = daily == null ? null : new DailyCommands(daily.questions(), daily.scheduler(), daily.schedules());
+    }
+
+    /** What the question-of-the-day commands work with. */
+    public record DailyQuestions(QuestionOfTheDay questions, DailyScheduler scheduler, ScheduleStore schedules) {
     }
 
     public Reply handle(Interaction interaction) {
@@ -63,9 +74,15 @@ public final class StudyBot {
             case "leaderboard", "leaders", "top", "board" -> leaderboard(caller, args);
             case "stats", "me" -> stats(caller, rest);
             case "topics" -> topics();
+            case "schedule" -> daily == null ? dailyOff() : daily.schedule(caller, args);
+            case "qotd" -> daily == null ? dailyOff() : daily.qotd(caller, args);
             case "help", "?" -> Usage.help();
             default -> Usage.unknown(sub);
         };
+    }
+
+    private static Reply dailyOff() {
+        return Reply.privately(new Reply.Text("The question of the day is not running in this bot."));
     }
 
     private Reply search(String query) {

@@ -12,6 +12,8 @@ final class Usage {
             "/study leaderboard [week|month|all] [channel] - who leads (default: this week, whole group)",
             "/study stats [user] - points, accuracy, streaks and weakest topics",
             "/study topics - what the notes cover",
+            "/study schedule set HH:MM <zone> [daily|weekdays] [topics] | show | off - the question of the day (admins)",
+            "/study qotd now | reveal - post today's question now, or reveal it early (admins)",
             "/study help - this list");
 
     private Usage() {

@@ -8,6 +8,8 @@ import dev.studybot.knowledge.KnowledgeBase;
 import dev.studybot.knowledge.analysis.Synonyms;
 import dev.studybot.knowledge.index.IndexProgress;
 import dev.studybot.knowledge.questions.QuestionGenerator;
+import dev.studybot.qotd.DailyScheduler;
+import dev.studybot.qotd.QuestionOfTheDay;
 import dev.studybot.store.Posted;
 import dev.studybot.store.SqliteStudyStore;
 import dev.studybot.study.StudyBot;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConsoleSessionTest {
 
+    private static final String QOTD = "question of the day";
     private static final Pattern BUTTON = Pattern.compile("^  \\[(\\d+)([a-f])] ", Pattern.MULTILINE);
 
     @TempDir
@@ -65,6 +69,14 @@ class ConsoleSessionTest {
         assertTrue(transcript.contains("Stats for bob"), transcript);
         assertTrue(transcript.contains("Stats for carol"), transcript);
         assertTrue(transcript.contains("Review"), "bob's wrong answer comes back for review: " + transcript);
+        assertTrue(transcript.contains("Only admins can do that"), transcript);
+        assertTrue(transcript.contains("\"25:00\" is not a time of day"), transcript);
+        assertTrue(transcript.contains("\"Mars/Olympus\" is not a time zone I know"), transcript);
+        assertTrue(transcript.contains("weekdays at 09:00 Europe/Berlin"), transcript);
+        assertTrue(transcript.contains("studybot in #general:\n  Question of the day ·"), transcript);
+        assertTrue(transcript.contains("already has today's question"), transcript);
+        assertTrue(transcript.contains("2 answered, 1 right. First right: carol."), "the reveal's stats: " + transcript);
+        assertTrue(transcript.contains("This question has closed"), "an answer after the reveal: " + transcript);
 
         String board = leaderboardIn(transcript, "> @alice #general /study leaderboard all");
         assertTrue(board.contains("1. carol  2 pts"), board);
@@ -73,7 +85,7 @@ class ConsoleSessionTest {
 
         String last = leaderboardIn(transcript.substring(transcript.lastIndexOf("> @alice #general /study leaderboard all")),
                 "> @alice #general /study leaderboard all");
-        assertTrue(last.contains("1. bob  2 pts") && last.contains("1. carol  2 pts"), "bob's review point ties him: " + last);
+        assertTrue(last.contains("1. carol  15 pts (daily 13, practice 2)"), "10 for the right answer, 3 for being early: " + last);
         String reopened = leaderboardFromNewProcess(notes, db);
         assertEquals(linesOf(last), linesOf(reopened), "the same database shows the same leaderboard");
     }
@@ -86,25 +98,32 @@ class ConsoleSessionTest {
         try (KnowledgeBase knowledge = KnowledgeBase.open(notes, dir.resolve("data"), synonyms, IndexProgress.SILENT);
              SqliteStudyStore store = SqliteStudyStore.open(db)) {
             QuestionGenerator.Result questions = new QuestionGenerator(synonyms).generate(notes, 1);
-            StudyBot bot = new StudyBot(knowledge, questions.questions(), store, Clock.systemUTC(), 1);
-            ConsoleChat chat = new ConsoleChat(bot, out, true);
+            QuestionOfTheDay daily = new QuestionOfTheDay(store, store, questions.questions(), new ConsolePoster(out),
+                    Clock.systemUTC(), QuestionOfTheDay.Settings.DEFAULTS, 1);
+            DailyScheduler scheduler = DailyScheduler.start(daily, store);
+            StudyBot bot = new StudyBot(knowledge, questions.questions(), store, Clock.systemUTC(), 1,
+                    new StudyBot.DailyQuestions(daily, scheduler, store));
+            ConsoleChat chat = new ConsoleChat(bot, out, true, Set.of("alice"));
             Map<String, Long> lastQuestion = new HashMap<>();
             String user = "you";
             for (String line : script()) {
                 ConsoleLine parsed = ConsoleLine.parse(line);
                 user = parsed.user() == null ? user : parsed.user();
                 int before = text.getBuffer().length();
-                chat.handle(resolve(line, lastQuestion.get(user), store));
+                chat.handle(resolve(line, lastQuestion.get(line.contains("{qotd-") ? QOTD : user), store));
                 Matcher button = BUTTON.matcher(text.getBuffer().substring(before));
+                String reply = text.getBuffer().substring(before);
                 if (button.find()) {
-                    lastQuestion.put(user, Long.parseLong(button.group(1)));
+                    lastQuestion.put(reply.contains("Question of the day ·") ? QOTD : user, Long.parseLong(button.group(1)));
                 }
             }
+            scheduler.close();
         }
         return text.toString();
     }
 
     private static String resolve(String line, Long posted, SqliteStudyStore store) {
+        line = line.replace("{qotd-right}", "{right}").replace("{qotd-wrong}", "{wrong}");
         if (!line.contains("{right}") && !line.contains("{wrong}")) {
             return line;
         }

@@ -5,6 +5,7 @@ import static dev.studybot.store.StoreFixtures.BOB;
 import static dev.studybot.store.StoreFixtures.GENERAL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,8 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,10 +32,10 @@ class MigrationTest {
         try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
             assertEquals(0, store.leaderboard(GENERAL, Scope.GROUP, Period.ALL, "U1", 10, Instant.now()).players());
         }
-        assertEquals(List.of("1", "2", "2.1"), appliedVersions(file));
+        assertEquals(List.of("1", "2", "2.1", "3"), appliedVersions(file));
         // Opening again applies nothing new.
         SqliteStudyStore.open(file).close();
-        assertEquals(List.of("1", "2", "2.1"), appliedVersions(file));
+        assertEquals(List.of("1", "2", "2.1", "3"), appliedVersions(file));
     }
 
     @Test
@@ -89,7 +92,7 @@ class MigrationTest {
         }
 
         try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
-            assertEquals(List.of("1", "2", "2.1"), appliedVersions(file));
+            assertEquals(List.of("1", "2", "2.1", "3"), appliedVersions(file));
             Instant now = Instant.parse("2026-03-01T22:55:00Z"); // Sunday 23:55 in Berlin: week 9
             Leaderboard all = store.leaderboard(GENERAL, Scope.GROUP, Period.ALL, "U3", 10, now);
             assertEquals(3, all.players());
@@ -119,6 +122,55 @@ class MigrationTest {
             assertEquals("U2", after.top().get(0).userId());
             assertEquals(10 + 13 + 2, after.top().get(0).points()); // early bonus, streak 2 (+2)
             assertEquals(ANN.userId(), after.top().get(1).userId());
+        }
+    }
+
+    /** A version-2 file (2.1 applied, as the study game shipped) gains the question-of-the-day tables. */
+    @Test
+    void upgradesAVersionTwoFileToTheQuestionOfTheDay() throws SQLException {
+        Path file = dir.resolve("v2.db");
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        SqliteStudyStore.flyway(url, "2.1").migrate();
+        assertEquals(List.of("1", "2", "2.1"), appliedVersions(file));
+        Instant monday = StoreFixtures.T0;
+        long oldDaily;
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            assertEquals(0, count(s, "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('schedules', 'daily_posts')"));
+            s.executeUpdate("INSERT INTO members (id, platform, user_id, display_name) VALUES (1, 'slack', 'U1', 'Ann')");
+            s.executeUpdate("INSERT INTO study_groups (id, platform, group_id, name) VALUES (1, 'slack', 'T1', 'Acme')");
+            s.executeUpdate("INSERT INTO channels (id, group_ref, channel_id, name) VALUES (1, 1, 'C1', 'general')");
+            oldDaily = 7;
+            s.executeUpdate("INSERT INTO posted (id, mode, channel_ref, owner_ref, posted_at, expires_at, question_id, "
+                    + "kind, topic, topic_key, prompt, choices, answer, file, line, explanation) VALUES "
+                    + "(7, 'DAILY', 1, NULL, " + monday.toEpochMilli() + ", " + monday.plus(StoreFixtures.DAY).toEpochMilli()
+                    + ", 'old-q', 'fact', '[\"EC2\"]', 'EC2', 'Old?', '[\"a\",\"b\"]', 1, 'aws.md', 3, 'Why.')");
+            s.executeUpdate("INSERT INTO answers (posted_ref, member_ref, choice, correct, points, streak, answered_at) "
+                    + "VALUES (7, 1, 1, 1, 13, 1, " + monday.plusSeconds(60).toEpochMilli() + ")");
+        }
+
+        try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
+            assertEquals(List.of("1", "2", "2.1", "3"), appliedVersions(file));
+            // Old data is intact and readable through the new interface.
+            assertEquals(Set.of("old-q"), store.askedQuestionIds("slack", "T1", "C1"));
+            assertEquals(new RevealStats(1, 1, "Ann", monday.plusSeconds(60)), store.revealStats(oldDaily));
+            assertEquals(List.of(), store.unrevealed());
+            assertEquals(List.of(), store.schedules());
+            // And the new tables work.
+            LocalDate day = LocalDate.of(2026, 3, 3);
+            Instant at = monday.plus(StoreFixtures.DAY);
+            long id = store.postDaily(GENERAL, day, StoreFixtures.question(1), at, at.plusSeconds(3600)).orElseThrow();
+            assertTrue(id > oldDaily);
+            assertEquals(Set.of("old-q", "q1"), store.askedQuestionIds("slack", "T1", "C1"));
+            assertEquals(List.of(id), store.unrevealed().stream().map(DailyPost::postedId).toList());
+        }
+        SqliteStudyStore.open(file).close();
+        assertEquals(List.of("1", "2", "2.1", "3"), appliedVersions(file));
+    }
+
+    private static int count(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 

@@ -1,0 +1,12 @@
+package dev.studybot.chat;
+
+import dev.studybot.store.Place;
+
+/**
+ * Posts into a channel on the bot's own initiative (the question of the day, its reveal), as opposed
+ * to replying to someone. Each platform adapter implements it.
+ */
+public interface Poster {
+
+    void post(Place channel, Reply message);
+}

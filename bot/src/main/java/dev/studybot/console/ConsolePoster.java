@@ -1,0 +1,25 @@
+package dev.studybot.console;
+
+import dev.studybot.chat.Poster;
+import dev.studybot.chat.Reply;
+import dev.studybot.store.Place;
+import java.io.PrintWriter;
+
+/** Posts the bot's own messages (question of the day, reveals) into the console, between replies. */
+public final class ConsolePoster implements Poster {
+
+    private final PrintWriter out;
+
+    public ConsolePoster(PrintWriter out) {
+        this.out = out;
+    }
+
+    @Override
+    public void post(Place channel, Reply message) {
+        // Scheduled posts come from Quartz's threads while replies come from the reading thread.
+        synchronized (out) {
+            out.println(ConsoleRenderer.render(message, "", channel.channelName()));
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.studybot.store;
+
+import dev.studybot.knowledge.questions.Question;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/** What the question of the day needs remembered, so that a restart loses nothing and doubles nothing. */
+public interface ScheduleStore {
+
+    /** Creates or replaces the channel's schedule. */
+    void saveSchedule(Schedule schedule);
+
+    Optional<Schedule> schedule(String platform, String groupId, String channelId);
+
+    List<Schedule> schedules();
+
+    /** @return whether there was a schedule to remove */
+    boolean removeSchedule(String platform, String groupId, String channelId);
+
+    /**
+     * Posts the channel's question of the day for {@code day} unless that day already has one: at most
+     * one per channel per day, enforced by the database, however many callers race.
+     *
+     * @return the posted id, or empty when the day already has its question
+     */
+    OptionalLong postDaily(Place place, LocalDate day, Question question, Instant postedAt, Instant revealAt);
+
+    Optional<DailyPost> daily(String platform, String groupId, String channelId, LocalDate day);
+
+    /** Questions of the day not revealed yet, earliest reveal first (due or not). */
+    List<DailyPost> unrevealed();
+
+    /** @return true only for the first call for this question: a reveal happens once */
+    boolean markRevealed(long postedId, Instant at);
+
+    /** Ids ({@link Question#id()}) of the questions of the day already asked in the channel. */
+    Set<String> askedQuestionIds(String platform, String groupId, String channelId);
+
+    RevealStats revealStats(long postedId);
+}

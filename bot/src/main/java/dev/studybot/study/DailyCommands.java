@@ -1,0 +1,128 @@
+package dev.studybot.study;
+
+import dev.studybot.chat.Caller;
+import dev.studybot.chat.Reply;
+import dev.studybot.qotd.DailyScheduler;
+import dev.studybot.qotd.QuestionOfTheDay;
+import dev.studybot.store.Place;
+import dev.studybot.store.Schedule;
+import dev.studybot.store.ScheduleStore;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code /study schedule ...} and {@code /study qotd ...}: the question of the day, for admins. */
+final class DailyCommands {
+
+    static final String SCHEDULE_USAGE = "/study schedule set HH:MM <time zone> [daily|weekdays] [topics...]"
+            + " | /study schedule show | /study schedule off";
+    static final String QOTD_USAGE = "/study qotd now | /study qotd reveal";
+    private static final Pattern TIME = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)");
+
+    private final QuestionOfTheDay questions;
+    private final DailyScheduler scheduler;
+    private final ScheduleStore schedules;
+
+    DailyCommands(QuestionOfTheDay questions, DailyScheduler scheduler, ScheduleStore schedules) {
+        this.questions = questions;
+        this.scheduler = scheduler;
+        this.schedules = schedules;
+    }
+
+    Reply schedule(Caller caller, List<String> args) {
+        String action = args.isEmpty() ? "show" : args.get(0).toLowerCase(Locale.ROOT);
+        if (action.equals("show")) {
+            return show(caller.place());
+        }
+        if (!caller.admin()) {
+            return notAdmin();
+        }
+        return switch (action) {
+            case "set" -> set(caller, args.subList(1, args.size()));
+            case "off", "stop", "remove" -> scheduler.off(caller.place())
+                    ? Reply.publicly(new Reply.Text("The question of the day is off for #" + caller.place().channelName()
+                            + " (turned off by " + caller.member().displayName() + ")."))
+                    : Reply.privately(new Reply.Text("This channel has no question of the day to turn off."));
+            default -> Usage.badArguments(SCHEDULE_USAGE, "I don't know \"schedule " + action + "\".");
+        };
+    }
+
+    private Reply set(Caller caller, List<String> args) {
+        if (args.size() < 2) {
+            return Usage.badArguments(SCHEDULE_USAGE, "Say when and in which time zone, e.g. "
+                    + "/study schedule set 09:00 Europe/Berlin weekdays");
+        }
+        Matcher time = TIME.matcher(args.get(0));
+        if (!time.matches()) {
+            return Usage.badArguments(SCHEDULE_USAGE, "\"" + args.get(0) + "\" is not a time of day; use 24-hour HH:MM, "
+                    + "e.g. 09:00 or 17:30.");
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(args.get(1));
+        } catch (DateTimeException e) {
+            return Usage.badArguments(SCHEDULE_USAGE, "\"" + args.get(1) + "\" is not a time zone I know. Use a name "
+                    + "like Europe/Berlin, America/New_York or UTC.");
+        }
+        boolean weekdays = false;
+        int next = 2;
+        if (args.size() > 2 && List.of("weekdays", "daily").contains(args.get(2).toLowerCase(Locale.ROOT))) {
+            weekdays = args.get(2).equalsIgnoreCase("weekdays");
+            next = 3;
+        }
+        List<String> topics = args.subList(next, args.size()).stream()
+                .flatMap(word -> Arrays.stream(word.split(","))).filter(t -> !t.isBlank()).toList();
+        Schedule schedule = new Schedule(caller.place(), LocalTime.of(Integer.parseInt(time.group(1)),
+                Integer.parseInt(time.group(2))), zone, weekdays, topics);
+        scheduler.set(schedule);
+        return Reply.publicly(new Reply.Text("Question of the day for #" + caller.place().channelName() + ": "
+                + describe(schedule) + " (set by " + caller.member().displayName() + ")."));
+    }
+
+    private Reply show(Place place) {
+        Optional<Schedule> schedule = schedules.schedule(place.platform(), place.groupId(), place.channelId());
+        if (schedule.isEmpty()) {
+            return Reply.privately(new Reply.Text("No question of the day here yet. An admin can set one: "
+                    + "/study schedule set 09:00 Europe/Berlin weekdays"));
+        }
+        Instant next = scheduler.nextFire(place);
+        String when = next == null ? "" : " Next: " + next.atZone(schedule.get().zone()).toLocalDate() + " at "
+                + next.atZone(schedule.get().zone()).toLocalTime() + ".";
+        return Reply.privately(new Reply.Text("Question of the day: " + describe(schedule.get()) + "." + when));
+    }
+
+    private static String describe(Schedule schedule) {
+        return (schedule.weekdaysOnly() ? "weekdays" : "every day") + " at " + schedule.time() + " "
+                + schedule.zone().getId() + (schedule.topics().isEmpty() ? "" : ", topics: " + String.join(", ", schedule.topics()));
+    }
+
+    Reply qotd(Caller caller, List<String> args) {
+        if (!caller.admin()) {
+            return notAdmin();
+        }
+        String action = args.isEmpty() ? "" : args.get(0).toLowerCase(Locale.ROOT);
+        return switch (action) {
+            case "now" -> switch (questions.postNow(caller.place())) {
+                case POSTED -> Reply.privately(new Reply.Text("Posted today's question."));
+                case ALREADY_POSTED -> Reply.privately(new Reply.Text(
+                        "This channel already has today's question; there is one a day."));
+                case NO_QUESTIONS -> Reply.privately(new Reply.Text(
+                        "There are no questions to post: add notes (or a *.quiz.md bank)."));
+            };
+            case "reveal" -> questions.revealNow(caller.place()) ? Reply.privately(new Reply.Text("Revealed."))
+                    : Reply.privately(new Reply.Text("There is no open question of the day here to reveal."));
+            default -> Usage.badArguments(QOTD_USAGE, "Say \"now\" to post today's question, or \"reveal\".");
+        };
+    }
+
+    private static Reply notAdmin() {
+        return Reply.privately(new Reply.Text("Only admins can do that. Ask one of your admins."));
+    }
+}
