@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -40,6 +41,14 @@ final class ConsoleCommand implements Callable<Integer> {
             description = "Fixes which practice questions come up, for repeatable scripts. Default: ${DEFAULT-VALUE}")
     long seed;
 
+    @Option(names = "--reveal-before", paramLabel = "MINUTES", defaultValue = "30",
+            description = "Reveal a question of the day this long before the next one. Default: ${DEFAULT-VALUE}")
+    long revealBeforeMinutes;
+
+    @Option(names = "--grace", paramLabel = "MINUTES", defaultValue = "120",
+            description = "After a restart, post a question whose time passed at most this long ago. Default: ${DEFAULT-VALUE}")
+    long graceMinutes;
+
     @Option(names = "--admins", paramLabel = "USER", split = ",",
             description = "Who may set the question of the day (comma-separated). Default: everyone")
     List<String> admins = List.of();
@@ -50,6 +59,14 @@ final class ConsoleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         return run(spec.commandLine().getOut(), null);
+    }
+
+    private QuestionOfTheDay.Settings settings() {
+        if (revealBeforeMinutes < 0 || graceMinutes < 0) {
+            throw new IllegalArgumentException("--reveal-before and --grace take minutes, 0 or more.");
+        }
+        return new QuestionOfTheDay.Settings(Duration.ofMinutes(revealBeforeMinutes),
+                QuestionOfTheDay.Settings.DEFAULTS.revealWithoutSchedule(), Duration.ofMinutes(graceMinutes));
     }
 
     /** @param banner a line to print first (why the console was started), or null */
@@ -67,7 +84,7 @@ final class ConsoleCommand implements Callable<Integer> {
             out.flush();
             Clock clock = Clock.systemUTC();
             QuestionOfTheDay daily = new QuestionOfTheDay(store, store, questions.questions(), new ConsolePoster(out),
-                    clock, QuestionOfTheDay.Settings.DEFAULTS, seed);
+                    clock, settings(), seed);
             try (DailyScheduler scheduler = DailyScheduler.start(daily, store)) {
                 StudyBot bot = new StudyBot(knowledge, questions.questions(), store, clock, seed,
                         new StudyBot.DailyQuestions(daily, scheduler, store));
