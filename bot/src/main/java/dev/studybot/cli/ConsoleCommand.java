@@ -2,11 +2,7 @@ package dev.studybot.cli;
 
 import dev.studybot.console.ConsoleChat;
 import dev.studybot.console.ConsolePoster;
-import dev.studybot.qotd.DailyScheduler;
 import dev.studybot.qotd.QuestionOfTheDay;
-import dev.studybot.knowledge.KnowledgeBase;
-import dev.studybot.knowledge.questions.QuestionGenerator;
-import dev.studybot.store.SqliteStudyStore;
 import dev.studybot.study.StudyBot;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,7 +10,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -61,7 +56,7 @@ final class ConsoleCommand implements Callable<Integer> {
         return run(spec.commandLine().getOut(), null);
     }
 
-    private QuestionOfTheDay.Settings settings() {
+    QuestionOfTheDay.Settings settings() {
         if (revealBeforeMinutes < 0 || graceMinutes < 0) {
             throw new IllegalArgumentException("--reveal-before and --grace take minutes, 0 or more.");
         }
@@ -72,25 +67,16 @@ final class ConsoleCommand implements Callable<Integer> {
     /** @param banner a line to print first (why the console was started), or null */
     int run(PrintWriter out, String banner) throws IOException {
         boolean interactive = System.console() != null;
-        try (KnowledgeBase knowledge = notes.open(System.err);
-             SqliteStudyStore store = SqliteStudyStore.open(db)) {
-            QuestionGenerator.Result questions = new QuestionGenerator(notes.loadSynonyms()).generate(notes.notes, seed);
-            questions.problems().forEach(problem -> System.err.println("warning: " + problem));
+        try (BotAssembly parts = new BotAssembly(notes, db, seed, System.err)) {
             if (banner != null) {
                 out.println(banner);
             }
             out.printf("studybot console: %d passages and %d questions from %s. Type /study help, or quit.%n",
-                    knowledge.lastSync().passages(), questions.questions().size(), notes.notes);
+                    parts.knowledge.lastSync().passages(), parts.questions.questions().size(), notes.notes);
             out.flush();
-            Clock clock = Clock.systemUTC();
-            QuestionOfTheDay daily = new QuestionOfTheDay(store, store, questions.questions(), new ConsolePoster(out),
-                    clock, settings(), seed);
-            try (DailyScheduler scheduler = DailyScheduler.start(daily, store)) {
-                StudyBot bot = new StudyBot(knowledge, questions.questions(), store, clock, seed,
-                        new StudyBot.DailyQuestions(daily, scheduler, store));
-                new ConsoleChat(bot, out, !interactive, Set.copyOf(admins)).run(
-                        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), interactive);
-            }
+            StudyBot bot = parts.start(new ConsolePoster(out), settings(), seed);
+            new ConsoleChat(bot, out, !interactive, Set.copyOf(admins)).run(
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), interactive);
         }
         return 0;
     }
