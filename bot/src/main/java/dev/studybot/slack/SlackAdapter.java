@@ -1,0 +1,295 @@
+package dev.studybot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.socket_mode.SocketModeClient;
+import com.slack.api.webhook.WebhookResponse;
+import dev.studybot.chat.Caller;
+import dev.studybot.chat.Interaction;
+import dev.studybot.chat.Poster;
+import dev.studybot.chat.Reply;
+import dev.studybot.store.Place;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The Slack adapter: one slash command {@code /study} and the buttons of the bot's replies, over Socket
+ * Mode (when an app token is set) or HTTP ({@code POST /slack/events} on the configured port). Slack
+ * events become {@link Interaction}s; {@link Reply}s become Block Kit. Every request is acknowledged at
+ * once and answered afterwards through its {@code response_url}, so slow work never breaks Slack's
+ * three-second rule.
+ */
+public final class SlackAdapter implements AutoCloseable {
+
+    public static final String PLATFORM = "slack";
+    public static final String COMMAND = "/study";
+
+    private final SlackSettings settings;
+    private final Slack slack;
+    private final App app;
+    private final MethodsClient client;
+    private final SlackCallers callers;
+    private final ExecutorService workers;
+    private final PrintStream log;
+    private volatile Function<Interaction, Reply> bot;
+    private SlackHttpServer httpServer;
+    private SocketModeApp socketModeApp;
+
+    /** Builds the Bolt app and the Web API client; nothing goes over the network yet. */
+    public SlackAdapter(SlackSettings settings) {
+        this(settings, System.err);
+    }
+
+    SlackAdapter(SlackSettings settings, PrintStream log) {
+        this.settings = settings;
+        this.log = log;
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+        config.setStatsEnabled(false);
+        config.setPrettyResponseLoggingEnabled(false);
+        config.setFailOnUnknownProperties(false);
+        config.setHttpClientCallTimeoutMillis(30_000);
+        this.slack = Slack.getInstance(config);
+        AppConfig.AppConfigBuilder appConfig = AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(settings.botToken());
+        if (settings.signingSecret() != null) {
+            appConfig.signingSecret(settings.signingSecret());
+        }
+        this.app = new App(appConfig.build());
+        this.client = slack.methods(settings.botToken());
+        this.callers = new SlackCallers(client, settings.adminUserIds());
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(8, runnable -> {
+            Thread thread = new Thread(runnable, "slack-worker-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        app.command(COMMAND, (req, ctx) -> {
+            SlashCommandPayload payload = req.getPayload();
+            workers.execute(() -> command(payload));
+            return ctx.ack();
+        });
+        app.blockAction(Pattern.compile(".+"), (req, ctx) -> {
+            BlockActionPayload payload = req.getPayload();
+            workers.execute(() -> press(payload));
+            return ctx.ack();
+        });
+    }
+
+    /** Posts to Slack channels (the question of the day, its reveal) with {@code chat.postMessage}. */
+    public Poster poster() {
+        return (channel, message) -> {
+            try {
+                ChatPostMessageResponse response = client.chatPostMessage(r -> r.channel(channel.channelId())
+                        .text(SlackBlocks.fallbackText(message)).blocks(SlackBlocks.render(message)));
+                if (!response.isOk()) {
+                    throw new IllegalStateException("Slack refused to post to #" + channel.channelName() + ": "
+                            + response.getError() + hint(response.getError()));
+                }
+            } catch (IOException | SlackApiException e) {
+                throw new IllegalStateException("Could not post to Slack #" + channel.channelName() + ": "
+                        + e.getClass().getSimpleName(), e);
+            }
+        };
+    }
+
+    /** Starts listening: Socket Mode when an app token is set, otherwise HTTP on the configured port. */
+    public void start(Function<Interaction, Reply> bot) {
+        if (this.bot != null) {
+            throw new IllegalStateException("The Slack adapter is already started.");
+        }
+        checkToken();
+        this.bot = bot;
+        try {
+            if (settings.socketMode()) {
+                socketModeApp = new SocketModeApp(settings.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
+                socketModeApp.startAsync();
+            } else {
+                app.start();
+                httpServer = SlackHttpServer.start(app, settings.port(), log);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start Slack " + (settings.socketMode() ? "Socket Mode" : "HTTP mode on port "
+                    + settings.port()) + ": " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start Slack " + (settings.socketMode() ? "Socket Mode" : "HTTP mode")
+                    + ": " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Fails early with a clear message when Slack refuses the bot token (auth.test). */
+    private void checkToken() {
+        com.slack.api.methods.response.auth.AuthTestResponse auth;
+        try {
+            auth = client.authTest(r -> r);
+        } catch (IOException | SlackApiException e) {
+            throw new IllegalStateException("Could not reach the Slack Web API at " + settings.apiUrl() + " ("
+                    + e.getClass().getSimpleName() + "); check the network or STUDYBOT_SLACK_API_URL.", e);
+        }
+        if (!auth.isOk()) {
+            throw new IllegalStateException("Slack refused SLACK_BOT_TOKEN: " + auth.getError() + hint(auth.getError()));
+        }
+    }
+
+    /** The HTTP port actually listened on (useful with port 0), or -1 in Socket Mode or before start. */
+    public int port() {
+        return httpServer == null ? -1 : httpServer.port();
+    }
+
+    @Override
+    public void close() {
+        if (socketModeApp != null) {
+            try {
+                socketModeApp.close();
+            } catch (Exception e) {
+                log.println("slack: closing Socket Mode failed: " + e.getClass().getSimpleName());
+            }
+        }
+        if (httpServer != null) {
+            httpServer.close();
+        }
+        app.stop();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        try {
+            slack.close();
+        } catch (Exception e) {
+            log.println("slack: closing the Web API client failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private void command(SlashCommandPayload payload) {
+        try {
+            Place place = new Place(PLATFORM, payload.getTeamId(), firstNonBlank(payload.getTeamDomain(), payload.getTeamId()),
+                    payload.getChannelId(), firstNonBlank(payload.getChannelName(), payload.getChannelId()));
+            Caller caller = callers.caller(place, payload.getUserId(), payload.getUserName());
+            Reply reply = bot.apply(new Interaction.Command(caller, payload.getText() == null ? "" : payload.getText()));
+            List<LayoutBlock> blocks = SlackBlocks.render(reply);
+            String text = SlackBlocks.fallbackText(reply);
+            if (payload.getResponseUrl() != null && !payload.getResponseUrl().isBlank()) {
+                WebhookResponse response = slack.send(payload.getResponseUrl(), json(SlashCommandResponse.builder()
+                        .responseType(reply.privateTo() ? "ephemeral" : "in_channel").text(text).blocks(blocks).build()));
+                checked(response, "/study reply");
+            } else if (reply.privateTo()) {
+                ephemeral(place.channelId(), payload.getUserId(), text, blocks);
+            } else {
+                client.chatPostMessage(r -> r.channel(place.channelId()).text(text).blocks(blocks));
+            }
+        } catch (Exception e) {
+            log.println("slack: /study failed: " + e.getClass().getSimpleName() + safeMessage(e));
+            apologise(payload.getResponseUrl());
+        }
+    }
+
+    private void press(BlockActionPayload payload) {
+        String responseUrl = payload.getResponseUrl();
+        try {
+            if (payload.getActions() == null || payload.getActions().isEmpty()) {
+                return;
+            }
+            BlockActionPayload.Action action = payload.getActions().get(0);
+            String pressed = action.getValue() != null ? action.getValue() : action.getActionId();
+            String teamId = payload.getTeam() != null ? payload.getTeam().getId() : payload.getUser().getTeamId();
+            String teamName = payload.getTeam() != null ? firstNonBlank(payload.getTeam().getDomain(), teamId) : teamId;
+            String channelId = payload.getChannel() != null ? payload.getChannel().getId() : null;
+            String channelName = payload.getChannel() != null ? firstNonBlank(payload.getChannel().getName(), channelId) : null;
+            Place place = new Place(PLATFORM, teamId, teamName, channelId, channelName);
+            String userName = firstNonBlank(payload.getUser().getUsername(), payload.getUser().getName());
+            Caller caller = callers.caller(place, payload.getUser().getId(), userName);
+            Reply reply = bot.apply(new Interaction.Press(caller, pressed));
+            List<LayoutBlock> blocks = SlackBlocks.render(reply);
+            String text = SlackBlocks.fallbackText(reply);
+            // Only the presser sees the answer; the message everyone sees stays as it is.
+            if (responseUrl != null && !responseUrl.isBlank()) {
+                WebhookResponse response = slack.send(responseUrl, json(ActionResponse.builder()
+                        .responseType("ephemeral").replaceOriginal(false).text(text).blocks(blocks).build()));
+                checked(response, "button reply");
+            } else if (channelId != null) {
+                ephemeral(channelId, payload.getUser().getId(), text, blocks);
+            }
+        } catch (Exception e) {
+            log.println("slack: button press failed: " + e.getClass().getSimpleName() + safeMessage(e));
+            apologise(responseUrl);
+        }
+    }
+
+    private void ephemeral(String channel, String user, String text, List<LayoutBlock> blocks)
+            throws IOException, SlackApiException {
+        ChatPostEphemeralResponse response = client.chatPostEphemeral(r -> r.channel(channel).user(user).text(text).blocks(blocks));
+        if (!response.isOk()) {
+            log.println("slack: chat.postEphemeral failed: " + response.getError() + hint(response.getError()));
+        }
+    }
+
+    private void apologise(String responseUrl) {
+        if (responseUrl == null || responseUrl.isBlank()) {
+            return;
+        }
+        try {
+            slack.send(responseUrl, json(ActionResponse.builder().responseType("ephemeral").replaceOriginal(false)
+                    .text("Sorry, something went wrong on studybot's side. Try again in a moment.").build()));
+        } catch (IOException | RuntimeException e) {
+            log.println("slack: could not report the failure: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private void checked(WebhookResponse response, String what) {
+        if (response.getCode() == null || response.getCode() != 200) {
+            log.println("slack: sending the " + what + " through response_url failed with HTTP " + response.getCode());
+        }
+    }
+
+    private static String json(Object body) {
+        return com.slack.api.util.json.GsonFactory.createSnakeCase().toJson(body);
+    }
+
+    private static String hint(String error) {
+        return switch (error == null ? "" : error) {
+            case "not_in_channel", "channel_not_found" -> " (invite the app to the channel: /invite @studybot)";
+            case "invalid_auth", "not_authed", "token_revoked" -> " (check SLACK_BOT_TOKEN)";
+            case "missing_scope" -> " (reinstall the app from config/slack-app-manifest.yml)";
+            default -> "";
+        };
+    }
+
+    /** Exception messages from HTTP clients may hold URLs, never tokens; still keep them short. */
+    private static String safeMessage(Exception e) {
+        String message = e.getMessage();
+        if (message == null) {
+            return "";
+        }
+        message = message.replaceAll("xox[a-z]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+", "[token]");
+        return ": " + (message.length() > 200 ? message.substring(0, 200) + "…" : message);
+    }
+
+    private static String firstNonBlank(String first, String second) {
+        return first != null && !first.isBlank() ? first : second;
+    }
+}

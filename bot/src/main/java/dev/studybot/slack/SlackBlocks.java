@@ -1,0 +1,200 @@
+package dev.studybot.slack;
+
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.ContextBlockElement;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
+import dev.studybot.chat.Button;
+import dev.studybot.chat.Reply;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Renders a {@link Reply} as Block Kit blocks with Slack mrkdwn, within Slack's size limits. */
+final class SlackBlocks {
+
+    static final int MAX_BLOCKS = 50;
+    static final int MAX_SECTION_TEXT = 3000;
+    static final int MAX_BUTTONS_PER_BLOCK = 25;
+    static final int MAX_BUTTON_LABEL = 75;
+    static final int MAX_ACTION_ID = 255;
+    static final int MAX_FALLBACK_TEXT = 3000;
+
+    private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*", Pattern.DOTALL);
+    private static final Pattern MARKDOWN_LINK = Pattern.compile("!?\\[([^\\]\\n]*)]\\((https?://[^)\\s]+)\\)");
+    private static final Pattern IMAGE = Pattern.compile("(?i).*\\.(png|jpe?g|gif|svg|webp)([?#].*)?$");
+
+    private SlackBlocks() {
+    }
+
+    /** The blocks of a reply: parts in order, then its buttons. */
+    static List<LayoutBlock> render(Reply reply) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        for (Reply.Part part : reply.parts()) {
+            if (part instanceof Reply.Heading heading) {
+                blocks.add(section("*" + stripBold(escape(heading.text())) + "*"));
+            } else if (part instanceof Reply.Text text) {
+                blocks.add(section(mrkdwn(text.text())));
+            } else if (part instanceof Reply.Excerpt excerpt) {
+                blocks.add(context(List.of("*" + stripBold(escape(excerpt.trail())) + "*  ·  `"
+                        + escape(excerpt.source()) + "`")));
+                blocks.add(section(quote(mrkdwn(excerpt.text()))));
+                List<String> links = links(excerpt.links());
+                if (!links.isEmpty()) {
+                    blocks.add(context(List.of(String.join("  ·  ", links))));
+                }
+            } else if (part instanceof Reply.Note note) {
+                blocks.add(context(List.of(mrkdwn(note.text()))));
+            } else if (part instanceof Reply.Lines lines) {
+                List<String> converted = lines.lines().stream().map(SlackBlocks::mrkdwn).toList();
+                blocks.add(section(String.join("\n", converted)));
+            }
+        }
+        List<LayoutBlock> actions = actions(reply.buttons());
+        int room = MAX_BLOCKS - actions.size();
+        if (blocks.size() > room) {
+            blocks = new ArrayList<>(blocks.subList(0, room - 1));
+            blocks.add(context(List.of("_(shortened)_")));
+        }
+        blocks.addAll(actions);
+        return blocks;
+    }
+
+    /** Plain text for notifications and clients that show no blocks. */
+    static String fallbackText(Reply reply) {
+        StringBuilder text = new StringBuilder();
+        for (Reply.Part part : reply.parts()) {
+            String line;
+            if (part instanceof Reply.Heading heading) {
+                line = heading.text();
+            } else if (part instanceof Reply.Text t) {
+                line = t.text();
+            } else if (part instanceof Reply.Excerpt excerpt) {
+                line = excerpt.trail() + " (" + excerpt.source() + ")";
+            } else if (part instanceof Reply.Note note) {
+                line = note.text();
+            } else {
+                line = String.join("\n", ((Reply.Lines) part).lines());
+            }
+            if (!text.isEmpty()) {
+                text.append('\n');
+            }
+            text.append(line);
+            if (text.length() > MAX_FALLBACK_TEXT) {
+                break;
+            }
+        }
+        String plain = escape(text.toString().replace("**", ""));
+        return truncate(plain.isEmpty() ? "studybot" : plain, MAX_FALLBACK_TEXT);
+    }
+
+    /**
+     * The bot's text as Slack mrkdwn: {@code &}, {@code <}, {@code >} escaped, {@code **bold**} as
+     * {@code *bold*}, Markdown links and images as Slack links.
+     */
+    static String mrkdwn(String text) {
+        String escaped = escape(text);
+        Matcher bold = BOLD.matcher(escaped);
+        StringBuilder out = new StringBuilder();
+        while (bold.find()) {
+            bold.appendReplacement(out, Matcher.quoteReplacement("*" + bold.group(1).strip() + "*"));
+        }
+        bold.appendTail(out);
+        Matcher link = MARKDOWN_LINK.matcher(out.toString());
+        StringBuilder linked = new StringBuilder();
+        while (link.find()) {
+            String label = link.group(1).isBlank() ? link.group(2) : link.group(1).replace("|", "¦");
+            link.appendReplacement(linked, Matcher.quoteReplacement("<" + link.group(2) + "|" + label + ">"));
+        }
+        link.appendTail(linked);
+        return linked.toString();
+    }
+
+    /** Escapes the three characters Slack treats as control characters in text. */
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** Links of an excerpt: web URLs as Slack links (images say so), note-relative paths as code. */
+    static List<String> links(List<String> urls) {
+        List<String> out = new ArrayList<>();
+        for (String url : urls) {
+            String name = url.replaceAll("[?#].*$", "");
+            name = name.substring(name.lastIndexOf('/') + 1);
+            if (name.isBlank()) {
+                name = url;
+            }
+            boolean image = IMAGE.matcher(url).matches();
+            String label = (image ? "image: " : "") + name.replace("|", "¦");
+            String lower = url.toLowerCase(Locale.ROOT);
+            if ((lower.startsWith("https://") || lower.startsWith("http://")) && !url.contains(">") && !url.contains(" ")) {
+                out.add("<" + url.replace("|", "%7C") + "|" + escape(label) + ">");
+            } else {
+                out.add((image ? "image: " : "") + "`" + escape(url).replace("`", "'") + "`");
+            }
+        }
+        return out;
+    }
+
+    private static List<LayoutBlock> actions(List<Button> buttons) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        Set<String> actionIds = new HashSet<>();
+        List<BlockElement> row = new ArrayList<>();
+        for (int i = 0; i < buttons.size(); i++) {
+            Button button = buttons.get(i);
+            String actionId = truncate(button.action(), MAX_ACTION_ID - 4);
+            if (!actionIds.add(actionId)) {
+                actionId = actionId + "~" + i;
+                actionIds.add(actionId);
+            }
+            row.add(ButtonElement.builder()
+                    .text(PlainTextObject.builder().text(truncate(button.label().replace("**", ""), MAX_BUTTON_LABEL))
+                            .emoji(true).build())
+                    .actionId(actionId)
+                    .value(button.action())
+                    .build());
+            if (row.size() == MAX_BUTTONS_PER_BLOCK) {
+                blocks.add(ActionsBlock.builder().elements(row).build());
+                row = new ArrayList<>();
+            }
+        }
+        if (!row.isEmpty()) {
+            blocks.add(ActionsBlock.builder().elements(row).build());
+        }
+        return blocks;
+    }
+
+    private static SectionBlock section(String mrkdwn) {
+        return SectionBlock.builder().text(MarkdownTextObject.builder().text(truncate(mrkdwn.isBlank() ? " " : mrkdwn,
+                MAX_SECTION_TEXT)).build()).build();
+    }
+
+    private static ContextBlock context(List<String> mrkdwn) {
+        List<ContextBlockElement> elements = new ArrayList<>();
+        for (String text : mrkdwn) {
+            elements.add(MarkdownTextObject.builder().text(truncate(text, MAX_SECTION_TEXT)).build());
+        }
+        return ContextBlock.builder().elements(elements).build();
+    }
+
+    private static String quote(String mrkdwn) {
+        return String.join("\n", mrkdwn.lines().map(line -> "> " + line).toList());
+    }
+
+    private static String stripBold(String text) {
+        return text.replace("**", "");
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

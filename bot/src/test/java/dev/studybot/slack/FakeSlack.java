@@ -1,0 +1,164 @@
+package dev.studybot.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/**
+ * A loopback stand-in for the Slack Web API ({@code /api/<method>}) and for response URLs
+ * ({@code /respond/<id>}); records every call with its parameters.
+ */
+final class FakeSlack implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One call: the Web API method (or "response_url"), its form or JSON parameters, the raw body. */
+    record Call(String method, String path, Map<String, String> params, String body, String authorization) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        JsonNode blocks() {
+            try {
+                String blocks = params.get("blocks");
+                return blocks != null ? JSON.readTree(blocks) : json().get("blocks");
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    final List<Call> calls = new CopyOnWriteArrayList<>();
+    final Set<String> workspaceAdmins = ConcurrentHashMap.newKeySet();
+    volatile String webSocketUrl = "ws://127.0.0.1:1/";
+    volatile boolean tokenValid = true;
+    private final HttpServer server;
+
+    FakeSlack() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** The Web API base URL, ending with '/'. */
+    String apiUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    String responseUrl(String id) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/respond/" + id;
+    }
+
+    List<Call> calls(String method) {
+        return calls.stream().filter(call -> call.method().equals(method)).toList();
+    }
+
+    /** Waits (bounded) for a call matching {@code test}. */
+    Call await(String method, Predicate<Call> test, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Call call : calls) {
+                if (call.method().equals(method) && test.test(call)) {
+                    return call;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no " + method + " call within " + timeout + "; calls: " + calls);
+    }
+
+    Call await(String method, Duration timeout) throws InterruptedException {
+        return await(method, call -> true, timeout);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String path = exchange.getRequestURI().getPath();
+            String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+            Map<String, String> params = contentType.startsWith("application/x-www-form-urlencoded") ? form(body) : Map.of();
+            String method = path.startsWith("/api/") ? path.substring("/api/".length())
+                    : path.startsWith("/respond/") ? "response_url" : path;
+            calls.add(new Call(method, path, params, body, exchange.getRequestHeaders().getFirst("Authorization")));
+            String answer = switch (method) {
+                case "auth.test" -> !tokenValid ? "{\"ok\":false,\"error\":\"invalid_auth\"}" : "{\"ok\":true,\"url\":\"https://acme-study.slack.com/\",\"team\":\"Acme Study\","
+                        + "\"user\":\"studybot\",\"team_id\":\"T0ACME001\",\"user_id\":\"U0BOT0001\",\"bot_id\":\"B0BOT0001\","
+                        + "\"is_enterprise_install\":false}";
+                case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + params.getOrDefault("channel", "C0")
+                        + "\",\"ts\":\"1764000000.000100\",\"message\":{\"type\":\"message\",\"text\":\"ok\","
+                        + "\"user\":\"U0BOT0001\",\"ts\":\"1764000000.000100\"}}";
+                case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"1764000000.000200\"}";
+                case "users.info" -> {
+                    String user = params.getOrDefault("user", "U0");
+                    boolean admin = workspaceAdmins.contains(user);
+                    yield "{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"team_id\":\"T0ACME001\",\"name\":\"" + user
+                            + "\",\"deleted\":false,\"is_admin\":" + admin + ",\"is_owner\":false,"
+                            + "\"is_primary_owner\":false,\"is_bot\":false,\"tz\":\"Europe/Berlin\"}}";
+                }
+                case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + webSocketUrl + "\"}";
+                case "response_url" -> "ok";
+                default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
+            };
+            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type",
+                    answer.startsWith("{") ? "application/json; charset=utf-8" : "text/html");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    static Map<String, String> form(String body) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (body.isEmpty()) {
+            return params;
+        }
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            params.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+
+    /** All button elements of some blocks. */
+    static List<JsonNode> buttons(JsonNode blocks) {
+        List<JsonNode> buttons = new ArrayList<>();
+        for (JsonNode block : blocks) {
+            if ("actions".equals(block.path("type").asText())) {
+                block.path("elements").forEach(element -> {
+                    if ("button".equals(element.path("type").asText())) {
+                        buttons.add(element);
+                    }
+                });
+            }
+        }
+        return buttons;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.studybot.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.studybot.knowledge.KnowledgeBase;
+import dev.studybot.knowledge.analysis.Synonyms;
+import dev.studybot.knowledge.index.IndexProgress;
+import dev.studybot.knowledge.questions.QuestionGenerator;
+import dev.studybot.store.SqliteStudyStore;
+import dev.studybot.study.StudyBot;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real bot (sample notes, SQLite) behind the Slack adapter in HTTP mode, against the fake Slack. */
+@Timeout(30)
+class SlackStudyBotTest {
+
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+
+    private FakeSlack slack;
+    private SlackAdapter adapter;
+    private KnowledgeBase knowledge;
+    private SqliteStudyStore store;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+    @AfterEach
+    void stop() {
+        if (adapter != null) {
+            adapter.close();
+        }
+        if (slack != null) {
+            slack.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+        if (knowledge != null) {
+            knowledge.close();
+        }
+    }
+
+    @Test
+    void searchQuizPressAndLeaderboardThroughSlack() throws Exception {
+        Path notes = Path.of("..", "notes");
+        Synonyms synonyms = Synonyms.bundled();
+        knowledge = KnowledgeBase.open(notes, dir.resolve("data"), synonyms, IndexProgress.SILENT);
+        store = SqliteStudyStore.open(dir.resolve("studybot.db"));
+        QuestionGenerator.Result questions = new QuestionGenerator(synonyms).generate(notes, 1);
+        StudyBot bot = new StudyBot(knowledge, questions.questions(), store, Clock.systemUTC(), 1, null);
+        slack = new FakeSlack();
+        adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null, SlackHttpModeTest.SIGNING_SECRET, 0,
+                slack.apiUrl(), Set.of()));
+        adapter.start(bot::handle);
+
+        assertEquals(200, post(command("search spot interruption notice", "s1")));
+        JsonNode search = slack.await("response_url", c -> c.path().endsWith("/s1"), WAIT).json();
+        assertEquals("ephemeral", search.path("response_type").asText());
+        assertTrue(search.path("blocks").toString().matches(".*`[^`]+\\.(md|txt):\\d+`.*"), search.toString());
+
+        assertEquals(200, post(command("quiz", "q1")));
+        JsonNode quiz = slack.await("response_url", c -> c.path().endsWith("/q1"), WAIT).json();
+        List<JsonNode> buttons = FakeSlack.buttons(quiz.path("blocks"));
+        assertTrue(buttons.size() >= 2, quiz.toString());
+        String action = buttons.get(0).path("value").asText();
+        assertTrue(action.startsWith("answer:"), action);
+
+        String press = "payload=" + URLEncoder.encode("""
+                {"type":"block_actions","user":{"id":"U0ALICE01","username":"alice","name":"alice","team_id":"T0ACME001"},
+                 "api_app_id":"A0APP0001","container":{"type":"message","channel_id":"C0GENERAL","is_ephemeral":true},
+                 "team":{"id":"T0ACME001","domain":"acme-study"},"channel":{"id":"C0GENERAL","name":"general"},
+                 "response_url":"%s","trigger_id":"1.2.3",
+                 "actions":[{"action_id":"%s","block_id":"b","value":"%s","type":"button","action_ts":"1764000001.0003"}]}
+                """.formatted(slack.responseUrl("p1"), action, action), StandardCharsets.UTF_8);
+        long old = SlackHttpModeTest.now() - 600;
+        assertEquals(401, SlackHttpModeTest.send(http, adapter.port(), press, old, SlackHttpModeTest.sign(old, press))
+                .statusCode(), "a replayed press is refused");
+        assertEquals(200, post(press));
+        JsonNode answer = slack.await("response_url", c -> c.path().endsWith("/p1"), WAIT).json();
+        assertEquals("ephemeral", answer.path("response_type").asText());
+        String answerText = answer.path("blocks").toString();
+        assertTrue(answerText.contains("Right!") || answerText.contains("Not quite"), "first answer counts: " + answerText);
+        assertFalse(answerText.contains("already answered"), answerText);
+
+        assertEquals(200, post(command("leaderboard week", "l1")));
+        JsonNode board = slack.await("response_url", c -> c.path().endsWith("/l1"), WAIT).json();
+        assertTrue(board.toString().contains("alice"), board.toString());
+    }
+
+    private int post(String body) throws Exception {
+        long now = SlackHttpModeTest.now();
+        return SlackHttpModeTest.send(http, adapter.port(), body, now, SlackHttpModeTest.sign(now, body)).statusCode();
+    }
+
+    private String command(String text, String responseId) {
+        return "token=x&team_id=T0ACME001&team_domain=acme-study&channel_id=C0GENERAL&channel_name=general"
+                + "&user_id=U0ALICE01&user_name=alice&command=%2Fstudy&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8)
+                + "&api_app_id=A0APP0001&response_url=" + URLEncoder.encode(slack.responseUrl(responseId), StandardCharsets.UTF_8)
+                + "&trigger_id=1.2.3";
+    }
+}
