@@ -1,0 +1,306 @@
+package dev.studybot.discord;
+
+import dev.studybot.chat.Caller;
+import dev.studybot.chat.Interaction;
+import dev.studybot.chat.Poster;
+import dev.studybot.chat.Reply;
+import dev.studybot.store.Member;
+import dev.studybot.store.Place;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+
+/**
+ * The Discord adapter: logs in with JDA (no privileged intents), registers {@code /study} and
+ * {@code /study-admin}, and translates interactions into {@link Interaction}s and replies into embeds with
+ * buttons. Admin = the member has Manage Server.
+ */
+public final class DiscordAdapter implements AutoCloseable {
+
+    public static final String PLATFORM = "discord";
+    /** The permissions the bot needs in a channel: see it, post embeds there, read the messages it answers. */
+    static final EnumSet<Permission> PERMISSIONS = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
+            Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_HISTORY);
+    /** Replies must start within 3 seconds; past this much work the interaction is deferred first. */
+    private static final long ANSWER_AT_ONCE_MS = 1500;
+    private static final long POST_TIMEOUT_S = 30;
+
+    private final DiscordSettings settings;
+    private final ExecutorService workers;
+    private volatile JDA jda;
+    private volatile Function<Interaction, Reply> bot;
+    private volatile Supplier<List<String>> topics = List::of;
+
+    /** No network yet. */
+    public DiscordAdapter(DiscordSettings settings) {
+        this.settings = settings;
+        AtomicInteger count = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(4, runnable -> {
+            Thread thread = new Thread(runnable, "studybot-discord-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Posts embeds and buttons to a channel (question of the day, reveals); needs {@link #start} first. */
+    public Poster poster() {
+        return this::post;
+    }
+
+    private void post(Place channel, Reply message) {
+        JDA connected = jda;
+        if (connected == null) {
+            throw new IllegalStateException("Discord is not connected yet.");
+        }
+        MessageChannel target = connected.getChannelById(GuildMessageChannel.class, channel.channelId());
+        if (target == null) {
+            throw new IllegalStateException("The bot cannot see Discord channel #" + channel.channelName()
+                    + " (" + channel.channelId() + "); invite it there or give it View Channel.");
+        }
+        try {
+            target.sendMessage(DiscordRenderer.create(message)).submit().get(POST_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while posting to Discord.", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not post to Discord channel #" + channel.channelName() + ": "
+                    + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
+        }
+    }
+
+    /**
+     * Logs in, registers the commands (to the guild when its id is set, else globally; a bulk overwrite, so a
+     * restart does not duplicate them), then routes interactions to {@code bot}. {@code topics} supplies
+     * autocomplete choices.
+     */
+    public void start(Function<Interaction, Reply> bot, Supplier<List<String>> topics) {
+        if (jda != null) {
+            throw new IllegalStateException("Already started.");
+        }
+        this.bot = bot;
+        this.topics = topics == null ? List::of : topics;
+        RestConfig rest = new RestConfig();
+        if (settings.apiUrl() != null) {
+            rest.setBaseUrl(settings.apiUrl());
+        }
+        SessionControllerAdapter sessions = new SessionControllerAdapter() {
+            @Override
+            public String getGateway() {
+                return settings.gatewayUrl() != null ? settings.gatewayUrl() : super.getGateway();
+            }
+        };
+        JDA built = JDABuilder.createLight(settings.token(), EnumSet.noneOf(GatewayIntent.class))
+                .setRestConfig(rest)
+                .setSessionController(sessions)
+                .setCompression(Compression.NONE)
+                .setAutoReconnect(true)
+                .addEventListeners(new Listener())
+                .build();
+        jda = built;
+        try {
+            built.awaitReady();
+            if (settings.guildId() != null) {
+                Guild guild = built.getGuildById(settings.guildId());
+                if (guild == null) {
+                    throw new IllegalStateException("DISCORD_GUILD_ID names a server the bot is not in; invite it"
+                            + " first: " + inviteUrl(built.getSelfUser().getApplicationId()));
+                }
+                guild.updateCommands().addCommands(DiscordCommands.all()).complete();
+            } else {
+                built.updateCommands().addCommands(DiscordCommands.all()).complete();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException("Interrupted while connecting to Discord.", e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        System.out.println("Discord: logged in as " + built.getSelfUser().getName() + "; invite the bot with "
+                + inviteUrl(built.getSelfUser().getApplicationId()));
+    }
+
+    /** The invite URL with the scopes bot and applications.commands and the permissions the bot needs. */
+    public String inviteUrl(String applicationId) {
+        if (applicationId == null || !applicationId.matches("\\d{1,21}")) {
+            throw new IllegalArgumentException("An application id is a number, e.g. 123456789012345678.");
+        }
+        return "https://discord.com/oauth2/authorize?client_id=" + applicationId
+                + "&scope=bot+applications.commands&permissions=" + Permission.getRaw(PERMISSIONS);
+    }
+
+    @Override
+    public void close() {
+        JDA connected = jda;
+        jda = null;
+        if (connected != null) {
+            connected.shutdownNow();
+            try {
+                connected.awaitShutdown(java.time.Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        workers.shutdownNow();
+    }
+
+    private final class Listener extends ListenerAdapter {
+
+        @Override
+        public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+            if (!event.getName().equals(DiscordCommands.STUDY) && !event.getName().equals(DiscordCommands.ADMIN)) {
+                return;
+            }
+            Caller caller = caller(event);
+            if (caller == null) {
+                event.reply("Use studybot in a server channel.").setEphemeral(true).queue();
+                return;
+            }
+            Map<String, String> options = new LinkedHashMap<>();
+            for (OptionMapping option : event.getOptions()) {
+                options.put(option.getName(), option.getType() == OptionType.USER ? option.getAsUser().getId()
+                        : option.getAsString());
+            }
+            String key = DiscordCommands.key(event.getSubcommandGroup(), event.getSubcommandName());
+            String text = DiscordCommands.text(event.getSubcommandGroup(), event.getSubcommandName(), options);
+            respond(event, new Interaction.Command(caller, text), DiscordCommands.slow(key),
+                    DiscordCommands.privateReply(key), false);
+        }
+
+        @Override
+        public void onButtonInteraction(ButtonInteractionEvent event) {
+            Caller caller = caller(event);
+            if (caller == null) {
+                event.reply("Use studybot in a server channel.").setEphemeral(true).queue();
+                return;
+            }
+            respond(event, new Interaction.Press(caller, event.getComponentId()), false, true, true);
+        }
+
+        @Override
+        public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+            String option = event.getFocusedOption().getName();
+            if (!option.equals("topic") && !option.equals("topics")) {
+                event.replyChoices(List.of()).queue();
+                return;
+            }
+            List<String> known;
+            try {
+                known = topics.get();
+            } catch (RuntimeException e) {
+                known = List.of();
+            }
+            String typed = event.getFocusedOption().getValue();
+            if (option.equals("topics")) {
+                // Several topics separated by spaces: complete the last word.
+                int space = typed.lastIndexOf(' ');
+                String head = space < 0 ? "" : typed.substring(0, space + 1);
+                List<String> choices = DiscordCommands.complete(known.stream()
+                        .filter(t -> !t.contains(" ")).toList(), typed.substring(space + 1)).stream()
+                        .map(t -> head + t).filter(t -> t.length() <= 100).toList();
+                event.replyChoiceStrings(choices).queue();
+            } else {
+                event.replyChoiceStrings(DiscordCommands.complete(known, typed)).queue();
+            }
+        }
+    }
+
+    /**
+     * Runs the bot and replies. Slow work is deferred at once (ephemeral as {@code privateWhenDeferred}); other
+     * work is answered through the interaction callback if it is done in time, else deferred then edited.
+     */
+    private void respond(IReplyCallback event, Interaction interaction, boolean slow, boolean privateWhenDeferred,
+                         boolean alwaysPrivate) {
+        if (slow) {
+            event.deferReply(privateWhenDeferred).queue(null, DiscordAdapter::failedQuietly);
+        }
+        CompletableFuture<Reply> work = CompletableFuture.supplyAsync(() -> run(interaction), workers);
+        if (slow) {
+            work.thenAccept(reply -> editDeferred(event, reply, privateWhenDeferred)).exceptionally(DiscordAdapter::failed);
+            return;
+        }
+        // Answer through the interaction callback when the work is quick; defer when it is not done in time.
+        // Never blocks the gateway thread.
+        AtomicBoolean acknowledged = new AtomicBoolean();
+        CompletableFuture.delayedExecutor(ANSWER_AT_ONCE_MS, TimeUnit.MILLISECONDS, workers).execute(() -> {
+            if (!work.isDone() && acknowledged.compareAndSet(false, true)) {
+                event.deferReply(privateWhenDeferred).queue(null, DiscordAdapter::failedQuietly);
+            }
+        });
+        work.thenAccept(reply -> {
+            if (acknowledged.compareAndSet(false, true)) {
+                event.reply(DiscordRenderer.create(reply)).setEphemeral(alwaysPrivate || reply.privateTo())
+                        .queue(null, DiscordAdapter::failedQuietly);
+            } else {
+                editDeferred(event, reply, privateWhenDeferred);
+            }
+        }).exceptionally(DiscordAdapter::failed);
+    }
+
+    private static void editDeferred(IReplyCallback event, Reply reply, boolean deferredPrivately) {
+        if (reply.privateTo() && !deferredPrivately) {
+            // Deferred in public but the answer is for the caller only: replace the "thinking" message.
+            event.getHook().deleteOriginal().queue(null, DiscordAdapter::failedQuietly);
+            event.getHook().sendMessage(DiscordRenderer.create(reply)).setEphemeral(true).queue(null, DiscordAdapter::failedQuietly);
+        } else {
+            event.getHook().editOriginal(DiscordRenderer.edit(reply)).queue(null, DiscordAdapter::failedQuietly);
+        }
+    }
+
+    private static void failedQuietly(Throwable failure) {
+        failed(failure);
+    }
+
+    private static Void failed(Throwable failure) {
+        System.err.println("Discord: could not send a reply: " + failure.getMessage());
+        return null;
+    }
+
+    private Reply run(Interaction interaction) {
+        try {
+            return bot.apply(interaction);
+        } catch (RuntimeException e) {
+            return Reply.privately(new Reply.Text("Something went wrong there; please try again."));
+        }
+    }
+
+    private static Caller caller(IReplyCallback event) {
+        Guild guild = event.getGuild();
+        net.dv8tion.jda.api.entities.Member member = event.getMember();
+        if (guild == null || member == null || event.getChannel() == null) {
+            return null;
+        }
+        String name = member.getEffectiveName();
+        return new Caller(new Member(PLATFORM, event.getUser().getId(), name),
+                new Place(PLATFORM, guild.getId(), guild.getName(), event.getChannel().getId(),
+                        event.getChannel().getName()),
+                member.hasPermission(Permission.MANAGE_SERVER));
+    }
+}

@@ -1,0 +1,137 @@
+package dev.studybot.discord;
+
+import dev.studybot.chat.Button;
+import dev.studybot.chat.Reply;
+import java.util.ArrayList;
+import java.util.List;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+
+/**
+ * A reply as a Discord message: one embed (Heading: title, Text and Lines: description, Excerpt: a field
+ * with its heading path and file:line, Note: footer) and its buttons, five to an action row.
+ */
+final class DiscordRenderer {
+
+    static final int COLOR = 0x2F80ED;
+    static final int BUTTONS_PER_ROW = 5;
+    static final int MAX_ROWS = 5;
+    private static final int MAX_FIELDS = 25;
+    /** Embeds may hold 6000 characters in all; this leaves room for the footer and field names. */
+    private static final int BUDGET = 5500;
+
+    private DiscordRenderer() {
+    }
+
+    static MessageCreateData create(Reply reply) {
+        return new MessageCreateBuilder().setEmbeds(embed(reply)).setComponents(rows(reply.buttons())).build();
+    }
+
+    static MessageEditData edit(Reply reply) {
+        return MessageEditData.fromCreateData(create(reply));
+    }
+
+    static MessageEmbed embed(Reply reply) {
+        EmbedBuilder embed = new EmbedBuilder().setColor(COLOR);
+        StringBuilder description = new StringBuilder();
+        List<String> notes = new ArrayList<>();
+        String title = null;
+        int fields = 0;
+        int used = 0;
+        for (Reply.Part part : reply.parts()) {
+            if (part instanceof Reply.Heading heading) {
+                if (title == null) {
+                    title = cut(heading.text(), MessageEmbed.TITLE_MAX_LENGTH);
+                } else {
+                    paragraph(description, "**" + heading.text() + "**");
+                }
+            } else if (part instanceof Reply.Text text) {
+                paragraph(description, text.text());
+            } else if (part instanceof Reply.Lines lines) {
+                paragraph(description, String.join("\n", lines.lines()));
+            } else if (part instanceof Reply.Note note) {
+                notes.add(note.text());
+            } else if (part instanceof Reply.Excerpt excerpt && fields < MAX_FIELDS && used < BUDGET) {
+                String name = cut(excerpt.trail() == null || excerpt.trail().isBlank() ? "From the notes" : excerpt.trail(),
+                        MessageEmbed.TITLE_MAX_LENGTH);
+                String value = excerptValue(excerpt, Math.min(MessageEmbed.VALUE_MAX_LENGTH, BUDGET - used));
+                embed.addField(name, value, false);
+                fields++;
+                used += name.length() + value.length();
+            }
+        }
+        if (title != null) {
+            embed.setTitle(title);
+        }
+        int room = Math.max(100, Math.min(MessageEmbed.DESCRIPTION_MAX_LENGTH, BUDGET - used));
+        if (description.length() > 0) {
+            embed.setDescription(cut(description.toString(), room));
+        } else if (title == null && fields == 0) {
+            embed.setDescription(notes.isEmpty() ? "\u200b" : cut(String.join("\n", notes), room));
+            notes.clear();
+        }
+        if (!notes.isEmpty()) {
+            embed.setFooter(cut(String.join(" \u00b7 ", notes), Math.min(MessageEmbed.TEXT_MAX_LENGTH, 400)));
+        }
+        return embed.build();
+    }
+
+    private static String excerptValue(Reply.Excerpt excerpt, int max) {
+        StringBuilder tail = new StringBuilder();
+        if (excerpt.source() != null && !excerpt.source().isBlank()) {
+            tail.append("\n`").append(excerpt.source().replace("`", "'")).append('`');
+        }
+        for (String link : excerpt.links()) {
+            tail.append('\n').append(link);
+        }
+        String end = cut(tail.toString(), Math.max(0, max / 3));
+        StringBuilder quoted = new StringBuilder();
+        excerpt.text().strip().lines().forEach(line -> quoted.append("> ").append(line).append('\n'));
+        String body = cut(quoted.toString().stripTrailing(), Math.max(1, max - end.length()));
+        String value = body + end;
+        return value.isBlank() ? "\u200b" : value;
+    }
+
+    static List<ActionRow> rows(List<Button> buttons) {
+        List<ActionRow> rows = new ArrayList<>();
+        List<net.dv8tion.jda.api.components.buttons.Button> row = new ArrayList<>();
+        for (Button button : buttons) {
+            if (rows.size() == MAX_ROWS) {
+                break;
+            }
+            row.add(net.dv8tion.jda.api.components.buttons.Button.primary(
+                    cut(button.action(), net.dv8tion.jda.api.components.buttons.Button.ID_MAX_LENGTH),
+                    cut(button.label() == null || button.label().isBlank() ? button.key() : button.label(),
+                            net.dv8tion.jda.api.components.buttons.Button.LABEL_MAX_LENGTH)));
+            if (row.size() == BUTTONS_PER_ROW) {
+                rows.add(ActionRow.of(row));
+                row = new ArrayList<>();
+            }
+        }
+        if (!row.isEmpty() && rows.size() < MAX_ROWS) {
+            rows.add(ActionRow.of(row));
+        }
+        return rows;
+    }
+
+    private static void paragraph(StringBuilder out, String text) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        if (out.length() > 0) {
+            out.append("\n\n");
+        }
+        out.append(text.strip());
+    }
+
+    static String cut(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= max ? text : text.substring(0, Math.max(0, max - 1)) + "\u2026";
+    }
+}

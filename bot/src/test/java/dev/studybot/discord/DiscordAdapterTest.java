@@ -1,0 +1,261 @@
+package dev.studybot.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studybot.chat.Button;
+import dev.studybot.chat.Interaction;
+import dev.studybot.chat.Reply;
+import dev.studybot.store.Place;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** End to end against {@link FakeDiscord} on loopback: JDA logs in, registers commands and answers interactions. */
+@Timeout(40)
+class DiscordAdapterTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private FakeDiscord discord;
+    private final List<DiscordAdapter> adapters = new ArrayList<>();
+    private final List<Interaction> seen = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void startFake() throws Exception {
+        discord = new FakeDiscord();
+    }
+
+    @AfterEach
+    void stopAll() throws Exception {
+        for (DiscordAdapter adapter : adapters) {
+            adapter.close();
+        }
+        discord.close();
+    }
+
+    private DiscordAdapter start(String guildId) {
+        DiscordAdapter adapter = new DiscordAdapter(discord.settings(guildId));
+        adapters.add(adapter);
+        adapter.start(this::answer, () -> List.of("ec2", "s3", "spot instances"));
+        return adapter;
+    }
+
+    private Reply answer(Interaction interaction) {
+        seen.add(interaction);
+        if (interaction instanceof Interaction.Press press) {
+            return Reply.privately(new Reply.Text("Right! +10 points (" + press.action() + ")"));
+        }
+        String text = ((Interaction.Command) interaction).text();
+        if (text.equals("search slow")) {
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (text.startsWith("search")) {
+            return Reply.privately(new Reply.Heading("Results for spot instance"),
+                    new Reply.Excerpt("EC2 > Spot", "ec2.md:12", "Two-minute interruption notice.", List.of()),
+                    new Reply.Note("3 passages"));
+        }
+        return Reply.publicly(new Reply.Heading("Leaderboard"), new Reply.Lines(List.of("1. alice 30", "2. bob 10")));
+    }
+
+    private static ObjectNode options(String... pairs) {
+        ObjectNode node = JSON.createObjectNode();
+        for (int i = 0; i < pairs.length; i += 2) {
+            node.put(pairs[i], pairs[i + 1]);
+        }
+        return node;
+    }
+
+    @Test
+    void registersTheCommandsByBulkOverwriteSoARestartDoesNotDuplicate() throws Exception {
+        start(FakeDiscord.GUILD_ID).close();
+        start(FakeDiscord.GUILD_ID);
+        String path = "applications/" + FakeDiscord.APP_ID + "/guilds/" + FakeDiscord.GUILD_ID + "/commands";
+        discord.awaitRequest("PUT", path, WAIT);
+        List<FakeDiscord.Request> puts = discord.requests("PUT", path);
+        assertEquals(2, puts.size(), "each start overwrites the whole list once");
+        assertEquals(puts.get(0).body(), puts.get(1).body(), "the same commands both times");
+        assertTrue(discord.requests("POST", "/commands").isEmpty(), "never created one by one");
+        JsonNode body = puts.get(1).body();
+        assertEquals(2, body.size());
+        JsonNode study = body.get(0);
+        assertEquals("study", study.path("name").asText());
+        List<String> subcommands = new ArrayList<>();
+        study.path("options").forEach(o -> subcommands.add(o.path("name").asText()));
+        assertEquals(List.of("search", "quiz", "review", "leaderboard", "stats", "topics", "schedule", "help"),
+                subcommands);
+        JsonNode quizTopic = study.path("options").get(1).path("options").get(0);
+        assertTrue(quizTopic.path("autocomplete").asBoolean());
+        JsonNode period = study.path("options").get(3).path("options").get(0);
+        assertEquals(3, period.path("choices").size());
+        assertEquals(6, study.path("options").get(4).path("options").get(0).path("type").asInt(), "a User option");
+        JsonNode admin = body.get(1);
+        assertEquals("study-admin", admin.path("name").asText());
+        assertEquals(String.valueOf(FakeDiscord.MANAGE_SERVER), admin.path("default_member_permissions").asText());
+        // No privileged intents (GUILD_MEMBERS 1<<1, GUILD_PRESENCES 1<<8, MESSAGE_CONTENT 1<<15).
+        JsonNode identify = discord.awaitGateway(p -> p.path("op").asInt() == 2, WAIT, "IDENTIFY");
+        long intents = identify.path("d").path("intents").asLong();
+        assertEquals(0, intents & ((1 << 1) | (1 << 8) | (1 << 15)), "intents " + intents);
+        assertTrue(discord.awaitGateway(p -> p.has("open"), WAIT, "open").path("open").asText()
+                .contains("encoding=json&v=10"));
+    }
+
+    @Test
+    void registersGloballyWithoutAGuild() throws Exception {
+        start(null);
+        FakeDiscord.Request put = discord.awaitRequest("PUT", "applications/" + FakeDiscord.APP_ID + "/commands", WAIT);
+        assertFalse(put.path().contains("/guilds/"));
+        assertEquals("study", put.body().get(0).path("name").asText());
+    }
+
+    @Test
+    void answersASearchThroughTheInteractionCallback() throws Exception {
+        String searchId = FakeDiscord.snowflakeNow();
+        start(FakeDiscord.GUILD_ID);
+        discord.dispatch("INTERACTION_CREATE", discord.slash(searchId, "tok-search", "study", null,
+                "search", options("query", "spot   instance"), FakeDiscord.USER_ID, false));
+        FakeDiscord.Request callback = discord.awaitRequest("POST", "interactions/" + searchId + "/tok-search/callback",
+                WAIT);
+        assertEquals(4, callback.body().path("type").asInt(), "answered at once");
+        JsonNode data = callback.body().path("data");
+        assertEquals(64, data.path("flags").asInt() & 64, "ephemeral");
+        JsonNode embed = data.path("embeds").get(0);
+        assertEquals("Results for spot instance", embed.path("title").asText());
+        assertEquals("EC2 > Spot", embed.path("fields").get(0).path("name").asText());
+        assertTrue(embed.path("fields").get(0).path("value").asText().contains("ec2.md:12"));
+        assertEquals("3 passages", embed.path("footer").path("text").asText());
+        Interaction.Command command = (Interaction.Command) seen.get(0);
+        assertEquals("search spot instance", command.text());
+        assertEquals("discord", command.caller().member().platform());
+        assertEquals(FakeDiscord.USER_ID, command.caller().member().userId());
+        assertEquals(FakeDiscord.GUILD_ID, command.caller().place().groupId());
+        assertEquals(FakeDiscord.CHANNEL_ID, command.caller().place().channelId());
+        assertFalse(command.caller().admin());
+    }
+
+    @Test
+    void defersALeaderboardThenEditsTheReplyThroughTheWebhook() throws Exception {
+        String boardId = FakeDiscord.snowflakeNow();
+        start(FakeDiscord.GUILD_ID);
+        discord.dispatch("INTERACTION_CREATE", discord.slash(boardId, "tok-board", "study", null,
+                "leaderboard", options("period", "month", "scope", "channel"), FakeDiscord.ADMIN_ID, true));
+        FakeDiscord.Request callback = discord.awaitRequest("POST", "interactions/" + boardId + "/tok-board/callback",
+                WAIT);
+        assertEquals(5, callback.body().path("type").asInt(), "deferred");
+        assertEquals(0, callback.body().path("data").path("flags").asInt() & 64, "in public");
+        FakeDiscord.Request edit = discord.awaitRequest("PATCH",
+                "webhooks/" + FakeDiscord.APP_ID + "/tok-board/messages/@original", WAIT);
+        JsonNode embed = edit.body().path("embeds").get(0);
+        assertEquals("Leaderboard", embed.path("title").asText());
+        assertEquals("1. alice 30\n2. bob 10", embed.path("description").asText());
+        Interaction.Command command = (Interaction.Command) seen.get(0);
+        assertEquals("leaderboard month channel", command.text());
+        assertTrue(command.caller().admin(), "the moderators role has Manage Server");
+    }
+
+    @Test
+    void defersASearchThatIsNotDoneInTimeThenEditsItPrivately() throws Exception {
+        start(FakeDiscord.GUILD_ID);
+        String id = FakeDiscord.snowflakeNow();
+        discord.dispatch("INTERACTION_CREATE", discord.slash(id, "tok-slow", "study", null, "search",
+                options("query", "slow"), FakeDiscord.USER_ID, false));
+        FakeDiscord.Request callback = discord.awaitRequest("POST", "interactions/" + id + "/tok-slow/callback", WAIT);
+        assertEquals(5, callback.body().path("type").asInt(), "deferred before the 3-second deadline");
+        assertEquals(64, callback.body().path("data").path("flags").asInt() & 64, "privately");
+        FakeDiscord.Request edit = discord.awaitRequest("PATCH",
+                "webhooks/" + FakeDiscord.APP_ID + "/tok-slow/messages/@original", WAIT);
+        assertEquals("Results for spot instance", edit.body().path("embeds").get(0).path("title").asText());
+    }
+
+    @Test
+    void postsTheQuestionOfTheDayWithButtonsAndAnswersAPressPrivately() throws Exception {
+        String pressId = FakeDiscord.snowflakeNow();
+        DiscordAdapter adapter = start(FakeDiscord.GUILD_ID);
+        Place channel = new Place("discord", FakeDiscord.GUILD_ID, "Study Group", FakeDiscord.CHANNEL_ID, "general");
+        List<Button> buttons = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            buttons.add(Button.answer(7, i, "choice " + i));
+        }
+        adapter.poster().post(channel, new Reply(false, List.of(new Reply.Heading("Question of the day"),
+                new Reply.Text("Which instance type can be interrupted?")), buttons));
+        FakeDiscord.Request post = discord.awaitRequest("POST", "channels/" + FakeDiscord.CHANNEL_ID + "/messages", WAIT);
+        JsonNode rows = post.body().path("components");
+        assertEquals(2, rows.size(), "five buttons to a row");
+        assertEquals(5, rows.get(0).path("components").size());
+        assertEquals("answer:7:1", rows.get(0).path("components").get(1).path("custom_id").asText());
+        assertEquals("Question of the day", post.body().path("embeds").get(0).path("title").asText());
+
+        JsonNode posted = post.response(); // the message as Discord keeps it, with the buttons
+        discord.dispatch("INTERACTION_CREATE", discord.button(pressId, "tok-press", "answer:7:1", posted,
+                FakeDiscord.USER_ID));
+        FakeDiscord.Request callback = discord.awaitRequest("POST", "interactions/" + pressId + "/tok-press/callback",
+                WAIT);
+        assertEquals(4, callback.body().path("type").asInt());
+        assertEquals(64, callback.body().path("data").path("flags").asInt() & 64, "only the presser sees it");
+        assertTrue(callback.body().path("data").path("embeds").get(0).path("description").asText().startsWith("Right!"));
+        Interaction.Press press = (Interaction.Press) seen.get(0);
+        assertEquals("answer:7:1", press.action());
+        assertEquals(FakeDiscord.USER_ID, press.caller().member().userId());
+    }
+
+    @Test
+    void completesQuizTopicsFromTheNotes() throws Exception {
+        start(FakeDiscord.GUILD_ID);
+        String id = FakeDiscord.snowflakeNow();
+        ObjectNode interaction = discord.slash(id, "tok-complete", "study", null, "quiz", options("topic", "sp"),
+                FakeDiscord.USER_ID, false);
+        interaction.put("type", 4);
+        ((ObjectNode) interaction.path("data").path("options").get(0).path("options").get(0)).put("focused", true);
+        discord.dispatch("INTERACTION_CREATE", interaction);
+        FakeDiscord.Request callback = discord.awaitRequest("POST", "interactions/" + id + "/tok-complete/callback",
+                WAIT);
+        assertEquals(8, callback.body().path("type").asInt());
+        JsonNode choices = callback.body().path("data").path("choices");
+        assertEquals(1, choices.size());
+        assertEquals("spot instances", choices.get(0).path("value").asText());
+        assertTrue(seen.isEmpty(), "autocomplete does not reach the bot");
+    }
+
+    @Test
+    void keepsWorkingAfterTheGatewayDropsTheConnection() throws Exception {
+        String laterId = FakeDiscord.snowflakeNow();
+        start(FakeDiscord.GUILD_ID);
+        discord.dropConnection();
+        JsonNode resume = discord.awaitGateway(p -> p.path("op").asInt() == 6, Duration.ofSeconds(25),
+                "a RESUME after the drop");
+        assertEquals("fake-session-1", resume.path("d").path("session_id").asText());
+        assertEquals(2, discord.gatewayCount(p -> p.has("open")), "connected again");
+        long until = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            // Wait until the fresh connection is the fake's current one and JDA handled the RESUMED.
+            Thread.sleep(200);
+            try {
+                discord.dispatch("INTERACTION_CREATE", discord.slash(laterId, "tok-again", "study", null,
+                        "search", options("query", "s3"), FakeDiscord.USER_ID, false));
+                break;
+            } catch (AssertionError e) {
+                if (System.nanoTime() > until) {
+                    throw e;
+                }
+            }
+        }
+        FakeDiscord.Request callback = discord.awaitRequest("POST", "interactions/" + laterId + "/tok-again/callback",
+                WAIT);
+        assertEquals(4, callback.body().path("type").asInt());
+        assertEquals("search s3", ((Interaction.Command) seen.get(seen.size() - 1)).text());
+    }
+}

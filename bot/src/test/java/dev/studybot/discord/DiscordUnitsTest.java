@@ -1,0 +1,123 @@
+package dev.studybot.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.studybot.chat.Button;
+import dev.studybot.chat.Reply;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import org.junit.jupiter.api.Test;
+
+/** Settings, command translation and rendering, without a network. */
+class DiscordUnitsTest {
+
+    private static final String TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.secret-part.abcdefghij";
+
+    @Test
+    void settingsComeFromTheEnvironmentAndNeverShowTheToken() {
+        assertTrue(DiscordSettings.fromEnvironment(Map.of()).isEmpty());
+        DiscordSettings settings = DiscordSettings.fromEnvironment(Map.of("DISCORD_TOKEN", " " + TOKEN + " ",
+                "DISCORD_GUILD_ID", "1200000000000000002", "STUDYBOT_DISCORD_API_URL", "http://127.0.0.1:9/api/v10",
+                "STUDYBOT_DISCORD_GATEWAY_URL", "ws://127.0.0.1:10")).orElseThrow();
+        assertEquals(TOKEN, settings.token());
+        assertEquals("http://127.0.0.1:9/api/v10/", settings.apiUrl());
+        assertEquals("ws://127.0.0.1:10/", settings.gatewayUrl());
+        assertFalse(settings.toString().contains("secret-part"));
+        DiscordSettings defaults = DiscordSettings.fromEnvironment(Map.of("DISCORD_TOKEN", TOKEN)).orElseThrow();
+        assertEquals(null, defaults.guildId());
+        assertEquals(null, defaults.apiUrl());
+    }
+
+    @Test
+    void unusableSettingsNameTheVariableButNotTheToken() {
+        assertMessage("DISCORD_TOKEN", Map.of("DISCORD_TOKEN", "has spaces in it " + TOKEN));
+        assertMessage("DISCORD_GUILD_ID", Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_GUILD_ID", "my-server"));
+        assertMessage("STUDYBOT_DISCORD_API_URL", Map.of("DISCORD_TOKEN", TOKEN, "STUDYBOT_DISCORD_API_URL", "ftp://x"));
+        assertMessage("STUDYBOT_DISCORD_GATEWAY_URL", Map.of("DISCORD_TOKEN", TOKEN,
+                "STUDYBOT_DISCORD_GATEWAY_URL", "http://x/"));
+    }
+
+    private static void assertMessage(String variable, Map<String, String> env) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DiscordSettings.fromEnvironment(env));
+        assertTrue(e.getMessage().contains(variable), e.getMessage());
+        assertFalse(e.getMessage().contains("secret-part"), e.getMessage());
+    }
+
+    @Test
+    void subcommandsBecomeTheTextTheBotUnderstands() {
+        assertEquals("search spot instance", DiscordCommands.text(null, "search", Map.of("query", " spot  instance ")));
+        assertEquals("quiz", DiscordCommands.text(null, "quiz", Map.of()));
+        assertEquals("quiz ec2", DiscordCommands.text(null, "quiz", Map.of("topic", "ec2")));
+        assertEquals("leaderboard all channel", DiscordCommands.text(null, "leaderboard",
+                ordered("period", "all", "scope", "channel")));
+        assertEquals("leaderboard", DiscordCommands.text(null, "leaderboard", Map.of("scope", "server")));
+        assertEquals("stats 1400000000000000004", DiscordCommands.text(null, "stats", Map.of("user", "1400000000000000004")));
+        assertEquals("schedule show", DiscordCommands.text(null, "schedule", Map.of()));
+        assertEquals("schedule set 09:00 Europe/Berlin weekdays ec2 s3", DiscordCommands.text("schedule", "set",
+                ordered("time", "09:00", "zone", "Europe/Berlin", "days", "weekdays", "topics", "ec2 s3")));
+        assertEquals("schedule set 09:00 UTC daily ec2", DiscordCommands.text("schedule", "set",
+                ordered("time", "09:00", "zone", "UTC", "topics", "ec2")));
+        assertEquals("schedule off", DiscordCommands.text("schedule", "off", Map.of()));
+        assertEquals("qotd reveal", DiscordCommands.text("qotd", "reveal", Map.of()));
+        assertTrue(DiscordCommands.privateReply("search"));
+        assertFalse(DiscordCommands.privateReply("leaderboard"));
+        assertFalse(DiscordCommands.privateReply("schedule set"));
+        assertTrue(DiscordCommands.slow("leaderboard"));
+        assertFalse(DiscordCommands.slow("search"));
+    }
+
+    @Test
+    void topicsCompleteByPrefixThenByContent() {
+        List<String> topics = new ArrayList<>(List.of("ec2", "spot instances", "s3", "instance store"));
+        assertEquals(List.of("instance store", "spot instances"), DiscordCommands.complete(topics, "inst"));
+        for (int i = 0; i < 40; i++) {
+            topics.add("topic " + i);
+        }
+        assertEquals(25, DiscordCommands.complete(topics, "").size());
+    }
+
+    @Test
+    void repliesBecomeAnEmbedAndRowsOfButtons() {
+        Reply reply = new Reply(true, List.of(new Reply.Heading("Practice question"), new Reply.Text("Which one?"),
+                new Reply.Excerpt("EC2 > Spot", "ec2.md:12", "line one\nline two", List.of()),
+                new Reply.Lines(List.of("a", "b")), new Reply.Note("from ec2.md")),
+                List.of(Button.answer(3, 0, "A"), Button.answer(3, 1, "B")));
+        MessageEmbed embed = DiscordRenderer.embed(reply);
+        assertEquals("Practice question", embed.getTitle());
+        assertEquals("Which one?\n\na\nb", embed.getDescription());
+        assertEquals("EC2 > Spot", embed.getFields().get(0).getName());
+        assertEquals("> line one\n> line two\n`ec2.md:12`", embed.getFields().get(0).getValue());
+        assertEquals("from ec2.md", embed.getFooter().getText());
+        assertEquals(1, DiscordRenderer.rows(reply.buttons()).size());
+        List<Button> many = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            many.add(new Button("x:" + i, "k" + i, "label " + i));
+        }
+        assertEquals(5, DiscordRenderer.rows(many).size(), "at most five rows");
+        MessageEmbed huge = DiscordRenderer.embed(Reply.privately(new Reply.Text("x".repeat(10_000))));
+        assertTrue(huge.isSendable());
+        assertTrue(DiscordRenderer.embed(Reply.privately()).isSendable());
+    }
+
+    @Test
+    void theInviteHasBothScopesAndThePermissions() {
+        String url = new DiscordAdapter(new DiscordSettings(TOKEN, null, null, null)).inviteUrl("1100000000000000001");
+        assertEquals("https://discord.com/oauth2/authorize?client_id=1100000000000000001"
+                + "&scope=bot+applications.commands&permissions=84992", url);
+    }
+
+    private static Map<String, String> ordered(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,487 @@
+package dev.studybot.discord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+
+/**
+ * A Discord on loopback: REST on a JDK HTTP server under {@code /api/v10/}, and a gateway on a WebSocket server
+ * speaking the documented protocol (HELLO, IDENTIFY/RESUME, heartbeat ACKs, READY, GUILD_CREATE, dispatches).
+ * Every REST request and gateway payload received is recorded.
+ */
+final class FakeDiscord implements AutoCloseable {
+
+    static final String APP_ID = "1100000000000000001";
+    static final String GUILD_ID = "1200000000000000002";
+    static final String CHANNEL_ID = "1300000000000000003";
+    static final String USER_ID = "1400000000000000004";
+    static final String ADMIN_ID = "1400000000000000005";
+    static final String ADMIN_ROLE_ID = "1500000000000000006";
+    static final String COMMAND_ID = "1600000000000000007";
+    static final String TOKEN = "fake-bot-token-0123456789.abcdef";
+    static final long MANAGE_SERVER = 1L << 5;
+
+    /** A REST call and what the fake answered. */
+    record Request(String method, String path, String query, JsonNode body, JsonNode response) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpServer http;
+    private final Gateway gateway;
+    private final List<Request> requests = new ArrayList<>();
+    private final List<JsonNode> received = new ArrayList<>();
+    private final AtomicLong snowflakes = new AtomicLong(1234567890123456789L);
+    private final AtomicInteger sequence = new AtomicInteger();
+    private volatile WebSocket connection;
+
+    FakeDiscord() throws Exception {
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/", this::rest);
+        http.setExecutor(Executors.newFixedThreadPool(4));
+        http.start();
+        gateway = new Gateway();
+        gateway.setReuseAddr(true);
+        gateway.start();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (gateway.getPort() == 0 && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+    }
+
+    String apiUrl() {
+        return "http://127.0.0.1:" + http.getAddress().getPort() + "/api/v10/";
+    }
+
+    String gatewayUrl() {
+        return "ws://127.0.0.1:" + gateway.getPort() + "/";
+    }
+
+    DiscordSettings settings(String guildId) {
+        return new DiscordSettings(TOKEN, guildId, apiUrl(), gatewayUrl());
+    }
+
+    /** A snowflake for now: interaction hooks expire 15 minutes after the time in the id. */
+    static String snowflakeNow() {
+        return String.valueOf(((System.currentTimeMillis() - 1420070400000L) << 22) | (COUNTER.incrementAndGet() & 0xFFF));
+    }
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    String snowflake() {
+        return String.valueOf(snowflakes.incrementAndGet());
+    }
+
+    // ---------------------------------------------------------------- waiting
+
+    List<Request> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    Request awaitRequest(String method, String pathPart, Duration timeout) throws InterruptedException {
+        return await(requests, r -> r.method().equals(method) && r.path().contains(pathPart), timeout,
+                method + " " + pathPart);
+    }
+
+    List<Request> requests(String method, String pathPart) {
+        return requests().stream().filter(r -> r.method().equals(method) && r.path().contains(pathPart)).toList();
+    }
+
+    JsonNode awaitGateway(Predicate<JsonNode> test, Duration timeout, String what) throws InterruptedException {
+        return await(received, test, timeout, what);
+    }
+
+    int gatewayCount(Predicate<JsonNode> test) {
+        synchronized (received) {
+            return (int) received.stream().filter(test).count();
+        }
+    }
+
+    private <T> T await(List<T> list, Predicate<T> test, Duration timeout, String what) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        synchronized (list) {
+            while (true) {
+                for (T item : list) {
+                    if (test.test(item)) {
+                        return item;
+                    }
+                }
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("Timed out waiting for " + what + "; got " + list);
+                }
+                list.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- gateway
+
+    /** Sends a dispatch (op 0) on the current connection. */
+    void dispatch(String type, JsonNode data) {
+        ObjectNode payload = JSON.createObjectNode().put("op", 0).put("t", type).put("s", sequence.incrementAndGet());
+        payload.set("d", data);
+        WebSocket socket = connection;
+        if (socket == null || !socket.isOpen()) {
+            throw new AssertionError("No gateway connection to send " + type + " on");
+        }
+        socket.send(payload.toString());
+    }
+
+    /** Drops the current gateway connection without a close frame, as a network failure would. */
+    void dropConnection() {
+        WebSocket socket = connection;
+        if (socket != null) {
+            socket.closeConnection(1006, "dropped by the test");
+        }
+    }
+
+    private final class Gateway extends WebSocketServer {
+
+        Gateway() {
+            super(new InetSocketAddress("127.0.0.1", 0));
+            setConnectionLostTimeout(0);
+        }
+
+        @Override
+        public void onOpen(WebSocket conn, ClientHandshake handshake) {
+            connection = conn;
+            record(JSON.createObjectNode().put("open", handshake.getResourceDescriptor()));
+            conn.send("{\"op\":10,\"d\":{\"heartbeat_interval\":41250},\"s\":null,\"t\":null}");
+        }
+
+        @Override
+        public void onMessage(WebSocket conn, String message) {
+            JsonNode payload;
+            try {
+                payload = JSON.readTree(message);
+            } catch (IOException e) {
+                return;
+            }
+            record(payload);
+            int op = payload.path("op").asInt(-1);
+            if (op == 1) {
+                conn.send("{\"op\":11,\"d\":null,\"s\":null,\"t\":null}");
+            } else if (op == 2) {
+                sequence.set(0);
+                dispatch("READY", ready());
+                dispatch("GUILD_CREATE", guild());
+            } else if (op == 6) {
+                dispatch("RESUMED", JSON.createObjectNode());
+            }
+        }
+
+        @Override
+        public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+        }
+
+        @Override
+        public void onError(WebSocket conn, Exception ex) {
+        }
+
+        @Override
+        public void onStart() {
+        }
+    }
+
+    private void record(JsonNode payload) {
+        synchronized (received) {
+            received.add(payload);
+            received.notifyAll();
+        }
+    }
+
+    private ObjectNode ready() {
+        ObjectNode d = JSON.createObjectNode().put("v", 10);
+        d.set("user", botUser());
+        d.putArray("guilds").addObject().put("id", GUILD_ID).put("unavailable", true);
+        d.put("session_id", "fake-session-1");
+        d.put("resume_gateway_url", gatewayUrl());
+        d.putObject("application").put("id", APP_ID).put("flags", 0);
+        d.putArray("private_channels");
+        d.putArray("relationships");
+        d.putArray("presences");
+        d.putArray("shard").add(0).add(1);
+        return d;
+    }
+
+    static ObjectNode botUser() {
+        return user(APP_ID, "studybot").put("bot", true);
+    }
+
+    static ObjectNode user(String id, String name) {
+        return JSON.createObjectNode().put("id", id).put("username", name).put("discriminator", "0")
+                .putNull("global_name").putNull("avatar").put("bot", false).put("public_flags", 0).put("flags", 0);
+    }
+
+    static ObjectNode member(String userId, String name, boolean admin) {
+        ObjectNode member = JSON.createObjectNode();
+        member.set("user", user(userId, name));
+        ArrayNode roles = member.putArray("roles");
+        if (admin) {
+            roles.add(ADMIN_ROLE_ID);
+        }
+        member.putNull("nick").putNull("avatar").put("joined_at", "2026-01-01T00:00:00.000000+00:00")
+                .put("deaf", false).put("mute", false).put("pending", false).put("flags", 0)
+                .put("permissions", String.valueOf(admin ? 0x1FFFFFFFFFL : 0x400L | 0x800L));
+        return member;
+    }
+
+    static ObjectNode channel() {
+        return JSON.createObjectNode().put("id", CHANNEL_ID).put("type", 0).put("guild_id", GUILD_ID)
+                .put("name", "general").put("position", 0).putNull("topic").put("nsfw", false)
+                .putNull("last_message_id").putNull("parent_id").put("rate_limit_per_user", 0).put("flags", 0)
+                .put("permissions", String.valueOf(0x1FFFFFFFFFL))
+                .set("permission_overwrites", JSON.createArrayNode());
+    }
+
+    private static ObjectNode role(String id, String name, long permissions, int position) {
+        ObjectNode role = JSON.createObjectNode().put("id", id).put("name", name).put("color", 0).put("hoist", false);
+        role.putObject("colors").put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color");
+        return role
+                .putNull("icon").putNull("unicode_emoji").put("position", position)
+                .put("permissions", String.valueOf(permissions)).put("managed", false).put("mentionable", false)
+                .put("flags", 0);
+    }
+
+    private ObjectNode guild() {
+        ObjectNode g = JSON.createObjectNode().put("id", GUILD_ID).put("name", "Study Group").putNull("icon")
+                .putNull("splash").putNull("discovery_splash").put("owner_id", "1400000000000000099")
+                .putNull("afk_channel_id").put("afk_timeout", 300).put("verification_level", 0)
+                .put("default_message_notifications", 0).put("explicit_content_filter", 0).put("mfa_level", 0)
+                .putNull("application_id").putNull("system_channel_id").put("system_channel_flags", 0)
+                .putNull("rules_channel_id").put("max_members", 500000).putNull("vanity_url_code")
+                .putNull("description").putNull("banner").put("premium_tier", 0).put("premium_subscription_count", 0)
+                .put("preferred_locale", "en-US").putNull("public_updates_channel_id").put("nsfw_level", 0)
+                .put("premium_progress_bar_enabled", false).put("large", false).put("unavailable", false)
+                .put("member_count", 3).put("joined_at", "2026-01-01T00:00:00.000000+00:00");
+        g.putArray("features");
+        ArrayNode roles = g.putArray("roles");
+        roles.add(role(GUILD_ID, "@everyone", 0x400L | 0x800L | 0x4000L | 0x10000L, 0));
+        roles.add(role(ADMIN_ROLE_ID, "moderators", MANAGE_SERVER | 0x400L | 0x800L, 1));
+        g.putArray("emojis");
+        g.putArray("stickers");
+        g.putArray("soundboard_sounds");
+        ArrayNode members = g.putArray("members");
+        ObjectNode self = member(APP_ID, "studybot", false);
+        self.set("user", botUser());
+        members.add(self);
+        ObjectNode channel = channel();
+        channel.remove("guild_id");
+        channel.remove("permissions");
+        g.putArray("channels").add(channel);
+        g.putArray("threads");
+        g.putArray("voice_states");
+        g.putArray("presences");
+        g.putArray("stage_instances");
+        g.putArray("guild_scheduled_events");
+        return g;
+    }
+
+    /** An INTERACTION_CREATE payload for {@code /study sub} (or a group) with options. */
+    ObjectNode slash(String interactionId, String token, String command, String group, String sub, ObjectNode options,
+                     String userId, boolean admin) {
+        ObjectNode i = base(interactionId, token, 2, userId, admin);
+        ObjectNode data = i.putObject("data").put("id", COMMAND_ID).put("name", command).put("type", 1)
+                .put("guild_id", GUILD_ID);
+        ArrayNode top = data.putArray("options");
+        ObjectNode subNode = JSON.createObjectNode().put("name", sub).put("type", 1);
+        ArrayNode subOptions = subNode.putArray("options");
+        options.fields().forEachRemaining(e -> {
+            ObjectNode o = subOptions.addObject().put("name", e.getKey());
+            if (e.getValue().isObject()) {
+                o.put("type", 6).put("value", e.getValue().path("id").asText());
+                data.putObject("resolved").putObject("users").set(e.getValue().path("id").asText(), e.getValue());
+            } else {
+                o.put("type", 3).set("value", e.getValue());
+            }
+        });
+        if (group != null) {
+            ObjectNode groupNode = top.addObject().put("name", group).put("type", 2);
+            groupNode.putArray("options").add(subNode);
+        } else {
+            top.add(subNode);
+        }
+        return i;
+    }
+
+    /** An INTERACTION_CREATE payload for a button press on {@code message}. */
+    ObjectNode button(String interactionId, String token, String customId, JsonNode message, String userId) {
+        ObjectNode i = base(interactionId, token, 3, userId, false);
+        i.putObject("data").put("custom_id", customId).put("component_type", 2);
+        i.set("message", message);
+        return i;
+    }
+
+    private ObjectNode base(String interactionId, String token, int type, String userId, boolean admin) {
+        ObjectNode i = JSON.createObjectNode().put("id", interactionId).put("application_id", APP_ID)
+                .put("type", type).put("guild_id", GUILD_ID).put("channel_id", CHANNEL_ID).put("token", token)
+                .put("version", 1).put("app_permissions", String.valueOf(0x1FFFFFFFFFL)).put("locale", "en-US")
+                .put("guild_locale", "en-US").put("context", 0).put("attachment_size_limit", 10485760);
+        i.set("channel", channel());
+        i.putObject("guild").put("id", GUILD_ID).put("locale", "en-US").putArray("features");
+        i.set("member", member(userId, userId.equals(ADMIN_ID) ? "alice" : "bob", admin));
+        i.putArray("entitlements");
+        i.putObject("authorizing_integration_owners").put("0", GUILD_ID);
+        return i;
+    }
+
+    // ---------------------------------------------------------------- REST
+
+    private void rest(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getPath();
+            String query = exchange.getRequestURI().getQuery();
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            JsonNode body = null;
+            String type = exchange.getRequestHeaders().getFirst("Content-Type");
+            if (raw.length > 0 && type != null && type.contains("json")) {
+                body = JSON.readTree(raw);
+            } else if (raw.length > 0 && type != null && type.contains("multipart")) {
+                body = multipartJson(new String(raw, StandardCharsets.UTF_8));
+            }
+            boolean authorized = ("Bot " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            String rest = path.startsWith("/api/v10/") ? path.substring("/api/v10/".length()) : path;
+            JsonNode answer;
+            int status = 200;
+            if (rest.startsWith("interactions/") || rest.startsWith("webhooks/")) {
+                authorized = true; // interaction tokens authorize these
+            }
+            if (!authorized) {
+                status = 401;
+                answer = JSON.createObjectNode().put("message", "401: Unauthorized").put("code", 0);
+            } else if (method.equals("GET") && rest.equals("users/@me")) {
+                answer = botUser();
+            } else if (method.equals("GET") && rest.startsWith("gateway")) {
+                ObjectNode g = JSON.createObjectNode().put("url", gatewayUrl()).put("shards", 1);
+                g.putObject("session_start_limit").put("total", 1000).put("remaining", 1000)
+                        .put("reset_after", 0).put("max_concurrency", 1);
+                answer = g;
+            } else if (method.equals("PUT") && rest.endsWith("/commands")) {
+                ArrayNode out = JSON.createArrayNode();
+                for (JsonNode command : body) {
+                    ObjectNode copy = command.deepCopy();
+                    copy.put("id", snowflake()).put("application_id", APP_ID).put("version", snowflake());
+                    if (rest.contains("/guilds/")) {
+                        copy.put("guild_id", GUILD_ID);
+                    }
+                    out.add(copy);
+                }
+                answer = out;
+            } else if (method.equals("POST") && rest.startsWith("interactions/")) {
+                int kind = body == null ? 0 : body.path("type").asInt();
+                ObjectNode response = JSON.createObjectNode();
+                String messageId = snowflake();
+                boolean ephemeral = (body != null && (body.path("data").path("flags").asInt() & 64) != 0);
+                response.putObject("interaction").put("id", rest.split("/")[1]).put("type", 2)
+                        .put("response_message_id", messageId).put("response_message_loading", kind == 5)
+                        .put("response_message_ephemeral", ephemeral);
+                ObjectNode resource = response.putObject("resource").put("type", kind);
+                if (kind == 4 || kind == 5 || kind == 7) {
+                    resource.set("message", message(messageId, body == null ? null : body.path("data")));
+                }
+                answer = response;
+            } else if (rest.startsWith("webhooks/") && method.equals("DELETE")) {
+                answer = null;
+                status = 204;
+            } else if (rest.startsWith("webhooks/") || (method.equals("POST") && rest.matches("channels/\\d+/messages"))) {
+                answer = message(snowflake(), body);
+            } else {
+                status = 404;
+                answer = JSON.createObjectNode().put("message", "Unknown route " + method + " " + rest).put("code", 0);
+            }
+            Request request = new Request(method, path, query, body, answer);
+            synchronized (requests) {
+                requests.add(request);
+                requests.notifyAll();
+            }
+            byte[] out = answer == null ? new byte[0] : JSON.writeValueAsBytes(answer);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, out.length == 0 ? -1 : out.length);
+            if (out.length > 0) {
+                exchange.getResponseBody().write(out);
+            }
+        }
+    }
+
+    private static JsonNode multipartJson(String raw) throws IOException {
+        int name = raw.indexOf("name=\"payload_json\"");
+        if (name < 0) {
+            return null;
+        }
+        int start = raw.indexOf("\r\n\r\n", name) + 4;
+        int end = raw.indexOf("\r\n--", start);
+        return JSON.readTree(raw.substring(start, end));
+    }
+
+    private ObjectNode message(String id, JsonNode data) {
+        ObjectNode m = JSON.createObjectNode().put("id", id).put("channel_id", CHANNEL_ID).put("guild_id", GUILD_ID);
+        m.set("author", botUser());
+        m.put("content", data == null ? "" : data.path("content").asText(""))
+                .put("timestamp", "2026-11-24T10:00:00.000000+00:00").putNull("edited_timestamp")
+                .put("tts", false).put("mention_everyone", false).put("pinned", false).put("type", 0)
+                .put("flags", data == null ? 0 : data.path("flags").asInt(0));
+        m.putArray("mentions");
+        m.putArray("mention_roles");
+        m.putArray("attachments");
+        ArrayNode embeds = m.putArray("embeds");
+        if (data != null && data.has("embeds")) {
+            for (JsonNode embed : data.get("embeds")) {
+                ObjectNode copy = embed.deepCopy();
+                if (!copy.has("type")) {
+                    copy.put("type", "rich");
+                }
+                embeds.add(copy);
+            }
+        }
+        ArrayNode components = JSON.createArrayNode();
+        if (data != null && data.has("components")) {
+            AtomicInteger next = new AtomicInteger(1);
+            for (JsonNode row : data.get("components")) {
+                ObjectNode r = row.deepCopy();
+                if (!r.has("id")) {
+                    r.put("id", next.getAndIncrement());
+                }
+                if (r.has("components")) {
+                    for (JsonNode c : r.get("components")) {
+                        if (!c.has("id")) {
+                            ((ObjectNode) c).put("id", next.getAndIncrement());
+                        }
+                    }
+                }
+                components.add(r);
+            }
+        }
+        m.set("components", components);
+        return m;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            gateway.stop(1000);
+        } finally {
+            http.stop(0);
+            ((java.util.concurrent.ExecutorService) http.getExecutor()).shutdownNow();
+        }
+    }
+}
