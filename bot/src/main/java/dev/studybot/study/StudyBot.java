@@ -147,6 +147,11 @@ public final class StudyBot {
         return Replies.stats(store.stats(caller.place(), member.userId(), clock.instant()));
     }
 
+    /** The notes' topics (first headings) with questions, for platforms that suggest them as you type. */
+    public List<String> topicNames() {
+        return List.copyOf(quizzes.topics().keySet());
+    }
+
     private Reply topics() {
         Map<String, Long> topics = quizzes.topics();
         if (topics.isEmpty()) {
