@@ -1148,6 +1148,29 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
         T apply(Connection c) throws SQLException;
     }
 
+    /**
+     * Copies the whole database to {@code target} with SQLite's online backup, while the bot keeps
+     * running: the copy is one consistent snapshot, never a half-written file.
+     */
+    public void backupTo(Path target) {
+        Path absolute = target.toAbsolutePath();
+        try {
+            Path folder = absolute.getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the folder for the backup " + target + ": " + e.getMessage(), e);
+        }
+        read(c -> {
+            try (Statement statement = c.createStatement()) {
+                // sqlite-jdbc's "backup to" runs sqlite3_backup page by page from this connection.
+                statement.executeUpdate("backup to '" + absolute.toString().replace("'", "''") + "'");
+            }
+            return null;
+        });
+    }
+
     /** Runs {@code work} in a BEGIN IMMEDIATE transaction on the writer connection, one thread at a time. */
     private <T> T write(SqlWork<T> work) {
         checkOpen();

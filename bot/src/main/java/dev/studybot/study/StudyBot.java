@@ -5,6 +5,7 @@ import dev.studybot.chat.Caller;
 import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Reply;
 import dev.studybot.knowledge.KnowledgeBase;
+import dev.studybot.knowledge.index.SyncReport;
 import dev.studybot.knowledge.questions.Question;
 import dev.studybot.qotd.DailyScheduler;
 import dev.studybot.qotd.QuestionOfTheDay;
@@ -41,6 +42,8 @@ public final class StudyBot {
     private final StudyStore store;
     private final Clock clock;
     private final DailyCommands daily;
+    private final int questionCount;
+    private final Instant startedAt;
 
     /** @param daily the question of the day, or null where it is not running (then its commands say so) */
     public StudyBot(KnowledgeBase knowledge, List<Question> questions, StudyStore store, Clock clock, long seed,
@@ -50,6 +53,8 @@ public final class StudyBot {
         this.store = store;
         this.clock = clock;
         this.daily = daily == null ? null : new DailyCommands(daily.questions(), daily.scheduler(), daily.schedules());
+        this.questionCount = questions.size();
+        this.startedAt = clock.instant();
     }
 
     /** What the question-of-the-day commands work with. */
@@ -76,9 +81,23 @@ public final class StudyBot {
             case "topics" -> topics();
             case "schedule" -> daily == null ? dailyOff() : daily.schedule(caller, args);
             case "qotd" -> daily == null ? dailyOff() : daily.qotd(caller, args);
+            case "about", "version" -> about();
             case "help", "?" -> Usage.help();
             default -> Usage.unknown(sub);
         };
+    }
+
+    private Reply about() {
+        String version = StudyBot.class.getPackage().getImplementationVersion();
+        SyncReport notes = knowledge.lastSync();
+        Duration up = Duration.between(startedAt, clock.instant());
+        return Reply.privately(new Reply.Heading("studybot " + (version == null ? "(development build)" : version)),
+                new Reply.Lines(List.of(
+                        "Notes: " + (notes.filesIndexed() + notes.filesUnchanged()) + " files, " + notes.passages()
+                                + " passages",
+                        "Questions: " + questionCount,
+                        String.format(Locale.ROOT, "Up for %dd %02dh %02dm", up.toDays(), up.toHoursPart(),
+                                up.toMinutesPart()))));
     }
 
     private static Reply dailyOff() {

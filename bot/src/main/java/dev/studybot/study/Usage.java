@@ -14,6 +14,7 @@ final class Usage {
             "/study topics - what the notes cover",
             "/study schedule set HH:MM <zone> [daily|weekdays] [topics] | show | off - the question of the day (admins)",
             "/study qotd now | reveal - post today's question now, or reveal it early (admins)",
+            "/study about - version, notes, questions and uptime",
             "/study help - this list");
 
     private Usage() {

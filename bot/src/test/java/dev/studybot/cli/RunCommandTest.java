@@ -21,6 +21,7 @@ class RunCommandTest {
                 @alice #quiz /study quiz
                 how long is the spot interruption warning
                 /study nonsense
+                /study about
                 quit
                 placement groups
                 """, "run", "--notes", notes.toString(), "--data", dir.resolve("data").toString(),
@@ -33,6 +34,7 @@ class RunCommandTest {
         assertTrue(out.contains("Practice question") && out.contains("[1a] "), out);
         assertTrue(out.contains("two-minute interruption notice"), "plain text is looked up: " + out);
         assertTrue(out.contains("I don't know \"/study nonsense\""), out);
+        assertTrue(out.contains("Notes: 2 files, 3 passages") && out.contains("Up for 0d 00h"), out);
         assertFalse(out.contains("cluster: low latency"), "nothing is answered after quit: " + out);
     }
 }

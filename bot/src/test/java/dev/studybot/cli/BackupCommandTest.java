@@ -1,0 +1,71 @@
+package dev.studybot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.studybot.knowledge.questions.Question;
+import dev.studybot.store.Leaderboard;
+import dev.studybot.store.Member;
+import dev.studybot.store.Mode;
+import dev.studybot.store.Period;
+import dev.studybot.store.Place;
+import dev.studybot.store.Scope;
+import dev.studybot.store.SqliteStudyStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BackupCommandTest {
+
+    private static final Place PLACE = new Place("console", "console", "console", "general", "general");
+
+    @TempDir
+    Path dir;
+
+    private Leaderboard board(SqliteStudyStore store) {
+        return store.leaderboard(PLACE, Scope.GROUP, Period.ALL, "alice", 10, Instant.now());
+    }
+
+    @Test
+    void theBackupIsACompleteDatabaseWithTheSameScores() {
+        Path db = dir.resolve("studybot.db");
+        Leaderboard before;
+        try (SqliteStudyStore store = SqliteStudyStore.open(db)) {
+            Question question = new Question("q1", "fact", List.of("S3"), "How many nines ___?",
+                    List.of("11", "9", "3", "5"), 0, "n.md", 1, "eleven nines");
+            Instant now = Instant.now();
+            long posted = store.post(PLACE, new Member("console", "alice", "alice"), Mode.PRACTICE, question, now,
+                    now.plusSeconds(3600));
+            store.answer(posted, new Member("console", "alice", "alice"), PLACE, 0, now);
+            before = board(store);
+            CliTestSupport.Run run = CliTestSupport.run("", "backup", "--db", db.toString(), "--to",
+                    dir.resolve("copies/backup.db").toString());
+            assertEquals(0, run.exitCode(), run.err());
+        }
+        try (SqliteStudyStore copy = SqliteStudyStore.open(dir.resolve("copies/backup.db"))) {
+            assertEquals(before, board(copy));
+            assertEquals(1, board(copy).top().get(0).points());
+        }
+    }
+
+    @Test
+    void refusesToOverwriteAndExplainsAMissingDatabase() throws Exception {
+        Path existing = Files.writeString(dir.resolve("taken.db"), "x");
+        CliTestSupport.Run missing = CliTestSupport.run("", "backup", "--db", dir.resolve("nope.db").toString(),
+                "--to", dir.resolve("b.db").toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("There is no database at"), missing.err());
+
+        try (SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("studybot.db"))) {
+            assertTrue(board(store).top().isEmpty());
+        }
+        CliTestSupport.Run taken = CliTestSupport.run("", "backup", "--db", dir.resolve("studybot.db").toString(),
+                "--to", existing.toString());
+        assertEquals(2, taken.exitCode());
+        assertTrue(taken.err().contains("already exists"), taken.err());
+        assertEquals("x", Files.readString(existing));
+    }
+}
