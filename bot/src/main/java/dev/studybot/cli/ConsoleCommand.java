@@ -1,5 +1,6 @@
 package dev.studybot.cli;
 
+import dev.studybot.config.StudybotConfig;
 import dev.studybot.console.ConsoleChat;
 import dev.studybot.console.ConsolePoster;
 import dev.studybot.qotd.QuestionOfTheDay;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,46 +30,70 @@ final class ConsoleCommand implements Callable<Integer> {
     @Mixin
     NotesOptions notes;
 
-    @Option(names = "--db", paramLabel = "FILE", defaultValue = "data/studybot.db",
-            description = "SQLite database for scores and questions. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--db", paramLabel = "FILE",
+            description = "SQLite database for scores and questions."
+                    + " Default: $STUDYBOT_DB, else database in the configuration, else studybot.db in the data folder")
     Path db;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
             description = "Fixes which practice questions come up, for repeatable scripts. Default: ${DEFAULT-VALUE}")
     long seed;
 
-    @Option(names = "--reveal-before", paramLabel = "MINUTES", defaultValue = "30",
-            description = "Reveal a question of the day this long before the next one. Default: ${DEFAULT-VALUE}")
-    long revealBeforeMinutes;
+    @Option(names = "--reveal-before", paramLabel = "MINUTES",
+            description = "Reveal a question of the day this long before the next one."
+                    + " Default: $STUDYBOT_REVEAL_BEFORE_MINUTES, else the configuration, else 30")
+    Long revealBeforeMinutes;
 
-    @Option(names = "--grace", paramLabel = "MINUTES", defaultValue = "120",
-            description = "After a restart, post a question whose time passed at most this long ago. Default: ${DEFAULT-VALUE}")
-    long graceMinutes;
+    @Option(names = "--grace", paramLabel = "MINUTES",
+            description = "After a restart, post a question whose time passed at most this long ago."
+                    + " Default: $STUDYBOT_GRACE_MINUTES, else the configuration, else 120")
+    Long graceMinutes;
 
     @Option(names = "--admins", paramLabel = "USER", split = ",",
-            description = "Who may set the question of the day (comma-separated). Default: everyone")
-    List<String> admins = List.of();
+            description = "Who may set the question of the day in the console (comma-separated)."
+                    + " Default: $STUDYBOT_CONSOLE_ADMINS, else admins.console in the configuration, else everyone")
+    List<String> admins;
 
     @Spec
     CommandSpec spec;
+
+    /** The configuration file, then the environment, then these options; set by {@link #resolve}. */
+    private StudybotConfig config;
 
     @Override
     public Integer call() throws IOException {
         return run(spec.commandLine().getOut(), null);
     }
 
-    QuestionOfTheDay.Settings settings() {
-        if (revealBeforeMinutes < 0 || graceMinutes < 0) {
-            throw new IllegalArgumentException("--reveal-before and --grace take minutes, 0 or more.");
+    /**
+     * Settles every setting: options given on the command line win over the environment, which wins over
+     * the configuration file. Fills in {@link #db} and the notes options. Runs once.
+     */
+    StudybotConfig resolve(Map<String, String> env) {
+        if (config == null) {
+            StudybotConfig fromFileAndEnv = notes.resolve(env);
+            config = fromFileAndEnv.withCommandLine(notes.notes, notes.data, db, revealBeforeMinutes, graceMinutes,
+                    admins);
+            db = config.databaseFile();
         }
-        return new QuestionOfTheDay.Settings(Duration.ofMinutes(revealBeforeMinutes),
-                QuestionOfTheDay.Settings.DEFAULTS.revealWithoutSchedule(), Duration.ofMinutes(graceMinutes));
+        return config;
+    }
+
+    StudybotConfig config() {
+        return resolve(System.getenv());
+    }
+
+    QuestionOfTheDay.Settings settings() {
+        StudybotConfig.QuestionOfTheDayTimes times = config().questionOfTheDay();
+        return new QuestionOfTheDay.Settings(Duration.ofMinutes(times.revealBeforeMinutes()),
+                QuestionOfTheDay.Settings.DEFAULTS.revealWithoutSchedule(), Duration.ofMinutes(times.graceMinutes()));
     }
 
     /** @param banner a line to print first (why the console was started), or null */
     int run(PrintWriter out, String banner) throws IOException {
         boolean interactive = System.console() != null;
-        try (BotAssembly parts = new BotAssembly(notes, db, seed, System.err)) {
+        StudybotConfig config = config();
+        try (BotAssembly parts = new BotAssembly(notes, db, config.scoring(), seed, System.err)) {
             if (banner != null) {
                 out.println(banner);
             }
@@ -75,7 +101,7 @@ final class ConsoleCommand implements Callable<Integer> {
                     parts.knowledge.lastSync().passages(), parts.questions.questions().size(), notes.notes);
             out.flush();
             StudyBot bot = parts.start(new ConsolePoster(out), settings(), seed);
-            new ConsoleChat(bot, out, !interactive, Set.copyOf(admins)).run(
+            new ConsoleChat(bot, out, !interactive, Set.copyOf(config.admins().console())).run(
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), interactive);
         }
         return 0;

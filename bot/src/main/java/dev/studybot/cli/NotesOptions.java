@@ -1,5 +1,7 @@
 package dev.studybot.cli;
 
+import dev.studybot.config.ConfigLoader;
+import dev.studybot.config.StudybotConfig;
 import dev.studybot.knowledge.KnowledgeBase;
 import dev.studybot.knowledge.analysis.Synonyms;
 import dev.studybot.knowledge.index.IndexProgress;
@@ -7,20 +9,57 @@ import dev.studybot.knowledge.index.SyncReport;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** Where the notes, the data folder and the synonym list are: shared by every command that searches. */
+/**
+ * Where the notes, the data folder and the synonym list are, and which configuration file to read: shared
+ * by every command that searches. {@code --notes} and {@code --data} have no picocli defaults, so that
+ * "not given" can fall back to the environment and then the configuration file ({@link #resolve}).
+ */
 final class NotesOptions {
 
     static final Path DEFAULT_SYNONYMS = Path.of("config", "synonyms.txt");
 
-    @Option(names = "--notes", paramLabel = "DIR", defaultValue = "notes",
-            description = "Folder of notes (.md, .markdown, .txt), read recursively. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration file. Default: $STUDYBOT_CONFIG, else config/studybot.yml if present,"
+                    + " else built-in defaults")
+    Path configFile;
+
+    @Option(names = "--notes", paramLabel = "DIR",
+            description = "Folder of notes (.md, .markdown, .txt), read recursively."
+                    + " Default: $STUDYBOT_NOTES, else notes in the configuration, else notes")
     Path notes;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
-            description = "Folder for the search index and other data. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Folder for the search index and other data."
+                    + " Default: $STUDYBOT_DATA, else data in the configuration, else data")
     Path data;
+
+    /** The configuration with the environment applied (not the options), once {@link #resolve} ran. */
+    private StudybotConfig config;
+
+    /**
+     * Reads the configuration file and environment, and fills in {@link #notes} and {@link #data} when
+     * they were not given on the command line. Runs once; later calls do nothing.
+     */
+    StudybotConfig resolve(Map<String, String> env) {
+        if (config == null) {
+            config = ConfigLoader.load(configFile, env);
+            if (notes == null) {
+                notes = config.notes();
+            }
+            if (data == null) {
+                data = config.data();
+            }
+        }
+        return config;
+    }
+
+    /** The configuration (file and environment), reading it now if no one has yet. */
+    StudybotConfig config() {
+        return resolve(System.getenv());
+    }
 
     @Option(names = "--synonyms", paramLabel = "FILE",
             description = "Synonym and acronym list. Default: config/synonyms.txt if present, else the built-in list")
@@ -38,10 +77,12 @@ final class NotesOptions {
 
     /** Opens the notes and reports on stderr what needs a person's attention. */
     KnowledgeBase open(PrintStream err) {
+        config();
         return open(data, err);
     }
 
     KnowledgeBase open(Path dataFolder, PrintStream err) {
+        config();
         KnowledgeBase base = KnowledgeBase.open(notes, dataFolder, loadSynonyms(), TerminalProgress.forTerminal(err));
         report(base.lastSync(), err);
         return base;

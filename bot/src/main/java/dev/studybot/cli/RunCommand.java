@@ -1,7 +1,11 @@
 package dev.studybot.cli;
 
+import dev.studybot.chat.Caller;
+import dev.studybot.chat.Interaction;
 import dev.studybot.chat.PlatformPoster;
 import dev.studybot.chat.Poster;
+import dev.studybot.chat.Reply;
+import dev.studybot.config.StudybotConfig;
 import dev.studybot.discord.DiscordAdapter;
 import dev.studybot.discord.DiscordSettings;
 import dev.studybot.slack.SlackAdapter;
@@ -14,9 +18,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +43,10 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Map<String, String> env = System.getenv();
-        Optional<SlackSettings> slack = SlackSettings.fromEnvironment(env);
+        StudybotConfig config = console.resolve(env);
+        // Extra Slack admins: STUDYBOT_SLACK_ADMINS when set (read by SlackSettings too), else admins.slack.
+        Optional<SlackSettings> slack = SlackSettings.fromEnvironment(env).map(s -> new SlackSettings(s.botToken(),
+                s.appToken(), s.signingSecret(), s.port(), s.apiUrl(), Set.copyOf(config.admins().slack())));
         Optional<DiscordSettings> discord = DiscordSettings.fromEnvironment(env);
         PrintWriter out = spec.commandLine().getOut();
         if (slack.isEmpty() && discord.isEmpty()) {
@@ -55,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
             adapters.add(discordAdapter);
             posters.put(DiscordAdapter.PLATFORM, discordAdapter.poster());
         }
-        BotAssembly parts = new BotAssembly(console.notes, console.db, console.seed, System.err);
+        BotAssembly parts = new BotAssembly(console.notes, console.db, config.scoring(), console.seed, System.err);
         Runnable shutdown = once(() -> {
             // Stop taking new events first, then the scheduler, then the database and index.
             for (AutoCloseable adapter : adapters) {
@@ -71,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
                         + slackAdapter.port() + ", path /slack/events") + ").");
             }
             if (discordAdapter != null) {
-                discordAdapter.start(bot::handle, bot::topicNames);
+                discordAdapter.start(withAdmins(bot::handle, Set.copyOf(config.admins().discord())), bot::topicNames);
                 out.println("studybot is on Discord.");
             }
             out.flush();
@@ -85,6 +94,27 @@ final class RunCommand implements Callable<Integer> {
             shutdown.run();
         }
         return 0;
+    }
+
+    /** Counts the members in {@code adminIds} (admins.discord) as admins, besides those the platform says are. */
+    static Function<Interaction, Reply> withAdmins(Function<Interaction, Reply> bot, Set<String> adminIds) {
+        if (adminIds.isEmpty()) {
+            return bot;
+        }
+        return interaction -> {
+            if (interaction instanceof Interaction.Command command) {
+                return bot.apply(new Interaction.Command(admin(command.caller(), adminIds), command.text()));
+            }
+            if (interaction instanceof Interaction.Press press) {
+                return bot.apply(new Interaction.Press(admin(press.caller(), adminIds), press.action()));
+            }
+            return bot.apply(interaction);
+        };
+    }
+
+    private static Caller admin(Caller caller, Set<String> adminIds) {
+        return caller.admin() || !adminIds.contains(caller.member().userId()) ? caller
+                : new Caller(caller.member(), caller.place(), true);
     }
 
     private static Runnable once(Runnable action) {

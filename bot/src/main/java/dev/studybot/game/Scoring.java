@@ -1,11 +1,14 @@
 package dev.studybot.game;
 
+import dev.studybot.config.ScoringRules;
 import dev.studybot.store.Mode;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * How answers score.
+ * How answers score. The values below are the defaults ({@link ScoringRules#DEFAULTS}); the {@code scoring}
+ * section of {@code config/studybot.yml} can change each of them, and the methods taking a
+ * {@link ScoringRules} use those values in place of the constants.
  *
  * <h2>Question of the day ({@link Mode#DAILY})</h2>
  * <ul>
@@ -83,27 +86,48 @@ public final class Scoring {
 
     /** The streak bonus for a streak (this answer included): 2 × min(streak − 1, 5), never negative. */
     public static int streakBonus(int streak) {
-        return STREAK_STEP_BONUS * Math.max(0, Math.min(streak - 1, STREAK_BONUS_STEPS));
+        return streakBonus(ScoringRules.DEFAULTS, streak);
+    }
+
+    /** The streak bonus under {@code rules}: step bonus × min(streak − 1, steps), never negative. */
+    public static int streakBonus(ScoringRules rules, int streak) {
+        return rules.streakStepBonus() * Math.max(0, Math.min(streak - 1, rules.streakBonusSteps()));
     }
 
     public static boolean early(Instant postedAt, Instant answeredAt) {
-        return !answeredAt.isAfter(postedAt.plus(EARLY_WINDOW));
+        return early(ScoringRules.DEFAULTS, postedAt, answeredAt);
+    }
+
+    /** Whether an answer is early under {@code rules}: at most early-minutes after posting. */
+    public static boolean early(ScoringRules rules, Instant postedAt, Instant answeredAt) {
+        return !answeredAt.isAfter(postedAt.plus(rules.earlyWindow()));
     }
 
     /**
-     * Scores an answer.
+     * Scores an answer with the default rules.
      *
      * @param streak for {@link Mode#DAILY}, the streak after this answer (see {@link #streak}); ignored otherwise
      */
     public static Score score(Mode mode, boolean correct, Instant postedAt, Instant answeredAt, int streak) {
+        return score(ScoringRules.DEFAULTS, mode, correct, postedAt, answeredAt, streak);
+    }
+
+    /**
+     * Scores an answer under {@code rules}.
+     *
+     * @param streak for {@link Mode#DAILY}, the streak after this answer (see {@link #streak}); ignored otherwise
+     */
+    public static Score score(ScoringRules rules, Mode mode, boolean correct, Instant postedAt, Instant answeredAt,
+                              int streak) {
         if (mode == Mode.DAILY) {
             if (!correct) {
                 return new Score(0, 0, 0, 0);
             }
-            int points = DAILY_CORRECT + (early(postedAt, answeredAt) ? EARLY_BONUS : 0) + streakBonus(streak);
+            int points = rules.dailyCorrect() + (early(rules, postedAt, answeredAt) ? rules.earlyBonus() : 0)
+                    + streakBonus(rules, streak);
             return new Score(points, points, 0, streak);
         }
-        int points = correct ? PRACTICE_CORRECT : 0;
+        int points = correct ? rules.practiceCorrect() : 0;
         return new Score(points, 0, points, 0);
     }
 }

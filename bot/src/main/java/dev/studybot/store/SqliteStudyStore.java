@@ -3,6 +3,7 @@ package dev.studybot.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studybot.config.ScoringRules;
 import dev.studybot.game.Leitner;
 import dev.studybot.game.PeriodKeys;
 import dev.studybot.game.Scoring;
@@ -71,15 +72,26 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<Connection> readers;
     private volatile boolean closed;
+    private final ScoringRules scoring;
 
-    private SqliteStudyStore(String url, Connection writer, BlockingQueue<Connection> readers) {
+    private SqliteStudyStore(String url, Connection writer, BlockingQueue<Connection> readers, ScoringRules scoring) {
         this.url = url;
         this.writer = writer;
         this.readers = readers;
+        this.scoring = scoring;
     }
 
     /** Opens (creating it and its folders when missing) the database file and brings its schema up to date. */
     public static SqliteStudyStore open(Path dbFile) {
+        return open(dbFile, ScoringRules.DEFAULTS);
+    }
+
+    /**
+     * Opens the database like {@link #open(Path)}, scoring answers under {@code scoring} (the {@code scoring}
+     * section of {@code config/studybot.yml}).
+     */
+    public static SqliteStudyStore open(Path dbFile, ScoringRules scoring) {
+        Objects.requireNonNull(scoring, "scoring");
         Path file = dbFile.toAbsolutePath();
         try {
             if (file.getParent() != null) {
@@ -100,7 +112,7 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
                 opened.add(reader);
                 readers.add(reader);
             }
-            return new SqliteStudyStore(url, writer, readers);
+            return new SqliteStudyStore(url, writer, readers, scoring);
         } catch (SQLException e) {
             for (Connection c : opened) {
                 closeQuietly(c);
@@ -269,7 +281,7 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
             }
             boolean correct = choice == question.answer();
             int streak = posted.mode() == Mode.DAILY && correct ? dailyStreak(c, row, memberRef) : 0;
-            Scoring.Score score = Scoring.score(posted.mode(), correct, posted.postedAt(), at, streak);
+            Scoring.Score score = Scoring.score(scoring, posted.mode(), correct, posted.postedAt(), at, streak);
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT INTO answers (posted_ref, member_ref, choice, correct, points, streak, answered_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)""")) {

@@ -1,0 +1,262 @@
+package dev.studybot.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+
+    private static final String FULL = """
+            notes: /srv/notes
+            data: /srv/data
+            database: /srv/db/scores.db
+            time_zone: Europe/Berlin
+            log_level: DEBUG
+            scoring:
+              daily_correct: 20
+              early_bonus: 5
+              early_minutes: 30
+              streak_step_bonus: 1
+              streak_bonus_steps: 3
+              practice_correct: 2
+            question_of_the_day:
+              reveal_before_minutes: 15
+              grace_minutes: 0
+            admins:
+              console: [alice, bob]
+              slack: [U012ABCDEF]
+              discord: [123456789012345678]
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Path write(String yaml) throws IOException {
+        return Files.writeString(dir.resolve("studybot.yml"), yaml);
+    }
+
+    private String error(String yaml, Map<String, String> env) throws IOException {
+        Path file = write(yaml);
+        return assertThrows(ConfigException.class, () -> ConfigLoader.load(file, env)).getMessage();
+    }
+
+    @Test
+    void defaultsWhenThereIsNoFile() {
+        // The tests run in bot/, which has no config/studybot.yml.
+        StudybotConfig config = ConfigLoader.load(null, Map.of());
+        assertEquals(StudybotConfig.DEFAULTS, config);
+        assertEquals("built-in defaults", config.source());
+        assertEquals(Path.of("notes"), config.notes());
+        assertEquals(Path.of("data", "studybot.db"), config.databaseFile());
+        assertEquals(ScoringRules.DEFAULTS, config.scoring());
+        assertEquals(new ScoringRules(10, 3, 60, 2, 5, 1), config.scoring());
+        assertEquals(new StudybotConfig.QuestionOfTheDayTimes(30, 120), config.questionOfTheDay());
+        assertEquals(ZoneId.of("UTC"), config.timeZone());
+        assertEquals(LogLevel.INFO, config.logLevel());
+        assertTrue(config.admins().console().isEmpty());
+    }
+
+    @Test
+    void theShippedFileIsTheDefaults() {
+        Path shipped = Path.of("..", "config", "studybot.yml");
+        StudybotConfig config = ConfigLoader.load(shipped, Map.of());
+        assertEquals(StudybotConfig.DEFAULTS.withSource(config.source()), config);
+    }
+
+    @Test
+    void anEmptyFileIsTheDefaults() throws IOException {
+        Path file = write("# nothing set\n");
+        assertEquals(StudybotConfig.DEFAULTS.withSource(file.toString()), ConfigLoader.load(file, Map.of()));
+    }
+
+    @Test
+    void aFullFileIsParsed() throws IOException {
+        Path file = write(FULL);
+        StudybotConfig config = ConfigLoader.load(file, Map.of());
+        assertEquals(file.toString(), config.source());
+        assertEquals(Path.of("/srv/notes"), config.notes());
+        assertEquals(Path.of("/srv/data"), config.data());
+        assertEquals(Path.of("/srv/db/scores.db"), config.databaseFile());
+        assertEquals(ZoneId.of("Europe/Berlin"), config.timeZone());
+        assertEquals(LogLevel.DEBUG, config.logLevel());
+        assertEquals(new ScoringRules(20, 5, 30, 1, 3, 2), config.scoring());
+        assertEquals(new StudybotConfig.QuestionOfTheDayTimes(15, 0), config.questionOfTheDay());
+        assertEquals(List.of("alice", "bob"), config.admins().console());
+        assertEquals(List.of("U012ABCDEF"), config.admins().slack());
+        assertEquals(List.of("123456789012345678"), config.admins().discord());
+    }
+
+    @Test
+    void withoutADatabaseTheDatabaseIsInTheDataFolder() throws IOException {
+        Path file = write("data: /srv/data\ndatabase:\n");
+        StudybotConfig config = ConfigLoader.load(file, Map.of());
+        assertNull(config.database());
+        assertEquals(Path.of("/srv/data", "studybot.db"), config.databaseFile());
+    }
+
+    @Test
+    void environmentOverridesTheFile() throws IOException {
+        Path file = write(FULL);
+        StudybotConfig config = ConfigLoader.load(file, Map.ofEntries(
+                Map.entry("STUDYBOT_NOTES", "/env/notes"),
+                Map.entry("STUDYBOT_DATA", "/env/data"),
+                Map.entry("STUDYBOT_DB", "/env/x.db"),
+                Map.entry("STUDYBOT_TIME_ZONE", "America/New_York"),
+                Map.entry("STUDYBOT_LOG_LEVEL", "warn"),
+                Map.entry("STUDYBOT_REVEAL_BEFORE_MINUTES", "45"),
+                Map.entry("STUDYBOT_GRACE_MINUTES", " 240 "),
+                Map.entry("STUDYBOT_SCORING_DAILY_CORRECT", "7"),
+                Map.entry("STUDYBOT_SCORING_PRACTICE_CORRECT", "0"),
+                Map.entry("STUDYBOT_CONSOLE_ADMINS", "carol, dave"),
+                Map.entry("STUDYBOT_SLACK_ADMINS", "U999"),
+                Map.entry("STUDYBOT_DISCORD_ADMINS", ""),       // empty: not set, the file's value stays
+                Map.entry("STUDYBOT_SCORING_EARLY_BONUS", "   ")));
+        assertEquals(Path.of("/env/notes"), config.notes());
+        assertEquals(Path.of("/env/data"), config.data());
+        assertEquals(Path.of("/env/x.db"), config.databaseFile());
+        assertEquals(ZoneId.of("America/New_York"), config.timeZone());
+        assertEquals(LogLevel.WARN, config.logLevel());
+        assertEquals(new StudybotConfig.QuestionOfTheDayTimes(45, 240), config.questionOfTheDay());
+        assertEquals(new ScoringRules(7, 5, 30, 1, 3, 0), config.scoring());
+        assertEquals(List.of("carol", "dave"), config.admins().console());
+        assertEquals(List.of("U999"), config.admins().slack());
+        assertEquals(List.of("123456789012345678"), config.admins().discord());
+    }
+
+    @Test
+    void environmentNamesTheConfigurationFile() throws IOException {
+        Path file = write("notes: from-variable\n");
+        assertEquals(Path.of("from-variable"),
+                ConfigLoader.load(null, Map.of("STUDYBOT_CONFIG", file.toString())).notes());
+        // --config wins over STUDYBOT_CONFIG
+        Path other = Files.writeString(dir.resolve("other.yml"), "notes: from-option\n");
+        assertEquals(Path.of("from-option"),
+                ConfigLoader.load(other, Map.of("STUDYBOT_CONFIG", file.toString())).notes());
+    }
+
+    @Test
+    void optionsOverrideTheEnvironment() throws IOException {
+        Path file = write(FULL);
+        StudybotConfig config = ConfigLoader.load(file, Map.of("STUDYBOT_NOTES", "/env/notes",
+                "STUDYBOT_GRACE_MINUTES", "240", "STUDYBOT_CONSOLE_ADMINS", "carol"));
+        StudybotConfig withOptions = config.withCommandLine(Path.of("opt-notes"), null, Path.of("opt.db"), 5L, 6L,
+                List.of("erin"));
+        assertEquals(Path.of("opt-notes"), withOptions.notes());
+        assertEquals(Path.of("/srv/data"), withOptions.data());
+        assertEquals(Path.of("opt.db"), withOptions.databaseFile());
+        assertEquals(new StudybotConfig.QuestionOfTheDayTimes(5, 6), withOptions.questionOfTheDay());
+        assertEquals(List.of("erin"), withOptions.admins().console());
+        // options not given keep the environment's and the file's values
+        StudybotConfig none = config.withCommandLine(null, null, null, null, null, null);
+        assertEquals(config, none);
+        String message = assertThrows(ConfigException.class,
+                () -> config.withCommandLine(null, null, null, null, -1L, null)).getMessage();
+        assertEquals("--grace must be a whole number of minutes, 0 or more (got -1)", message);
+    }
+
+    @Test
+    void aMissingNamedFileIsAnError() {
+        Path missing = dir.resolve("nope.yml");
+        String message = assertThrows(ConfigException.class, () -> ConfigLoader.load(missing, Map.of())).getMessage();
+        assertEquals("The configuration file " + missing + " does not exist.", message);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "question_of_the_day:\\n  grace_minutes: soon | question_of_the_day.grace_minutes must be a whole number of minutes, 0 or more (got \"soon\")",
+        "question_of_the_day:\\n  reveal_before_minutes: -5 | question_of_the_day.reveal_before_minutes must be a whole number of minutes, 0 or more (got -5)",
+        "scoring:\\n  daily_correct: 1.5 | scoring.daily_correct must be a whole number of points, 0 or more (got 1.5)",
+        "scoring:\\n  early_bonus: [1] | scoring.early_bonus must be a whole number of points, 0 or more (got [1])",
+        "scoring:\\n  early_minutes: true | scoring.early_minutes must be a whole number of minutes, 0 or more (got true)",
+        "scoring:\\n  streak_step_bonus: 99999999 | scoring.streak_step_bonus must be at most 1000000 (got 99999999)",
+        "scoring:\\n  streak_bonus_steps: many | scoring.streak_bonus_steps must be a whole number, 0 or more (got \"many\")",
+        "scoring:\\n  practice_correct: -1 | scoring.practice_correct must be a whole number of points, 0 or more (got -1)",
+        "time_zone: Mars/Olympus | time_zone must be a time zone such as UTC or Europe/Berlin (got \"Mars/Olympus\": unknown time zone)",
+        "log_level: loud | log_level must be one of error, warn, info, debug, trace (got \"loud\")",
+        "notes: [a, b] | notes must be a path (got [\"a\",\"b\"])",
+        "admins:\\n  console: alice | admins.console must be a list of user names or ids, e.g. [] or [id1, id2] (got \"alice\")",
+        "admins:\\n  slack: [alice] | admins.slack must be a list of Slack user ids such as U012ABCDEF (not names), e.g. [] or [id1, id2] (got [\"alice\"], where \"alice\" is not one)",
+        "admins:\\n  discord: [bob] | admins.discord must be a list of Discord user ids, numbers such as 123456789012345678 (not names), e.g. [] or [id1, id2] (got [\"bob\"], where \"bob\" is not one)",
+        "scoring: 10 | scoring must be a section with the keys daily_correct, early_bonus, early_minutes, streak_step_bonus, streak_bonus_steps, practice_correct (got 10)",
+    })
+    void eachBadValueIsNamedWithItsKey(String yaml, String expected) throws IOException {
+        Path file = write(yaml.replace("\\n", "\n"));
+        assertEquals(file + ": " + expected, error(yaml.replace("\\n", "\n"), Map.of()));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "STUDYBOT_GRACE_MINUTES | soon | STUDYBOT_GRACE_MINUTES must be a whole number of minutes, 0 or more (got \"soon\")",
+        "STUDYBOT_REVEAL_BEFORE_MINUTES | -1 | STUDYBOT_REVEAL_BEFORE_MINUTES must be a whole number of minutes, 0 or more (got \"-1\")",
+        "STUDYBOT_SCORING_EARLY_MINUTES | 1h | STUDYBOT_SCORING_EARLY_MINUTES must be a whole number of minutes, 0 or more (got \"1h\")",
+        "STUDYBOT_TIME_ZONE | Berlin | STUDYBOT_TIME_ZONE must be a time zone such as UTC or Europe/Berlin (got \"Berlin\": unknown time zone)",
+        "STUDYBOT_LOG_LEVEL | verbose | STUDYBOT_LOG_LEVEL must be one of error, warn, info, debug, trace (got \"verbose\")",
+        "STUDYBOT_SLACK_ADMINS | alice | STUDYBOT_SLACK_ADMINS must be a list of Slack user ids such as U012ABCDEF (not names), e.g. [] or [id1, id2] (got \"alice\", where \"alice\" is not one)",
+    })
+    void eachBadVariableIsNamed(String variable, String value, String expected) throws IOException {
+        assertEquals(expected, error("log_level: info\n", Map.of(variable, value)));
+    }
+
+    @Test
+    void unknownKeysAreErrors() throws IOException {
+        Path file = write("scorin:\n  daily_correct: 10\n");
+        assertEquals("unknown key \"scorin\" in " + file + "; known keys: notes, data, database, time_zone, log_level,"
+                + " scoring, question_of_the_day, admins", error("scorin:\n  daily_correct: 10\n", Map.of()));
+        assertEquals("unknown key \"scoring.daily\" in " + file + "; known keys under scoring: daily_correct,"
+                + " early_bonus, early_minutes, streak_step_bonus, streak_bonus_steps, practice_correct",
+                error("scoring:\n  daily: 10\n", Map.of()));
+    }
+
+    @Test
+    void brokenYamlAndDuplicateKeysAreErrors() throws IOException {
+        Path file = write("x");
+        String notYaml = error("notes: [unclosed\n", Map.of());
+        assertTrue(notYaml.startsWith(file + " is not valid YAML (line "), notYaml);
+        String duplicate = error("notes: a\nnotes: b\n", Map.of());
+        assertTrue(duplicate.startsWith(file + " is not valid YAML") && duplicate.contains("notes"), duplicate);
+        assertEquals(file + " must be a YAML mapping of keys to values, such as \"notes: notes\" (see"
+                + " config/studybot.yml in the studybot checkout).", error("- notes\n", Map.of()));
+    }
+
+    @Test
+    void everyKeyHasAVariableAndTheShippedFilesListThem() throws IOException {
+        assertEquals(ConfigLoader.knownKeys().size(), ConfigLoader.VARIABLES.size());
+        assertTrue(ConfigLoader.VARIABLES.keySet().containsAll(ConfigLoader.knownKeys()));
+        String example = Files.readString(Path.of("..", ".env.example"));
+        String yml = Files.readString(Path.of("..", "config", "studybot.yml"));
+        for (String variable : ConfigLoader.VARIABLES.values()) {
+            assertTrue(example.contains("\n" + variable + "="), variable + " in .env.example");
+            assertTrue(yml.contains(variable) || variable.startsWith("STUDYBOT_SCORING_"), variable + " in studybot.yml");
+        }
+        for (String secret : List.of("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_TOKEN",
+                "STUDYBOT_CONFIG")) {
+            assertTrue(example.contains("\n" + secret + "="), secret + " in .env.example");
+        }
+    }
+
+    @Test
+    void everyKeyInTheShippedFileHasACommentLine() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("..", "config", "studybot.yml"));
+        int keys = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!line.isBlank() && !line.strip().startsWith("#")) {
+                keys++;
+                assertTrue(i > 0 && lines.get(i - 1).strip().startsWith("#"), "no comment above: " + line);
+            }
+        }
+        assertEquals(ConfigLoader.knownKeys().size() + 3, keys, "every key and section is in the file");
+    }
+}
