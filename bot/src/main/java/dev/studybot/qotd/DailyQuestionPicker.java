@@ -20,12 +20,17 @@ import java.util.Set;
  */
 final class DailyQuestionPicker {
 
-    private final List<Question> pool;
+    /** Replaced whole when the notes change; a pick sees either the old pool or the new one. */
+    private volatile List<Question> pool;
     private final long seed;
 
     DailyQuestionPicker(List<Question> pool, long seed) {
-        this.pool = pool;
+        this.pool = List.copyOf(pool);
         this.seed = seed;
+    }
+
+    void replace(List<Question> newPool) {
+        this.pool = List.copyOf(newPool);
     }
 
     /**
@@ -33,8 +38,9 @@ final class DailyQuestionPicker {
      * @param asked  ids of the questions of the day already asked in the channel
      */
     Optional<Question> pick(List<String> topics, Set<String> asked, String channelKey, LocalDate day) {
-        List<Question> allowed = topics.isEmpty() ? pool
-                : pool.stream().filter(q -> topics.stream().anyMatch(t -> !QuestionSelection.onTopic(List.of(q), t).isEmpty()))
+        List<Question> current = pool;
+        List<Question> allowed = topics.isEmpty() ? current
+                : current.stream().filter(q -> topics.stream().anyMatch(t -> !QuestionSelection.onTopic(List.of(q), t).isEmpty()))
                         .toList();
         if (allowed.isEmpty()) {
             return Optional.empty();

@@ -55,6 +55,14 @@ public final class QuestionOfTheDay {
         this.settings = settings;
     }
 
+    /**
+     * Switches to a new question pool (the notes changed). Questions already posted keep working:
+     * answers and reveals use the question as stored when it was posted.
+     */
+    public void replaceQuestions(List<Question> pool) {
+        picker.replace(pool);
+    }
+
     /** Connects the timer; until then nothing is scheduled (tests may drive the class by hand). */
     void attach(DailyScheduler scheduler) {
         this.scheduler = scheduler;

@@ -18,13 +18,23 @@ final class QuizPicker {
 
     private static final int REMEMBERED = 20;
 
-    private final List<Question> pool;
+    /** Replaced whole when the notes change; a pick sees either the old pool or the new one. */
+    private volatile List<Question> pool;
     private final Random random;
     private final Map<String, Deque<String>> recent = new HashMap<>();
 
     QuizPicker(List<Question> pool, long seed) {
-        this.pool = pool;
+        this.pool = List.copyOf(pool);
         this.random = new Random(seed);
+    }
+
+    /** Switches to a new pool (the notes changed); members' recently seen questions are still avoided. */
+    void replace(List<Question> newPool) {
+        this.pool = List.copyOf(newPool);
+    }
+
+    int size() {
+        return pool.size();
     }
 
     synchronized Optional<Question> pick(String memberKey, String topic) {
@@ -48,7 +58,7 @@ final class QuizPicker {
     /** Topics (first heading) with how many questions each has, most first. */
     Map<String, Long> topics() {
         Map<String, Long> counts = new java.util.TreeMap<>();
-        for (Question question : pool) {
+        for (Question question : this.pool) {
             String topic = question.topic().isEmpty() ? question.file() : question.topic().get(0);
             counts.merge(topic, 1L, Long::sum);
         }

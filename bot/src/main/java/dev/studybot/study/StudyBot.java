@@ -7,6 +7,7 @@ import dev.studybot.chat.Reply;
 import dev.studybot.knowledge.KnowledgeBase;
 import dev.studybot.knowledge.index.SyncReport;
 import dev.studybot.knowledge.questions.Question;
+import dev.studybot.live.NotesReloader;
 import dev.studybot.qotd.DailyScheduler;
 import dev.studybot.qotd.QuestionOfTheDay;
 import dev.studybot.store.Member;
@@ -42,8 +43,8 @@ public final class StudyBot {
     private final StudyStore store;
     private final Clock clock;
     private final DailyCommands daily;
-    private final int questionCount;
     private final Instant startedAt;
+    private volatile ReloadCommand reload;
 
     /** @param daily the question of the day, or null where it is not running (then its commands say so) */
     public StudyBot(KnowledgeBase knowledge, List<Question> questions, StudyStore store, Clock clock, long seed,
@@ -53,8 +54,20 @@ public final class StudyBot {
         this.store = store;
         this.clock = clock;
         this.daily = daily == null ? null : new DailyCommands(daily.questions(), daily.scheduler(), daily.schedules());
-        this.questionCount = questions.size();
         this.startedAt = clock.instant();
+    }
+
+    /**
+     * Switches practice quizzes and topics to a new question pool (the notes changed). Questions already
+     * posted stay answerable: answers use the question as stored when it was posted.
+     */
+    public void replaceQuestions(List<Question> questions) {
+        quizzes.replace(questions);
+    }
+
+    /** Turns on {@code /study reload} (admins), which runs {@code reloader}. Without it the command says it is off. */
+    public void enableReload(NotesReloader reloader) {
+        this.reload = new ReloadCommand(reloader);
     }
 
     /** What the question-of-the-day commands work with. */
@@ -82,6 +95,7 @@ public final class StudyBot {
             case "schedule" -> daily == null ? dailyOff() : daily.schedule(caller, args);
             case "qotd" -> daily == null ? dailyOff() : daily.qotd(caller, args);
             case "about", "version" -> about();
+            case "reload" -> ReloadCommand.handle(reload, caller);
             case "help", "?" -> Usage.help();
             default -> Usage.unknown(sub);
         };
@@ -95,7 +109,7 @@ public final class StudyBot {
                 new Reply.Lines(List.of(
                         "Notes: " + (notes.filesIndexed() + notes.filesUnchanged()) + " files, " + notes.passages()
                                 + " passages",
-                        "Questions: " + questionCount,
+                        "Questions: " + quizzes.size(),
                         String.format(Locale.ROOT, "Up for %dd %02dh %02dm", up.toDays(), up.toHoursPart(),
                                 up.toMinutesPart()))));
     }

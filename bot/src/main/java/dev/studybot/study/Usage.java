@@ -15,6 +15,7 @@ final class Usage {
             "/study schedule set HH:MM <zone> [daily|weekdays] [topics] | show | off - the question of the day (admins)",
             "/study qotd now | reveal - post today's question now, or reveal it early (admins)",
             "/study about - version, notes, questions and uptime",
+            "/study reload - re-read the notes folder now and say what changed (admins)",
             "/study help - this list");
 
     private Usage() {

@@ -23,6 +23,7 @@ public final class KnowledgeBase implements Closeable {
     private volatile DirectoryReader reader;
     private volatile NotesSearcher searcher;
     private volatile SyncReport lastSync;
+    private DirectoryReader retired;
 
     private KnowledgeBase(Path notesFolder, NotesIndex index, Synonyms synonyms) {
         this.notesFolder = notesFolder;
@@ -58,16 +59,22 @@ public final class KnowledgeBase implements Closeable {
         return base;
     }
 
-    /** Re-reads the notes folder, re-indexing only changed files, and switches searches to the result. */
+    /**
+     * Re-reads the notes folder, re-indexing only changed files, and switches searches to the result.
+     * When it throws, searches keep using what the last successful sync made.
+     */
     public synchronized SyncReport sync(IndexProgress progress) {
         SyncReport report = index.sync(notesFolder, progress);
+        DirectoryReader fresh = index.openReader();
         DirectoryReader previous = reader;
-        reader = index.openReader();
-        searcher = new NotesSearcher(reader, synonyms);
+        reader = fresh;
+        searcher = new NotesSearcher(fresh, synonyms);
         lastSync = report;
-        if (previous != null) {
-            closeQuietly(previous);
+        // The reader replaced now may still serve a search in flight: close the one before it instead.
+        if (retired != null) {
+            closeQuietly(retired);
         }
+        retired = previous;
         return report;
     }
 
@@ -93,6 +100,9 @@ public final class KnowledgeBase implements Closeable {
 
     @Override
     public synchronized void close() {
+        if (retired != null) {
+            closeQuietly(retired);
+        }
         if (reader != null) {
             closeQuietly(reader);
         }

@@ -84,27 +84,48 @@ public final class NotesIndex implements Closeable {
             }
         }
         int removed = 0;
-        for (String file : indexed.keySet()) {
-            if (!current.containsKey(file)) {
-                writer.deleteDocuments(new Term(PassageFields.FILE, file));
-                removed++;
-            }
+        List<NotesWarning> allWarnings = new ArrayList<>();
+        for (NotesWarning warning : warnings) {
+            boolean kept = indexed.containsKey(warning.file()) && !current.containsKey(warning.file())
+                    && warning.message().startsWith(NotesReader.UNREADABLE);
+            allWarnings.add(kept ? new NotesWarning(warning.file(), warning.message().replaceFirst("; skipped$", "")
+                    + "; its previous version stays searchable") : warning);
         }
-        List<NotesWarning> allWarnings = new ArrayList<>(warnings);
+        for (String file : indexed.keySet()) {
+            if (current.containsKey(file)) {
+                continue;
+            }
+            if (unreadable(file, warnings)) {
+                // Still there but unreadable right now (locked, half-written): keep what was indexed.
+                current.put(file, indexed.get(file));
+                continue;
+            }
+            writer.deleteDocuments(new Term(PassageFields.FILE, file));
+            removed++;
+        }
         int done = 0;
         for (NoteSource source : changed) {
-            writer.deleteDocuments(new Term(PassageFields.FILE, source.file()));
+            List<Document> docs = new ArrayList<>();
             try {
-                List<Document> docs = new ArrayList<>();
                 for (Passage passage : NoteParser.parse(source)) {
                     docs.add(PassageFields.toDocument(passage));
                 }
-                writer.addDocuments(docs);
             } catch (RuntimeException e) {
-                // One file the parser chokes on must not take the rest of the notes down with it.
-                allWarnings.add(new NotesWarning(source.file(), "could not be parsed (" + e + "); skipped"));
-                current.remove(source.file());
+                // One file the parser chokes on must not take the rest of the notes down with it; if an
+                // earlier version of it was indexed, that version stays searchable.
+                String previous = indexed.get(source.file());
+                allWarnings.add(new NotesWarning(source.file(), "could not be parsed (" + e + "); "
+                        + (previous == null ? "skipped" : "its previous version stays searchable")));
+                if (previous == null) {
+                    current.remove(source.file());
+                } else {
+                    current.put(source.file(), previous);
+                }
+                progress.filesIndexed(++done, changed.size());
+                continue;
             }
+            writer.deleteDocuments(new Term(PassageFields.FILE, source.file()));
+            writer.addDocuments(docs);
             progress.filesIndexed(++done, changed.size());
         }
         Map<String, String> commitData = new HashMap<>();
@@ -114,6 +135,10 @@ public final class NotesIndex implements Closeable {
         writer.commit();
         return new SyncReport(changed.size(), sources.size() - changed.size(), removed, writer.getDocStats().numDocs,
                 allWarnings);
+    }
+
+    private static boolean unreadable(String file, List<NotesWarning> warnings) {
+        return warnings.stream().anyMatch(w -> w.file().equals(file) && w.message().startsWith(NotesReader.UNREADABLE));
     }
 
     /** The files (and their hashes) in the last commit; none when it was written by another format. */

@@ -28,6 +28,9 @@ public final class NotesReader {
     /** Larger files are read only up to here: notes this big are almost always an export or a log. */
     public static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
 
+    /** How the warning for a file that exists but could not be read begins. */
+    public static final String UNREADABLE = "could not be read";
+
     private static final List<String> EXTENSIONS = List.of(".md", ".markdown", ".txt");
     private static final int BINARY_SNIFF_BYTES = 8192;
 
@@ -46,7 +49,7 @@ public final class NotesReader {
             try {
                 readOne(name, path, warnings).ifPresent(sources::add);
             } catch (IOException | UncheckedIOException e) {
-                warnings.add(new NotesWarning(name, "could not be read (" + e.getMessage() + "); skipped"));
+                warnings.add(new NotesWarning(name, UNREADABLE + " (" + e.getMessage() + "); skipped"));
             }
         }
         return new Result(sources, warnings);

@@ -53,8 +53,15 @@ public final class QuestionGenerator {
         Map<String, List<Passage>> passages = new HashMap<>();
         for (NoteSource source : read.sources()) {
             if (!source.isQuestionBank()) {
-                topics.addAll(NoteParser.topics(source));
-                passages.put(source.file(), NoteParser.parse(source));
+                try {
+                    List<NoteTopic> fileTopics = NoteParser.topics(source);
+                    List<Passage> filePassages = NoteParser.parse(source);
+                    topics.addAll(fileTopics);
+                    passages.put(source.file(), filePassages);
+                } catch (RuntimeException e) {
+                    // One file the parser chokes on must not cost the questions of every other file.
+                    problems.add(source.file() + ": could not be parsed (" + e + "); no questions from it");
+                }
             }
         }
         List<Draft> drafts = new ArrayList<>();

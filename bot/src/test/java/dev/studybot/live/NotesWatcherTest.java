@@ -1,0 +1,58 @@
+package dev.studybot.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The watcher alone: debouncing, hidden files, and carrying on after a failed reload. */
+class NotesWatcherTest {
+
+    @TempDir
+    Path notes;
+
+    @Test
+    void aBurstOfChangesIsOneCallAndAFailingCallDoesNotStopTheWatching() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+        try (NotesWatcher watcher = new NotesWatcher(notes, Duration.ofMillis(50), Duration.ofMillis(400), () -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("boom");
+            }
+        }, err).start()) {
+            for (int i = 0; i < 5; i++) {
+                Files.writeString(notes.resolve("burst" + i + ".md"), "# Burst " + i + "\n");
+                Thread.sleep(100);
+            }
+            awaitCalls(calls, 1);
+            Thread.sleep(800);
+            assertEquals(1, calls.get(), "five writes 100 ms apart are one burst");
+            assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("boom"));
+
+            Files.createDirectories(notes.resolve(".git"));
+            Files.writeString(notes.resolve(".git/index"), "hidden");
+            Thread.sleep(800);
+            assertEquals(1, calls.get(), "hidden files are ignored");
+
+            Files.writeString(notes.resolve("after.md"), "# After\n");
+            awaitCalls(calls, 2);
+        }
+    }
+
+    private static void awaitCalls(AtomicInteger calls, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (calls.get() < expected) {
+            assertTrue(System.nanoTime() < deadline, "no call " + expected + " within 10 s");
+            Thread.sleep(20);
+        }
+    }
+}
