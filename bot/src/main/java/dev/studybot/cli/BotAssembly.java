@@ -1,8 +1,12 @@
 package dev.studybot.cli;
 
 import dev.studybot.chat.Poster;
+import dev.studybot.config.ScoringRules;
 import dev.studybot.knowledge.KnowledgeBase;
 import dev.studybot.knowledge.questions.QuestionGenerator;
+import dev.studybot.live.NotesReloader;
+import dev.studybot.live.NotesWatcher;
+import dev.studybot.ops.Heartbeat;
 import dev.studybot.qotd.DailyScheduler;
 import dev.studybot.qotd.QuestionOfTheDay;
 import dev.studybot.store.SqliteStudyStore;
@@ -13,38 +17,64 @@ import java.time.Clock;
 
 /**
  * The parts of a running bot, put together once whatever the platforms: the notes' index and
- * questions, the database, the question of the day, and the platform-neutral bot on top.
+ * questions, the database, the question of the day, live reload of the notes, the heartbeat, and the
+ * platform-neutral bot on top.
  */
 final class BotAssembly implements AutoCloseable {
 
     final KnowledgeBase knowledge;
     final SqliteStudyStore store;
     final QuestionGenerator.Result questions;
+    private final QuestionGenerator generator;
+    private final Path notesFolder;
+    private final Path dataFolder;
+    private final PrintStream err;
     private DailyScheduler scheduler;
+    private NotesWatcher watcher;
+    private Heartbeat heartbeat;
 
-    BotAssembly(NotesOptions notes, Path db, long seed, PrintStream err) {
+    BotAssembly(NotesOptions notes, Path db, ScoringRules scoring, long seed, PrintStream err) {
         this.knowledge = notes.open(err);
         try {
-            this.store = SqliteStudyStore.open(db);
+            this.store = SqliteStudyStore.open(db, scoring);
         } catch (RuntimeException e) {
             knowledge.close();
             throw e;
         }
-        this.questions = new QuestionGenerator(notes.loadSynonyms()).generate(notes.notes, seed);
+        this.generator = new QuestionGenerator(notes.loadSynonyms());
+        this.notesFolder = notes.notes;
+        this.dataFolder = notes.data;
+        this.err = err;
+        this.questions = generator.generate(notes.notes, seed);
         questions.problems().forEach(problem -> err.println("warning: " + problem));
     }
 
-    /** Starts the question of the day, posting through {@code poster}, and returns the bot. */
+    /** Starts the question of the day (posting through {@code poster}) and the notes watcher; returns the bot. */
     StudyBot start(Poster poster, QuestionOfTheDay.Settings settings, long seed) {
         Clock clock = Clock.systemUTC();
         QuestionOfTheDay daily = new QuestionOfTheDay(store, store, questions.questions(), poster, clock, settings, seed);
         scheduler = DailyScheduler.start(daily, store);
-        return new StudyBot(knowledge, questions.questions(), store, clock, seed,
+        StudyBot bot = new StudyBot(knowledge, questions.questions(), store, clock, seed,
                 new StudyBot.DailyQuestions(daily, scheduler, store));
+        NotesReloader reloader = new NotesReloader(knowledge, notesFolder, generator, seed,
+                questions.questions().size(), pool -> {
+                    bot.replaceQuestions(pool);
+                    daily.replaceQuestions(pool);
+                });
+        bot.enableReload(reloader);
+        watcher = new NotesWatcher(notesFolder, () -> err.println(reloader.reload().logLine()), err).start();
+        heartbeat = Heartbeat.start(dataFolder, clock);
+        return bot;
     }
 
     @Override
     public void close() {
+        if (heartbeat != null) {
+            heartbeat.close();
+        }
+        if (watcher != null) {
+            watcher.close();
+        }
         if (scheduler != null) {
             scheduler.close();
         }

@@ -1,12 +1,16 @@
 package dev.studybot.cli;
 
+import dev.studybot.config.LogLevel;
+import dev.studybot.config.StudybotConfig;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "studybot", mixinStandardHelpOptions = true, versionProvider = StudybotCommand.Version.class,
         description = "A study assistant that answers lookups from your team's notes.",
-        subcommands = {RunCommand.class, ConsoleCommand.class, SearchCommand.class, QuestionsCommand.class, EvalCommand.class, BenchCommand.class, StoreBenchCommand.class, BackupCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ConsoleCommand.class, SearchCommand.class, QuestionsCommand.class, EvalCommand.class, BenchCommand.class, StoreBenchCommand.class, BackupCommand.class, HealthCommand.class, CommandLine.HelpCommand.class})
 public final class StudybotCommand {
 
     public static void main(String[] args) {
@@ -23,7 +27,50 @@ public final class StudybotCommand {
             }
             throw e;
         });
+        cli.setExecutionStrategy(parseResult -> {
+            if (CommandLine.printHelpIfRequested(parseResult)) {
+                return cli.getCommandSpec().exitCodeOnUsageHelp();
+            }
+            resolveConfiguration(parseResult, System.getenv());
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         return cli;
+    }
+
+    /**
+     * Reads the configuration file and environment for the commands about to run, so that their options
+     * hold the settled values (option, else environment, else file, else default) before they start; a bad
+     * configuration stops here with a message naming the key.
+     */
+    static void resolveConfiguration(CommandLine.ParseResult parseResult, Map<String, String> env) {
+        for (CommandLine commandLine : parseResult.asCommandLineList()) {
+            try {
+                StudybotConfig config = resolve(commandLine.getCommandSpec(), env);
+                if (config != null && config.logLevel().shows(LogLevel.DEBUG)) {
+                    commandLine.getErr().println("studybot: configuration from " + config.source()
+                            + ", the environment and options: " + config);
+                }
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                throw new CommandLine.ExecutionException(commandLine, e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Resolves the command's (and its mixins') configuration; returns it, or null when it has none. */
+    private static StudybotConfig resolve(CommandSpec spec, Map<String, String> env) {
+        StudybotConfig config = null;
+        if (spec.userObject() instanceof ConsoleCommand console) {
+            config = console.resolve(env);
+        } else if (spec.userObject() instanceof NotesOptions notes) {
+            config = notes.resolve(env);
+        }
+        for (CommandSpec mixin : spec.mixins().values()) {
+            StudybotConfig inner = resolve(mixin, env);
+            if (config == null) {
+                config = inner;
+            }
+        }
+        return config;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,0 +1,31 @@
+package dev.studybot.cli;
+
+import dev.studybot.ops.Heartbeat;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "health", description = "Exit 0 when a bot using this data folder is running (for container health checks).")
+final class HealthCommand implements Callable<Integer> {
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "The bot's data folder. Default: ${DEFAULT-VALUE}")
+    Path data;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        String problem = Heartbeat.problem(data, Clock.systemUTC());
+        if (problem != null) {
+            spec.commandLine().getErr().println("unhealthy: " + problem);
+            return 1;
+        }
+        spec.commandLine().getOut().println("healthy");
+        return 0;
+    }
+}
