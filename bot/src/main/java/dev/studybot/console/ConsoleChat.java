@@ -94,6 +94,9 @@ public final class ConsoleChat {
             return new Interaction.Command(caller, text.substring("/study".length()).strip());
         }
         String key = lower.startsWith("press ") ? lower.substring("press ".length()).strip() : lower;
+        if (key.equals("more")) {
+            return new Interaction.Press(caller, "more-results");
+        }
         String action = Button.answerActionForKey(key);
         if (action != null) {
             return new Interaction.Press(caller, action);

@@ -21,21 +21,29 @@ final class Replies {
     private Replies() {
     }
 
-    static Reply search(SearchResponse response) {
+    /**
+     * Results {@code from} to {@code from + count} of a lookup, with a "More results" button when
+     * the response holds more than that.
+     */
+    static Reply search(SearchResponse response, int from, int count) {
         List<Reply.Part> parts = new ArrayList<>();
-        if (response.suggestion() != null) {
+        if (from == 0 && response.suggestion() != null) {
             parts.add(new Reply.Note("Did you mean: " + response.suggestion()));
         }
-        if (response.message() != null) {
+        if (from == 0 && response.message() != null) {
             parts.add(new Reply.Text(response.message()));
         }
-        for (SearchResult result : response.results()) {
+        List<SearchResult> results = response.results();
+        for (SearchResult result : results.subList(Math.min(from, results.size()), Math.min(from + count, results.size()))) {
             Passage passage = result.passage();
             parts.add(new Reply.Excerpt(passage.headingPath().isEmpty() ? passage.file() : passage.headingTrail(),
                     passage.file() + ":" + passage.line(), passage.text(), passage.links()));
         }
-        return new Reply(true, parts, List.of());
+        List<Button> buttons = results.size() > from + count ? List.of(MORE_RESULTS) : List.of();
+        return new Reply(true, parts, buttons);
     }
+
+    static final Button MORE_RESULTS = new Button("more-results", "more", "More results");
 
     static Reply question(long postedId, Question question, boolean privateTo, String intro) {
         List<Button> buttons = new ArrayList<>();

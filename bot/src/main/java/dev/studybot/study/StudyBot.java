@@ -7,6 +7,7 @@ import dev.studybot.chat.Reply;
 import dev.studybot.knowledge.KnowledgeBase;
 import dev.studybot.knowledge.index.SyncReport;
 import dev.studybot.knowledge.questions.Question;
+import dev.studybot.knowledge.search.NotesSearcher;
 import dev.studybot.live.NotesReloader;
 import dev.studybot.qotd.DailyScheduler;
 import dev.studybot.qotd.QuestionOfTheDay;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The platform-neutral bot: takes an interaction (a {@code /study} command or a button press), does
@@ -43,6 +45,11 @@ public final class StudyBot {
     private final StudyStore store;
     private final Clock clock;
     private final DailyCommands daily;
+    /** Each member's last lookup, for "More results"; lost on restart, which only means searching again. */
+    private final Map<String, LastSearch> lastSearches = new ConcurrentHashMap<>();
+
+    private record LastSearch(String query, int shown) {
+    }
     private final Instant startedAt;
     private volatile ReloadCommand reload;
 
@@ -86,7 +93,7 @@ public final class StudyBot {
         String rest = words.length <= 1 ? "" : text.substring(text.indexOf(words[0]) + words[0].length()).strip();
         Caller caller = command.caller();
         return switch (sub) {
-            case "search", "find", "lookup" -> search(rest);
+            case "search", "find", "lookup" -> search(caller, rest);
             case "quiz", "practice" -> quiz(caller, rest);
             case "review" -> review(caller);
             case "leaderboard", "leaders", "top", "board" -> leaderboard(caller, args);
@@ -118,12 +125,32 @@ public final class StudyBot {
         return Reply.privately(new Reply.Text("The question of the day is not running in this bot."));
     }
 
-    private Reply search(String query) {
+    private Reply search(Caller caller, String query) {
         if (query.isBlank()) {
             return Usage.badArguments("/study search <words>", "What should I look up? For example: "
                     + "/study search spot instance interruption");
         }
-        return Replies.search(knowledge.search(query, SEARCH_RESULTS));
+        lastSearches.put(key(caller), new LastSearch(query, SEARCH_RESULTS));
+        return Replies.search(knowledge.search(query, SEARCH_RESULTS + 1), 0, SEARCH_RESULTS);
+    }
+
+    /** The next few results of the caller's last lookup (the "More results" button). */
+    private Reply moreResults(Caller caller) {
+        LastSearch last = lastSearches.get(key(caller));
+        if (last == null) {
+            return Reply.privately(new Reply.Text("Search again with /study search <words> to see more results."));
+        }
+        if (last.shown() >= NotesSearcher.MAX_LIMIT) {
+            return Reply.privately(new Reply.Text("That is as far as a lookup goes; try more specific words."));
+        }
+        int upTo = Math.min(last.shown() + SEARCH_RESULTS, NotesSearcher.MAX_LIMIT);
+        lastSearches.put(key(caller), new LastSearch(last.query(), upTo));
+        return Replies.search(knowledge.search(last.query(), Math.min(upTo + 1, NotesSearcher.MAX_LIMIT)), last.shown(),
+                upTo - last.shown());
+    }
+
+    private static String key(Caller caller) {
+        return caller.member().platform() + ":" + caller.member().userId();
     }
 
     private Reply quiz(Caller caller, String topic) {
@@ -200,6 +227,9 @@ public final class StudyBot {
     }
 
     private Reply press(Interaction.Press press) {
+        if (Replies.MORE_RESULTS.action().equals(press.action())) {
+            return moreResults(press.caller());
+        }
         long[] answer = Button.parseAnswer(press.action());
         if (answer == null) {
             return Reply.privately(new Reply.Text("That button doesn't do anything any more."));
