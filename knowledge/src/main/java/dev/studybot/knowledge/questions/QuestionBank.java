@@ -1,14 +1,8 @@
 package dev.studybot.knowledge.questions;
 
+import dev.studybot.knowledge.notes.NoteSource;
 import dev.studybot.knowledge.notes.NotesReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.studybot.knowledge.notes.NotesWarning;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,11 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Multiple-choice questions written by the team in {@code *.quiz.md} files under the notes folder.
@@ -47,7 +39,6 @@ public final class QuestionBank {
     /** {@link Question#kind()} of every question from a bank. */
     public static final String KIND = "bank";
 
-    private static final int BINARY_SNIFF_BYTES = 8192;
     private static final int EXCERPT_CHARS = 50;
 
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})(?:\\s+(.*))?$");
@@ -78,7 +69,11 @@ public final class QuestionBank {
     /** Whether the file name ends with {@code .quiz.md}, in any case. */
     public static boolean isBankFile(Path path) {
         Path name = path == null ? null : path.getFileName();
-        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(SUFFIX);
+        return name != null && isBankName(name.toString());
+    }
+
+    private static boolean isBankName(String file) {
+        return file.toLowerCase(Locale.ROOT).endsWith(SUFFIX);
     }
 
     /**
@@ -88,23 +83,20 @@ public final class QuestionBank {
      * @throws IllegalArgumentException when the folder does not exist
      */
     public static Result load(Path notesFolder) {
-        if (!Files.isDirectory(notesFolder)) {
-            throw new IllegalArgumentException(
-                    "The notes folder " + notesFolder + " does not exist or is not a folder.");
-        }
+        // Read like notes (leniently, the same skips and warnings), then keep the banks.
+        NotesReader.Result read = new NotesReader().read(notesFolder);
         List<Question> questions = new ArrayList<>();
         List<BankProblem> problems = new ArrayList<>();
-        for (Path path : bankFiles(notesFolder)) {
-            String name = relativeName(notesFolder, path);
-            try {
-                Optional<String> text = readLeniently(name, path, problems);
-                if (text.isPresent()) {
-                    Result result = parse(name, text.get());
-                    questions.addAll(result.questions());
-                    problems.addAll(result.problems());
-                }
-            } catch (IOException | UncheckedIOException e) {
-                problems.add(new BankProblem(name, 0, "could not be read (" + e.getMessage() + "); skipped"));
+        for (NotesWarning warning : read.warnings()) {
+            if (isBankName(warning.file())) {
+                problems.add(new BankProblem(warning.file(), 0, warning.message()));
+            }
+        }
+        for (NoteSource source : read.sources()) {
+            if (source.isQuestionBank()) {
+                Result result = parse(source.file(), source.text());
+                questions.addAll(result.questions());
+                problems.addAll(result.problems());
             }
         }
         return new Result(questions, problems);
@@ -129,76 +121,6 @@ public final class QuestionBank {
     }
 
     // ---------------------------------------------------------------------------------------------- reading
-
-    private static List<Path> bankFiles(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(path -> !isHidden(folder.relativize(path)))
-                    .filter(QuestionBank::isBankFile)
-                    .sorted(Comparator.comparing(path -> relativeName(folder, path)))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not list the notes folder " + folder, e);
-        }
-    }
-
-    private static String relativeName(Path folder, Path path) {
-        return folder.relativize(path).toString().replace('\\', '/');
-    }
-
-    private static boolean isHidden(Path relative) {
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Decodes like {@link NotesReader}: size cap, binary files skipped, UTF-16 BOMs, lenient UTF-8. */
-    private static Optional<String> readLeniently(String name, Path path, List<BankProblem> problems)
-            throws IOException {
-        long size = Files.size(path);
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(path)) {
-            bytes = in.readNBytes(NotesReader.MAX_FILE_BYTES);
-        }
-        boolean truncated = size > NotesReader.MAX_FILE_BYTES;
-        if (truncated) {
-            problems.add(new BankProblem(name, 0, "is " + size / (1024 * 1024) + " MiB; only the first "
-                    + NotesReader.MAX_FILE_BYTES / (1024 * 1024) + " MiB are read"));
-        }
-        boolean utf16 = bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
-                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE));
-        if (utf16) {
-            return Optional.of(new String(bytes, StandardCharsets.UTF_16));
-        }
-        for (int i = 0; i < Math.min(bytes.length, BINARY_SNIFF_BYTES); i++) {
-            if (bytes[i] == 0) {
-                problems.add(new BankProblem(name, 0, "looks like a binary file, not a question bank; skipped"));
-                return Optional.empty();
-            }
-        }
-        int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB
-                && bytes[2] == (byte) 0xBF ? 3 : 0;
-        try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
-                    .toString());
-        } catch (CharacterCodingException e) {
-            String lenient = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
-            long replaced = lenient.chars().filter(c -> c == '\uFFFD').count();
-            if (!(truncated && replaced <= 1)) {
-                problems.add(new BankProblem(name, 0, "is not valid UTF-8; " + replaced
-                        + " unreadable byte sequence(s) were replaced with \uFFFD"));
-            }
-            return Optional.of(lenient);
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------- parsing
 
     private enum Phase {
         /** After {@code Q:}, before the first choice: text lines continue the question. */

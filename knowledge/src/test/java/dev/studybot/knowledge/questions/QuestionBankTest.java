@@ -474,7 +474,10 @@ class QuestionBankTest {
         QuestionBank.Result result = QuestionBank.load(notes);
 
         assertEquals(List.of("Fine?", "Also fine?"), prompts(result));
-        onlyProblem(result, "a/broken.quiz.md", 5);
+        // Bank files are read like notes: an empty one is skipped with the same warning.
+        assertEquals(List.of("c/empty.quiz.md: is empty; skipped",
+                "a/broken.quiz.md:5: question \"Broken?\" has no right choice; mark exactly one choice with [x]."),
+                result.problems().stream().map(BankProblem::toString).toList());
     }
 
     @Test
