@@ -2,31 +2,29 @@ package dev.studybot.game;
 
 import dev.studybot.config.ScoringRules;
 import dev.studybot.store.Mode;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
  * How answers score. The values below are the defaults ({@link ScoringRules#DEFAULTS}); the {@code scoring}
- * section of {@code config/studybot.yml} can change each of them, and the methods taking a
- * {@link ScoringRules} use those values in place of the constants.
+ * section of {@code config/studybot.yml} can change each of them.
  *
  * <h2>Question of the day ({@link Mode#DAILY})</h2>
  * <ul>
- *   <li>A correct answer is worth {@value #DAILY_CORRECT} points; a wrong one 0.</li>
- *   <li>Early bonus: +{@value #EARLY_BONUS} when the correct answer comes within
- *       {@value #EARLY_MINUTES} minutes of the question being posted (exactly 60:00 still counts).</li>
+ *   <li>A correct answer is worth 10 points; a wrong one 0.</li>
+ *   <li>Early bonus: +3 when the correct answer comes within
+ *       60 minutes of the question being posted (exactly 60:00 still counts).</li>
  *   <li>Streak: the number of consecutive daily questions <em>in the same channel</em> the member answered
  *       correctly, this one included. A wrong answer resets it to 0. Skipping a question breaks it too: the
  *       streak only continues when the member answered the channel's previous daily question (the one
  *       posted just before this one) correctly; otherwise a correct answer starts again at 1.</li>
  *   <li>Streak bonus: +2 × min(streak − 1, 5), so 0 on the first day, +2 on the second, +4 on the third,
- *       and at most +{@value #STREAK_BONUS_CAP} from the sixth day on.</li>
+ *       and at most +10 from the sixth day on.</li>
  *   <li>So a daily answer is worth 0 (wrong), or between 10 and 10 + 3 + 10 = 23 points.</li>
  * </ul>
  *
  * <h2>Practice and review ({@link Mode#PRACTICE}, {@link Mode#REVIEW})</h2>
  * <ul>
- *   <li>A correct answer is worth {@value #PRACTICE_CORRECT} point; a wrong one 0. No early bonus, no
+ *   <li>A correct answer is worth 1 point; a wrong one 0. No early bonus, no
  *       streak (their streak is reported as 0).</li>
  * </ul>
  *
@@ -42,15 +40,6 @@ import java.time.Instant;
  * The best streak is the highest streak the member ever reached in any channel of the group.
  */
 public final class Scoring {
-
-    public static final int DAILY_CORRECT = 10;
-    public static final int EARLY_BONUS = 3;
-    public static final int EARLY_MINUTES = 60;
-    public static final Duration EARLY_WINDOW = Duration.ofMinutes(EARLY_MINUTES);
-    public static final int STREAK_STEP_BONUS = 2;
-    public static final int STREAK_BONUS_STEPS = 5;
-    public static final int STREAK_BONUS_CAP = STREAK_STEP_BONUS * STREAK_BONUS_STEPS;
-    public static final int PRACTICE_CORRECT = 1;
 
     private Scoring() {
     }
@@ -84,32 +73,14 @@ public final class Scoring {
         return 1;
     }
 
-    /** The streak bonus for a streak (this answer included): 2 × min(streak − 1, 5), never negative. */
-    public static int streakBonus(int streak) {
-        return streakBonus(ScoringRules.DEFAULTS, streak);
-    }
-
     /** The streak bonus under {@code rules}: step bonus × min(streak − 1, steps), never negative. */
     public static int streakBonus(ScoringRules rules, int streak) {
         return rules.streakStepBonus() * Math.max(0, Math.min(streak - 1, rules.streakBonusSteps()));
     }
 
-    public static boolean early(Instant postedAt, Instant answeredAt) {
-        return early(ScoringRules.DEFAULTS, postedAt, answeredAt);
-    }
-
     /** Whether an answer is early under {@code rules}: at most early-minutes after posting. */
     public static boolean early(ScoringRules rules, Instant postedAt, Instant answeredAt) {
         return !answeredAt.isAfter(postedAt.plus(rules.earlyWindow()));
-    }
-
-    /**
-     * Scores an answer with the default rules.
-     *
-     * @param streak for {@link Mode#DAILY}, the streak after this answer (see {@link #streak}); ignored otherwise
-     */
-    public static Score score(Mode mode, boolean correct, Instant postedAt, Instant answeredAt, int streak) {
-        return score(ScoringRules.DEFAULTS, mode, correct, postedAt, answeredAt, streak);
     }
 
     /**

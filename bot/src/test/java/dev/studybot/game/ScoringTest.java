@@ -16,16 +16,16 @@ class ScoringTest {
 
     @Test
     void dailyCorrectIsTenPlusEarlyBonusWithinAnHour() {
-        assertEquals(13, Scoring.score(Mode.DAILY, true, POSTED, POSTED.plusSeconds(59 * 60), 1).points());
-        assertEquals(13, Scoring.score(Mode.DAILY, true, POSTED, POSTED.plus(Duration.ofMinutes(60)), 1).points());
-        assertEquals(10, Scoring.score(Mode.DAILY, true, POSTED, POSTED.plus(Duration.ofMinutes(61)), 1).points());
-        assertTrue(Scoring.early(POSTED, POSTED));
-        assertFalse(Scoring.early(POSTED, POSTED.plus(Duration.ofMinutes(60)).plusMillis(1)));
+        assertEquals(13, Scoring.score(ScoringRules.DEFAULTS, Mode.DAILY, true, POSTED, POSTED.plusSeconds(59 * 60), 1).points());
+        assertEquals(13, Scoring.score(ScoringRules.DEFAULTS, Mode.DAILY, true, POSTED, POSTED.plus(Duration.ofMinutes(60)), 1).points());
+        assertEquals(10, Scoring.score(ScoringRules.DEFAULTS, Mode.DAILY, true, POSTED, POSTED.plus(Duration.ofMinutes(61)), 1).points());
+        assertTrue(Scoring.early(ScoringRules.DEFAULTS, POSTED, POSTED));
+        assertFalse(Scoring.early(ScoringRules.DEFAULTS, POSTED, POSTED.plus(Duration.ofMinutes(60)).plusMillis(1)));
     }
 
     @Test
     void dailyWrongIsZeroAndResetsTheStreak() {
-        Scoring.Score wrong = Scoring.score(Mode.DAILY, false, POSTED, POSTED, 7);
+        Scoring.Score wrong = Scoring.score(ScoringRules.DEFAULTS, Mode.DAILY, false, POSTED, POSTED, 7);
         assertEquals(new Scoring.Score(0, 0, 0, 0), wrong);
         assertEquals(0, Scoring.streak(false, true, true, 4));
     }
@@ -41,33 +41,27 @@ class ScoringTest {
     void streakBonusIsTwoPerDayCappedAtTen() {
         int[] expected = {0, 0, 2, 4, 6, 8, 10, 10, 10};
         for (int streak = 1; streak < expected.length; streak++) {
-            assertEquals(expected[streak], Scoring.streakBonus(streak), "streak " + streak);
+            assertEquals(expected[streak], Scoring.streakBonus(ScoringRules.DEFAULTS, streak), "streak " + streak);
         }
-        assertEquals(0, Scoring.streakBonus(0));
-        assertEquals(10 + 3 + 10, Scoring.score(Mode.DAILY, true, POSTED, POSTED, 30).points());
-        assertEquals(30, Scoring.score(Mode.DAILY, true, POSTED, POSTED, 30).streak());
+        assertEquals(0, Scoring.streakBonus(ScoringRules.DEFAULTS, 0));
+        assertEquals(10 + 3 + 10, Scoring.score(ScoringRules.DEFAULTS, Mode.DAILY, true, POSTED, POSTED, 30).points());
+        assertEquals(30, Scoring.score(ScoringRules.DEFAULTS, Mode.DAILY, true, POSTED, POSTED, 30).streak());
     }
 
     @Test
     void practiceAndReviewAreOnePointWithoutBonusesOrStreak() {
         for (Mode mode : new Mode[] {Mode.PRACTICE, Mode.REVIEW}) {
-            assertEquals(new Scoring.Score(1, 0, 1, 0), Scoring.score(mode, true, POSTED, POSTED, 5));
-            assertEquals(new Scoring.Score(0, 0, 0, 0), Scoring.score(mode, false, POSTED, POSTED, 5));
+            assertEquals(new Scoring.Score(1, 0, 1, 0), Scoring.score(ScoringRules.DEFAULTS, mode, true, POSTED, POSTED, 5));
+            assertEquals(new Scoring.Score(0, 0, 0, 0), Scoring.score(ScoringRules.DEFAULTS, mode, false, POSTED, POSTED, 5));
         }
-        assertEquals(new Scoring.Score(13, 13, 0, 1), Scoring.score(Mode.DAILY, true, POSTED, POSTED, 1));
+        assertEquals(new Scoring.Score(13, 13, 0, 1), Scoring.score(ScoringRules.DEFAULTS, Mode.DAILY, true, POSTED, POSTED, 1));
     }
 
     @Test
-    void defaultRulesAreTheDocumentedConstants() {
-        ScoringRules d = ScoringRules.DEFAULTS;
-        assertEquals(Scoring.DAILY_CORRECT, d.dailyCorrect());
-        assertEquals(Scoring.EARLY_BONUS, d.earlyBonus());
-        assertEquals(Scoring.EARLY_MINUTES, d.earlyMinutes());
-        assertEquals(Scoring.STREAK_STEP_BONUS, d.streakStepBonus());
-        assertEquals(Scoring.STREAK_BONUS_STEPS, d.streakBonusSteps());
-        assertEquals(Scoring.STREAK_BONUS_CAP, d.streakBonusCap());
-        assertEquals(Scoring.PRACTICE_CORRECT, d.practiceCorrect());
-        assertEquals(Scoring.score(Mode.DAILY, true, POSTED, POSTED, 4), Scoring.score(d, Mode.DAILY, true, POSTED, POSTED, 4));
+    void defaultRulesAreTheDocumentedValues() {
+        assertEquals(new ScoringRules(10, 3, 60, 2, 5, 1), ScoringRules.DEFAULTS);
+        assertEquals(10, ScoringRules.DEFAULTS.streakBonusCap());
+        assertEquals(Duration.ofMinutes(60), ScoringRules.DEFAULTS.earlyWindow());
     }
 
     @Test
