@@ -1,7 +1,7 @@
 package dev.studybot.cli;
 
 import dev.studybot.chat.Poster;
-import dev.studybot.config.ScoringRules;
+import dev.studybot.config.StudybotConfig;
 import dev.studybot.knowledge.KnowledgeBase;
 import dev.studybot.knowledge.questions.QuestionGenerator;
 import dev.studybot.live.NotesReloader;
@@ -33,10 +33,10 @@ final class BotAssembly implements AutoCloseable {
     private NotesWatcher watcher;
     private Heartbeat heartbeat;
 
-    BotAssembly(NotesOptions notes, Path db, ScoringRules scoring, long seed, PrintStream err) {
+    BotAssembly(NotesOptions notes, Path db, StudybotConfig config, long seed, PrintStream err) {
         this.knowledge = notes.open(err);
         try {
-            this.store = SqliteStudyStore.open(db, scoring);
+            this.store = SqliteStudyStore.open(db, config.scoring(), config.timeZone());
         } catch (RuntimeException e) {
             knowledge.close();
             throw e;

@@ -93,7 +93,7 @@ final class ConsoleCommand implements Callable<Integer> {
     int run(PrintWriter out, String banner) throws IOException {
         boolean interactive = System.console() != null;
         StudybotConfig config = config();
-        try (BotAssembly parts = new BotAssembly(notes, db, config.scoring(), seed, System.err)) {
+        try (BotAssembly parts = new BotAssembly(notes, db, config, seed, System.err)) {
             if (banner != null) {
                 out.println(banner);
             }

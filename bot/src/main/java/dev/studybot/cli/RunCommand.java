@@ -64,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
             adapters.add(discordAdapter);
             posters.put(DiscordAdapter.PLATFORM, discordAdapter.poster());
         }
-        BotAssembly parts = new BotAssembly(console.notes, console.db, config.scoring(), console.seed, System.err);
+        BotAssembly parts = new BotAssembly(console.notes, console.db, config, console.seed, System.err);
         Runnable shutdown = once(() -> {
             // Stop taking new events first, then the scheduler, then the database and index.
             for (AutoCloseable adapter : adapters) {

@@ -31,10 +31,10 @@ final class DiscordCommands {
 
     /** Subcommands whose reply only the caller sees (the bot's reply decides when answered at once). */
     private static final Set<String> PRIVATE = Set.of("search", "quiz", "review", "stats", "topics", "help",
-            "schedule", "schedule show", "qotd now", "qotd reveal");
+            "schedule", "schedule show", "qotd now", "qotd reveal", "timezone");
     /** Subcommands that touch the database or post, so they are deferred before the work starts. */
     private static final Set<String> SLOW = Set.of("quiz", "review", "leaderboard", "stats", "schedule",
-            "schedule set", "schedule show", "schedule off", "qotd now", "qotd reveal");
+            "schedule set", "schedule show", "schedule off", "qotd now", "qotd reveal", "timezone set");
 
     private DiscordCommands() {
     }
@@ -66,11 +66,12 @@ final class DiscordCommands {
                                 .addOptions(new OptionData(OptionType.USER, "user", "Whose stats (default: yours)")),
                         new SubcommandData("topics", "What the notes cover"),
                         new SubcommandData("schedule", "When this channel's next question of the day comes"),
+                        new SubcommandData("timezone", "The time zone leaderboard weeks and months run in"),
                         new SubcommandData("help", "The list of commands"));
     }
 
     static CommandData admin() {
-        return Commands.slash(ADMIN, "Question of the day settings (Manage Server)")
+        return Commands.slash(ADMIN, "Question of the day and time zone settings (Manage Server)")
                 .setContexts(InteractionContextType.GUILD)
                 .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
                 .addSubcommandGroups(
@@ -78,8 +79,7 @@ final class DiscordCommands {
                                 new SubcommandData("set", "Post a question of the day here at a time")
                                         .addOptions(new OptionData(OptionType.STRING, "time", "24-hour HH:MM, e.g. 09:00",
                                                         true).setRequiredLength(4, 5),
-                                                new OptionData(OptionType.STRING, "zone",
-                                                        "Time zone, e.g. Europe/Berlin", true).setRequiredLength(1, 64),
+                                                zoneOption(false, "Time zone, e.g. Europe/Berlin (default: the server's)"),
                                                 new OptionData(OptionType.STRING, "days", "Every day (default) or weekdays")
                                                         .addChoice("daily", "daily")
                                                         .addChoice("weekdays", "weekdays"),
@@ -89,7 +89,14 @@ final class DiscordCommands {
                                 new SubcommandData("off", "Stop the question of the day here")),
                         new SubcommandGroupData("qotd", "Today's question of the day").addSubcommands(
                                 new SubcommandData("now", "Post today's question now"),
-                                new SubcommandData("reveal", "Reveal today's answer now")));
+                                new SubcommandData("reveal", "Reveal today's answer now")),
+                        new SubcommandGroupData("timezone", "The server's time zone").addSubcommands(
+                                new SubcommandData("set", "Run leaderboard weeks and months in this time zone")
+                                        .addOptions(zoneOption(true, "Time zone, e.g. Europe/Berlin"))));
+    }
+
+    private static OptionData zoneOption(boolean required, String description) {
+        return new OptionData(OptionType.STRING, "zone", description, required).setRequiredLength(1, 64);
     }
 
     /** The key of a subcommand: {@code "search"}, {@code "schedule set"}. */
@@ -128,6 +135,7 @@ final class DiscordCommands {
             }
             case "stats" -> add(words, options.get("user"));
             case "schedule" -> words.add("show");
+            case "timezone set" -> add(words, options.get("zone"));
             case "schedule set" -> {
                 add(words, options.get("time"));
                 add(words, options.get("zone"));

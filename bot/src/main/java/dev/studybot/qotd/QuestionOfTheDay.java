@@ -72,8 +72,7 @@ public final class QuestionOfTheDay {
     public Outcome postNow(Place place) {
         Instant now = clock.instant();
         Optional<Schedule> schedule = schedules.schedule(place.platform(), place.groupId(), place.channelId());
-        ZoneId zone = schedule.map(Schedule::zone).orElse(studyStore.timeZone(place.platform(), place.groupId()));
-        return post(place, schedule, now.atZone(zone).toLocalDate(), now);
+        return post(place, schedule, now.atZone(zone(place, schedule)).toLocalDate(), now);
     }
 
     /** A scheduled fire: the channel's question for the local day of {@code fireTime}. */
@@ -101,19 +100,23 @@ public final class QuestionOfTheDay {
         if (posted.isEmpty()) {
             return Outcome.ALREADY_POSTED;
         }
-        poster.post(place, message(posted.getAsLong(), question.get(), revealAt, schedule));
+        poster.post(place, message(posted.getAsLong(), question.get(), revealAt, zone(place, schedule)));
         if (scheduler != null) {
             scheduler.revealAt(posted.getAsLong(), revealAt);
         }
         return Outcome.POSTED;
     }
 
-    private static Reply message(long id, Question question, Instant revealAt, Optional<Schedule> schedule) {
+    /** The channel's schedule's zone, else its group's. */
+    private ZoneId zone(Place place, Optional<Schedule> schedule) {
+        return schedule.map(Schedule::zone).orElseGet(() -> studyStore.timeZone(place.platform(), place.groupId()));
+    }
+
+    private static Reply message(long id, Question question, Instant revealAt, ZoneId zone) {
         List<Button> buttons = new ArrayList<>();
         for (int i = 0; i < question.choices().size(); i++) {
             buttons.add(Button.answer(id, i, question.choices().get(i)));
         }
-        ZoneId zone = schedule.map(Schedule::zone).orElse(ZoneId.of("UTC"));
         String reveal = revealAt.atZone(zone).toLocalTime().withSecond(0).withNano(0) + " " + zone.getId();
         return new Reply(false, List.of(
                 new Reply.Heading("Question of the day · " + String.join(" › ", question.topic())),

@@ -73,25 +73,34 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
     private final BlockingQueue<Connection> readers;
     private volatile boolean closed;
     private final ScoringRules scoring;
+    private final ZoneId defaultZone;
 
-    private SqliteStudyStore(String url, Connection writer, BlockingQueue<Connection> readers, ScoringRules scoring) {
+    private SqliteStudyStore(String url, Connection writer, BlockingQueue<Connection> readers, ScoringRules scoring,
+                             ZoneId defaultZone) {
         this.url = url;
         this.writer = writer;
         this.readers = readers;
         this.scoring = scoring;
+        this.defaultZone = defaultZone;
     }
 
-    /** Opens (creating it and its folders when missing) the database file and brings its schema up to date. */
+    /**
+     * Opens (creating it and its folders when missing) the database file and brings its schema up to date,
+     * with the default scoring and UTC for groups that have not chosen a time zone.
+     */
     public static SqliteStudyStore open(Path dbFile) {
-        return open(dbFile, ScoringRules.DEFAULTS);
+        return open(dbFile, ScoringRules.DEFAULTS, ZoneId.of("UTC"));
     }
 
     /**
      * Opens the database like {@link #open(Path)}, scoring answers under {@code scoring} (the {@code scoring}
-     * section of {@code config/studybot.yml}).
+     * section of {@code config/studybot.yml}); groups that have not chosen a time zone count weeks and months
+     * in {@code defaultZone}. When that differs from the zone such groups were counted in so far, their week
+     * and month totals are recounted now.
      */
-    public static SqliteStudyStore open(Path dbFile, ScoringRules scoring) {
+    public static SqliteStudyStore open(Path dbFile, ScoringRules scoring, ZoneId defaultZone) {
         Objects.requireNonNull(scoring, "scoring");
+        Objects.requireNonNull(defaultZone, "defaultZone");
         Path file = dbFile.toAbsolutePath();
         try {
             if (file.getParent() != null) {
@@ -112,7 +121,14 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
                 opened.add(reader);
                 readers.add(reader);
             }
-            return new SqliteStudyStore(url, writer, readers, scoring);
+            SqliteStudyStore store = new SqliteStudyStore(url, writer, readers, scoring, defaultZone);
+            try {
+                store.applyDefaultZone();
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+            return store;
         } catch (SQLException e) {
             for (Connection c : opened) {
                 closeQuietly(c);
@@ -710,33 +726,61 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
                 s.setString(1, platform);
                 s.setString(2, groupId);
                 try (ResultSet rs = s.executeQuery()) {
-                    return ScoreTotals.zone(rs.next() ? rs.getString(1) : null);
+                    return rs.next() ? ScoreTotals.zone(rs.getString(1)) : defaultZone;
                 }
             }
         });
     }
 
     /**
-     * Sets the group's time zone. Week and month totals already kept for the group are recomputed in the
-     * new zone, so past answers count for the weeks and months the group now sees.
+     * Sets the group's time zone (from now on it no longer follows the default). Week and month totals already
+     * kept for the group are recomputed in the new zone, so past answers count for the weeks and months the
+     * group now sees.
      */
     @Override
     public void setTimeZone(String platform, String groupId, ZoneId zone) {
         Objects.requireNonNull(zone, "zone");
         write(c -> {
             long groupRef = upsertGroup(c, platform, groupId, null);
-            String old = groupZoneName(c, groupRef);
-            if (zone.getId().equals(old)) {
-                return null;
-            }
-            try (PreparedStatement s = c.prepareStatement("UPDATE study_groups SET time_zone = ? WHERE id = ?")) {
-                s.setString(1, zone.getId());
-                s.setLong(2, groupRef);
+            try (PreparedStatement s = c.prepareStatement("UPDATE study_groups SET zone_chosen = 1 WHERE id = ?")) {
+                s.setLong(1, groupRef);
                 s.executeUpdate();
             }
-            ScoreTotals.rebuildPeriods(c, groupRef, zone);
+            moveGroupZone(c, groupRef, zone);
             return null;
         });
+    }
+
+    /** Groups that follow the default zone but were counted in another one (the default changed) move to it. */
+    private void applyDefaultZone() {
+        write(c -> {
+            List<Long> moved = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT id FROM study_groups WHERE zone_chosen = 0 AND time_zone IS NOT ?")) {
+                s.setString(1, defaultZone.getId());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        moved.add(rs.getLong(1));
+                    }
+                }
+            }
+            for (long groupRef : moved) {
+                moveGroupZone(c, groupRef, defaultZone);
+            }
+            return null;
+        });
+    }
+
+    private static void moveGroupZone(Connection c, long groupRef, ZoneId zone) throws SQLException {
+        if (zone.getId().equals(groupZoneName(c, groupRef))) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE study_groups SET time_zone = ? WHERE id = ?")) {
+            s.setString(1, zone.getId());
+            s.setLong(2, groupRef);
+            s.executeUpdate();
+        }
+        ScoreTotals.rebuildPeriods(c, groupRef, zone);
     }
 
     private static ZoneId groupZone(Connection c, long groupRef) throws SQLException {
@@ -1057,7 +1101,7 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
     }
 
     /** Creates or renames the place's group and channel; returns {group ref, channel ref}. */
-    private static long[] upsertPlace(Connection c, Place place) throws SQLException {
+    private long[] upsertPlace(Connection c, Place place) throws SQLException {
         long groupRef = upsertGroup(c, place.platform(), place.groupId(), place.groupName());
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO channels (group_ref, channel_id, name) VALUES (?, ?, ?)
@@ -1078,14 +1122,16 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
         }
     }
 
-    private static long upsertGroup(Connection c, String platform, String groupId, String name) throws SQLException {
+    /** A new group starts in the default zone, and follows it until someone sets another. */
+    private long upsertGroup(Connection c, String platform, String groupId, String name) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO study_groups (platform, group_id, name) VALUES (?, ?, ?)
+                INSERT INTO study_groups (platform, group_id, name, time_zone) VALUES (?, ?, ?, ?)
                 ON CONFLICT (platform, group_id) DO UPDATE SET name = excluded.name
                 WHERE excluded.name IS NOT NULL AND name IS NOT excluded.name""")) {
             s.setString(1, platform);
             s.setString(2, groupId);
             s.setString(3, name);
+            s.setString(4, defaultZone.getId());
             s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement(

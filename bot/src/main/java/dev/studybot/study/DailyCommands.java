@@ -7,7 +7,7 @@ import dev.studybot.qotd.QuestionOfTheDay;
 import dev.studybot.store.Place;
 import dev.studybot.store.Schedule;
 import dev.studybot.store.ScheduleStore;
-import java.time.DateTimeException;
+import dev.studybot.store.StudyStore;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 /** {@code /study schedule ...} and {@code /study qotd ...}: the question of the day, for admins. */
 final class DailyCommands {
 
-    static final String SCHEDULE_USAGE = "/study schedule set HH:MM <time zone> [daily|weekdays] [topics...]"
+    static final String SCHEDULE_USAGE = "/study schedule set HH:MM [time zone] [daily|weekdays] [topics...]"
             + " | /study schedule show | /study schedule off";
     static final String QOTD_USAGE = "/study qotd now | /study qotd reveal";
     private static final Pattern TIME = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)");
@@ -29,11 +29,13 @@ final class DailyCommands {
     private final QuestionOfTheDay questions;
     private final DailyScheduler scheduler;
     private final ScheduleStore schedules;
+    private final StudyStore groups;
 
-    DailyCommands(QuestionOfTheDay questions, DailyScheduler scheduler, ScheduleStore schedules) {
+    DailyCommands(QuestionOfTheDay questions, DailyScheduler scheduler, ScheduleStore schedules, StudyStore groups) {
         this.questions = questions;
         this.scheduler = scheduler;
         this.schedules = schedules;
+        this.groups = groups;
     }
 
     Reply schedule(Caller caller, List<String> args) {
@@ -55,9 +57,8 @@ final class DailyCommands {
     }
 
     private Reply set(Caller caller, List<String> args) {
-        if (args.size() < 2) {
-            return Usage.badArguments(SCHEDULE_USAGE, "Say when and in which time zone, e.g. "
-                    + "/study schedule set 09:00 Europe/Berlin weekdays");
+        if (args.isEmpty()) {
+            return Usage.badArguments(SCHEDULE_USAGE, "Say when, e.g. /study schedule set 09:00 Europe/Berlin weekdays");
         }
         Matcher time = TIME.matcher(args.get(0));
         if (!time.matches()) {
@@ -65,17 +66,21 @@ final class DailyCommands {
                     + "e.g. 09:00 or 17:30.");
         }
         ZoneId zone;
-        try {
-            zone = ZoneId.of(args.get(1));
-        } catch (DateTimeException e) {
-            return Usage.badArguments(SCHEDULE_USAGE, "\"" + args.get(1) + "\" is not a time zone I know. Use a name "
-                    + "like Europe/Berlin, America/New_York or UTC.");
+        int next = 1;
+        if (args.size() > 1 && ZoneNames.meantAsZone(args.get(1))) {
+            Optional<ZoneId> named = ZoneNames.parse(args.get(1));
+            if (named.isEmpty()) {
+                return Usage.badArguments(SCHEDULE_USAGE, ZoneNames.unknown(args.get(1)));
+            }
+            zone = named.get();
+            next = 2;
+        } else {
+            zone = groups.timeZone(caller.place().platform(), caller.place().groupId());
         }
         boolean weekdays = false;
-        int next = 2;
-        if (args.size() > 2 && List.of("weekdays", "daily").contains(args.get(2).toLowerCase(Locale.ROOT))) {
-            weekdays = args.get(2).equalsIgnoreCase("weekdays");
-            next = 3;
+        if (args.size() > next && List.of("weekdays", "daily").contains(args.get(next).toLowerCase(Locale.ROOT))) {
+            weekdays = args.get(next).equalsIgnoreCase("weekdays");
+            next++;
         }
         List<String> topics = args.subList(next, args.size()).stream()
                 .flatMap(word -> Arrays.stream(word.split(","))).filter(t -> !t.isBlank()).toList();

@@ -45,6 +45,7 @@ public final class StudyBot {
     private final StudyStore store;
     private final Clock clock;
     private final DailyCommands daily;
+    private final TimeZoneCommand timeZone;
     /** Each member's last lookup, for "More results"; lost on restart, which only means searching again. */
     private final Map<String, LastSearch> lastSearches = new ConcurrentHashMap<>();
 
@@ -60,7 +61,9 @@ public final class StudyBot {
         this.quizzes = new QuizPicker(questions, seed);
         this.store = store;
         this.clock = clock;
-        this.daily = daily == null ? null : new DailyCommands(daily.questions(), daily.scheduler(), daily.schedules());
+        this.daily = daily == null ? null : new DailyCommands(daily.questions(), daily.scheduler(), daily.schedules(),
+                store);
+        this.timeZone = new TimeZoneCommand(store, clock);
         this.startedAt = clock.instant();
     }
 
@@ -101,6 +104,7 @@ public final class StudyBot {
             case "topics" -> topics();
             case "schedule" -> daily == null ? dailyOff() : daily.schedule(caller, args);
             case "qotd" -> daily == null ? dailyOff() : daily.qotd(caller, args);
+            case "timezone", "tz" -> timeZone.handle(caller, args);
             case "about", "version" -> about();
             case "reload" -> ReloadCommand.handle(reload, caller);
             case "help", "?" -> Usage.help();

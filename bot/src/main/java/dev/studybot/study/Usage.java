@@ -12,8 +12,9 @@ final class Usage {
             "/study leaderboard [week|month|all] [channel] - who leads (default: this week, whole group)",
             "/study stats [user] - points, accuracy, streaks and weakest topics",
             "/study topics - what the notes cover",
-            "/study schedule set HH:MM <zone> [daily|weekdays] [topics] | show | off - the question of the day (admins)",
+            "/study schedule set HH:MM [zone] [daily|weekdays] [topics] | show | off - the question of the day (admins)",
             "/study qotd now | reveal - post today's question now, or reveal it early (admins)",
+            "/study timezone [set <zone>] - the zone leaderboard weeks and months run in (setting it: admins)",
             "/study about - version, notes, questions and uptime",
             "/study reload - re-read the notes folder now and say what changed (admins)",
             "/study help - this list");

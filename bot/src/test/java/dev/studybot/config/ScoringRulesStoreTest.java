@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -70,12 +71,12 @@ class ScoringRulesStoreTest {
                   practice_correct: 4
                 """);
         ScoringRules rules = ConfigLoader.load(file, Map.of()).scoring();
-        try (SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("custom.db"), rules)) {
+        try (SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("custom.db"), rules, ZoneId.of("UTC"))) {
             // 10 minutes is not early (5), the streak bonus is 3 per day capped at 2 days, practice is 4
             assertEquals(List.of(20, 23, 26, 26, 4), toList(play(store, 4)));
         }
         ScoringRules early = ConfigLoader.load(file, Map.of("STUDYBOT_SCORING_EARLY_MINUTES", "10")).scoring();
-        try (SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("early.db"), early)) {
+        try (SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("early.db"), early, ZoneId.of("UTC"))) {
             assertEquals(List.of(25, 28, 4), toList(play(store, 2)));
         }
     }

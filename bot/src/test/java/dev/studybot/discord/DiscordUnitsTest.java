@@ -64,7 +64,14 @@ class DiscordUnitsTest {
                 ordered("time", "09:00", "zone", "Europe/Berlin", "days", "weekdays", "topics", "ec2 s3")));
         assertEquals("schedule set 09:00 UTC daily ec2", DiscordCommands.text("schedule", "set",
                 ordered("time", "09:00", "zone", "UTC", "topics", "ec2")));
+        assertEquals("schedule set 09:00 weekdays", DiscordCommands.text("schedule", "set",
+                ordered("time", "09:00", "days", "weekdays")));
         assertEquals("schedule off", DiscordCommands.text("schedule", "off", Map.of()));
+        assertEquals("timezone", DiscordCommands.text(null, "timezone", Map.of()));
+        assertEquals("timezone set America/New_York", DiscordCommands.text("timezone", "set",
+                Map.of("zone", "America/New_York")));
+        assertTrue(DiscordCommands.privateReply("timezone"));
+        assertFalse(DiscordCommands.privateReply("timezone set"));
         assertEquals("qotd reveal", DiscordCommands.text("qotd", "reveal", Map.of()));
         assertTrue(DiscordCommands.privateReply("search"));
         assertFalse(DiscordCommands.privateReply("leaderboard"));

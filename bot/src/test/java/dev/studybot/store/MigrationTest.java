@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.studybot.config.ScoringRules;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,10 +34,10 @@ class MigrationTest {
         try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
             assertEquals(0, store.leaderboard(GENERAL, Scope.GROUP, Period.ALL, "U1", 10, Instant.now()).players());
         }
-        assertEquals(List.of("1", "2", "2.1", "3"), appliedVersions(file));
+        assertEquals(List.of("1", "2", "2.1", "3", "4"), appliedVersions(file));
         // Opening again applies nothing new.
         SqliteStudyStore.open(file).close();
-        assertEquals(List.of("1", "2", "2.1", "3"), appliedVersions(file));
+        assertEquals(List.of("1", "2", "2.1", "3", "4"), appliedVersions(file));
     }
 
     @Test
@@ -92,7 +94,7 @@ class MigrationTest {
         }
 
         try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
-            assertEquals(List.of("1", "2", "2.1", "3"), appliedVersions(file));
+            assertEquals(List.of("1", "2", "2.1", "3", "4"), appliedVersions(file));
             Instant now = Instant.parse("2026-03-01T22:55:00Z"); // Sunday 23:55 in Berlin: week 9
             Leaderboard all = store.leaderboard(GENERAL, Scope.GROUP, Period.ALL, "U3", 10, now);
             assertEquals(3, all.players());
@@ -149,7 +151,7 @@ class MigrationTest {
         }
 
         try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
-            assertEquals(List.of("1", "2", "2.1", "3"), appliedVersions(file));
+            assertEquals(List.of("1", "2", "2.1", "3", "4"), appliedVersions(file));
             // Old data is intact and readable through the new interface.
             assertEquals(Set.of("old-q"), store.askedQuestionIds("slack", "T1", "C1"));
             assertEquals(new RevealStats(1, 1, "Ann", monday.plusSeconds(60)), store.revealStats(oldDaily));
@@ -164,7 +166,23 @@ class MigrationTest {
             assertEquals(List.of(id), store.unrevealed().stream().map(DailyPost::postedId).toList());
         }
         SqliteStudyStore.open(file).close();
-        assertEquals(List.of("1", "2", "2.1", "3"), appliedVersions(file));
+        assertEquals(List.of("1", "2", "2.1", "3", "4"), appliedVersions(file));
+    }
+
+    /** Groups of a version-3 file never chose a zone (no command could set one): they follow the default. */
+    @Test
+    void upgradesAVersionThreeFileWithGroupsFollowingTheDefaultZone() throws SQLException {
+        Path file = dir.resolve("v3.db");
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        SqliteStudyStore.flyway(url, "3").migrate();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO study_groups (id, platform, group_id, name) VALUES (1, 'slack', 'T1', 'Acme')");
+        }
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        try (SqliteStudyStore store = SqliteStudyStore.open(file, ScoringRules.DEFAULTS, berlin)) {
+            assertEquals(List.of("1", "2", "2.1", "3", "4"), appliedVersions(file));
+            assertEquals(berlin, store.timeZone("slack", "T1"));
+        }
     }
 
     private static int count(Statement s, String sql) throws SQLException {

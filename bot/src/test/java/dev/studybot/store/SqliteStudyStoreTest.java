@@ -234,7 +234,7 @@ class SqliteStudyStoreTest {
     @Test
     void weeksAndMonthsFollowTheGroupTimeZone() {
         ZoneId berlin = ZoneId.of("Europe/Berlin");
-        assertEquals(ZoneOffset.UTC, store.timeZone("slack", "T1"));
+        assertEquals(ZoneId.of("UTC"), store.timeZone("slack", "T1"));
         store.setTimeZone("slack", "T1", berlin);
         assertEquals(berlin, store.timeZone("slack", "T1"));
 

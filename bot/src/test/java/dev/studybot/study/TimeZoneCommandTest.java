@@ -1,0 +1,114 @@
+package dev.studybot.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.studybot.chat.Caller;
+import dev.studybot.chat.Interaction;
+import dev.studybot.chat.Reply;
+import dev.studybot.config.ScoringRules;
+import dev.studybot.knowledge.KnowledgeBase;
+import dev.studybot.knowledge.analysis.Synonyms;
+import dev.studybot.knowledge.index.IndexProgress;
+import dev.studybot.qotd.DailyScheduler;
+import dev.studybot.qotd.QuestionOfTheDay;
+import dev.studybot.store.Member;
+import dev.studybot.store.Place;
+import dev.studybot.store.Schedule;
+import dev.studybot.store.SqliteStudyStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code /study timezone} and schedules that take the group's zone when none is given. */
+class TimeZoneCommandTest {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    private static final Place GENERAL = new Place("console", "team", "team", "general", "general");
+    private static final Caller ADMIN = new Caller(new Member("console", "alice", "alice"), GENERAL, true);
+    private static final Caller MEMBER = new Caller(new Member("console", "bob", "bob"), GENERAL, false);
+    // Monday 2026-03-02 09:00 UTC = 10:00 in Berlin.
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+    private KnowledgeBase knowledge;
+    private SqliteStudyStore store;
+    private DailyScheduler scheduler;
+    private StudyBot bot;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        Path notes = Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(notes.resolve("ec2.md"), "# EC2\n\nSpot instances get a two-minute notice.\n");
+        knowledge = KnowledgeBase.open(notes, dir.resolve("data"), Synonyms.none(), IndexProgress.SILENT);
+        store = SqliteStudyStore.open(dir.resolve("studybot.db"), ScoringRules.DEFAULTS, BERLIN);
+        QuestionOfTheDay daily = new QuestionOfTheDay(store, store, List.of(), (place, reply) -> { },
+                CLOCK, QuestionOfTheDay.Settings.DEFAULTS, 1);
+        scheduler = DailyScheduler.start(daily, store);
+        bot = new StudyBot(knowledge, List.of(), store, CLOCK, 1, new StudyBot.DailyQuestions(daily, scheduler, store));
+    }
+
+    @AfterEach
+    void tearDown() {
+        scheduler.close();
+        store.close();
+        knowledge.close();
+    }
+
+    private String say(Caller caller, String text) {
+        return bot.handle(new Interaction.Command(caller, text)).toString();
+    }
+
+    private ZoneId scheduledZone() {
+        return store.schedule("console", "team", "general").map(Schedule::zone).orElseThrow();
+    }
+
+    @Test
+    void showsTheDefaultZoneWithTheLocalTime() {
+        Reply reply = bot.handle(new Interaction.Command(MEMBER, "timezone"));
+        assertTrue(reply.privateTo());
+        assertTrue(reply.toString().contains("run in Europe/Berlin time (it is Mon 10:00 there)"), reply.toString());
+    }
+
+    @Test
+    void onlyAdminsSetItAndNamesAreCheckedInAnyCase() {
+        assertTrue(say(MEMBER, "timezone set Asia/Tokyo").contains("Only an admin"));
+        assertTrue(say(ADMIN, "timezone set Mars/Olympus").contains("\"Mars/Olympus\" is not a time zone I know"));
+        assertTrue(say(ADMIN, "timezone set").contains("Say which time zone"));
+        assertEquals(BERLIN, store.timeZone("console", "team"));
+
+        Reply set = bot.handle(new Interaction.Command(ADMIN, "timezone set america/new_york"));
+        assertFalse(set.privateTo());
+        assertTrue(set.toString().contains("now run in America/New_York time (set by alice)"), set.toString());
+        assertEquals(NEW_YORK, store.timeZone("console", "team"));
+    }
+
+    @Test
+    void aScheduleWithoutAZoneTakesTheGroupsZone() {
+        assertTrue(say(ADMIN, "schedule set 09:00 weekdays ec2").contains("weekdays at 09:00 Europe/Berlin"));
+        assertEquals(BERLIN, scheduledZone());
+        assertEquals(List.of("ec2"), store.schedule("console", "team", "general").orElseThrow().topics());
+
+        say(ADMIN, "timezone set America/New_York");
+        say(ADMIN, "schedule set 08:30");
+        assertEquals(NEW_YORK, scheduledZone());
+
+        say(ADMIN, "schedule set 07:00 utc");
+        assertEquals(ZoneId.of("UTC"), scheduledZone());
+        // A misspelt zone is an error, not a topic.
+        assertTrue(say(ADMIN, "schedule set 07:00 Europe/Berlinn").contains("\"Europe/Berlinn\" is not a time zone"));
+        assertEquals(ZoneId.of("UTC"), scheduledZone());
+    }
+}
