@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -12,8 +13,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "backup", description = "Copy the database to a file with SQLite's online backup; safe while the bot runs.")
 final class BackupCommand implements Callable<Integer> {
 
-    @Option(names = "--db", paramLabel = "FILE", defaultValue = "data/studybot.db",
-            description = "The database to back up. Default: ${DEFAULT-VALUE}")
+    @Mixin
+    ConfigFileOption config;
+
+    @Option(names = "--db", paramLabel = "FILE",
+            description = "The database to back up."
+                    + " Default: $STUDYBOT_DB, else database in the configuration, else studybot.db in the data folder")
     Path db;
 
     @Option(names = "--to", paramLabel = "FILE", required = true, description = "Where to write the copy.")
@@ -24,16 +29,15 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(db)) {
-            throw new IllegalArgumentException("There is no database at " + db + " to back up.");
+        Path database = db != null ? db : config.load(System.getenv()).databaseFile();
+        if (!Files.isRegularFile(database)) {
+            throw new IllegalArgumentException("There is no database at " + database + " to back up.");
         }
         if (Files.exists(to)) {
             throw new IllegalArgumentException(to + " already exists; choose a new file, so no backup is overwritten.");
         }
-        try (SqliteStudyStore store = SqliteStudyStore.open(db)) {
-            store.backupTo(to);
-        }
-        spec.commandLine().getOut().println("Backed up " + db + " to " + to + ".");
+        SqliteStudyStore.backup(database, to);
+        spec.commandLine().getOut().println("Backed up " + database + " to " + to + ".");
         return 0;
     }
 }

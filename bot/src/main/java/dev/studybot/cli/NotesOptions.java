@@ -1,6 +1,5 @@
 package dev.studybot.cli;
 
-import dev.studybot.config.ConfigLoader;
 import dev.studybot.config.StudybotConfig;
 import dev.studybot.knowledge.KnowledgeBase;
 import dev.studybot.knowledge.analysis.Synonyms;
@@ -10,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,10 +21,8 @@ final class NotesOptions {
 
     static final Path DEFAULT_SYNONYMS = Path.of("config", "synonyms.txt");
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Configuration file. Default: $STUDYBOT_CONFIG, else config/studybot.yml if present,"
-                    + " else built-in defaults")
-    Path configFile;
+    @Mixin
+    ConfigFileOption configFile;
 
     @Option(names = "--notes", paramLabel = "DIR",
             description = "Folder of notes (.md, .markdown, .txt), read recursively."
@@ -45,7 +43,7 @@ final class NotesOptions {
      */
     StudybotConfig resolve(Map<String, String> env) {
         if (config == null) {
-            config = ConfigLoader.load(configFile, env);
+            config = configFile.load(env);
             if (notes == null) {
                 notes = config.notes();
             }

@@ -1207,10 +1207,11 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
     }
 
     /**
-     * Copies the whole database to {@code target} with SQLite's online backup, while the bot keeps
-     * running: the copy is one consistent snapshot, never a half-written file.
+     * Copies the database file {@code db} to {@code target} with SQLite's online backup, also while a bot
+     * writes to it: the copy is one consistent snapshot, never a half-written file. The database is only
+     * read: neither migrated nor changed in any way.
      */
-    public void backupTo(Path target) {
+    public static void backup(Path db, Path target) {
         Path absolute = target.toAbsolutePath();
         try {
             Path folder = absolute.getParent();
@@ -1220,13 +1221,16 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
         } catch (IOException e) {
             throw new StoreException("Cannot create the folder for the backup " + target + ": " + e.getMessage(), e);
         }
-        read(c -> {
-            try (Statement statement = c.createStatement()) {
-                // sqlite-jdbc's "backup to" runs sqlite3_backup page by page from this connection.
-                statement.executeUpdate("backup to '" + absolute.toString().replace("'", "''") + "'");
-            }
-            return null;
-        });
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true);
+        readOnly.setBusyTimeout(BUSY_TIMEOUT_MS);
+        try (Connection c = readOnly.createConnection("jdbc:sqlite:" + db.toAbsolutePath());
+             Statement statement = c.createStatement()) {
+            // sqlite-jdbc's "backup to" runs sqlite3_backup page by page from this connection.
+            statement.executeUpdate("backup to '" + absolute.toString().replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw new StoreException("Cannot back up the database " + db + ": " + e.getMessage(), e);
+        }
     }
 
     /** Runs {@code work} in a BEGIN IMMEDIATE transaction on the writer connection, one thread at a time. */

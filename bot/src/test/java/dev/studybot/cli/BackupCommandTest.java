@@ -68,4 +68,26 @@ class BackupCommandTest {
         assertTrue(taken.err().contains("already exists"), taken.err());
         assertEquals("x", Files.readString(existing));
     }
+
+    @Test
+    void withoutDbItBacksUpTheDatabaseTheConfigurationNames() throws Exception {
+        Path data = dir.resolve("bot-data");
+        try (SqliteStudyStore store = SqliteStudyStore.open(data.resolve("studybot.db"))) {
+            Instant now = Instant.now();
+            Question question = new Question("q1", "fact", List.of("S3"), "How many nines ___?",
+                    List.of("11", "9", "3", "5"), 0, "n.md", 1, "eleven nines");
+            store.answer(store.post(PLACE, null, Mode.PRACTICE, question, now, now.plusSeconds(60)),
+                    new Member("console", "alice", "alice"), PLACE, 0, now);
+        }
+        Path config = Files.writeString(dir.resolve("studybot.yml"), "data: " + data + "\n");
+
+        CliTestSupport.Run run = CliTestSupport.run("", "backup", "--config", config.toString(), "--to",
+                dir.resolve("copy.db").toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Backed up " + data.resolve("studybot.db")), run.out());
+        try (SqliteStudyStore copy = SqliteStudyStore.open(dir.resolve("copy.db"))) {
+            assertEquals(1, board(copy).top().get(0).points());
+        }
+    }
 }
