@@ -2,7 +2,6 @@ package dev.studybot.knowledge.questions;
 
 import dev.studybot.knowledge.notes.NoteTopic;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,8 +53,11 @@ final class IdentifyQuestions {
                 List<String> distractors = group.stream().map(IdentifyQuestions::title)
                         .filter(other -> !sameName(other, title))
                         .distinct()
-                        .sorted(Comparator.comparing((String other) -> Question.idOf(KIND, title, 0, other, "")))
+                        // A hash per title, not per comparison: sorting big sibling groups hashed them over and over.
+                        .map(other -> Map.entry(Question.idOf(KIND, title, 0, other, ""), other))
+                        .sorted(Map.Entry.comparingByKey())
                         .limit(3)
+                        .map(Map.Entry::getValue)
                         .toList();
                 if (distractors.size() < 3) {
                     continue;

@@ -7,6 +7,7 @@ final class NoteText {
 
     private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)]\\([^)]*\\)");
     private static final Pattern MARKS = Pattern.compile("\\*\\*|__|`");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private NoteText() {
     }
@@ -14,7 +15,7 @@ final class NoteText {
     static String plain(String text) {
         String plain = LINK.matcher(text).replaceAll("$1");
         plain = MARKS.matcher(plain).replaceAll("");
-        return plain.replaceAll("\\s+", " ").strip();
+        return SPACES.matcher(plain).replaceAll(" ").strip();
     }
 
     /** Trailing punctuation that reads badly before a blank or a question mark. */

@@ -10,9 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -50,14 +48,14 @@ public final class QuestionGenerator {
         List<String> problems = new ArrayList<>();
         read.warnings().forEach(warning -> problems.add(warning.toString()));
         List<NoteTopic> topics = new ArrayList<>();
-        Map<String, List<Passage>> passages = new HashMap<>();
+        Map<String, Map<List<String>, List<Passage>>> passagesByTopic = new HashMap<>();
         for (NoteSource source : read.sources()) {
             if (!source.isQuestionBank()) {
                 try {
                     List<NoteTopic> fileTopics = NoteParser.topics(source);
                     List<Passage> filePassages = NoteParser.parse(source);
                     topics.addAll(fileTopics);
-                    passages.put(source.file(), filePassages);
+                    passagesByTopic.put(source.file(), byHeadingPath(filePassages));
                 } catch (RuntimeException e) {
                     // One file the parser chokes on must not cost the questions of every other file.
                     problems.add(source.file() + ": could not be parsed (" + e + "); no questions from it");
@@ -74,11 +72,11 @@ public final class QuestionGenerator {
         QuestionBank.Result bank = QuestionBank.load(notesFolder);
         bank.problems().forEach(problem -> problems.add(problem.toString()));
         questions.addAll(bank.questions());
-        List<Set<String>> seenPrompts = new ArrayList<>();
+        SeenPrompts seenPrompts = new SeenPrompts(NEAR_DUPLICATE);
         for (Draft draft : drafts) {
-            Draft explained = withExplanation(draft, passages.getOrDefault(draft.file(), List.of()));
+            Draft explained = withExplanation(draft, passagesByTopic.getOrDefault(draft.file(), Map.of()));
             String rejection = gates.rejection(explained);
-            if (rejection == null && isNearDuplicate(explained.prompt(), seenPrompts)) {
+            if (rejection == null && seenPrompts.isNearDuplicate(explained.prompt())) {
                 rejection = "near-duplicate of another question";
             }
             if (rejection != null) {
@@ -97,32 +95,27 @@ public final class QuestionGenerator {
         return text -> Giveaways.reveals(text, terms);
     }
 
-    /** The explanation is the passage the question was made from: the last one starting at or before it. */
-    private static Draft withExplanation(Draft draft, List<Passage> passages) {
-        Passage source = null;
+    /** A file's passages by heading path, in file order, so a draft finds its topic's without a scan of the file. */
+    private static Map<List<String>, List<Passage>> byHeadingPath(List<Passage> passages) {
+        Map<List<String>, List<Passage>> byPath = new HashMap<>();
         for (Passage passage : passages) {
-            if (passage.line() <= draft.line() && passage.headingPath().equals(draft.topic())) {
-                source = passage;
+            byPath.computeIfAbsent(passage.headingPath(), path -> new ArrayList<>()).add(passage);
+        }
+        return byPath;
+    }
+
+    /** The explanation is the passage the question was made from: the last one of its topic starting at or before it. */
+    private static Draft withExplanation(Draft draft, Map<List<String>, List<Passage>> passagesByHeadingPath) {
+        List<Passage> ofTopic = passagesByHeadingPath.getOrDefault(draft.topic(), List.of());
+        Passage source = null;
+        for (int i = ofTopic.size() - 1; i >= 0 && source == null; i--) {
+            if (ofTopic.get(i).line() <= draft.line()) {
+                source = ofTopic.get(i);
             }
         }
         String explanation = source == null ? "" : source.text();
         return new Draft(draft.kind(), draft.topic(), draft.prompt(), draft.correct(), draft.distractors(),
                 draft.file(), draft.line(), explanation, draft.mask());
-    }
-
-    private static boolean isNearDuplicate(String prompt, List<Set<String>> seen) {
-        Set<String> words = new HashSet<>(List.of(prompt.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
-        for (Set<String> other : seen) {
-            Set<String> common = new HashSet<>(words);
-            common.retainAll(other);
-            Set<String> union = new HashSet<>(words);
-            union.addAll(other);
-            if (!union.isEmpty() && (double) common.size() / union.size() >= NEAR_DUPLICATE) {
-                return true;
-            }
-        }
-        seen.add(words);
-        return false;
     }
 
     /** The choices in an order fixed by the seed and the question, so the right one is not always first. */
