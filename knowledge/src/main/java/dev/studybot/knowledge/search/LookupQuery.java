@@ -1,6 +1,5 @@
 package dev.studybot.knowledge.search;
 
-import dev.studybot.knowledge.analysis.StudyAnalyzers;
 import dev.studybot.knowledge.index.PassageFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
@@ -16,7 +16,6 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -69,7 +68,7 @@ final class LookupQuery {
         }
         List<Concept> concepts = new ArrayList<>();
         for (String phrase : conceptPhrases(list, queryAnalyzer)) {
-            concepts.add(concept(phrase, builder, searcher));
+            concepts.add(concept(phrase, words.docFreqs(), builder, searcher));
         }
         return new LookupQuery(main.build(), weighAbsentWords(concepts));
     }
@@ -116,7 +115,8 @@ final class LookupQuery {
         }
     }
 
-    private static Concept concept(String phrase, QueryBuilder builder, IndexSearcher searcher) {
+    private static Concept concept(String phrase, Map<String, Integer> docFreqs, QueryBuilder builder,
+                                   IndexSearcher searcher) {
         BooleanQuery.Builder either = new BooleanQuery.Builder();
         addIfPresent(either, builder.createBooleanQuery(PassageFields.BODY, phrase), 1f);
         addIfPresent(either, builder.createBooleanQuery(PassageFields.HEADING, phrase), 1f);
@@ -125,7 +125,7 @@ final class LookupQuery {
             Weight weight = searcher.createWeight(rewritten, ScoreMode.COMPLETE_NO_SCORES, 1f);
             double idf = ABSENT;
             for (String word : phrase.split(" ")) {
-                double each = idf(word, searcher.getIndexReader());
+                double each = idf(docFreqs.get(word), searcher.getIndexReader());
                 idf = each == ABSENT ? idf : (idf == ABSENT ? 0 : idf) + each;
             }
             return new Concept(phrase, weight, idf);
@@ -147,12 +147,8 @@ final class LookupQuery {
                 .toList();
     }
 
-    /** BM25's idf of the word's stem, or {@link #ABSENT}. */
-    private static double idf(String word, IndexReader reader) throws IOException {
-        int docFreq = 0;
-        for (String stem : StudyAnalyzers.terms(StudyAnalyzers.index(), word)) {
-            docFreq = Math.max(docFreq, reader.docFreq(new Term(PassageFields.BODY, stem)));
-        }
+    /** BM25's idf of a word whose commonest stem is in {@code docFreq} passages, or {@link #ABSENT}. */
+    private static double idf(int docFreq, IndexReader reader) {
         if (docFreq == 0) {
             return ABSENT;
         }

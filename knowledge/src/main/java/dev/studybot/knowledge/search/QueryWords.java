@@ -6,6 +6,7 @@ import dev.studybot.knowledge.index.PassageFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,8 +27,11 @@ import org.apache.lucene.search.spell.SuggestWord;
  * @param unknown     topic words neither the notes nor the synonym list know, with no close spelling
  * @param corrections misspelt word to the word searched instead
  * @param truncated   whether the query had more than {@link QueryText#MAX_WORDS} words
+ * @param docFreqs    for each word searched, in how many passages' text its commonest stem is: looked
+ *                    up here once, for telling known words and for weighing them
  */
-record QueryWords(List<String> words, Set<String> unknown, Map<String, String> corrections, boolean truncated) {
+record QueryWords(List<String> words, Set<String> unknown, Map<String, String> corrections, boolean truncated,
+                  Map<String, Integer> docFreqs) {
 
     private static final Pattern CORRECTABLE = Pattern.compile("[a-z][a-z0-9-]{3,}");
     private static final float MIN_SIMILARITY = 0.7f;
@@ -45,35 +49,60 @@ record QueryWords(List<String> words, Set<String> unknown, Map<String, String> c
         List<String> words = new ArrayList<>();
         Set<String> unknown = new LinkedHashSet<>();
         Map<String, String> corrections = new LinkedHashMap<>();
+        Map<String, Integer> docFreqs = new HashMap<>();
         for (String word : distinct.stream().limit(QueryText.MAX_WORDS).toList()) {
-            if (isInNotes(word, reader) || synonyms.knows(word)) {
+            Stems stems = Stems.of(word, reader);
+            if (isInNotes(word, stems, reader) || synonyms.knows(word)) {
                 words.add(word);
+                docFreqs.put(word, stems.docFreq());
                 continue;
             }
             String correction = CORRECTABLE.matcher(word).matches() ? closestSpelling(word, reader) : null;
             if (correction != null) {
                 corrections.put(word, correction);
                 words.add(correction);
+                docFreqs.put(correction, Stems.of(correction, reader).docFreq());
             } else {
                 // "tightly", "early": adverbs say how, not what; the notes lacking one says nothing.
                 if (!word.endsWith("ly")) {
                     unknown.add(word);
                 }
                 words.add(word);
+                docFreqs.put(word, stems.docFreq());
             }
         }
-        return new QueryWords(List.copyOf(words), unknown, corrections, truncated);
+        return new QueryWords(List.copyOf(words), unknown, corrections, truncated, docFreqs);
     }
 
-    private static boolean isInNotes(String word, IndexReader reader) {
+    /**
+     * A word's stems, and in how many passages' text the commonest of them is.
+     *
+     * @param docFreq 0 when no stem is in any passage's text
+     */
+    private record Stems(List<String> terms, int docFreq) {
+
+        static Stems of(String word, IndexReader reader) {
+            try {
+                List<String> terms = StudyAnalyzers.terms(StudyAnalyzers.index(), word);
+                int docFreq = 0;
+                for (String stem : terms) {
+                    docFreq = Math.max(docFreq, reader.docFreq(new Term(PassageFields.BODY, stem)));
+                }
+                return new Stems(terms, docFreq);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static boolean isInNotes(String word, Stems stems, IndexReader reader) {
         try {
-            if (reader.docFreq(new Term(PassageFields.SPELL, word)) > 0) {
+            // "reboot" is known when the notes only say "reboots": stems count too, in text or headings.
+            if (reader.docFreq(new Term(PassageFields.SPELL, word)) > 0 || stems.docFreq() > 0) {
                 return true;
             }
-            // "reboot" is known when the notes only say "reboots": compare stems too.
-            for (String stem : StudyAnalyzers.terms(StudyAnalyzers.index(), word)) {
-                if (reader.docFreq(new Term(PassageFields.BODY, stem)) > 0
-                        || reader.docFreq(new Term(PassageFields.HEADING, stem)) > 0) {
+            for (String stem : stems.terms()) {
+                if (reader.docFreq(new Term(PassageFields.HEADING, stem)) > 0) {
                     return true;
                 }
             }
