@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -86,8 +87,9 @@ public final class NotesSearcher {
                     nothingFound(query, candidates));
         }
         Passage[] passages = new Passage[best.length];
+        StoredFields storedFields = searcher.storedFields();
         for (int i = 0; i < passages.length; i++) {
-            passages[i] = PassageFields.fromDocument(searcher.storedFields().document(best[i].doc));
+            passages[i] = PassageFields.fromDocument(storedFields.document(best[i].doc));
         }
         Snippets snippets = new Snippets(lookup.query());
         List<SearchResult> results = new ArrayList<>();
@@ -126,9 +128,11 @@ public final class NotesSearcher {
 
     private String nothingFound(String query, ScoreDoc[] near) throws IOException {
         Set<String> topics = new LinkedHashSet<>();
-        for (ScoreDoc doc : near) {
-            Passage passage = PassageFields.fromDocument(searcher.storedFields().document(doc.doc));
-            if (!passage.headingPath().isEmpty() && topics.size() < SUGGESTED_TOPICS) {
+        StoredFields storedFields = searcher.storedFields();
+        // Reading a passage costs a stored-fields lookup: stop once there are enough topics to suggest.
+        for (int i = 0; i < near.length && topics.size() < SUGGESTED_TOPICS; i++) {
+            Passage passage = PassageFields.fromDocument(storedFields.document(near[i].doc));
+            if (!passage.headingPath().isEmpty()) {
                 topics.add(passage.headingTrail());
             }
         }
