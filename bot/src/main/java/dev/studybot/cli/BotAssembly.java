@@ -3,6 +3,7 @@ package dev.studybot.cli;
 import dev.studybot.chat.Poster;
 import dev.studybot.config.StudybotConfig;
 import dev.studybot.knowledge.KnowledgeBase;
+import dev.studybot.knowledge.index.SyncReport;
 import dev.studybot.knowledge.questions.QuestionGenerator;
 import dev.studybot.live.NotesReloader;
 import dev.studybot.live.NotesWatcher;
@@ -11,9 +12,11 @@ import dev.studybot.qotd.DailyScheduler;
 import dev.studybot.qotd.QuestionOfTheDay;
 import dev.studybot.store.SqliteStudyStore;
 import dev.studybot.study.StudyBot;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The parts of a running bot, put together once whatever the platforms: the notes' index and
@@ -22,19 +25,24 @@ import java.time.Clock;
  */
 final class BotAssembly implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BotAssembly.class);
+
     final KnowledgeBase knowledge;
     final SqliteStudyStore store;
     final QuestionGenerator.Result questions;
     private final QuestionGenerator generator;
     private final Path notesFolder;
     private final Path dataFolder;
-    private final PrintStream err;
     private DailyScheduler scheduler;
     private NotesWatcher watcher;
     private Heartbeat heartbeat;
 
-    BotAssembly(NotesOptions notes, Path db, StudybotConfig config, long seed, PrintStream err) {
-        this.knowledge = notes.open(err);
+    /**
+     * @param warn where to tell about notes that need a person's attention (bad files, bank problems): the
+     *             terminal in the console, the log on a chat platform
+     */
+    BotAssembly(NotesOptions notes, Path db, StudybotConfig config, long seed, Consumer<String> warn) {
+        this.knowledge = notes.open(System.err, warn);
         try {
             this.store = SqliteStudyStore.open(db, config.scoring(), config.timeZone());
         } catch (RuntimeException e) {
@@ -44,9 +52,14 @@ final class BotAssembly implements AutoCloseable {
         this.generator = new QuestionGenerator(notes.loadSynonyms());
         this.notesFolder = notes.notes;
         this.dataFolder = notes.data;
-        this.err = err;
         this.questions = generator.generate(notes.notes, seed);
-        questions.problems().forEach(problem -> err.println("warning: " + problem));
+        questions.problems().forEach(warn);
+        SyncReport sync = knowledge.lastSync();
+        LOG.atInfo().setMessage("Notes ready").addKeyValue("notes", notesFolder.toString())
+                .addKeyValue("files", sync.filesIndexed() + sync.filesUnchanged())
+                .addKeyValue("passages", sync.passages()).addKeyValue("questions", questions.questions().size())
+                .addKeyValue("database", db.toString()).addKeyValue("time_zone", config.timeZone().getId()).log();
+        LOG.debug("Configuration from {}, the environment and options: {}", config.source(), config);
     }
 
     /** Starts the question of the day (posting through {@code poster}) and the notes watcher; returns the bot. */
@@ -62,7 +75,7 @@ final class BotAssembly implements AutoCloseable {
                     daily.replaceQuestions(pool);
                 });
         bot.enableReload(reloader);
-        watcher = new NotesWatcher(notesFolder, () -> err.println(reloader.reload().logLine()), err).start();
+        watcher = new NotesWatcher(notesFolder, reloader::reload).start();
         heartbeat = Heartbeat.start(dataFolder, clock);
         return bot;
     }

@@ -1,6 +1,7 @@
 package dev.studybot.cli;
 
 import dev.studybot.config.StudybotConfig;
+import dev.studybot.ops.Logs;
 import dev.studybot.console.ConsoleChat;
 import dev.studybot.console.ConsolePoster;
 import dev.studybot.qotd.QuestionOfTheDay;
@@ -26,6 +27,8 @@ import picocli.CommandLine.Spec;
         "Chat with studybot in the terminal, or script it on stdin: lines may start with @user and #channel;",
         "/study <command> runs a command, a button key like 12b presses that button, other text is looked up."})
 final class ConsoleCommand implements Callable<Integer> {
+
+    static final String LOG_FILE_NAME = "studybot.log";
 
     @Mixin
     NotesOptions notes;
@@ -93,12 +96,16 @@ final class ConsoleCommand implements Callable<Integer> {
     int run(PrintWriter out, String banner) throws IOException {
         boolean interactive = System.console() != null;
         StudybotConfig config = config();
-        try (BotAssembly parts = new BotAssembly(notes, db, config, seed, System.err)) {
+        // The terminal is the conversation; the log goes to a file beside the index.
+        Path logFile = notes.data.resolve(LOG_FILE_NAME);
+        Logs.toFile(logFile, config.logLevel());
+        try (BotAssembly parts = new BotAssembly(notes, db, config, seed,
+                warning -> System.err.println("warning: " + warning))) {
             if (banner != null) {
                 out.println(banner);
             }
-            out.printf("studybot console: %d passages and %d questions from %s. Type /study help, or quit.%n",
-                    parts.knowledge.lastSync().passages(), parts.questions.questions().size(), notes.notes);
+            out.printf("studybot console: %d passages and %d questions from %s (log: %s). Type /study help, or quit.%n",
+                    parts.knowledge.lastSync().passages(), parts.questions.questions().size(), notes.notes, logFile);
             out.flush();
             StudyBot bot = parts.start(new ConsolePoster(out), settings(), seed);
             new ConsoleChat(bot, out, !interactive, Set.copyOf(config.admins().console())).run(

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -75,14 +76,14 @@ final class NotesOptions {
 
     /** Opens the notes and reports on stderr what needs a person's attention. */
     KnowledgeBase open(PrintStream err) {
-        config();
-        return open(data, err);
+        return open(err, warning -> err.println("warning: " + warning));
     }
 
-    KnowledgeBase open(Path dataFolder, PrintStream err) {
+    /** Opens the notes, showing indexing progress on {@code err} when a person watches, warnings to {@code warn}. */
+    KnowledgeBase open(PrintStream err, Consumer<String> warn) {
         config();
-        KnowledgeBase base = KnowledgeBase.open(notes, dataFolder, loadSynonyms(), TerminalProgress.forTerminal(err));
-        report(base.lastSync(), err);
+        KnowledgeBase base = KnowledgeBase.open(notes, data, loadSynonyms(), TerminalProgress.forTerminal(err));
+        base.lastSync().warnings().forEach(warning -> warn.accept(warning.toString()));
         return base;
     }
 

@@ -8,6 +8,8 @@ import dev.studybot.chat.Reply;
 import dev.studybot.config.StudybotConfig;
 import dev.studybot.discord.DiscordAdapter;
 import dev.studybot.discord.DiscordSettings;
+import dev.studybot.ops.InteractionLog;
+import dev.studybot.ops.Logs;
 import dev.studybot.slack.SlackAdapter;
 import dev.studybot.slack.SlackSettings;
 import dev.studybot.study.StudyBot;
@@ -26,6 +28,8 @@ import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Spec;
 
 /** Starts the bot on the platforms whose tokens are configured; the console when there are none. */
@@ -33,6 +37,8 @@ import picocli.CommandLine.Spec;
         "Start the bot: Slack when SLACK_BOT_TOKEN is set, Discord when DISCORD_TOKEN is set, both when both are,",
         "the console when neither is. Takes the same options as console."})
 final class RunCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     @Mixin
     ConsoleCommand console;
@@ -52,6 +58,7 @@ final class RunCommand implements Callable<Integer> {
         if (slack.isEmpty() && discord.isEmpty()) {
             return console.run(out, null);
         }
+        Logs.toStandardError(config.logLevel());
         List<AutoCloseable> adapters = new ArrayList<>();
         Map<String, Poster> posters = new HashMap<>();
         SlackAdapter slackAdapter = slack.map(SlackAdapter::new).orElse(null);
@@ -64,26 +71,30 @@ final class RunCommand implements Callable<Integer> {
             adapters.add(discordAdapter);
             posters.put(DiscordAdapter.PLATFORM, discordAdapter.poster());
         }
-        BotAssembly parts = new BotAssembly(console.notes, console.db, config, console.seed, System.err);
+        BotAssembly parts = new BotAssembly(console.notes, console.db, config, console.seed,
+                warning -> LOG.warn("Notes: {}", warning));
         Runnable shutdown = once(() -> {
+            LOG.info("Shutting down");
             // Stop taking new events first, then the scheduler, then the database and index.
             for (AutoCloseable adapter : adapters) {
                 closeQuietly(adapter);
             }
             parts.close();
+            LOG.info("Stopped");
         });
         try {
             StudyBot bot = parts.start(new PlatformPoster(posters), console.settings(), console.seed);
+            Function<Interaction, Reply> handler = InteractionLog.around(bot::handle);
             if (slackAdapter != null) {
-                slackAdapter.start(bot::handle);
-                out.println("studybot is on Slack (" + (slack.get().socketMode() ? "Socket Mode" : "HTTP on port "
-                        + slackAdapter.port() + ", path /slack/events") + ").");
+                slackAdapter.start(handler);
+                LOG.atInfo().setMessage("studybot is on Slack")
+                        .addKeyValue("mode", slack.get().socketMode() ? "socket" : "http")
+                        .addKeyValue("port", slack.get().socketMode() ? null : slackAdapter.port()).log();
             }
             if (discordAdapter != null) {
-                discordAdapter.start(withAdmins(bot::handle, Set.copyOf(config.admins().discord())), bot::topicNames);
-                out.println("studybot is on Discord.");
+                discordAdapter.start(withAdmins(handler, Set.copyOf(config.admins().discord())), bot::topicNames);
+                LOG.info("studybot is on Discord");
             }
-            out.flush();
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 shutdown.run();
@@ -130,7 +141,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             resource.close();
         } catch (Exception e) {
-            System.err.println("warning: a chat connection did not close cleanly: " + e.getMessage());
+            LOG.warn("A chat connection did not close cleanly", e);
         }
     }
 }

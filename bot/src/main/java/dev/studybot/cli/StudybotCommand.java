@@ -1,6 +1,5 @@
 package dev.studybot.cli;
 
-import dev.studybot.config.LogLevel;
 import dev.studybot.config.StudybotConfig;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -45,11 +44,7 @@ public final class StudybotCommand {
     static void resolveConfiguration(CommandLine.ParseResult parseResult, Map<String, String> env) {
         for (CommandLine commandLine : parseResult.asCommandLineList()) {
             try {
-                StudybotConfig config = resolve(commandLine.getCommandSpec(), env);
-                if (config != null && config.logLevel().shows(LogLevel.DEBUG)) {
-                    commandLine.getErr().println("studybot: configuration from " + config.source()
-                            + ", the environment and options: " + config);
-                }
+                resolve(commandLine.getCommandSpec(), env);
             } catch (IllegalArgumentException | UncheckedIOException e) {
                 throw new CommandLine.ExecutionException(commandLine, e.getMessage(), e);
             }

@@ -22,11 +22,6 @@ public enum LogLevel {
         return Arrays.stream(values()).map(LogLevel::toString).collect(Collectors.joining(", "));
     }
 
-    /** Whether messages of {@code level} are shown at this level. */
-    public boolean shows(LogLevel level) {
-        return level.ordinal() <= ordinal();
-    }
-
     @Override
     public String toString() {
         return name().toLowerCase(Locale.ROOT);

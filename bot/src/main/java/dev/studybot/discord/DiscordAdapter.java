@@ -35,6 +35,8 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Discord adapter: logs in with JDA (no privileged intents), registers {@code /study} and
@@ -42,6 +44,8 @@ import net.dv8tion.jda.api.utils.SessionControllerAdapter;
  * buttons. Admin = the member has Manage Server.
  */
 public final class DiscordAdapter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordAdapter.class);
+
 
     public static final String PLATFORM = "discord";
     /** The permissions the bot needs in a channel: see it, post embeds there, read the messages it answers. */
@@ -143,8 +147,8 @@ public final class DiscordAdapter implements AutoCloseable {
             close();
             throw e;
         }
-        System.out.println("Discord: logged in as " + built.getSelfUser().getName() + "; invite the bot with "
-                + inviteUrl(built.getSelfUser().getApplicationId()));
+        LOG.info("Logged in to Discord as {}; invite the bot with {}", built.getSelfUser().getName(),
+                inviteUrl(built.getSelfUser().getApplicationId()));
     }
 
     /** The invite URL with the scopes bot and applications.commands and the permissions the bot needs. */
@@ -279,7 +283,7 @@ public final class DiscordAdapter implements AutoCloseable {
     }
 
     private static Void failed(Throwable failure) {
-        System.err.println("Discord: could not send a reply: " + failure.getMessage());
+        LOG.warn("Could not send a Discord reply", failure);
         return null;
     }
 

@@ -13,6 +13,9 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Brings a running bot up to date with its notes folder: re-syncs the search index (only changed
@@ -21,6 +24,8 @@ import java.util.function.Consumer;
  * failed generation leaves the old pool. Safe to call from several threads (one reload at a time).
  */
 public final class NotesReloader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotesReloader.class);
 
     /**
      * What one reload did.
@@ -61,24 +66,6 @@ public final class NotesReloader {
             errors.forEach(error -> lines.add("error: " + error));
             warnings.forEach(warning -> lines.add("warning: " + warning));
             return lines;
-        }
-
-        /** One line for a log (stderr). */
-        public String logLine() {
-            StringBuilder line = new StringBuilder("notes reloaded: ");
-            line.append(indexUpdated
-                    ? String.format(Locale.ROOT, "%d files re-indexed, %d removed", filesIndexed, filesRemoved)
-                    : "index kept (sync failed)");
-            line.append(", passages ").append(passagesBefore).append(" -> ").append(passagesAfter);
-            line.append(poolUpdated ? ", questions " + questionsBefore + " -> " + questionsAfter
-                    : ", questions kept (" + questionsBefore + ")");
-            if (!warnings.isEmpty()) {
-                line.append("; ").append(warnings.size()).append(" warning(s): ").append(String.join("; ", warnings));
-            }
-            if (!errors.isEmpty()) {
-                line.append("; error(s): ").append(String.join("; ", errors));
-            }
-            return line.toString();
         }
     }
 
@@ -131,11 +118,27 @@ public final class NotesReloader {
             errors.add("the questions could not be made again: " + describe(e));
         }
 
-        return new Report(sync != null, poolUpdated,
+        Report report = new Report(sync != null, poolUpdated,
                 sync == null ? 0 : sync.filesIndexed(), sync == null ? 0 : sync.filesRemoved(),
                 sync == null ? 0 : sync.filesUnchanged(), passagesBefore,
                 sync == null ? passagesBefore : sync.passages(), questionsBefore, questions,
                 List.copyOf(warnings), errors);
+        log(report);
+        return report;
+    }
+
+    private static void log(Report report) {
+        boolean whole = report.indexUpdated() && report.poolUpdated();
+        LOG.atLevel(whole ? Level.INFO : Level.ERROR)
+                .setMessage(whole ? "Notes reloaded" : "Notes reloaded in part; what failed is still in service as before")
+                .addKeyValue("files_reindexed", report.filesIndexed())
+                .addKeyValue("files_removed", report.filesRemoved())
+                .addKeyValue("files_unchanged", report.filesUnchanged())
+                .addKeyValue("passages", report.passagesAfter())
+                .addKeyValue("questions", report.questionsAfter())
+                .log();
+        report.errors().forEach(error -> LOG.error("Notes reload: {}", error));
+        report.warnings().forEach(warning -> LOG.warn("Notes: {}", warning));
     }
 
     private static String describe(RuntimeException e) {

@@ -1,7 +1,6 @@
 package dev.studybot.live;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Notices when files in a notes folder (and its sub-folders, including ones made later) are added,
@@ -27,6 +28,8 @@ import java.util.stream.Stream;
  */
 public final class NotesWatcher implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(NotesWatcher.class);
+
     public static final Duration DEFAULT_POLL = Duration.ofSeconds(1);
     public static final Duration DEFAULT_QUIET = Duration.ofMillis(500);
 
@@ -37,7 +40,6 @@ public final class NotesWatcher implements AutoCloseable {
     private final Duration poll;
     private final Duration quiet;
     private final Runnable onChange;
-    private final PrintStream err;
     private final ScheduledExecutorService timer;
     private Map<Path, Seen> lastSeen;
     /** When the folder last looked different, in nanoTime; 0 when there is nothing to report. */
@@ -46,14 +48,13 @@ public final class NotesWatcher implements AutoCloseable {
     /**
      * @param poll     how often to look at the folder
      * @param quiet    how long the folder must stay unchanged before {@code onChange} runs (debounce)
-     * @param onChange runs on the watcher's own thread; what it throws is written to {@code err}
+     * @param onChange runs on the watcher's own thread; what it throws is logged
      */
-    public NotesWatcher(Path folder, Duration poll, Duration quiet, Runnable onChange, PrintStream err) {
+    public NotesWatcher(Path folder, Duration poll, Duration quiet, Runnable onChange) {
         this.folder = Objects.requireNonNull(folder);
         this.poll = poll;
         this.quiet = quiet;
         this.onChange = Objects.requireNonNull(onChange);
-        this.err = Objects.requireNonNull(err);
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "notes-watcher");
             thread.setDaemon(true);
@@ -61,8 +62,8 @@ public final class NotesWatcher implements AutoCloseable {
         });
     }
 
-    public NotesWatcher(Path folder, Runnable onChange, PrintStream err) {
-        this(folder, DEFAULT_POLL, DEFAULT_QUIET, onChange, err);
+    public NotesWatcher(Path folder, Runnable onChange) {
+        this(folder, DEFAULT_POLL, DEFAULT_QUIET, onChange);
     }
 
     /** Takes the folder as it is now as the starting point and begins watching; returns this. */
@@ -90,7 +91,7 @@ public final class NotesWatcher implements AutoCloseable {
             }
         } catch (RuntimeException | Error e) {
             // A reload that blows up must not stop the watching: say so and carry on.
-            err.println("notes watcher: reloading the notes failed: " + e);
+            LOG.error("Reloading the notes failed; still watching", e);
         }
     }
 

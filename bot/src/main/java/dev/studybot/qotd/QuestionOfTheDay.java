@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The question of the day: posts a channel's question (once per local day, whoever asks first: the
@@ -27,6 +29,8 @@ import java.util.OptionalLong;
  * it missed. Timing is Quartz's job (see {@link DailyScheduler}); this class decides and remembers.
  */
 public final class QuestionOfTheDay {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QuestionOfTheDay.class);
 
     /** Settings an operator may change. */
     public record Settings(Duration revealBeforeNext, Duration revealWithoutSchedule, Duration grace) {
@@ -101,6 +105,10 @@ public final class QuestionOfTheDay {
             return Outcome.ALREADY_POSTED;
         }
         poster.post(place, message(posted.getAsLong(), question.get(), revealAt, zone(place, schedule)));
+        LOG.atInfo().setMessage("Question of the day posted").addKeyValue("platform", place.platform())
+                .addKeyValue("group", place.groupId()).addKeyValue("channel", place.channelId())
+                .addKeyValue("posted_id", posted.getAsLong()).addKeyValue("question_id", question.get().id())
+                .addKeyValue("day", day.toString()).addKeyValue("reveal_at", revealAt.toString()).log();
         if (scheduler != null) {
             scheduler.revealAt(posted.getAsLong(), revealAt);
         }
@@ -148,6 +156,8 @@ public final class QuestionOfTheDay {
                     question.explanation(), List.of()));
         }
         poster.post(daily.map(DailyPost::place).orElseGet(() -> placeOf(posted.get())), new Reply(false, parts, List.of()));
+        LOG.atInfo().setMessage("Question of the day revealed").addKeyValue("posted_id", postedId)
+                .addKeyValue("answered", stats.answered()).addKeyValue("right", stats.correct()).log();
     }
 
     /** Reveals the channel's open question of the day now, if it has one. */

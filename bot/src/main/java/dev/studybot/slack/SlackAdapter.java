@@ -22,7 +22,6 @@ import dev.studybot.chat.Poster;
 import dev.studybot.chat.Reply;
 import dev.studybot.store.Place;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Slack adapter: one slash command {@code /study} and the buttons of the bot's replies, over Socket
@@ -39,6 +40,8 @@ import java.util.regex.Pattern;
  * three-second rule.
  */
 public final class SlackAdapter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
+
 
     public static final String PLATFORM = "slack";
     public static final String COMMAND = "/study";
@@ -49,19 +52,13 @@ public final class SlackAdapter implements AutoCloseable {
     private final MethodsClient client;
     private final SlackCallers callers;
     private final ExecutorService workers;
-    private final PrintStream log;
     private volatile Function<Interaction, Reply> bot;
     private SlackHttpServer httpServer;
     private SocketModeApp socketModeApp;
 
     /** Builds the Bolt app and the Web API client; nothing goes over the network yet. */
     public SlackAdapter(SlackSettings settings) {
-        this(settings, System.err);
-    }
-
-    SlackAdapter(SlackSettings settings, PrintStream log) {
         this.settings = settings;
-        this.log = log;
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
         config.setStatsEnabled(false);
@@ -126,7 +123,7 @@ public final class SlackAdapter implements AutoCloseable {
                 socketModeApp.startAsync();
             } else {
                 app.start();
-                httpServer = SlackHttpServer.start(app, settings.port(), log);
+                httpServer = SlackHttpServer.start(app, settings.port());
             }
         } catch (IOException e) {
             throw new IllegalStateException("Could not start Slack " + (settings.socketMode() ? "Socket Mode" : "HTTP mode on port "
@@ -162,7 +159,7 @@ public final class SlackAdapter implements AutoCloseable {
             try {
                 socketModeApp.close();
             } catch (Exception e) {
-                log.println("slack: closing Socket Mode failed: " + e.getClass().getSimpleName());
+                LOG.warn("Closing Slack Socket Mode failed", e);
             }
         }
         if (httpServer != null) {
@@ -181,7 +178,7 @@ public final class SlackAdapter implements AutoCloseable {
         try {
             slack.close();
         } catch (Exception e) {
-            log.println("slack: closing the Web API client failed: " + e.getClass().getSimpleName());
+            LOG.warn("Closing the Slack Web API client failed", e);
         }
     }
 
@@ -203,7 +200,7 @@ public final class SlackAdapter implements AutoCloseable {
                 client.chatPostMessage(r -> r.channel(place.channelId()).text(text).blocks(blocks));
             }
         } catch (Exception e) {
-            log.println("slack: /study failed: " + e.getClass().getSimpleName() + safeMessage(e));
+            LOG.error("Slack /study failed", e);
             apologise(payload.getResponseUrl());
         }
     }
@@ -235,7 +232,7 @@ public final class SlackAdapter implements AutoCloseable {
                 ephemeral(channelId, payload.getUser().getId(), text, blocks);
             }
         } catch (Exception e) {
-            log.println("slack: button press failed: " + e.getClass().getSimpleName() + safeMessage(e));
+            LOG.error("Slack button press failed", e);
             apologise(responseUrl);
         }
     }
@@ -244,7 +241,7 @@ public final class SlackAdapter implements AutoCloseable {
             throws IOException, SlackApiException {
         ChatPostEphemeralResponse response = client.chatPostEphemeral(r -> r.channel(channel).user(user).text(text).blocks(blocks));
         if (!response.isOk()) {
-            log.println("slack: chat.postEphemeral failed: " + response.getError() + hint(response.getError()));
+            LOG.warn("Slack chat.postEphemeral failed: {}{}", response.getError(), hint(response.getError()));
         }
     }
 
@@ -256,13 +253,13 @@ public final class SlackAdapter implements AutoCloseable {
             slack.send(responseUrl, json(ActionResponse.builder().responseType("ephemeral").replaceOriginal(false)
                     .text("Sorry, something went wrong on studybot's side. Try again in a moment.").build()));
         } catch (IOException | RuntimeException e) {
-            log.println("slack: could not report the failure: " + e.getClass().getSimpleName());
+            LOG.warn("Could not tell the Slack user about a failure", e);
         }
     }
 
     private void checked(WebhookResponse response, String what) {
         if (response.getCode() == null || response.getCode() != 200) {
-            log.println("slack: sending the " + what + " through response_url failed with HTTP " + response.getCode());
+            LOG.warn("Sending the {} through response_url failed with HTTP {}", what, response.getCode());
         }
     }
 
@@ -280,15 +277,6 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     /** Exception messages from HTTP clients may hold URLs, never tokens; still keep them short. */
-    private static String safeMessage(Exception e) {
-        String message = e.getMessage();
-        if (message == null) {
-            return "";
-        }
-        message = message.replaceAll("xox[a-z]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+", "[token]");
-        return ": " + (message.length() > 200 ? message.substring(0, 200) + "…" : message);
-    }
-
     private static String firstNonBlank(String first, String second) {
         return first != null && !first.isBlank() ? first : second;
     }

@@ -10,7 +10,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +22,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * HTTP mode: {@code POST /slack/events} on the JDK's HTTP server, handed to Bolt, whose request
@@ -30,6 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 401 to anything Slack did not sign.
  */
 final class SlackHttpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackHttpServer.class);
+
 
     static final String PATH = "/slack/events";
     static final int MAX_BODY = 1 << 20;
@@ -38,17 +41,15 @@ final class SlackHttpServer implements AutoCloseable {
     private final ExecutorService executor;
     private final App app;
     private final SlackRequestParser parser;
-    private final PrintStream log;
 
-    private SlackHttpServer(HttpServer server, ExecutorService executor, App app, PrintStream log) {
+    private SlackHttpServer(HttpServer server, ExecutorService executor, App app) {
         this.server = server;
         this.executor = executor;
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
-        this.log = log;
     }
 
-    static SlackHttpServer start(App app, int port, PrintStream log) throws IOException {
+    static SlackHttpServer start(App app, int port) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 64);
         AtomicInteger threads = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(16, runnable -> {
@@ -56,7 +57,7 @@ final class SlackHttpServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        SlackHttpServer slackServer = new SlackHttpServer(server, executor, app, log);
+        SlackHttpServer slackServer = new SlackHttpServer(server, executor, app);
         server.createContext(PATH, slackServer::handle);
         server.setExecutor(executor);
         server.start();
@@ -105,7 +106,7 @@ final class SlackHttpServer implements AutoCloseable {
                     response.getContentType() == null ? "text/plain; charset=utf-8" : response.getContentType(),
                     response.getBody() == null ? "" : response.getBody());
         } catch (Exception e) {
-            log.println("slack: handling a request failed: " + e.getClass().getSimpleName());
+            LOG.error("Handling a Slack request failed", e);
             try {
                 send(exchange, 500, "text/plain; charset=utf-8", "error");
             } catch (IOException | RuntimeException ignored) {

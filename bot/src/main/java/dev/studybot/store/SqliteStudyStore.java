@@ -156,7 +156,7 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .javaMigrations(new PeriodTotalsBackfill())
-                .loggers(FlywayLog.class.getName());
+                .loggers("slf4j");
         if (target != null) {
             configuration = configuration.target(target);
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.studybot.chat.Reply;
+import dev.studybot.ops.CapturedLogs;
 import dev.studybot.knowledge.KnowledgeBase;
 import dev.studybot.knowledge.analysis.Synonyms;
 import dev.studybot.knowledge.index.IndexProgress;
@@ -15,10 +16,7 @@ import dev.studybot.knowledge.search.SearchResponse;
 import dev.studybot.qotd.QuestionOfTheDay;
 import dev.studybot.store.Place;
 import dev.studybot.store.SqliteStudyStore;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,8 +52,7 @@ class LiveNotesTest {
     private final AtomicReference<List<Question>> pool = new AtomicReference<>(List.of());
     private NotesReloader reloader;
     private NotesWatcher watcher;
-    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+    private final CapturedLogs logs = CapturedLogs.studybot();
 
     @BeforeEach
     void setUp() throws IOException {
@@ -74,11 +71,12 @@ class LiveNotesTest {
             watcher.close();
         }
         knowledge.close();
+        logs.close();
     }
 
     private void startWatcher() {
         watcher = new NotesWatcher(notes, Duration.ofMillis(100), Duration.ofMillis(300),
-                () -> err.println(reloader.reload().logLine()), err).start();
+                reloader::reload).start();
     }
 
     private void write(String file, String text) throws IOException {
@@ -97,7 +95,7 @@ class LiveNotesTest {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                fail("not within " + WAIT.toSeconds() + " s: " + what + "; stderr: " + errBytes.toString(StandardCharsets.UTF_8));
+                fail("not within " + WAIT.toSeconds() + " s: " + what + "; log: " + logs.text());
             }
             Thread.sleep(50);
         }
@@ -126,7 +124,7 @@ class LiveNotesTest {
         Files.delete(notes.resolve("top.md"));
         await("another deleted file is gone", () -> !finds("lambdazebra", "top.md"));
         assertTrue(finds("glacier", "s3.md"));
-        assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("notes reloaded: "));
+        assertTrue(logs.text().contains("INFO Notes reloaded files_reindexed=0 files_removed=1"), logs.text());
     }
 
     @Test
@@ -165,8 +163,8 @@ class LiveNotesTest {
         Files.write(notes.resolve("diagram.md"), binary);
         write("later.md", "# ELB\n\n## Health\n\nThe elbiguana health check marks targets unhealthy.\n");
         await("the other new file is found", () -> finds("elbiguana", "later.md"));
-        await("the binary file is reported on stderr",
-                () -> errBytes.toString(StandardCharsets.UTF_8).contains("diagram.md: looks like a binary file"));
+        await("the binary file is reported in the log",
+                () -> logs.text().contains("WARN Notes: diagram.md: looks like a binary file"));
         assertTrue(finds("interruption", "ec2.md"));
         assertTrue(finds("glacier", "s3.md"));
 
@@ -192,10 +190,12 @@ class LiveNotesTest {
         assertTrue(report.lines().stream().anyMatch(line -> line.contains("NOT updated")));
         assertEquals(before, pool.get());
         assertTrue(finds("interruption", "ec2.md"));
+        assertTrue(logs.text().contains("ERROR Notes reloaded in part; what failed is still in service as before"),
+                logs.text());
 
         Files.move(dir.resolve("moved-away"), notes);
         NotesReloader.Report back = reloader.reload();
-        assertTrue(back.indexUpdated() && back.poolUpdated() && back.errors().isEmpty(), back.logLine());
+        assertTrue(back.indexUpdated() && back.poolUpdated() && back.errors().isEmpty(), back.toString());
         assertTrue(finds("glacier", "s3.md"));
     }
 

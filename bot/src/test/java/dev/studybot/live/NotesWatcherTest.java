@@ -3,9 +3,7 @@ package dev.studybot.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.studybot.ops.CapturedLogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,13 +20,12 @@ class NotesWatcherTest {
     @Test
     void aBurstOfChangesIsOneCallAndAFailingCallDoesNotStopTheWatching() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
-        try (NotesWatcher watcher = new NotesWatcher(notes, Duration.ofMillis(50), Duration.ofMillis(400), () -> {
-            if (calls.incrementAndGet() == 1) {
-                throw new IllegalStateException("boom");
-            }
-        }, err).start()) {
+        try (CapturedLogs logs = CapturedLogs.studybot();
+             NotesWatcher watcher = new NotesWatcher(notes, Duration.ofMillis(50), Duration.ofMillis(400), () -> {
+                 if (calls.incrementAndGet() == 1) {
+                     throw new IllegalStateException("boom");
+                 }
+             }).start()) {
             for (int i = 0; i < 5; i++) {
                 Files.writeString(notes.resolve("burst" + i + ".md"), "# Burst " + i + "\n");
                 Thread.sleep(100);
@@ -36,7 +33,8 @@ class NotesWatcherTest {
             awaitCalls(calls, 1);
             Thread.sleep(800);
             assertEquals(1, calls.get(), "five writes 100 ms apart are one burst");
-            assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("boom"));
+            assertTrue(logs.text().contains("ERROR Reloading the notes failed; still watching"
+                    + " java.lang.IllegalStateException: boom"), logs.text());
 
             Files.createDirectories(notes.resolve(".git"));
             Files.writeString(notes.resolve(".git/index"), "hidden");

@@ -84,7 +84,7 @@ class SlackHttpModeTest {
     @Test
     void slashCommandSearchAcksAtOnceAndRespondsPrivatelyWithBlocks() throws Exception {
         long started = System.nanoTime();
-        HttpResponse<String> ack = post(command("search s3 encryption", "U0ALICE01", "alice", "r1"), now(), null);
+        HttpResponse<String> ack = post(command(slack, "search s3 encryption", "U0ALICE01", "alice", "r1"), now(), null);
         assertEquals(200, ack.statusCode(), ack.body());
         assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 3000, "acked within 3 s");
 
@@ -121,7 +121,7 @@ class SlackHttpModeTest {
 
     @Test
     void quizThenButtonPressRepliesOnlyToThePresser() throws Exception {
-        assertEquals(200, post(command("quiz", "U0BOB0001", "bob", "r2"), now(), null).statusCode());
+        assertEquals(200, post(command(slack, "quiz", "U0BOB0001", "bob", "r2"), now(), null).statusCode());
         JsonNode blocks = slack.await("response_url", call -> call.path().endsWith("/r2"), WAIT).json().path("blocks");
         List<JsonNode> buttons = FakeSlack.buttons(blocks);
         assertEquals(4, buttons.size(), blocks.toString());
@@ -154,21 +154,21 @@ class SlackHttpModeTest {
 
     @Test
     void leaderboardIsPublicAndAdminsAreRecognised() throws Exception {
-        assertEquals(200, post(command("leaderboard week", "U0ADMIN01", "ada", "r3"), now(), null).statusCode());
+        assertEquals(200, post(command(slack, "leaderboard week", "U0ADMIN01", "ada", "r3"), now(), null).statusCode());
         JsonNode reply = slack.await("response_url", call -> call.path().endsWith("/r3"), WAIT).json();
         assertEquals("in_channel", reply.path("response_type").asText());
         assertTrue(reply.path("blocks").toString().contains("1. alice 30\\n2. bob 20"), reply.toString());
         assertTrue(received.get(0).caller().admin(), "workspace admin per users.info");
         assertEquals("U0ADMIN01", slack.await("users.info", WAIT).params().get("user"));
 
-        assertEquals(200, post(command("leaderboard", "U0CONF001", "carol", "r4"), now(), null).statusCode());
+        assertEquals(200, post(command(slack, "leaderboard", "U0CONF001", "carol", "r4"), now(), null).statusCode());
         slack.await("response_url", call -> call.path().endsWith("/r4"), WAIT);
         assertTrue(received.get(1).caller().admin(), "admin from STUDYBOT_SLACK_ADMINS");
     }
 
     @Test
     void wrongSignatureAndReplayedTimestampAreRefused() throws Exception {
-        String body = command("search secrets", "U0EVE0001", "eve", "r5");
+        String body = command(slack, "search secrets", "U0EVE0001", "eve", "r5");
         HttpResponse<String> forged = post(body, now(), "v0=" + "0".repeat(64));
         assertEquals(401, forged.statusCode());
         long old = now() - 6 * 60;
@@ -192,7 +192,8 @@ class SlackHttpModeTest {
         assertEquals(404, other.statusCode());
     }
 
-    private String command(String text, String userId, String userName, String responseId) {
+    /** A signed-request body of {@code /study text} from the Acme workspace, answering to {@code responseId}. */
+    static String command(FakeSlack slack, String text, String userId, String userName, String responseId) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "legacy-verification-token");
         form.put("team_id", "T0ACME001");

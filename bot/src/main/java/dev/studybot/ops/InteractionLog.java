@@ -1,0 +1,57 @@
+package dev.studybot.ops;
+
+import dev.studybot.chat.Caller;
+import dev.studybot.chat.Interaction;
+import dev.studybot.chat.Reply;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
+
+/**
+ * Logs each interaction a chat adapter hands the bot: where, who, which command or button, how long it took,
+ * and what went wrong. What members typed is only logged at debug: a lookup can be anything.
+ */
+public final class InteractionLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InteractionLog.class);
+
+    private InteractionLog() {
+    }
+
+    public static Function<Interaction, Reply> around(Function<Interaction, Reply> bot) {
+        return interaction -> {
+            long started = System.nanoTime();
+            try {
+                Reply reply = bot.apply(interaction);
+                describe(LOG.atInfo(), interaction, started).addKeyValue("private", reply.privateTo())
+                        .log("Interaction handled");
+                return reply;
+            } catch (RuntimeException e) {
+                describe(LOG.atError(), interaction, started).setCause(e).log("Interaction failed");
+                throw e;
+            }
+        };
+    }
+
+    private static LoggingEventBuilder describe(LoggingEventBuilder event, Interaction interaction, long started) {
+        Caller caller = interaction.caller();
+        event.addKeyValue("platform", caller.place().platform())
+                .addKeyValue("group", caller.place().groupId())
+                .addKeyValue("channel", caller.place().channelId())
+                .addKeyValue("user", caller.member().userId())
+                .addKeyValue("latency_ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        if (interaction instanceof Interaction.Command command) {
+            String text = command.text() == null ? "" : command.text().strip();
+            event.addKeyValue("command", text.isEmpty() ? "help" : text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT));
+            if (LOG.isDebugEnabled()) {
+                event.addKeyValue("text", text);
+            }
+        } else if (interaction instanceof Interaction.Press press) {
+            event.addKeyValue("button", press.action());
+        }
+        return event;
+    }
+}
