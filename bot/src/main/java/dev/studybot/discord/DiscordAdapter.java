@@ -6,6 +6,7 @@ import dev.studybot.chat.Poster;
 import dev.studybot.chat.Reply;
 import dev.studybot.store.Member;
 import dev.studybot.store.Place;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DiscordAdapter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordAdapter.class);
+    /** How long closing waits for interactions under way, and then for their replies to go out. */
+    private static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(10);
 
 
     public static final String PLATFORM = "discord";
@@ -161,18 +164,35 @@ public final class DiscordAdapter implements AutoCloseable {
     }
 
     @Override
+    /**
+     * Stops taking interactions, lets those under way finish and send their replies (JDA's shutdown still runs
+     * requests already queued), then disconnects; whatever is not done within the grace periods is dropped.
+     */
     public void close() {
         JDA connected = jda;
         jda = null;
         if (connected != null) {
-            connected.shutdownNow();
-            try {
-                connected.awaitShutdown(java.time.Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            connected.getRegisteredListeners().forEach(connected::removeEventListener);
+        }
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(IN_FLIGHT_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Discord interactions still running after {}; stopping without them", IN_FLIGHT_GRACE);
+            }
+            if (connected != null) {
+                connected.shutdown();
+                if (!connected.awaitShutdown(IN_FLIGHT_GRACE)) {
+                    connected.shutdownNow();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            workers.shutdownNow();
+            if (connected != null) {
+                connected.shutdownNow();
             }
         }
-        workers.shutdownNow();
     }
 
     private final class Listener extends ListenerAdapter {

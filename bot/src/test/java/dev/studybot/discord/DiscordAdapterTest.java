@@ -57,6 +57,9 @@ class DiscordAdapterTest {
             return Reply.privately(new Reply.Text("Right! +10 points (" + press.action() + ")"));
         }
         String text = ((Interaction.Command) interaction).text();
+        if (text.equals("leaderboard all")) {
+            pause(1000);
+        }
         if (text.equals("search slow")) {
             try {
                 Thread.sleep(2000);
@@ -70,6 +73,14 @@ class DiscordAdapterTest {
                     new Reply.Note("3 passages"));
         }
         return Reply.publicly(new Reply.Heading("Leaderboard"), new Reply.Lines(List.of("1. alice 30", "2. bob 10")));
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ObjectNode options(String... pairs) {
@@ -165,6 +176,26 @@ class DiscordAdapterTest {
         Interaction.Command command = (Interaction.Command) seen.get(0);
         assertEquals("leaderboard month channel", command.text());
         assertTrue(command.caller().admin(), "the moderators role has Manage Server");
+    }
+
+    @Test
+    void closingLetsAnInteractionUnderWayFinishAndSendItsReply() throws Exception {
+        DiscordAdapter adapter = start(FakeDiscord.GUILD_ID);
+        String id = FakeDiscord.snowflakeNow();
+        discord.dispatch("INTERACTION_CREATE", discord.slash(id, "tok-closing", "study", null,
+                "leaderboard", options("period", "all"), FakeDiscord.USER_ID, false));
+        discord.awaitRequest("POST", "interactions/" + id + "/tok-closing/callback", WAIT);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (seen.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(1, seen.size(), "the bot is working on it");
+
+        adapter.close(); // the bot needs another second
+
+        FakeDiscord.Request edit = discord.awaitRequest("PATCH",
+                "webhooks/" + FakeDiscord.APP_ID + "/tok-closing/messages/@original", WAIT);
+        assertEquals("Leaderboard", edit.body().path("embeds").get(0).path("title").asText());
     }
 
     @Test
