@@ -1,6 +1,7 @@
 package dev.studybot.cli;
 
 import dev.studybot.config.StudybotConfig;
+import dev.studybot.ops.InteractionLog;
 import dev.studybot.ops.Logs;
 import dev.studybot.console.ConsoleChat;
 import dev.studybot.console.ConsolePoster;
@@ -108,7 +109,8 @@ final class ConsoleCommand implements Callable<Integer> {
                     parts.knowledge.lastSync().passages(), parts.questions.questions().size(), notes.notes, logFile);
             out.flush();
             StudyBot bot = parts.start(new ConsolePoster(out), settings(), seed);
-            new ConsoleChat(bot, out, !interactive, Set.copyOf(config.admins().console())).run(
+            new ConsoleChat(InteractionLog.around(bot::handle), out, !interactive,
+                    Set.copyOf(config.admins().console())).run(
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), interactive);
         }
         return 0;

@@ -6,12 +6,12 @@ import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Reply;
 import dev.studybot.store.Member;
 import dev.studybot.store.Place;
-import dev.studybot.study.StudyBot;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The console adapter: a chat in a terminal, or a script on stdin. Each line may start with
@@ -24,7 +24,7 @@ public final class ConsoleChat {
     public static final String PLATFORM = "console";
     private static final String GROUP = "console";
 
-    private final StudyBot bot;
+    private final Function<Interaction, Reply> bot;
     private final PrintWriter out;
     private final boolean echo;
     private final Set<String> admins;
@@ -35,7 +35,7 @@ public final class ConsoleChat {
      * @param echo   print each line before its reply, so a scripted session reads as a transcript
      * @param admins who may change the schedule; empty: everyone
      */
-    public ConsoleChat(StudyBot bot, PrintWriter out, boolean echo, Set<String> admins) {
+    public ConsoleChat(Function<Interaction, Reply> bot, PrintWriter out, boolean echo, Set<String> admins) {
         this.bot = bot;
         this.out = out;
         this.echo = echo;
@@ -81,7 +81,7 @@ public final class ConsoleChat {
         }
         Caller caller = new Caller(new Member(PLATFORM, user, user), new Place(PLATFORM, GROUP, GROUP, channel, channel),
                 admins.isEmpty() || admins.contains(user));
-        Reply reply = bot.handle(interaction(caller, text, lower));
+        Reply reply = bot.apply(interaction(caller, text, lower));
         synchronized (out) {
             out.println(ConsoleRenderer.render(reply, user, channel));
             out.flush();

@@ -103,7 +103,7 @@ class ConsoleSessionTest {
             DailyScheduler scheduler = DailyScheduler.start(daily, store);
             StudyBot bot = new StudyBot(knowledge, questions.questions(), store, Clock.systemUTC(), 1,
                     new StudyBot.DailyQuestions(daily, scheduler, store));
-            ConsoleChat chat = new ConsoleChat(bot, out, true, Set.of("alice"));
+            ConsoleChat chat = new ConsoleChat(bot::handle, out, true, Set.of("alice"));
             Map<String, Long> lastQuestion = new HashMap<>();
             String user = "you";
             for (String line : script()) {
