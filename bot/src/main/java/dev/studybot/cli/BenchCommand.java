@@ -55,7 +55,7 @@ final class BenchCommand implements Callable<Integer> {
             try (KnowledgeBase base = KnowledgeBase.open(notesFolder, work.resolve("data"), notes.loadSynonyms(),
                     NotesOptions.TerminalProgress.forTerminal(System.err))) {
                 long indexMs = (System.nanoTime() - start) / 1_000_000;
-                NotesOptions.report(base.lastSync(), System.err);
+                NotesOptions.report(base.lastSync(), NotesOptions.warningsTo(System.err));
                 long[] micros = timeQueries(base, set);
                 Arrays.sort(micros);
                 PrintWriter out = spec.commandLine().getOut();

@@ -1,10 +1,10 @@
 package dev.studybot.cli;
 
 import dev.studybot.config.StudybotConfig;
-import dev.studybot.ops.InteractionLog;
-import dev.studybot.ops.Logs;
 import dev.studybot.console.ConsoleChat;
 import dev.studybot.console.ConsolePoster;
+import dev.studybot.ops.InteractionLog;
+import dev.studybot.ops.Logs;
 import dev.studybot.qotd.QuestionOfTheDay;
 import dev.studybot.study.StudyBot;
 import java.io.BufferedReader;
@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         "/study <command> runs a command, a button key like 12b presses that button, other text is looked up."})
 final class ConsoleCommand implements Callable<Integer> {
 
-    static final String LOG_FILE_NAME = "studybot.log";
+    private static final String LOG_FILE_NAME = "studybot.log";
 
     @Mixin
     NotesOptions notes;
@@ -100,8 +100,7 @@ final class ConsoleCommand implements Callable<Integer> {
         // The terminal is the conversation; the log goes to a file beside the index.
         Path logFile = notes.data.resolve(LOG_FILE_NAME);
         Logs.toFile(logFile, config.logLevel());
-        try (BotAssembly parts = new BotAssembly(notes, db, config, seed,
-                warning -> System.err.println("warning: " + warning))) {
+        try (BotAssembly parts = new BotAssembly(notes, db, config, seed, NotesOptions.warningsTo(System.err))) {
             if (banner != null) {
                 out.println(banner);
             }

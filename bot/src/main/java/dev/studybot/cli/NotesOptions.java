@@ -76,19 +76,24 @@ final class NotesOptions {
 
     /** Opens the notes and reports on stderr what needs a person's attention. */
     KnowledgeBase open(PrintStream err) {
-        return open(err, warning -> err.println("warning: " + warning));
+        return open(err, warningsTo(err));
+    }
+
+    /** Warnings about the notes as a person at a terminal reads them. */
+    static Consumer<String> warningsTo(PrintStream err) {
+        return warning -> err.println("warning: " + warning);
     }
 
     /** Opens the notes, showing indexing progress on {@code err} when a person watches, warnings to {@code warn}. */
     KnowledgeBase open(PrintStream err, Consumer<String> warn) {
         config();
         KnowledgeBase base = KnowledgeBase.open(notes, data, loadSynonyms(), TerminalProgress.forTerminal(err));
-        base.lastSync().warnings().forEach(warning -> warn.accept(warning.toString()));
+        report(base.lastSync(), warn);
         return base;
     }
 
-    static void report(SyncReport sync, PrintStream err) {
-        sync.warnings().forEach(warning -> err.println("warning: " + warning));
+    static void report(SyncReport sync, Consumer<String> warn) {
+        sync.warnings().forEach(warning -> warn.accept(warning.toString()));
     }
 
     /** Shows progress of a long indexing run, only when a person is watching a terminal. */

@@ -45,10 +45,10 @@ import org.slf4j.LoggerFactory;
  * buttons. Admin = the member has Manage Server.
  */
 public final class DiscordAdapter implements AutoCloseable {
+
     private static final Logger LOG = LoggerFactory.getLogger(DiscordAdapter.class);
     /** How long closing waits for interactions under way, and then for their replies to go out. */
     private static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(10);
-
 
     public static final String PLATFORM = "discord";
     /** The permissions the bot needs in a channel: see it, post embeds there, read the messages it answers. */

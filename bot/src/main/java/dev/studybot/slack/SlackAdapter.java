@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * three-second rule.
  */
 public final class SlackAdapter implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
 
+    private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
 
     public static final String PLATFORM = "slack";
     public static final String COMMAND = "/study";

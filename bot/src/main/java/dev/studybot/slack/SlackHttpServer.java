@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * 401 to anything Slack did not sign.
  */
 final class SlackHttpServer implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(SlackHttpServer.class);
 
+    private static final Logger LOG = LoggerFactory.getLogger(SlackHttpServer.class);
 
     static final String PATH = "/slack/events";
     static final int MAX_BODY = 1 << 20;
