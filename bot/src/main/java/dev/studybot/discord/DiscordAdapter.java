@@ -181,13 +181,12 @@ public final class DiscordAdapter implements AutoCloseable {
             }
             if (connected != null) {
                 connected.shutdown();
-                if (!connected.awaitShutdown(IN_FLIGHT_GRACE)) {
-                    connected.shutdownNow();
-                }
+                connected.awaitShutdown(IN_FLIGHT_GRACE);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            // Whatever did not finish within the grace periods (or an interrupt) is cut off here.
             workers.shutdownNow();
             if (connected != null) {
                 connected.shutdownNow();
