@@ -11,10 +11,14 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -33,6 +37,7 @@ import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
@@ -60,6 +65,7 @@ public final class DiscordAdapter implements AutoCloseable {
 
     private final DiscordSettings settings;
     private final ExecutorService workers;
+    private final Set<CompletableFuture<?>> repliesUnderWay = ConcurrentHashMap.newKeySet();
     private volatile JDA jda;
     private volatile Function<Interaction, Reply> bot;
     private volatile Supplier<List<String>> topics = List::of;
@@ -179,6 +185,8 @@ public final class DiscordAdapter implements AutoCloseable {
             if (!workers.awaitTermination(IN_FLIGHT_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("Discord interactions still running after {}; stopping without them", IN_FLIGHT_GRACE);
             }
+            // JDA's shutdown may stop its request queue before a reply just handed to it is sent.
+            awaitReplies();
             if (connected != null) {
                 connected.shutdown();
                 connected.awaitShutdown(IN_FLIGHT_GRACE);
@@ -191,6 +199,17 @@ public final class DiscordAdapter implements AutoCloseable {
             if (connected != null) {
                 connected.shutdownNow();
             }
+        }
+    }
+
+    private void awaitReplies() throws InterruptedException {
+        try {
+            CompletableFuture.allOf(repliesUnderWay.toArray(CompletableFuture[]::new))
+                    .get(IN_FLIGHT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            // a failed reply is already logged by send()
+        } catch (TimeoutException e) {
+            LOG.warn("Discord replies still unanswered after {}; stopping without them", IN_FLIGHT_GRACE);
         }
     }
 
@@ -262,7 +281,7 @@ public final class DiscordAdapter implements AutoCloseable {
     private void respond(IReplyCallback event, Interaction interaction, boolean slow, boolean privateWhenDeferred,
                          boolean alwaysPrivate) {
         if (slow) {
-            event.deferReply(privateWhenDeferred).queue(null, DiscordAdapter::failedQuietly);
+            send(event.deferReply(privateWhenDeferred));
         }
         CompletableFuture<Reply> work = CompletableFuture.supplyAsync(() -> run(interaction), workers);
         if (slow) {
@@ -274,31 +293,38 @@ public final class DiscordAdapter implements AutoCloseable {
         AtomicBoolean acknowledged = new AtomicBoolean();
         CompletableFuture.delayedExecutor(ANSWER_AT_ONCE_MS, TimeUnit.MILLISECONDS, workers).execute(() -> {
             if (!work.isDone() && acknowledged.compareAndSet(false, true)) {
-                event.deferReply(privateWhenDeferred).queue(null, DiscordAdapter::failedQuietly);
+                send(event.deferReply(privateWhenDeferred));
             }
         });
         work.thenAccept(reply -> {
             if (acknowledged.compareAndSet(false, true)) {
-                event.reply(DiscordRenderer.create(reply)).setEphemeral(alwaysPrivate || reply.privateTo())
-                        .queue(null, DiscordAdapter::failedQuietly);
+                send(event.reply(DiscordRenderer.create(reply)).setEphemeral(alwaysPrivate || reply.privateTo()));
             } else {
                 editDeferred(event, reply, privateWhenDeferred);
             }
         }).exceptionally(DiscordAdapter::failed);
     }
 
-    private static void editDeferred(IReplyCallback event, Reply reply, boolean deferredPrivately) {
+    private void editDeferred(IReplyCallback event, Reply reply, boolean deferredPrivately) {
         if (reply.privateTo() && !deferredPrivately) {
             // Deferred in public but the answer is for the caller only: replace the "thinking" message.
-            event.getHook().deleteOriginal().queue(null, DiscordAdapter::failedQuietly);
-            event.getHook().sendMessage(DiscordRenderer.create(reply)).setEphemeral(true).queue(null, DiscordAdapter::failedQuietly);
+            send(event.getHook().deleteOriginal());
+            send(event.getHook().sendMessage(DiscordRenderer.create(reply)).setEphemeral(true));
         } else {
-            event.getHook().editOriginal(DiscordRenderer.edit(reply)).queue(null, DiscordAdapter::failedQuietly);
+            send(event.getHook().editOriginal(DiscordRenderer.edit(reply)));
         }
     }
 
-    private static void failedQuietly(Throwable failure) {
-        failed(failure);
+    /** Sends a reply and remembers it until Discord has answered, so that closing can wait for it. */
+    private void send(RestAction<?> reply) {
+        CompletableFuture<?> sent = reply.submit();
+        repliesUnderWay.add(sent);
+        sent.whenComplete((result, failure) -> {
+            repliesUnderWay.remove(sent);
+            if (failure != null) {
+                failed(failure);
+            }
+        });
     }
 
     private static Void failed(Throwable failure) {
