@@ -5,6 +5,7 @@ import dev.studybot.knowledge.eval.EvalQuery;
 import dev.studybot.knowledge.eval.EvalReport;
 import dev.studybot.knowledge.eval.EvalSet;
 import dev.studybot.knowledge.eval.Evaluator;
+import dev.studybot.knowledge.eval.OffTopicReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,6 +37,15 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--min-hitk", paramLabel = "X", description = "Exit with status 1 when hit@N is below X.")
     Double minHitAtK;
 
+    @Option(names = "--off-topic", description = {
+            "The queries are about things the notes never mention (the answers column is ignored): each should",
+            "get \"nothing in the notes\". Prints those that got results, then nothing=N/M (share)."})
+    boolean offTopic;
+
+    @Option(names = "--min-nothing", paramLabel = "X",
+            description = "With --off-topic: exit with status 1 when fewer than this share get \"nothing\".")
+    Double minNothing;
+
     @Spec
     CommandSpec spec;
 
@@ -43,6 +53,9 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         List<EvalQuery> set = EvalSet.read(queries);
         PrintWriter out = spec.commandLine().getOut();
+        if (offTopic) {
+            return offTopic(set, out);
+        }
         EvalReport report;
         try (KnowledgeBase base = notes.open(System.err)) {
             report = Evaluator.run(set, limit, base::search);
@@ -55,6 +68,25 @@ final class EvalCommand implements Callable<Integer> {
         out.println(report.summary(limit));
         out.flush();
         return belowFloor(report) ? 1 : 0;
+    }
+
+    private int offTopic(List<EvalQuery> set, PrintWriter out) {
+        OffTopicReport report;
+        try (KnowledgeBase base = notes.open(System.err)) {
+            report = Evaluator.runOffTopic(set, base::search);
+        }
+        for (OffTopicReport.Found found : report.found()) {
+            out.printf(Locale.ROOT, "FOUND %s  %s%n    shown: %s%n", found.query().id(), found.query().query(), found.shown());
+        }
+        out.println(report.summary());
+        out.flush();
+        if (minNothing != null && report.nothingShare() < minNothing) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "nothing %.3f is below the floor %.3f%n",
+                    report.nothingShare(), minNothing);
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
+        return 0;
     }
 
     private boolean belowFloor(EvalReport report) {

@@ -3,6 +3,9 @@ package dev.studybot.cli;
 import dev.studybot.config.StudybotConfig;
 import dev.studybot.knowledge.KnowledgeBase;
 import dev.studybot.knowledge.analysis.Synonyms;
+import dev.studybot.knowledge.embed.BundledModel;
+import dev.studybot.knowledge.embed.OnnxEmbedder;
+import dev.studybot.knowledge.embed.TextEmbedder;
 import dev.studybot.knowledge.index.IndexProgress;
 import dev.studybot.knowledge.index.SyncReport;
 import java.io.PrintStream;
@@ -64,6 +67,16 @@ final class NotesOptions {
             description = "Synonym and acronym list. Default: config/synonyms.txt if present, else the built-in list")
     Path synonyms;
 
+    @Option(names = "--model", paramLabel = "NAME",
+            description = "Sentence-embedding model for search by meaning: bge-small-en-v1.5-q or all-minilm-l6-v2-q"
+                    + " (both ship inside studybot). Changing it re-embeds the notes once. Default: bge-small-en-v1.5-q")
+    String model;
+
+    /** The embedding model, loaded from the jar (it takes a second or two, once per process). */
+    TextEmbedder embedder() {
+        return OnnxEmbedder.of(model == null ? BundledModel.DEFAULT : BundledModel.named(model));
+    }
+
     Synonyms loadSynonyms() {
         if (synonyms != null) {
             if (!Files.isRegularFile(synonyms)) {
@@ -87,7 +100,7 @@ final class NotesOptions {
     /** Opens the notes, showing indexing progress on {@code err} when a person watches, warnings to {@code warn}. */
     KnowledgeBase open(PrintStream err, Consumer<String> warn) {
         config();
-        KnowledgeBase base = KnowledgeBase.open(notes, data, loadSynonyms(), TerminalProgress.forTerminal(err));
+        KnowledgeBase base = KnowledgeBase.open(notes, data, loadSynonyms(), embedder(), TerminalProgress.forTerminal(err));
         report(base.lastSync(), warn);
         return base;
     }
@@ -108,6 +121,15 @@ final class NotesOptions {
 
         static IndexProgress forTerminal(PrintStream err) {
             return System.console() == null ? IndexProgress.SILENT : new TerminalProgress(err);
+        }
+
+        @Override
+        public void passagesEmbedded(int done, int total) {
+            err.print("\rEmbedding passages: " + done + "/" + total);
+            if (done == total) {
+                err.println();
+            }
+            err.flush();
         }
 
         @Override

@@ -29,6 +29,7 @@ final class SearchJson {
             passage.headingPath().forEach(path::add);
             node.put("text", passage.text());
             node.put("snippet", result.snippet());
+            node.put("answer", result.answerText());
             node.put("score", Math.round(result.score() * 1000) / 1000.0);
             ArrayNode links = node.putArray("links");
             passage.links().forEach(links::add);

@@ -26,6 +26,11 @@ public final class Logs {
     /** Libraries that are chatty at info; they log at warn unless debug or trace is asked for. */
     private static final List<String> CHATTY = List.of("org.quartz", "org.flywaydb", "com.slack.api",
             "org.java_websocket");
+    /**
+     * Libraries whose warnings are no news here: DJL's tokenizer warns on every model load that there is no
+     * GPU and that it uses the model's own maximum length. They log errors only, unless debug or trace.
+     */
+    private static final List<String> NOISY = List.of("ai.djl");
 
     private Logs() {
     }
@@ -75,6 +80,10 @@ public final class Logs {
         Level libraries = chosen == Level.INFO ? Level.WARN : chosen;
         for (String name : CHATTY) {
             context.getLogger(name).setLevel(libraries);
+        }
+        Level noisy = chosen.isGreaterOrEqual(Level.INFO) ? Level.ERROR : chosen;
+        for (String name : NOISY) {
+            context.getLogger(name).setLevel(noisy);
         }
     }
 

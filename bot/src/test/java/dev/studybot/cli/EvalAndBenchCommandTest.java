@@ -32,7 +32,7 @@ class EvalAndBenchCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
         assertTrue(lines.get(0).startsWith("MISS q3"), run.out());
-        assertEquals("hit@1=0.667 hit@5=0.667 mrr=0.667 queries=3", lines.get(lines.size() - 1));
+        assertEquals("hit@1=0.667 hit@3=0.667 hit@5=0.667 mrr=0.667 queries=3", lines.get(lines.size() - 1));
     }
 
     @Test
@@ -57,12 +57,24 @@ class EvalAndBenchCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
         String last = lines.get(lines.size() - 1);
-        assertTrue(last.matches("passages=\\d+ index_ms=\\d+ p50_us=\\d+ p99_us=\\d+ heap_mb=\\d+"), last);
+        assertTrue(last.matches("passages=\\d+ index_ms=\\d+ embed_ms=\\d+ embedded_per_s=\\d+ lexical_p50_us=\\d+"
+                + " lexical_p99_us=\\d+ hybrid_p50_us=\\d+ hybrid_p99_us=\\d+ restart_ms=\\d+ reload_ms=\\d+"
+                + " reload_embedded=\\d+ heap_mb=\\d+ search_peak_rss_mb=\\d+"), last);
+        int passages = figure(last, "passages");
+        String before = lines.get(lines.size() - 2);
+        assertTrue(before.contains("restart_embedded=0 reload_files=1"), "a restart embeds nothing, a reload one file: " + before);
+        assertTrue(figure(last, "reload_embedded") > 0 && figure(last, "reload_embedded") < passages,
+                "only the changed file's passages are embedded again: " + last);
+        assertTrue(figure(last, "search_peak_rss_mb") > 0, "a search process was measured: " + last);
         CliTestSupport.Run single = CliTestSupport.run("", "bench", "--notes", notes.toString(),
                 "--queries", queries().toString(), "--rounds", "1");
-        int scaled = Integer.parseInt(last.replaceAll("passages=(\\d+).*", "$1"));
+        int scaled = passages;
         String singleLast = single.out().strip();
         int once = Integer.parseInt(singleLast.replaceAll("(?s).*passages=(\\d+).*", "$1"));
         assertEquals(3 * once, scaled, "--scale 3 indexes three distinct copies");
+    }
+
+    private static int figure(String line, String name) {
+        return Integer.parseInt(line.replaceAll(".*\\b" + name + "=(\\d+).*", "$1"));
     }
 }

@@ -1,10 +1,14 @@
 package dev.studybot.knowledge;
 
 import dev.studybot.knowledge.analysis.Synonyms;
+import dev.studybot.knowledge.embed.BundledModel;
+import dev.studybot.knowledge.embed.OnnxEmbedder;
+import dev.studybot.knowledge.embed.TextEmbedder;
 import dev.studybot.knowledge.index.IndexProgress;
 import dev.studybot.knowledge.index.NotesIndex;
 import dev.studybot.knowledge.index.SyncReport;
 import dev.studybot.knowledge.search.NotesSearcher;
+import dev.studybot.knowledge.search.SearchMode;
 import dev.studybot.knowledge.search.SearchResponse;
 import java.io.Closeable;
 import java.io.IOException;
@@ -25,18 +29,28 @@ public final class KnowledgeBase implements Closeable {
     private volatile SyncReport lastSync;
     private DirectoryReader retired;
 
-    private KnowledgeBase(Path notesFolder, NotesIndex index, Synonyms synonyms) {
+    private final TextEmbedder embedder;
+
+    private KnowledgeBase(Path notesFolder, NotesIndex index, Synonyms synonyms, TextEmbedder embedder) {
         this.notesFolder = notesFolder;
         this.index = index;
         this.synonyms = synonyms;
+        this.embedder = embedder;
+    }
+
+    /** Opens the notes with the default bundled embedding model; see {@link #open(Path, Path, Synonyms, TextEmbedder, IndexProgress)}. */
+    public static KnowledgeBase open(Path notesFolder, Path dataFolder, Synonyms synonyms, IndexProgress progress) {
+        return open(notesFolder, dataFolder, synonyms, OnnxEmbedder.of(BundledModel.DEFAULT), progress);
     }
 
     /**
-     * Opens the index under {@code dataFolder/index} and brings it up to date with the notes.
+     * Opens the index under {@code dataFolder/index} and brings it up to date with the notes, embedding
+     * new and changed passages with {@code embedder}.
      *
      * @throws IllegalArgumentException with a message for people when the folders are unusable
      */
-    public static KnowledgeBase open(Path notesFolder, Path dataFolder, Synonyms synonyms, IndexProgress progress) {
+    public static KnowledgeBase open(Path notesFolder, Path dataFolder, Synonyms synonyms, TextEmbedder embedder,
+                                     IndexProgress progress) {
         if (!Files.isDirectory(notesFolder)) {
             throw new IllegalArgumentException("The notes folder " + notesFolder + " does not exist or is not a folder.");
         }
@@ -44,7 +58,7 @@ public final class KnowledgeBase implements Closeable {
         NotesIndex index;
         try {
             Files.createDirectories(indexFolder);
-            index = NotesIndex.open(indexFolder);
+            index = NotesIndex.open(indexFolder, embedder);
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof LockObtainFailedException) {
                 throw new IllegalArgumentException("Another studybot is already using the data folder " + dataFolder
@@ -54,7 +68,7 @@ public final class KnowledgeBase implements Closeable {
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot create the data folder " + indexFolder + ": " + e.getMessage(), e);
         }
-        KnowledgeBase base = new KnowledgeBase(notesFolder, index, synonyms);
+        KnowledgeBase base = new KnowledgeBase(notesFolder, index, synonyms, embedder);
         base.sync(progress);
         return base;
     }
@@ -68,7 +82,7 @@ public final class KnowledgeBase implements Closeable {
         DirectoryReader fresh = index.openReader();
         DirectoryReader previous = reader;
         reader = fresh;
-        searcher = new NotesSearcher(fresh, synonyms);
+        searcher = new NotesSearcher(fresh, synonyms, embedder);
         lastSync = report;
         // The reader replaced now may still serve a search in flight: close the one before it instead.
         if (retired != null) {
@@ -79,7 +93,12 @@ public final class KnowledgeBase implements Closeable {
     }
 
     public SearchResponse search(String query, int limit) {
-        return searcher.search(query, limit);
+        return searcher.search(query, limit, SearchMode.HYBRID);
+    }
+
+    /** A lookup by one ranking alone or both, for comparing them ({@code studybot bench}). */
+    public SearchResponse search(String query, int limit, SearchMode mode) {
+        return searcher.search(query, limit, mode);
     }
 
     public SyncReport lastSync() {

@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.studybot.knowledge.analysis.Synonyms;
 import dev.studybot.knowledge.index.IndexProgress;
+import dev.studybot.knowledge.index.RecordingProgress;
 import dev.studybot.knowledge.index.SyncReport;
+import dev.studybot.knowledge.search.SearchMode;
 import dev.studybot.knowledge.search.SearchResponse;
 import dev.studybot.knowledge.search.SearchResponse.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +71,9 @@ class KnowledgeBaseSyncTest {
             assertEquals(1, kb.lastSync().filesIndexed());
             assertEquals(2, kb.lastSync().filesUnchanged());
             assertEquals("plants.txt", topFile(kb, "mosses damp walls"));
-            assertEquals(Status.NO_MATCH, kb.search("ferns shade", 5).status());
+            // The old words are gone from the index (by meaning, mosses on damp walls are near enough to ferns in shade).
+            assertEquals(Status.NO_MATCH, kb.search("ferns shade", 5, SearchMode.LEXICAL).status());
+            assertTrue(kb.search("ferns shade", 5).results().stream().noneMatch(r -> r.passage().text().contains("ferns")));
         }
     }
 
@@ -97,13 +100,15 @@ class KnowledgeBaseSyncTest {
             write(notes, "animals.md", "# Animals\n\nThe pangolin is covered in hard scales.\n");
             write(notes, "weather.txt", "Weather\n\n• cumulus clouds look like heaps of cotton\n");
             Files.delete(notes.resolve("rocks/volcanic.md"));
-            AtomicInteger progressCalls = new AtomicInteger();
-            SyncReport report = kb.sync((done, total) -> progressCalls.incrementAndGet());
+            RecordingProgress progress = new RecordingProgress();
+            SyncReport report = kb.sync(progress);
 
             assertEquals(2, report.filesIndexed());
             assertEquals(1, report.filesUnchanged());
             assertEquals(1, report.filesRemoved());
-            assertEquals(2, progressCalls.get());
+            assertEquals(2, progress.files.size());
+            assertEquals(report.embedded(), progress.passages.get(progress.passages.size() - 1)[0],
+                    "embedding progress ends at the passages of the two changed files");
             assertEquals(report, kb.lastSync());
             assertEquals("animals.md", topFile(kb, "pangolin scales"));
             assertEquals("weather.txt", topFile(kb, "cumulus clouds"));
@@ -112,6 +117,7 @@ class KnowledgeBaseSyncTest {
 
             SyncReport again = kb.sync(IndexProgress.SILENT);
             assertEquals(0, again.filesIndexed());
+            assertEquals(0, again.embedded(), "nothing changed, nothing is embedded");
             assertEquals(3, again.filesUnchanged());
         }
     }

@@ -14,6 +14,7 @@ public final class Evaluator {
 
     public static EvalReport run(List<EvalQuery> queries, int limit, BiFunction<String, Integer, SearchResponse> search) {
         int hitsAt1 = 0;
+        int hitsAt3 = 0;
         int hitsAtK = 0;
         double reciprocalRanks = 0;
         List<EvalReport.Miss> misses = new ArrayList<>();
@@ -32,12 +33,29 @@ public final class Evaluator {
                         .map(r -> r.passage().file() + ":" + r.passage().line() + " " + r.passage().headingTrail())
                         .toList()));
             }
+            if (rank > 0 && rank <= 3) {
+                hitsAt3++;
+            }
             if (rank > 0) {
                 hitsAtK++;
                 reciprocalRanks += 1.0 / rank;
             }
         }
         int n = queries.size();
-        return new EvalReport((double) hitsAt1 / n, (double) hitsAtK / n, reciprocalRanks / n, n, misses);
+        return new EvalReport((double) hitsAt1 / n, (double) hitsAt3 / n, (double) hitsAtK / n, reciprocalRanks / n, n, misses);
+    }
+
+    /** Runs queries the notes do not cover: each one answered with results is a failure. */
+    public static OffTopicReport runOffTopic(List<EvalQuery> queries, BiFunction<String, Integer, SearchResponse> search) {
+        List<OffTopicReport.Found> found = new ArrayList<>();
+        for (EvalQuery query : queries) {
+            SearchResponse response = search.apply(query.query(), 1);
+            if (!response.results().isEmpty()) {
+                SearchResult first = response.results().get(0);
+                found.add(new OffTopicReport.Found(query, first.passage().file() + ":" + first.passage().line() + " "
+                        + first.passage().headingTrail()));
+            }
+        }
+        return new OffTopicReport(queries.size(), found);
     }
 }

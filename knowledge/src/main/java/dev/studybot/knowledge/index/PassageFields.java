@@ -8,9 +8,12 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.util.BytesRef;
 
 /** How a passage is laid out as a Lucene document, and read back. */
 public final class PassageFields {
@@ -25,6 +28,10 @@ public final class PassageFields {
     public static final String BODY = "body";
     /** Heading path, analysed with stemming, boosted at search time. */
     public static final String HEADING = "heading";
+    /** The passage's sentence embedding (unit length, so dot product is cosine), searched by HNSW. */
+    public static final String VECTOR = "vector";
+    /** The passage's answerable lines and their embeddings ({@link AnswerUnits}), stored. */
+    public static final String UNITS = "units";
     /** Heading and text, unstemmed: the vocabulary for did-you-mean. */
     public static final String SPELL = "spell";
 
@@ -37,7 +44,12 @@ public final class PassageFields {
         return StudyAnalyzers.perField(Map.of(SPELL, StudyAnalyzers.spelling()));
     }
 
-    static Document toDocument(Passage passage) {
+    /** What the embedding model reads of a passage: its heading path gives a bare bullet its subject. */
+    static String embeddedText(Passage passage) {
+        return passage.headingPath().isEmpty() ? passage.text() : passage.headingTrail() + "\n" + passage.text();
+    }
+
+    static Document toDocument(Passage passage, float[] vector, BytesRef units) {
         Document doc = new Document();
         doc.add(new StringField(FILE, passage.file(), Field.Store.YES));
         doc.add(new StoredField(LINE, passage.line()));
@@ -47,6 +59,8 @@ public final class PassageFields {
         String heading = String.join(" ", passage.headingPath());
         doc.add(new TextField(HEADING, heading, Field.Store.NO));
         doc.add(new TextField(SPELL, heading + "\n" + passage.text(), Field.Store.NO));
+        doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+        doc.add(new StoredField(UNITS, units));
         return doc;
     }
 

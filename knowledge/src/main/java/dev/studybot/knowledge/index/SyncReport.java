@@ -10,9 +10,11 @@ import java.util.List;
  * @param filesUnchanged files whose passages were kept as they were
  * @param filesRemoved   files gone from the folder whose passages were dropped
  * @param passages       passages in the index afterwards
+ * @param embedded       passages embedded by this sync (only those of new and changed files)
+ * @param embedMillis    time spent embedding them
  */
-public record SyncReport(int filesIndexed, int filesUnchanged, int filesRemoved, int passages,
-                         List<NotesWarning> warnings) {
+public record SyncReport(int filesIndexed, int filesUnchanged, int filesRemoved, int passages, int embedded,
+                         long embedMillis, List<NotesWarning> warnings) {
 
     public SyncReport {
         warnings = List.copyOf(warnings);

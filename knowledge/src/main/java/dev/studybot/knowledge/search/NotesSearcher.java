@@ -2,6 +2,7 @@ package dev.studybot.knowledge.search;
 
 import dev.studybot.knowledge.analysis.StudyAnalyzers;
 import dev.studybot.knowledge.analysis.Synonyms;
+import dev.studybot.knowledge.embed.TextEmbedder;
 import dev.studybot.knowledge.index.PassageFields;
 import dev.studybot.knowledge.notes.Passage;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
@@ -46,15 +48,18 @@ public final class NotesSearcher {
     private final Synonyms synonyms;
     private final Analyzer queryAnalyzer;
 
-    public NotesSearcher(IndexReader reader, Synonyms synonyms) {
+    private final TextEmbedder embedder;
+
+    public NotesSearcher(IndexReader reader, Synonyms synonyms, TextEmbedder embedder) {
         this.reader = reader;
+        this.embedder = embedder;
         this.searcher = new IndexSearcher(reader);
         searcher.setSimilarity(new BM25Similarity(BM25_K1, BM25_B));
         this.synonyms = synonyms;
         this.queryAnalyzer = StudyAnalyzers.query(synonyms);
     }
 
-    public SearchResponse search(String rawQuery, int limit) {
+    public SearchResponse search(String rawQuery, int limit, SearchMode mode) {
         String query = QueryText.clean(rawQuery);
         if (query.isEmpty()) {
             return refusal(query, SearchResponse.Status.EMPTY_QUERY,
@@ -70,21 +75,34 @@ public final class NotesSearcher {
                     "There is no topic word in \"" + query + "\" to search for. Try naming a service or feature.");
         }
         try {
-            return search(query, words, Math.max(1, Math.min(limit, MAX_LIMIT)));
+            return search(query, words, Math.max(1, Math.min(limit, MAX_LIMIT)), mode);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private SearchResponse search(String query, QueryWords words, int limit) throws IOException {
+    private SearchResponse search(String query, QueryWords words, int limit, SearchMode mode) throws IOException {
         LookupQuery lookup = LookupQuery.build(words, queryAnalyzer, searcher);
         ScoreDoc[] candidates = searcher.search(lookup.query(), Math.max(RERANK_DEPTH, limit)).scoreDocs;
         String suggestion = words.suggestion(query);
         double[] coverage = lookup.coverage(candidates, reader);
-        ScoreDoc[] best = rerank(candidates, coverage, limit);
-        if (best.length == 0 || !isAbout(coverage, words)) {
+        ScoreDoc[] lexical = rerank(candidates, coverage, candidates.length);
+        boolean about = isAbout(coverage, words);
+        ScoreDoc[] best;
+        Map<Integer, Meanings.Closeness> closeness = Map.of();
+        if (mode == SearchMode.LEXICAL) {
+            best = Arrays.copyOf(lexical, Math.min(limit, lexical.length));
+        } else {
+            // Meaning is read from the query as corrected, so "memchached" is as close as "memcached".
+            Meanings meanings = new Meanings(searcher, embedder.embedQuery(suggestion == null ? query : suggestion));
+            HybridRanking hybrid = HybridRanking.fuse(lexical, meanings, embedder.salienceFloors(), limit);
+            best = hybrid.best();
+            closeness = hybrid.closeness();
+            about = hybrid.isAbout(about, !words.unknown().isEmpty(), embedder.salienceFloors());
+        }
+        if (best.length == 0 || !about) {
             return new SearchResponse(query, SearchResponse.Status.NO_MATCH, List.of(), suggestion,
-                    nothingFound(query, candidates));
+                    nothingFound(query, best.length == 0 ? candidates : best));
         }
         Passage[] passages = new Passage[best.length];
         StoredFields storedFields = searcher.storedFields();
@@ -94,7 +112,9 @@ public final class NotesSearcher {
         Snippets snippets = new Snippets(lookup.query());
         List<SearchResult> results = new ArrayList<>();
         for (int i = 0; i < passages.length; i++) {
-            results.add(new SearchResult(passages[i], snippets.of(passages[i].text()), best[i].score));
+            Meanings.Closeness close = closeness.get(best[i].doc);
+            results.add(new SearchResult(passages[i], snippets.of(passages[i].text()), best[i].score,
+                    close == null ? List.of() : AnswerLines.of(close)));
         }
         String message = words.truncated()
                 ? "Your query was long: only its first " + QueryText.MAX_WORDS + " words were searched." : null;

@@ -25,10 +25,27 @@ class EvaluatorTest {
         List<SearchResult> results = new ArrayList<>();
         for (int i = 0; i < texts.length; i++) {
             Passage passage = new Passage("f.md", i + 1, List.of("H"), texts[i], List.of());
-            results.add(new SearchResult(passage, texts[i], texts.length - i));
+            results.add(new SearchResult(passage, texts[i], texts.length - i, List.of()));
         }
         return new SearchResponse(query, results.isEmpty() ? SearchResponse.Status.NO_MATCH
                 : SearchResponse.Status.FOUND, results, null, results.isEmpty() ? "nothing" : null);
+    }
+
+    @Test
+    void offTopicQueriesCountThoseAnsweredWithNothing() {
+        Map<String, SearchResponse> responses = Map.of(
+                "pizza", shown("pizza"),
+                "amplify", shown("amplify", "something near it"),
+                "bedrock", shown("bedrock"));
+        List<EvalQuery> queries = List.of(new EvalQuery("o1", "pizza", List.of("food")),
+                new EvalQuery("o2", "amplify", List.of("hosting")), new EvalQuery("o3", "bedrock", List.of("models")));
+
+        OffTopicReport report = Evaluator.runOffTopic(queries, (q, limit) -> responses.get(q));
+
+        assertEquals(3, report.queries());
+        assertEquals(List.of("o2"), report.found().stream().map(found -> found.query().id()).toList());
+        assertEquals(2.0 / 3, report.nothingShare(), EPS);
+        assertEquals("nothing=2/3 (0.667)", report.summary());
     }
 
     @Test
@@ -53,6 +70,7 @@ class EvaluatorTest {
         assertEquals(List.of(5, 5, 5, 5), limits);
         assertEquals(4, report.queries());
         assertEquals(1.0 / 4, report.hitAt1(), EPS);
+        assertEquals(3.0 / 4, report.hitAt3(), EPS, "answers at ranks 1, 2 and 3 count");
         assertEquals(3.0 / 4, report.hitAtK(), EPS);
         assertEquals((1 + 1.0 / 3 + 1.0 / 2 + 0) / 4, report.mrr(), EPS);
         assertEquals(List.of("b", "c", "d"), report.misses().stream().map(m -> m.query().id()).toList());
@@ -110,7 +128,7 @@ class EvaluatorTest {
             EvalReport.Miss miss = report.misses().get(1);
             assertEquals("miss", miss.query().id());
             assertEquals(0, miss.rank());
-            assertEquals("hit@1=0.333 hit@5=0.667 mrr=0.500 queries=3", report.summary(5));
+            assertEquals("hit@1=0.333 hit@3=0.667 hit@5=0.667 mrr=0.500 queries=3", report.summary(5));
         }
     }
 }

@@ -5,6 +5,10 @@ import static dev.studybot.knowledge.TestNotes.writeBytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.studybot.knowledge.TestEmbedder;
+import dev.studybot.knowledge.embed.BundledModel;
+import dev.studybot.knowledge.embed.OnnxEmbedder;
+import dev.studybot.knowledge.embed.TextEmbedder;
 import dev.studybot.knowledge.notes.Passage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,14 +39,14 @@ class NotesIndexTest {
     }
 
     private SyncReport sync() {
-        try (NotesIndex index = NotesIndex.open(indexFolder)) {
+        try (NotesIndex index = NotesIndex.open(indexFolder, TestEmbedder.get())) {
             return index.sync(notes, IndexProgress.SILENT);
         }
     }
 
     /** The passages of {@code file} now in the index. */
     private List<Passage> passagesOf(String file) throws IOException {
-        try (NotesIndex index = NotesIndex.open(indexFolder); DirectoryReader reader = index.openReader()) {
+        try (NotesIndex index = NotesIndex.open(indexFolder, TestEmbedder.get()); DirectoryReader reader = index.openReader()) {
             IndexSearcher searcher = new IndexSearcher(reader);
             List<Passage> passages = new ArrayList<>();
             for (ScoreDoc doc : searcher.search(new TermQuery(new Term(PassageFields.FILE, file)), 1000).scoreDocs) {
@@ -94,21 +98,59 @@ class NotesIndexTest {
     void onlyTheChangedFileIsReindexed() throws IOException {
         sync();
         write(notes, "animals.md", "# Animals\n\nThe wombat digs burrows.\n");
-        List<int[]> progress = new ArrayList<>();
+        RecordingProgress progress = new RecordingProgress();
         SyncReport report;
-        try (NotesIndex index = NotesIndex.open(indexFolder)) {
-            report = index.sync(notes, (done, total) -> progress.add(new int[] {done, total}));
+        try (NotesIndex index = NotesIndex.open(indexFolder, TestEmbedder.get())) {
+            report = index.sync(notes, progress);
         }
         assertEquals(1, report.filesIndexed());
         assertEquals(2, report.filesUnchanged());
         assertEquals(0, report.filesRemoved());
         assertEquals(3, report.passages());
-        assertEquals(1, progress.size());
-        assertEquals(1, progress.get(0)[0]);
-        assertEquals(1, progress.get(0)[1]);
+        assertEquals(1, progress.files.size());
+        assertEquals(1, progress.files.get(0)[0]);
+        assertEquals(1, progress.files.get(0)[1]);
+        assertEquals(1, report.embedded(), "only the changed file's one passage is embedded again");
         List<Passage> animals = passagesOf("animals.md");
         assertEquals(1, animals.size(), "the old passages of a changed file are gone");
         assertTrue(anyContains(animals, "wombat"));
+    }
+
+    @Test
+    void vectorsAreStoredWithThePassagesAndReusedOnTheNextSync() throws IOException {
+        SyncReport first = sync();
+        assertEquals(first.passages(), first.embedded(), "a new index embeds every passage");
+        SyncReport second = sync();
+        assertEquals(0, second.embedded(), "nothing changed: nothing is embedded again");
+        try (NotesIndex index = NotesIndex.open(indexFolder, TestEmbedder.get()); DirectoryReader reader = index.openReader()) {
+            assertEquals(first.passages(), reader.leaves().stream()
+                    .mapToInt(leaf -> vectorCount(leaf.reader())).sum(), "every passage has its vector");
+        }
+    }
+
+    private static int vectorCount(org.apache.lucene.index.LeafReader leaf) {
+        try {
+            var vectors = leaf.getFloatVectorValues(PassageFields.VECTOR);
+            return vectors == null ? 0 : vectors.size();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void anotherModelReEmbedsEverythingOnce() {
+        SyncReport withDefault = sync();
+        TextEmbedder other = OnnxEmbedder.of(BundledModel.ALL_MINILM_L6_V2_Q);
+        SyncReport switched;
+        SyncReport again;
+        try (NotesIndex index = NotesIndex.open(indexFolder, other)) {
+            switched = index.sync(notes, IndexProgress.SILENT);
+            again = index.sync(notes, IndexProgress.SILENT);
+        }
+        assertEquals(withDefault.passages(), switched.embedded(), "the new model's vectors replace all the old ones");
+        assertEquals(withDefault.passages(), switched.passages());
+        assertEquals(0, again.embedded(), "once");
+        assertEquals(withDefault.passages(), sync().embedded(), "and back again");
     }
 
     @Test

@@ -1,0 +1,32 @@
+package dev.studybot.knowledge.embed;
+
+import java.util.List;
+
+/**
+ * A sentence-embedding model: text in, a unit-length vector out, so the dot product of two vectors is
+ * their cosine similarity. Queries and passages are embedded apart because some models phrase them
+ * differently (a query instruction).
+ */
+public interface TextEmbedder {
+
+    /** Name and version of the model; vectors from two different ids are not comparable. */
+    String id();
+
+    int dimension();
+
+    float[] embedQuery(String query);
+
+    List<float[]> embedPassages(List<String> passages);
+
+    /** When this model's nearest neighbours mean the notes really are about a query. */
+    SalienceFloors salienceFloors();
+
+    /** Cosine similarity of two unit-length vectors. */
+    static float similarity(float[] a, float[] b) {
+        float dot = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+        }
+        return dot;
+    }
+}
