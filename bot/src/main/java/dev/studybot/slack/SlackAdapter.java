@@ -123,11 +123,11 @@ public final class SlackAdapter implements AutoCloseable {
                 socketModeApp.startAsync();
             } else {
                 app.start();
-                httpServer = SlackHttpServer.start(app, settings.port());
+                httpServer = SlackHttpServer.start(app, settings.bindAddress(), settings.port(), SlackHttpServer.IDLE_TIMEOUT);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("Could not start Slack " + (settings.socketMode() ? "Socket Mode" : "HTTP mode on port "
-                    + settings.port()) + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Could not start Slack " + (settings.socketMode() ? "Socket Mode" : "HTTP mode on "
+                    + settings.bindAddress() + ":" + settings.port()) + ": " + e.getMessage(), e);
         } catch (Exception e) {
             throw new IllegalStateException("Could not start Slack " + (settings.socketMode() ? "Socket Mode" : "HTTP mode")
                     + ": " + e.getClass().getSimpleName(), e);

@@ -27,7 +27,7 @@ class SlackPosterTest {
     void start() throws Exception {
         slack = new FakeSlack();
         adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null, SlackHttpModeTest.SIGNING_SECRET,
-                0, slack.apiUrl(), Set.of()));
+                0, "127.0.0.1", slack.apiUrl(), Set.of()));
     }
 
     @AfterEach
