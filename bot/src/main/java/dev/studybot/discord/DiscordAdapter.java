@@ -133,6 +133,9 @@ public final class DiscordAdapter implements AutoCloseable {
                 .setSessionController(sessions)
                 .setCompression(Compression.NONE)
                 .setAutoReconnect(true)
+                // JDA's own hook would stop its request queue at SIGTERM before close() has sent the replies under
+                // way; the application closes JDA itself, in its shutdown order.
+                .setEnableShutdownHook(false)
                 .addEventListeners(new Listener())
                 .build();
         jda = built;
