@@ -1,6 +1,7 @@
 package dev.studybot.study;
 
 import dev.studybot.chat.Button;
+import dev.studybot.chat.Markup;
 import dev.studybot.chat.Reply;
 import dev.studybot.knowledge.notes.Passage;
 import dev.studybot.knowledge.questions.Question;
@@ -127,7 +128,7 @@ final class Replies {
 
     private static String row(Leaderboard.Row row) {
         return String.format(Locale.ROOT, "%d. %s  %d pts (daily %d, practice %d), %d/%d right", row.rank(),
-                row.displayName(), row.points(), row.dailyPoints(), row.practicePoints(), row.correct(), row.answered());
+                Markup.literal(row.displayName()), row.points(), row.dailyPoints(), row.practicePoints(), row.correct(), row.answered());
     }
 
     static Reply stats(Stats stats) {
@@ -144,7 +145,7 @@ final class Replies {
         if (stats.reviewsDue() > 0) {
             lines.add("Due for review: " + stats.reviewsDue() + " (try /study review)");
         }
-        return Reply.privately(new Reply.Heading("Stats for " + stats.displayName()), new Reply.Lines(lines));
+        return Reply.privately(new Reply.Heading("Stats for " + Markup.literal(stats.displayName())), new Reply.Lines(lines));
     }
 
     static Period period(String word) {
