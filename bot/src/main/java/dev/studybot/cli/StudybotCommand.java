@@ -1,6 +1,7 @@
 package dev.studybot.cli;
 
 import dev.studybot.config.StudybotConfig;
+import dev.studybot.ops.StartupFailure;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import picocli.CommandLine;
@@ -23,6 +24,10 @@ public final class StudybotCommand {
             if (e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
                 commandLine.getErr().println("studybot: " + e.getMessage());
                 return 2;
+            }
+            if (e instanceof StartupFailure) {
+                commandLine.getErr().println("studybot: " + e.getMessage());
+                return 1;
             }
             throw e;
         });

@@ -8,6 +8,7 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
@@ -20,8 +21,11 @@ import dev.studybot.chat.Caller;
 import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Poster;
 import dev.studybot.chat.Reply;
+import dev.studybot.ops.RateLimitedLog;
+import dev.studybot.ops.StartupFailure;
 import dev.studybot.store.Place;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,6 +56,7 @@ public final class SlackAdapter implements AutoCloseable {
     private final MethodsClient client;
     private final SlackCallers callers;
     private final ExecutorService workers;
+    private final RateLimitedLog malformed = new RateLimitedLog(LOG, Duration.ofMinutes(1));
     private volatile Function<Interaction, Reply> bot;
     private SlackHttpServer httpServer;
     private SocketModeApp socketModeApp;
@@ -83,11 +88,17 @@ public final class SlackAdapter implements AutoCloseable {
         });
         app.command(COMMAND, (req, ctx) -> {
             SlashCommandPayload payload = req.getPayload();
+            if (blank(payload.getUserId()) || blank(payload.getTeamId()) || blank(payload.getChannelId())) {
+                return withoutIds("command");
+            }
             workers.execute(() -> command(payload));
             return ctx.ack();
         });
         app.blockAction(Pattern.compile(".+"), (req, ctx) -> {
             BlockActionPayload payload = req.getPayload();
+            if (payload.getUser() == null || blank(payload.getUser().getId())) {
+                return withoutIds("button press");
+            }
             workers.execute(() -> press(payload));
             return ctx.ack();
         });
@@ -126,10 +137,11 @@ public final class SlackAdapter implements AutoCloseable {
                 httpServer = SlackHttpServer.start(app, settings.bindAddress(), settings.port(), SlackHttpServer.IDLE_TIMEOUT);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("Could not start Slack " + (settings.socketMode() ? "Socket Mode" : "HTTP mode on "
-                    + settings.bindAddress() + ":" + settings.port()) + ": " + e.getMessage(), e);
+            throw new StartupFailure("Could not start Slack " + (settings.socketMode() ? "Socket Mode" : "HTTP mode on "
+                    + settings.bindAddress() + ":" + settings.port() + " (is the port taken? set STUDYBOT_SLACK_PORT)")
+                    + ": " + e.getMessage(), e);
         } catch (Exception e) {
-            throw new IllegalStateException("Could not start Slack " + (settings.socketMode() ? "Socket Mode" : "HTTP mode")
+            throw new StartupFailure("Could not start Slack " + (settings.socketMode() ? "Socket Mode" : "HTTP mode")
                     + ": " + e.getClass().getSimpleName(), e);
         }
     }
@@ -140,11 +152,11 @@ public final class SlackAdapter implements AutoCloseable {
         try {
             auth = client.authTest(r -> r);
         } catch (IOException | SlackApiException e) {
-            throw new IllegalStateException("Could not reach the Slack Web API at " + settings.apiUrl() + " ("
+            throw new StartupFailure("Could not reach the Slack Web API at " + settings.apiUrl() + " ("
                     + e.getClass().getSimpleName() + "); check the network or STUDYBOT_SLACK_API_URL.", e);
         }
         if (!auth.isOk()) {
-            throw new IllegalStateException("Slack refused SLACK_BOT_TOKEN: " + auth.getError() + hint(auth.getError()));
+            throw new StartupFailure("Slack refused SLACK_BOT_TOKEN: " + auth.getError() + hint(auth.getError()));
         }
     }
 
@@ -277,6 +289,18 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     /** Exception messages from HTTP clients may hold URLs, never tokens; still keep them short. */
+    /** Slack always says who and where: a signed request that does not is not Slack's, or a bug; nobody to answer. */
+    private Response withoutIds(String what) {
+        malformed.warn(what.replace(' ', '_') + "_without_ids", "Refused a signed Slack " + what + " that does not say"
+                + " which user, workspace or channel it comes from");
+        return Response.builder().statusCode(400).contentType("text/plain; charset=utf-8")
+                .body("user, team and channel are required").build();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
     private static String firstNonBlank(String first, String second) {
         return first != null && !first.isBlank() ? first : second;
     }

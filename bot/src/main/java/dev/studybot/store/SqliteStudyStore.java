@@ -8,6 +8,7 @@ import dev.studybot.game.Leitner;
 import dev.studybot.game.PeriodKeys;
 import dev.studybot.game.Scoring;
 import dev.studybot.knowledge.questions.Question;
+import dev.studybot.ops.StartupFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -167,7 +168,19 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
         try {
             flyway(url, null).migrate();
         } catch (RuntimeException e) {
-            throw new StoreException("Cannot bring the database " + url + " up to date: " + e.getMessage(), e);
+            String file = url.substring("jdbc:sqlite:".length());
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("SQLITE_NOTADB")) {
+                throw new StartupFailure("The database " + file + " is not an SQLite database (damaged, or another"
+                        + " file): restore it from a backup (studybot backup makes them) or move it away to start empty.", e);
+            }
+            if (message.contains("SQLITE_READONLY") || message.contains("SQLITE_CANTOPEN")) {
+                throw new StartupFailure("The database " + file + " cannot be written: give the user studybot runs as"
+                        + " write access to it and its folder (it keeps a -wal and a -shm file beside it).", e);
+            }
+            // Flyway's messages run over several lines; the first says what went wrong.
+            throw new StartupFailure("Cannot bring the database " + file + " up to date: " + message.lines().findFirst()
+                    .orElse(e.getClass().getSimpleName()), e);
         }
     }
 

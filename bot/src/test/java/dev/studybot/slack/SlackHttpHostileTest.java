@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,6 +159,27 @@ class SlackHttpHostileTest {
         assertEquals(200, post(body, skewed, sign(skewed, body)).statusCode());
         slack.await("response_url", call -> call.path().endsWith("/f1"), Duration.ofSeconds(5));
         assertEquals(1, slack.calls("response_url").size());
+    }
+
+    @Test
+    void aSignedCommandThatSaysNotWhoSentItIsRefusedWithoutAnError() throws Exception {
+        AtomicInteger called = new AtomicInteger();
+        adapter.close();
+        adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null, SIGNING_SECRET, 0, "127.0.0.1",
+                slack.apiUrl(), Set.of()));
+        adapter.start(interaction -> {
+            called.incrementAndGet();
+            return Reply.privately(new Reply.Text("pong"));
+        });
+        String withUser = command(slack, "help", "U0ALICE01", "alice", "n1");
+        String body = withUser.replace("user_id=U0ALICE01&", "");
+
+        assertEquals(400, post(body, now(), sign(now(), body)).statusCode());
+        assertEquals(200, post(withUser, now(), sign(now(), withUser)).statusCode());
+        slack.await("response_url", call -> call.path().endsWith("/n1"), Duration.ofSeconds(5));
+        assertEquals(1, called.get(), "only the command that says who sent it reached the bot");
+        assertTrue(logs.events().stream().noneMatch(event -> event.getLevel() == Level.ERROR), logs.text());
+        assertTrue(logs.text().contains("WARN Refused a signed Slack command that does not say"), logs.text());
     }
 
     @Test

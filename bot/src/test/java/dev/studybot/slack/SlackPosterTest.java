@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybot.chat.Button;
 import dev.studybot.chat.Reply;
+import dev.studybot.ops.StartupFailure;
 import dev.studybot.store.Place;
 import java.time.Duration;
 import java.util.List;
@@ -64,9 +65,10 @@ class SlackPosterTest {
     @Test
     void startingWithARevokedTokenSaysWhichVariableWithoutItsValue() {
         slack.tokenValid = false;
-        IllegalStateException error = assertThrows(IllegalStateException.class, () -> adapter.start(i -> null));
+        StartupFailure error = assertThrows(StartupFailure.class, () -> adapter.start(i -> null));
         assertTrue(error.getMessage().contains("SLACK_BOT_TOKEN") && error.getMessage().contains("invalid_auth"),
                 error.getMessage());
+        assertEquals(1, error.getMessage().lines().count(), "one line for the operator");
         assertTrue(!error.getMessage().contains(SlackHttpModeTest.BOT_TOKEN), error.getMessage());
         assertEquals(-1, adapter.port(), "nothing listens");
     }
