@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -221,7 +222,10 @@ class NotesReaderTest {
                 for (Path draft : churned) {
                     try {
                         if (!Files.deleteIfExists(draft)) {
-                            Files.writeString(draft, "draft\n");
+                            // Written whole, then moved in, as editors save: never seen half-written (empty).
+                            Path hidden = drafts.resolve("." + draft.getFileName());
+                            Files.writeString(hidden, "draft\n");
+                            Files.move(hidden, draft, StandardCopyOption.ATOMIC_MOVE);
                         }
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
