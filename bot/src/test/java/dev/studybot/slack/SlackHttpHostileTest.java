@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -180,6 +181,36 @@ class SlackHttpHostileTest {
         assertEquals(1, called.get(), "only the command that says who sent it reached the bot");
         assertTrue(logs.events().stream().noneMatch(event -> event.getLevel() == Level.ERROR), logs.text());
         assertTrue(logs.text().contains("WARN Refused a signed Slack command that does not say"), logs.text());
+    }
+
+    @Test
+    void beyondTheQueueACommandIsToldPolitelyToTryAgainAndTheRestAreAnswered() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        adapter.close();
+        adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null, SIGNING_SECRET, 0, "127.0.0.1",
+                slack.apiUrl(), Set.of()), 1, 1);
+        adapter.start(interaction -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Reply.privately(new Reply.Text("pong"));
+        });
+        List<HttpResponse<String>> acks = new ArrayList<>();
+        for (String id : List.of("q1", "q2", "q3")) {
+            String body = command(slack, "help", "U0ALICE01", "alice", id);
+            acks.add(post(body, now(), sign(now(), body)));
+        }
+
+        assertEquals(List.of(200, 200, 200), acks.stream().map(HttpResponse::statusCode).toList());
+        assertFalse(acks.get(0).body().contains("busy") || acks.get(1).body().contains("busy"));
+        assertTrue(acks.get(2).body().contains(SlackAdapter.BUSY), "one working, one waiting, the third is told: "
+                + acks.get(2).body());
+        release.countDown();
+        slack.await("response_url", call -> call.path().endsWith("/q1"), Duration.ofSeconds(5));
+        slack.await("response_url", call -> call.path().endsWith("/q2"), Duration.ofSeconds(5));
+        assertTrue(slack.calls("response_url").stream().noneMatch(call -> call.path().endsWith("/q3")));
     }
 
     @Test
