@@ -75,7 +75,12 @@ public final class SlackAdapter implements AutoCloseable {
     private static final Gson JSON = GsonFactory.createSnakeCase();
 
     private final ThreadPoolExecutor workers;
-    private final HttpClient responses = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * HTTP/1.1: over plain http (a proxy, the loopback stand-in) the client's default HTTP/2 upgrade headers make some
+     * servers close the connection after answering while the client keeps it for the next reply, which then fails.
+     */
+    private final HttpClient responses = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final Set<CompletableFuture<?>> repliesUnderWay = ConcurrentHashMap.newKeySet();
     private final RateLimitedLog rareWarnings = new RateLimitedLog(LOG, Duration.ofMinutes(1));
     private volatile Function<Interaction, Reply> bot;
@@ -323,15 +328,22 @@ public final class SlackAdapter implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.toJson(body), StandardCharsets.UTF_8)).build();
+        send(request, what, true);
+    }
+
+    private void send(HttpRequest request, String what, boolean mayRetry) {
         CompletableFuture<HttpResponse<Void>> sent = responses.sendAsync(request, HttpResponse.BodyHandlers.discarding());
         repliesUnderWay.add(sent);
         sent.whenComplete((response, failure) -> {
-            repliesUnderWay.remove(sent);
-            if (failure != null) {
+            if (failure != null && mayRetry && failure.getCause() instanceof IOException) {
+                // Mostly a kept-alive connection the other end had closed: the post never arrived. Once more, anew.
+                send(request, what, false);
+            } else if (failure != null) {
                 LOG.warn("Sending the {} through response_url failed: {}", what, failure.toString());
             } else if (response.statusCode() != 200) {
                 LOG.warn("Sending the {} through response_url failed with HTTP {}", what, response.statusCode());
             }
+            repliesUnderWay.remove(sent);
         });
     }
 

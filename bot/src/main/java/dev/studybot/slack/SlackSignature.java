@@ -40,11 +40,15 @@ final class SlackSignature {
         if (Math.abs(nowSeconds - stamped) > MAX_SKEW_SECONDS) {
             return Verdict.OUT_OF_TIME;
         }
-        byte[] expected = ("v0=" + HexFormat.of().formatHex(hmac(timestamp.strip(), body)))
-                .getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = sign(timestamp.strip(), body).getBytes(StandardCharsets.US_ASCII);
         // Constant time: the comparison must not tell an attacker how much of a guess was right.
         return MessageDigest.isEqual(expected, signature.strip().getBytes(StandardCharsets.US_ASCII))
                 ? Verdict.VALID : Verdict.BAD_SIGNATURE;
+    }
+
+    /** The {@code X-Slack-Signature} Slack would send with {@code body} at {@code timestamp}. */
+    String sign(String timestamp, byte[] body) {
+        return "v0=" + HexFormat.of().formatHex(hmac(timestamp, body));
     }
 
     private byte[] hmac(String timestamp, byte[] body) {
