@@ -320,7 +320,7 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
             Posted posted = row.posted();
             Question question = posted.question();
             if (choice < 0 || choice >= question.choices().size()) {
-                return new AnswerOutcome.Unknown();
+                return new AnswerOutcome.NoSuchChoice(posted, choice);
             }
             if (row.ownerRef() != null && row.ownerRef() != memberRef) {
                 return new AnswerOutcome.NotYours(posted);

@@ -69,6 +69,11 @@ final class Replies {
             return Reply.privately(new Reply.Text(
                     "This question has closed, so answers no longer count. Try /study quiz for a new one."));
         }
+        if (outcome instanceof AnswerOutcome.NoSuchChoice none) {
+            int choices = none.posted().question().choices().size();
+            return Reply.privately(new Reply.Text("That question has only " + choices + " choices, so there is no choice "
+                    + (char) ('a' + none.choice()) + "; nothing was counted. Pick one of its " + choices + "."));
+        }
         if (outcome instanceof AnswerOutcome.NotYours) {
             return Reply.privately(new Reply.Text(
                     "That practice question belongs to someone else. Try /study quiz for your own."));
