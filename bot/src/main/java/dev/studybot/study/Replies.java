@@ -40,6 +40,10 @@ final class Replies {
             parts.add(new Reply.Excerpt(passage.headingPath().isEmpty() ? passage.file() : passage.headingTrail(),
                     passage.file() + ":" + passage.line(), passage.text(), passage.links()));
         }
+        if (from > 0 && results.size() <= from) {
+            // "More" pressed (or typed) again after the last page: say so rather than send an empty reply.
+            parts.add(new Reply.Text("No more results for that lookup; try /study search with other words."));
+        }
         List<Button> buttons = results.size() > from + count ? List.of(MORE_RESULTS) : List.of();
         return new Reply(true, parts, buttons);
     }
