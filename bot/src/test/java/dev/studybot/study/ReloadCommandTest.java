@@ -122,6 +122,20 @@ class ReloadCommandTest {
     }
 
     @Test
+    void wordsAfterACommandThatTakesNoneAreAnErrorNotIgnored() throws IOException {
+        bot.enableReload(reloader);
+        Files.writeString(notes.resolve("s3.md"), "# S3\n\n## Glacier\n\nGlacier is cold storage.\n");
+
+        String text = command(ADMIN, "reload now").toString();
+
+        assertTrue(text.contains("/study reload takes nothing after it (got \"now\")"), text);
+        assertEquals(1, knowledge.lastSync().filesIndexed() + knowledge.lastSync().filesUnchanged(), "nothing was reloaded");
+        for (String command : List.of("topics all", "review please", "about me")) {
+            assertTrue(command(MEMBER, command).toString().contains("takes nothing after it"), command);
+        }
+    }
+
+    @Test
     void withoutLiveReloadTheCommandSaysSo() {
         assertTrue(command(ADMIN, "reload").toString().contains("not available"));
         assertTrue(command(ADMIN, "help").toString().contains("/study reload"));
