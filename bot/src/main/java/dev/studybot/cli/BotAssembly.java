@@ -76,7 +76,7 @@ final class BotAssembly implements AutoCloseable {
                 });
         bot.enableReload(reloader);
         watcher = new NotesWatcher(notesFolder, reloader::reload).start();
-        heartbeat = Heartbeat.start(dataFolder, clock);
+        heartbeat = Heartbeat.start(dataFolder, clock, store::fileProblem);
         return bot;
     }
 

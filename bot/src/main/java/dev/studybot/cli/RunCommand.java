@@ -52,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
         StudybotConfig config = console.resolve(env);
         // Extra Slack admins: STUDYBOT_SLACK_ADMINS when set (read by SlackSettings too), else admins.slack.
         Optional<SlackSettings> slack = SlackSettings.fromEnvironment(env).map(s -> new SlackSettings(s.botToken(),
-                s.appToken(), s.signingSecret(), s.port(), s.apiUrl(), Set.copyOf(config.admins().slack())));
+                s.appToken(), s.signingSecret(), s.port(), s.bindAddress(), s.apiUrl(), Set.copyOf(config.admins().slack())));
         Optional<DiscordSettings> discord = DiscordSettings.fromEnvironment(env);
         PrintWriter out = spec.commandLine().getOut();
         if (slack.isEmpty() && discord.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.studybot.cli;
 
 import dev.studybot.config.StudybotConfig;
+import dev.studybot.ops.StartupFailure;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import picocli.CommandLine;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "studybot", mixinStandardHelpOptions = true, versionProvider = StudybotCommand.Version.class,
         description = "A study assistant that answers lookups from your team's notes.",
-        subcommands = {RunCommand.class, ConsoleCommand.class, SearchCommand.class, QuestionsCommand.class, EvalCommand.class, BenchCommand.class, StoreBenchCommand.class, BackupCommand.class, HealthCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ConsoleCommand.class, SearchCommand.class, QuestionsCommand.class, EvalCommand.class, BenchCommand.class, StoreBenchCommand.class, SlackBenchCommand.class, BackupCommand.class, HealthCommand.class, CommandLine.HelpCommand.class})
 public final class StudybotCommand {
 
     public static void main(String[] args) {
@@ -23,6 +24,10 @@ public final class StudybotCommand {
             if (e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
                 commandLine.getErr().println("studybot: " + e.getMessage());
                 return 2;
+            }
+            if (e instanceof StartupFailure) {
+                commandLine.getErr().println("studybot: " + e.getMessage());
+                return 1;
             }
             throw e;
         });

@@ -1,6 +1,7 @@
 package dev.studybot.console;
 
 import dev.studybot.chat.Button;
+import dev.studybot.chat.Markup;
 import dev.studybot.chat.Reply;
 
 /** A reply as plain text for a terminal: buttons become {@code [12b] label} lines to type. */
@@ -14,16 +15,16 @@ final class ConsoleRenderer {
         out.append("studybot ").append(reply.privateTo() ? "to @" + user + " only" : "in #" + channel).append(":\n");
         for (Reply.Part part : reply.parts()) {
             if (part instanceof Reply.Heading heading) {
-                out.append("  ").append(heading.text()).append('\n');
+                out.append("  ").append(Markup.unescape(heading.text())).append('\n');
             } else if (part instanceof Reply.Text text) {
-                text.text().lines().forEach(line -> out.append("  ").append(line).append('\n'));
+                Markup.unescape(text.text()).lines().forEach(line -> out.append("  ").append(line).append('\n'));
             } else if (part instanceof Reply.Excerpt excerpt) {
                 out.append("  ").append(excerpt.trail()).append("  (").append(excerpt.source()).append(")\n");
                 excerpt.text().lines().forEach(line -> out.append("  | ").append(line).append('\n'));
             } else if (part instanceof Reply.Note note) {
-                out.append("  (").append(note.text()).append(")\n");
+                out.append("  (").append(Markup.unescape(note.text())).append(")\n");
             } else if (part instanceof Reply.Lines lines) {
-                lines.lines().forEach(line -> out.append("  ").append(line).append('\n'));
+                lines.lines().forEach(line -> out.append("  ").append(Markup.unescape(line)).append('\n'));
             }
         }
         for (Button button : reply.buttons()) {

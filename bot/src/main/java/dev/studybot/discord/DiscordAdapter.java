@@ -4,6 +4,7 @@ import dev.studybot.chat.Caller;
 import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Poster;
 import dev.studybot.chat.Reply;
+import dev.studybot.ops.StartupFailure;
 import dev.studybot.store.Member;
 import dev.studybot.store.Place;
 import java.time.Duration;
@@ -25,6 +26,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
@@ -128,20 +131,23 @@ public final class DiscordAdapter implements AutoCloseable {
                 return settings.gatewayUrl() != null ? settings.gatewayUrl() : super.getGateway();
             }
         };
-        JDA built = JDABuilder.createLight(settings.token(), EnumSet.noneOf(GatewayIntent.class))
+        JDABuilder builder = JDABuilder.createLight(settings.token(), EnumSet.noneOf(GatewayIntent.class))
                 .setRestConfig(rest)
                 .setSessionController(sessions)
                 .setCompression(Compression.NONE)
                 .setAutoReconnect(true)
-                .addEventListeners(new Listener())
-                .build();
+                // JDA's own hook would stop its request queue at SIGTERM before close() has sent the replies under
+                // way; the application closes JDA itself, in its shutdown order.
+                .setEnableShutdownHook(false)
+                .addEventListeners(new Listener());
+        JDA built = login(builder);
         jda = built;
         try {
             built.awaitReady();
             if (settings.guildId() != null) {
                 Guild guild = built.getGuildById(settings.guildId());
                 if (guild == null) {
-                    throw new IllegalStateException("DISCORD_GUILD_ID names a server the bot is not in; invite it"
+                    throw new StartupFailure("DISCORD_GUILD_ID names a server the bot is not in; invite it"
                             + " first: " + inviteUrl(built.getSelfUser().getApplicationId()));
                 }
                 guild.updateCommands().addCommands(DiscordCommands.all()).complete();
@@ -158,6 +164,23 @@ public final class DiscordAdapter implements AutoCloseable {
         }
         LOG.info("Logged in to Discord as {}; invite the bot with {}", built.getSelfUser().getName(),
                 inviteUrl(built.getSelfUser().getApplicationId()));
+    }
+
+    /** Logs in (JDA checks the token at once), or says in one line why not and what to do. */
+    private JDA login(JDABuilder builder) {
+        try {
+            return builder.build();
+        } catch (InvalidTokenException e) {
+            throw new StartupFailure("Discord refused DISCORD_TOKEN: copy it again from the Bot page of your application"
+                    + " in the Discord developer portal.", e);
+        } catch (ErrorResponseException e) {
+            if (e.getErrorCode() == -1) {
+                throw new StartupFailure("Could not reach Discord" + (settings.apiUrl() == null ? "" : " at " + settings.apiUrl())
+                        + " (" + (e.getCause() == null ? e : e.getCause()).getClass().getSimpleName()
+                        + "); check the network, or STUDYBOT_DISCORD_API_URL.", e);
+            }
+            throw new StartupFailure("Discord refused the login: " + e.getMeaning() + ".", e);
+        }
     }
 
     /** The invite URL with the scopes bot and applications.commands and the permissions the bot needs. */

@@ -1,11 +1,15 @@
 package dev.studybot.discord;
 
 import dev.studybot.chat.Button;
+import dev.studybot.chat.Markup;
+import dev.studybot.chat.Shorten;
 import dev.studybot.chat.Reply;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -28,7 +32,9 @@ final class DiscordRenderer {
     }
 
     static MessageCreateData create(Reply reply) {
-        return new MessageCreateBuilder().setEmbeds(embed(reply)).setComponents(rows(reply.buttons())).build();
+        // No mention in a reply may ping anyone, least of all @everyone or @here.
+        return new MessageCreateBuilder().setEmbeds(embed(reply)).setComponents(rows(reply.buttons()))
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).build();
     }
 
     static MessageEditData edit(Reply reply) {
@@ -45,7 +51,7 @@ final class DiscordRenderer {
         for (Reply.Part part : reply.parts()) {
             if (part instanceof Reply.Heading heading) {
                 if (title == null) {
-                    title = cut(heading.text(), MessageEmbed.TITLE_MAX_LENGTH);
+                    title = cut(Markup.unescape(heading.text()), MessageEmbed.TITLE_MAX_LENGTH);
                 } else {
                     paragraph(description, "**" + heading.text() + "**");
                 }
@@ -75,7 +81,8 @@ final class DiscordRenderer {
             notes.clear();
         }
         if (!notes.isEmpty()) {
-            embed.setFooter(cut(String.join(" \u00b7 ", notes), Math.min(MessageEmbed.TEXT_MAX_LENGTH, 400)));
+            // Footers show no Markdown: the escapes of literal text would show.
+            embed.setFooter(cut(Markup.unescape(String.join(" \u00b7 ", notes)), Math.min(MessageEmbed.TEXT_MAX_LENGTH, 400)));
         }
         return embed.build();
     }
@@ -105,7 +112,7 @@ final class DiscordRenderer {
             }
             row.add(net.dv8tion.jda.api.components.buttons.Button.primary(
                     cut(button.action(), net.dv8tion.jda.api.components.buttons.Button.ID_MAX_LENGTH),
-                    cut(button.label() == null || button.label().isBlank() ? button.key() : button.label(),
+                    cut(button.label() == null || button.label().isBlank() ? button.key() : Markup.unescape(button.label()),
                             net.dv8tion.jda.api.components.buttons.Button.LABEL_MAX_LENGTH)));
             if (row.size() == BUTTONS_PER_ROW) {
                 rows.add(ActionRow.of(row));
@@ -129,9 +136,6 @@ final class DiscordRenderer {
     }
 
     static String cut(String text, int max) {
-        if (text == null) {
-            return "";
-        }
-        return text.length() <= max ? text : text.substring(0, Math.max(0, max - 1)) + "\u2026";
+        return Shorten.to(text, max);
     }
 }

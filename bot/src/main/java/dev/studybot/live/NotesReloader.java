@@ -101,7 +101,8 @@ public final class NotesReloader {
         try {
             sync = knowledge.sync(IndexProgress.SILENT);
             sync.warnings().forEach(warning -> warnings.add(warning.toString()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // Errors too: a file that overflows the parser's stack or memory must not leave /study reload unanswered.
             errors.add("the search index could not be updated: " + describe(e));
         }
 
@@ -114,7 +115,7 @@ public final class NotesReloader {
             onNewPool.accept(pool);
             questions = pool.size();
             poolUpdated = true;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             errors.add("the questions could not be made again: " + describe(e));
         }
 
@@ -141,7 +142,7 @@ public final class NotesReloader {
         report.warnings().forEach(warning -> LOG.warn("Notes: {}", warning));
     }
 
-    private static String describe(RuntimeException e) {
+    private static String describe(Throwable e) {
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 }

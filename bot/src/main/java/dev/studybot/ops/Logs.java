@@ -25,7 +25,7 @@ public final class Logs {
 
     /** Libraries that are chatty at info; they log at warn unless debug or trace is asked for. */
     private static final List<String> CHATTY = List.of("org.quartz", "org.flywaydb", "com.slack.api",
-            "org.java_websocket");
+            "org.java_websocket", "org.eclipse.jetty");
     /**
      * Libraries whose warnings are no news here: DJL's tokenizer warns on every model load that there is no
      * GPU and that it uses the model's own maximum length. They log errors only, unless debug or trace.

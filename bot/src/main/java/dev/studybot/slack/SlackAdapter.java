@@ -1,5 +1,6 @@
 package dev.studybot.slack;
 
+import com.google.gson.Gson;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
@@ -8,6 +9,7 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
@@ -15,17 +17,31 @@ import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.socket_mode.SocketModeClient;
-import com.slack.api.webhook.WebhookResponse;
+import com.slack.api.util.json.GsonFactory;
 import dev.studybot.chat.Caller;
 import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Poster;
 import dev.studybot.chat.Reply;
+import dev.studybot.ops.RateLimitedLog;
+import dev.studybot.ops.StartupFailure;
 import dev.studybot.store.Place;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -51,13 +67,32 @@ public final class SlackAdapter implements AutoCloseable {
     private final App app;
     private final MethodsClient client;
     private final SlackCallers callers;
-    private final ExecutorService workers;
+    /** Threads that run the bot for Slack's requests; replies then go out without holding one (see respond). */
+    static final int WORKERS = 8;
+    /** Requests waiting for a worker at most; beyond it a command is told to try again, never queued without end. */
+    static final int QUEUE = 256;
+    static final String BUSY = "studybot is busy right now; try again in a moment.";
+    private static final Gson JSON = GsonFactory.createSnakeCase();
+
+    private final ThreadPoolExecutor workers;
+    /**
+     * HTTP/1.1: over plain http (a proxy, the loopback stand-in) the client's default HTTP/2 upgrade headers make some
+     * servers close the connection after answering while the client keeps it for the next reply, which then fails.
+     */
+    private final HttpClient responses = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final Set<CompletableFuture<?>> repliesUnderWay = ConcurrentHashMap.newKeySet();
+    private final RateLimitedLog rareWarnings = new RateLimitedLog(LOG, Duration.ofMinutes(1));
     private volatile Function<Interaction, Reply> bot;
     private SlackHttpServer httpServer;
     private SocketModeApp socketModeApp;
 
     /** Builds the Bolt app and the Web API client; nothing goes over the network yet. */
     public SlackAdapter(SlackSettings settings) {
+        this(settings, WORKERS, QUEUE);
+    }
+
+    SlackAdapter(SlackSettings settings, int workerCount, int queueSize) {
         this.settings = settings;
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
@@ -76,21 +111,42 @@ public final class SlackAdapter implements AutoCloseable {
         this.client = slack.methods(settings.botToken());
         this.callers = new SlackCallers(client, settings.adminUserIds());
         AtomicInteger threads = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(8, runnable -> {
-            Thread thread = new Thread(runnable, "slack-worker-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.workers = new ThreadPoolExecutor(workerCount, workerCount, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(queueSize), runnable -> {
+                    Thread thread = new Thread(runnable, "slack-worker-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
         app.command(COMMAND, (req, ctx) -> {
             SlashCommandPayload payload = req.getPayload();
-            workers.execute(() -> command(payload));
-            return ctx.ack();
+            if (blank(payload.getUserId()) || blank(payload.getTeamId()) || blank(payload.getChannelId())) {
+                return withoutIds("command");
+            }
+            return accepted(() -> command(payload)) ? ctx.ack() : ctx.ack(BUSY);
         });
         app.blockAction(Pattern.compile(".+"), (req, ctx) -> {
             BlockActionPayload payload = req.getPayload();
-            workers.execute(() -> press(payload));
+            if (payload.getUser() == null || blank(payload.getUser().getId())) {
+                return withoutIds("button press");
+            }
+            if (!accepted(() -> press(payload))) {
+                respond(payload.getResponseUrl(), ActionResponse.builder().responseType("ephemeral").replaceOriginal(false)
+                        .text(BUSY).build(), "busy reply");
+            }
             return ctx.ack();
         });
+    }
+
+    /** Whether a worker will run {@code work}; false when the queue is full (back-pressure, logged once a minute). */
+    private boolean accepted(Runnable work) {
+        try {
+            workers.execute(work);
+            return true;
+        } catch (RejectedExecutionException e) {
+            rareWarnings.warn("busy", "Slack requests are coming faster than they are answered; told one to try again"
+                    + " (" + workers.getQueue().size() + " waiting)");
+            return false;
+        }
     }
 
     /** Posts to Slack channels (the question of the day, its reveal) with {@code chat.postMessage}. */
@@ -123,13 +179,14 @@ public final class SlackAdapter implements AutoCloseable {
                 socketModeApp.startAsync();
             } else {
                 app.start();
-                httpServer = SlackHttpServer.start(app, settings.port());
+                httpServer = SlackHttpServer.start(app, settings.bindAddress(), settings.port(), SlackHttpServer.IDLE_TIMEOUT);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("Could not start Slack " + (settings.socketMode() ? "Socket Mode" : "HTTP mode on port "
-                    + settings.port()) + ": " + e.getMessage(), e);
+            throw new StartupFailure("Could not start Slack " + (settings.socketMode() ? "Socket Mode" : "HTTP mode on "
+                    + settings.bindAddress() + ":" + settings.port() + " (is the port taken? set STUDYBOT_SLACK_PORT)")
+                    + ": " + e.getMessage(), e);
         } catch (Exception e) {
-            throw new IllegalStateException("Could not start Slack " + (settings.socketMode() ? "Socket Mode" : "HTTP mode")
+            throw new StartupFailure("Could not start Slack " + (settings.socketMode() ? "Socket Mode" : "HTTP mode")
                     + ": " + e.getClass().getSimpleName(), e);
         }
     }
@@ -140,11 +197,11 @@ public final class SlackAdapter implements AutoCloseable {
         try {
             auth = client.authTest(r -> r);
         } catch (IOException | SlackApiException e) {
-            throw new IllegalStateException("Could not reach the Slack Web API at " + settings.apiUrl() + " ("
+            throw new StartupFailure("Could not reach the Slack Web API at " + settings.apiUrl() + " ("
                     + e.getClass().getSimpleName() + "); check the network or STUDYBOT_SLACK_API_URL.", e);
         }
         if (!auth.isOk()) {
-            throw new IllegalStateException("Slack refused SLACK_BOT_TOKEN: " + auth.getError() + hint(auth.getError()));
+            throw new StartupFailure("Slack refused SLACK_BOT_TOKEN: " + auth.getError() + hint(auth.getError()));
         }
     }
 
@@ -171,6 +228,9 @@ public final class SlackAdapter implements AutoCloseable {
             if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
                 workers.shutdownNow();
             }
+            CompletableFuture.allOf(repliesUnderWay.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Slack replies still unsent at close; stopping without them");
         } catch (InterruptedException e) {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
@@ -191,9 +251,9 @@ public final class SlackAdapter implements AutoCloseable {
             List<LayoutBlock> blocks = SlackBlocks.render(reply);
             String text = SlackBlocks.fallbackText(reply);
             if (payload.getResponseUrl() != null && !payload.getResponseUrl().isBlank()) {
-                WebhookResponse response = slack.send(payload.getResponseUrl(), json(SlashCommandResponse.builder()
-                        .responseType(reply.privateTo() ? "ephemeral" : "in_channel").text(text).blocks(blocks).build()));
-                checked(response, "/study reply");
+                respond(payload.getResponseUrl(), SlashCommandResponse.builder()
+                        .responseType(reply.privateTo() ? "ephemeral" : "in_channel").text(text).blocks(blocks).build(),
+                        "/study reply");
             } else if (reply.privateTo()) {
                 ephemeral(place.channelId(), payload.getUserId(), text, blocks);
             } else {
@@ -225,9 +285,8 @@ public final class SlackAdapter implements AutoCloseable {
             String text = SlackBlocks.fallbackText(reply);
             // Only the presser sees the answer; the message everyone sees stays as it is.
             if (responseUrl != null && !responseUrl.isBlank()) {
-                WebhookResponse response = slack.send(responseUrl, json(ActionResponse.builder()
-                        .responseType("ephemeral").replaceOriginal(false).text(text).blocks(blocks).build()));
-                checked(response, "button reply");
+                respond(responseUrl, ActionResponse.builder()
+                        .responseType("ephemeral").replaceOriginal(false).text(text).blocks(blocks).build(), "button reply");
             } else if (channelId != null) {
                 ephemeral(channelId, payload.getUser().getId(), text, blocks);
             }
@@ -250,21 +309,42 @@ public final class SlackAdapter implements AutoCloseable {
             return;
         }
         try {
-            slack.send(responseUrl, json(ActionResponse.builder().responseType("ephemeral").replaceOriginal(false)
-                    .text("Sorry, something went wrong on studybot's side. Try again in a moment.").build()));
-        } catch (IOException | RuntimeException e) {
+            respond(responseUrl, ActionResponse.builder().responseType("ephemeral").replaceOriginal(false)
+                    .text("Sorry, something went wrong on studybot's side. Try again in a moment.").build(), "apology");
+        } catch (RuntimeException e) {
             LOG.warn("Could not tell the Slack user about a failure", e);
         }
     }
 
-    private void checked(WebhookResponse response, String what) {
-        if (response.getCode() == null || response.getCode() != 200) {
-            LOG.warn("Sending the {} through response_url failed with HTTP {}", what, response.getCode());
+    /**
+     * Posts a reply to a {@code response_url} without waiting for Slack's answer, so a worker is free again at once
+     * (with Slack's ~100 ms round trip, blocking posts capped the replies of 8 workers near 80 a second); close()
+     * waits for the posts still under way.
+     */
+    private void respond(String url, Object body, String what) {
+        if (url == null || url.isBlank()) {
+            return;
         }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.toJson(body), StandardCharsets.UTF_8)).build();
+        send(request, what, true);
     }
 
-    private static String json(Object body) {
-        return com.slack.api.util.json.GsonFactory.createSnakeCase().toJson(body);
+    private void send(HttpRequest request, String what, boolean mayRetry) {
+        CompletableFuture<HttpResponse<Void>> sent = responses.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+        repliesUnderWay.add(sent);
+        sent.whenComplete((response, failure) -> {
+            if (failure != null && mayRetry && failure.getCause() instanceof IOException) {
+                // Mostly a kept-alive connection the other end had closed: the post never arrived. Once more, anew.
+                send(request, what, false);
+            } else if (failure != null) {
+                LOG.warn("Sending the {} through response_url failed: {}", what, failure.toString());
+            } else if (response.statusCode() != 200) {
+                LOG.warn("Sending the {} through response_url failed with HTTP {}", what, response.statusCode());
+            }
+            repliesUnderWay.remove(sent);
+        });
     }
 
     private static String hint(String error) {
@@ -277,6 +357,18 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     /** Exception messages from HTTP clients may hold URLs, never tokens; still keep them short. */
+    /** Slack always says who and where: a signed request that does not is not Slack's, or a bug; nobody to answer. */
+    private Response withoutIds(String what) {
+        rareWarnings.warn(what.replace(' ', '_') + "_without_ids", "Refused a signed Slack " + what + " that does not say"
+                + " which user, workspace or channel it comes from");
+        return Response.builder().statusCode(400).contentType("text/plain; charset=utf-8")
+                .body("user, team and channel are required").build();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
     private static String firstNonBlank(String first, String second) {
         return first != null && !first.isBlank() ? first : second;
     }

@@ -10,6 +10,8 @@ import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import dev.studybot.chat.Button;
+import dev.studybot.chat.Markup;
+import dev.studybot.chat.Shorten;
 import dev.studybot.chat.Reply;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,6 +34,8 @@ final class SlackBlocks {
     private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*", Pattern.DOTALL);
     private static final Pattern MARKDOWN_LINK = Pattern.compile("!?\\[([^\\]\\n]*)]\\((https?://[^)\\s]+)\\)");
     private static final Pattern IMAGE = Pattern.compile("(?i).*\\.(png|jpe?g|gif|svg|webp)([?#].*)?$");
+    /** Where {@link #mrkdwn} parks literal ASCII characters: U+E000 and up, private use, never in notes. */
+    private static final int LITERAL_BASE = 0xE000;
 
     private SlackBlocks() {
     }
@@ -41,7 +45,7 @@ final class SlackBlocks {
         List<LayoutBlock> blocks = new ArrayList<>();
         for (Reply.Part part : reply.parts()) {
             if (part instanceof Reply.Heading heading) {
-                blocks.add(section("*" + stripBold(escape(heading.text())) + "*"));
+                blocks.add(section("*" + stripBold(escape(Markup.unescape(heading.text()))) + "*"));
             } else if (part instanceof Reply.Text text) {
                 blocks.add(section(mrkdwn(text.text())));
             } else if (part instanceof Reply.Excerpt excerpt) {
@@ -93,16 +97,26 @@ final class SlackBlocks {
                 break;
             }
         }
-        String plain = escape(text.toString().replace("**", ""));
-        return truncate(plain.isEmpty() ? "studybot" : plain, MAX_FALLBACK_TEXT);
+        String plain = escape(Markup.unescape(text.toString().replace("**", "")));
+        return Shorten.to(plain.isEmpty() ? "studybot" : plain, MAX_FALLBACK_TEXT);
     }
 
     /**
      * The bot's text as Slack mrkdwn: {@code &}, {@code <}, {@code >} escaped, {@code **bold**} as
-     * {@code *bold*}, Markdown links and images as Slack links.
+     * {@code *bold*}, Markdown links and images as Slack links; characters {@link Markup#literal} kept literal
+     * stay out of both.
      */
     static String mrkdwn(String text) {
-        String escaped = escape(text);
+        // Literal characters wait in the private use area while bold and links are converted.
+        StringBuilder kept = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            if (Markup.escapedAt(text, i)) {
+                kept.append((char) (LITERAL_BASE + text.charAt(++i)));
+            } else {
+                kept.append(text.charAt(i));
+            }
+        }
+        String escaped = escape(kept.toString());
         Matcher bold = BOLD.matcher(escaped);
         StringBuilder out = new StringBuilder();
         while (bold.find()) {
@@ -116,7 +130,10 @@ final class SlackBlocks {
             link.appendReplacement(linked, Matcher.quoteReplacement("<" + link.group(2) + "|" + label + ">"));
         }
         link.appendTail(linked);
-        return linked.toString();
+        StringBuilder restored = new StringBuilder(linked.length());
+        linked.chars().forEach(c -> restored.append(c >= LITERAL_BASE && c < LITERAL_BASE + 128
+                ? escape(String.valueOf((char) (c - LITERAL_BASE))) : String.valueOf((char) c)));
+        return restored.toString();
     }
 
     /** Escapes the three characters Slack treats as control characters in text. */
@@ -136,8 +153,9 @@ final class SlackBlocks {
             boolean image = IMAGE.matcher(url).matches();
             String label = (image ? "image: " : "") + name.replace("|", "¦");
             String lower = url.toLowerCase(Locale.ROOT);
-            if ((lower.startsWith("https://") || lower.startsWith("http://")) && !url.contains(">") && !url.contains(" ")) {
-                out.add("<" + url.replace("|", "%7C") + "|" + escape(label) + ">");
+            if ((lower.startsWith("https://") || lower.startsWith("http://")) && !url.contains(" ")) {
+                // Escaped like text: Slack decodes entities inside a link, so a raw "&lt;!channel&gt;" would ping.
+                out.add("<" + escape(url).replace("|", "%7C") + "|" + escape(label) + ">");
             } else {
                 out.add((image ? "image: " : "") + "`" + escape(url).replace("`", "'") + "`");
             }
@@ -151,13 +169,13 @@ final class SlackBlocks {
         List<BlockElement> row = new ArrayList<>();
         for (int i = 0; i < buttons.size(); i++) {
             Button button = buttons.get(i);
-            String actionId = truncate(button.action(), MAX_ACTION_ID - 4);
+            String actionId = Shorten.to(button.action(), MAX_ACTION_ID - 4);
             if (!actionIds.add(actionId)) {
                 actionId = actionId + "~" + i;
                 actionIds.add(actionId);
             }
             row.add(ButtonElement.builder()
-                    .text(PlainTextObject.builder().text(truncate(button.label().replace("**", ""), MAX_BUTTON_LABEL))
+                    .text(PlainTextObject.builder().text(Shorten.to(button.label().replace("**", ""), MAX_BUTTON_LABEL))
                             .emoji(true).build())
                     .actionId(actionId)
                     .value(button.action())
@@ -174,14 +192,14 @@ final class SlackBlocks {
     }
 
     private static SectionBlock section(String mrkdwn) {
-        return SectionBlock.builder().text(MarkdownTextObject.builder().text(truncate(mrkdwn.isBlank() ? " " : mrkdwn,
+        return SectionBlock.builder().text(MarkdownTextObject.builder().text(Shorten.to(mrkdwn.isBlank() ? " " : mrkdwn,
                 MAX_SECTION_TEXT)).build()).build();
     }
 
     private static ContextBlock context(List<String> mrkdwn) {
         List<ContextBlockElement> elements = new ArrayList<>();
         for (String text : mrkdwn) {
-            elements.add(MarkdownTextObject.builder().text(truncate(text, MAX_SECTION_TEXT)).build());
+            elements.add(MarkdownTextObject.builder().text(Shorten.to(text, MAX_SECTION_TEXT)).build());
         }
         return ContextBlock.builder().elements(elements).build();
     }
@@ -192,9 +210,5 @@ final class SlackBlocks {
 
     private static String stripBold(String text) {
         return text.replace("**", "");
-    }
-
-    private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

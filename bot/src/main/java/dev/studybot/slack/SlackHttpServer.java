@@ -5,30 +5,36 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
+import dev.studybot.ops.RateLimitedLog;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * HTTP mode: {@code POST /slack/events} on the JDK's HTTP server, handed to Bolt, whose request
- * verification (the {@code v0=} signature with the signing secret, timestamps within 5 minutes) answers
- * 401 to anything Slack did not sign.
+ * HTTP mode: {@code POST /slack/events} on Jetty, handed to Bolt. Jetty reads requests without blocking, so a
+ * client that connects and stalls holds a socket (closed after {@link #IDLE_TIMEOUT} of silence), never a
+ * thread; bodies and headers are bounded. The signature is checked on the raw body first ({@link SlackSignature}):
+ * unsigned, forged, out-of-time and malformed requests get 401 or 400 at once and one rate-limited log line per kind.
  */
 final class SlackHttpServer implements AutoCloseable {
 
@@ -36,118 +42,160 @@ final class SlackHttpServer implements AutoCloseable {
 
     static final String PATH = "/slack/events";
     static final int MAX_BODY = 1 << 20;
+    static final int MAX_HEADER_BYTES = 16 * 1024;
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
+    /** Open connections at most: each costs a file descriptor, and the bot needs some for its index and database. */
+    static final int MAX_CONNECTIONS = 512;
+    private static final int MAX_THREADS = 32;
+    private static final String TEXT = "text/plain; charset=utf-8";
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final Server server;
+    private final ServerConnector connector;
     private final App app;
     private final SlackRequestParser parser;
+    private final SlackSignature signature;
+    private final RateLimitedLog refusals = new RateLimitedLog(LOG, Duration.ofMinutes(1));
 
-    private SlackHttpServer(HttpServer server, ExecutorService executor, App app) {
-        this.server = server;
-        this.executor = executor;
+    private SlackHttpServer(App app, String host, int port, Duration idleTimeout) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
+        this.signature = new SlackSignature(app.config().getSigningSecret());
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 2);
+        threads.setName("slack-http");
+        threads.setDaemon(true);
+        server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setRequestHeaderSize(MAX_HEADER_BYTES);
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(idleTimeout.toMillis());
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
+        server.setHandler(new SlackHandler());
     }
 
-    static SlackHttpServer start(App app, int port) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(port), 64);
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(16, runnable -> {
-            Thread thread = new Thread(runnable, "slack-http-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        SlackHttpServer slackServer = new SlackHttpServer(server, executor, app);
-        server.createContext(PATH, slackServer::handle);
-        server.setExecutor(executor);
-        server.start();
+    /** @param host the address to listen on; null or {@code 0.0.0.0}: every interface */
+    static SlackHttpServer start(App app, String host, int port, Duration idleTimeout) throws Exception {
+        SlackHttpServer slackServer = new SlackHttpServer(app, host, port, idleTimeout);
+        slackServer.server.start();
         return slackServer;
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!PATH.equals(exchange.getRequestURI().getPath())) {
-                send(exchange, 404, "text/plain; charset=utf-8", "not found");
-                return;
-            }
-            if (!"POST".equalsIgnoreCase(exchange.getRequestMethod())) {
-                exchange.getResponseHeaders().add("Allow", "POST");
-                send(exchange, 405, "text/plain; charset=utf-8", "POST only");
-                return;
-            }
-            byte[] bytes = readBody(exchange.getRequestBody());
-            if (bytes == null) {
-                send(exchange, 413, "text/plain; charset=utf-8", "too large");
-                return;
-            }
-            Map<String, List<String>> headers = new HashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) ->
-                    headers.put(name.toLowerCase(Locale.ROOT), new ArrayList<>(values)));
-            Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
-                    .requestUri(exchange.getRequestURI().getPath())
-                    .queryString(query(exchange.getRequestURI().getRawQuery()))
-                    .headers(new RequestHeaders(headers))
-                    .requestBody(new String(bytes, StandardCharsets.UTF_8))
-                    .remoteAddress(exchange.getRemoteAddress().getAddress().getHostAddress())
-                    .build());
-            Response response = request == null ? Response.error(400) : app.run(request);
-            if (response.getHeaders() != null) {
-                response.getHeaders().forEach((name, values) -> {
-                    if (!"content-type".equalsIgnoreCase(name) && !"content-length".equalsIgnoreCase(name)) {
-                        values.forEach(value -> exchange.getResponseHeaders().add(name, value));
+    private final class SlackHandler extends Handler.Abstract {
+
+        @Override
+        public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                              Callback callback) {
+            if (!PATH.equals(org.eclipse.jetty.server.Request.getPathInContext(request))) {
+                send(response, callback, 404, "not found");
+            } else if (!HttpMethod.POST.is(request.getMethod())) {
+                response.getHeaders().put(HttpHeader.ALLOW, "POST");
+                send(response, callback, 405, "POST only");
+            } else if (request.getLength() > MAX_BODY) {
+                refused(response, callback, 413, "too_large", "Refused a Slack request over " + MAX_BODY + " bytes");
+            } else {
+                // Read without holding a thread; answer on Jetty's pool, not on the thread that read the last bytes.
+                Content.Source.asByteArrayAsync(request, MAX_BODY).whenCompleteAsync((body, failure) -> {
+                    if (failure != null) {
+                        refused(response, callback, 400, "unreadable", "Refused a Slack request whose body could not be"
+                                + " read (" + failure.getClass().getSimpleName() + ")");
+                    } else {
+                        answer(request, response, callback, body);
                     }
-                });
+                }, server.getThreadPool());
             }
-            send(exchange, response.getStatusCode() == null ? 200 : response.getStatusCode(),
-                    response.getContentType() == null ? "text/plain; charset=utf-8" : response.getContentType(),
-                    response.getBody() == null ? "" : response.getBody());
+            return true;
+        }
+    }
+
+    private void answer(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                        Callback callback, byte[] body) {
+        SlackSignature.Verdict verdict = signature.check(request.getHeaders().get(SlackSignature.TIMESTAMP_HEADER),
+                request.getHeaders().get(SlackSignature.SIGNATURE_HEADER), body, System.currentTimeMillis() / 1000);
+        if (verdict != SlackSignature.Verdict.VALID) {
+            String kind = verdict.name().toLowerCase(Locale.ROOT);
+            refused(response, callback, 401, kind, "Refused a Slack request: " + kind.replace('_', ' '));
+            return;
+        }
+        Request<?> slackRequest;
+        try {
+            slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(PATH)
+                    .queryString(query(request))
+                    .headers(new RequestHeaders(headers(request)))
+                    .requestBody(new String(body, StandardCharsets.UTF_8))
+                    .remoteAddress(org.eclipse.jetty.server.Request.getRemoteAddr(request))
+                    .build());
+        } catch (RuntimeException e) {
+            refused(response, callback, 400, "malformed", "Refused a signed Slack request that could not be parsed ("
+                    + e.getClass().getSimpleName() + ")");
+            return;
+        }
+        if (slackRequest == null) {
+            refused(response, callback, 400, "unknown", "Refused a signed Slack request of an unknown kind");
+            return;
+        }
+        Response answer;
+        try {
+            answer = app.run(slackRequest);
         } catch (Exception e) {
             LOG.error("Handling a Slack request failed", e);
-            try {
-                send(exchange, 500, "text/plain; charset=utf-8", "error");
-            } catch (IOException | RuntimeException ignored) {
-                // the response was already under way
-            }
+            send(response, callback, 500, "error");
+            return;
         }
+        if (answer.getHeaders() != null) {
+            answer.getHeaders().forEach((name, values) -> {
+                if (!"content-type".equalsIgnoreCase(name) && !"content-length".equalsIgnoreCase(name)) {
+                    values.forEach(value -> response.getHeaders().add(name, value));
+                }
+            });
+        }
+        response.setStatus(answer.getStatusCode() == null ? 200 : answer.getStatusCode());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.getContentType() == null ? TEXT : answer.getContentType());
+        Content.Sink.write(response, true, answer.getBody() == null ? "" : answer.getBody(), callback);
     }
 
-    private static byte[] readBody(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(MAX_BODY + 1);
-        return bytes.length > MAX_BODY ? null : bytes;
+    private void refused(org.eclipse.jetty.server.Response response, Callback callback, int status, String kind,
+                         String message) {
+        refusals.warn(kind, message);
+        send(response, callback, status, status == 401 ? "unauthorized" : status == 413 ? "too large" : "bad request");
     }
 
-    private static Map<String, List<String>> query(String raw) {
+    private static void send(org.eclipse.jetty.server.Response response, Callback callback, int status, String body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, TEXT);
+        Content.Sink.write(response, true, body, callback);
+    }
+
+    private static Map<String, List<String>> headers(org.eclipse.jetty.server.Request request) {
+        Map<String, List<String>> headers = new HashMap<>();
+        for (HttpField field : request.getHeaders()) {
+            headers.computeIfAbsent(field.getLowerCaseName(), ignored -> new ArrayList<>()).add(field.getValue());
+        }
+        return headers;
+    }
+
+    private static Map<String, List<String>> query(org.eclipse.jetty.server.Request request) {
+        Fields fields = org.eclipse.jetty.server.Request.extractQueryParameters(request);
         Map<String, List<String>> query = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return query;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        for (String name : fields.getNames()) {
+            query.put(name, fields.getValues(name));
         }
         return query;
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-    }
-
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("Stopping the Slack HTTP server failed", e);
+        }
     }
 }

@@ -13,13 +13,16 @@ import java.util.Set;
  * @param appToken      {@code SLACK_APP_TOKEN} ({@code xapp-...}), or null: then HTTP mode
  * @param signingSecret {@code SLACK_SIGNING_SECRET}, or null (only allowed in Socket Mode)
  * @param port          {@code STUDYBOT_SLACK_PORT}: where HTTP mode listens for {@code POST /slack/events}
+ * @param bindAddress   {@code STUDYBOT_SLACK_BIND_ADDRESS}: the address HTTP mode listens on ({@code 0.0.0.0}: all)
  * @param apiUrl        {@code STUDYBOT_SLACK_API_URL}: the Web API base URL, ending with '/'
  * @param adminUserIds  {@code STUDYBOT_SLACK_ADMINS}: user ids counted as admins besides workspace admins/owners
  */
-public record SlackSettings(String botToken, String appToken, String signingSecret, int port, String apiUrl,
-                            Set<String> adminUserIds) {
+public record SlackSettings(String botToken, String appToken, String signingSecret, int port, String bindAddress,
+                            String apiUrl, Set<String> adminUserIds) {
 
     public static final int DEFAULT_PORT = 3000;
+    /** Every interface: in a container the published port arrives on the container's own address. */
+    public static final String DEFAULT_BIND_ADDRESS = "0.0.0.0";
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
 
     public SlackSettings {
@@ -33,13 +36,14 @@ public record SlackSettings(String botToken, String appToken, String signingSecr
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("STUDYBOT_SLACK_PORT must be a port number from 0 to 65535.");
         }
+        bindAddress = bindAddress == null ? DEFAULT_BIND_ADDRESS : bindAddress;
         apiUrl = apiUrl == null ? DEFAULT_API_URL : apiUrl.endsWith("/") ? apiUrl : apiUrl + "/";
         adminUserIds = adminUserIds == null ? Set.of() : Set.copyOf(adminUserIds);
     }
 
     /**
      * Settings from SLACK_BOT_TOKEN (required), SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, STUDYBOT_SLACK_PORT
-     * (default 3000), STUDYBOT_SLACK_API_URL (default https://slack.com/api/) and STUDYBOT_SLACK_ADMINS
+     * (default 3000), STUDYBOT_SLACK_BIND_ADDRESS (default 0.0.0.0), STUDYBOT_SLACK_API_URL (default https://slack.com/api/) and STUDYBOT_SLACK_ADMINS
      * (comma-separated user ids); empty when SLACK_BOT_TOKEN is absent.
      *
      * @throws IllegalArgumentException when the variables are set but unusable; the message names the
@@ -80,6 +84,11 @@ public record SlackSettings(String botToken, String appToken, String signingSecr
                 throw new IllegalArgumentException("STUDYBOT_SLACK_PORT must be a port number from 0 to 65535.");
             }
         }
+        String bindAddress = value(env, "STUDYBOT_SLACK_BIND_ADDRESS");
+        if (bindAddress != null && !bindAddress.matches("[A-Za-z0-9.:\\[\\]-]+")) {
+            throw new IllegalArgumentException("STUDYBOT_SLACK_BIND_ADDRESS must be an address or host name such as"
+                    + " 127.0.0.1 or 0.0.0.0 (all interfaces).");
+        }
         String apiUrl = value(env, "STUDYBOT_SLACK_API_URL");
         if (apiUrl == null) {
             apiUrl = DEFAULT_API_URL;
@@ -111,7 +120,7 @@ public record SlackSettings(String botToken, String appToken, String signingSecr
                 admins.add(trimmed);
             }
         }
-        return Optional.of(new SlackSettings(botToken, appToken, signingSecret, port, apiUrl, admins));
+        return Optional.of(new SlackSettings(botToken, appToken, signingSecret, port, bindAddress, apiUrl, admins));
     }
 
     /** Socket Mode when an app token is present, HTTP mode otherwise. */
@@ -122,7 +131,8 @@ public record SlackSettings(String botToken, String appToken, String signingSecr
     /** No tokens or secrets: settings may end up in logs. */
     @Override
     public String toString() {
-        return "SlackSettings[mode=" + (socketMode() ? "socket" : "http") + ", port=" + port + ", apiUrl=" + apiUrl
+        return "SlackSettings[mode=" + (socketMode() ? "socket" : "http") + ", port=" + port + ", bind=" + bindAddress
+                + ", apiUrl=" + apiUrl
                 + ", admins=" + adminUserIds + "]";
     }
 

@@ -22,7 +22,11 @@ public sealed interface AnswerOutcome {
     record NotYours(Posted posted) implements AnswerOutcome {
     }
 
-    /** No such question (or no such choice); nothing changed. */
+    /** The question has no choice {@code choice} (a typed answer, an old button); nothing changed. */
+    record NoSuchChoice(Posted posted, int choice) implements AnswerOutcome {
+    }
+
+    /** No such question; nothing changed. */
     record Unknown() implements AnswerOutcome {
     }
 }

@@ -8,10 +8,12 @@ import dev.studybot.game.Leitner;
 import dev.studybot.game.PeriodKeys;
 import dev.studybot.game.Scoring;
 import dev.studybot.knowledge.questions.Question;
+import dev.studybot.ops.StartupFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,6 +36,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
@@ -67,7 +71,14 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteStudyStore.class);
+
     private final String url;
+    /** The database file and the identity (device and inode) it had when opened. */
+    private final Path file;
+    private final Object fileKey;
+    /** Why writes are refused since the file was found deleted or replaced; null while it is the one opened. */
+    private volatile String fileLost;
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<Connection> readers;
@@ -75,9 +86,11 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
     private final ScoringRules scoring;
     private final ZoneId defaultZone;
 
-    private SqliteStudyStore(String url, Connection writer, BlockingQueue<Connection> readers, ScoringRules scoring,
-                             ZoneId defaultZone) {
+    private SqliteStudyStore(String url, Path file, Connection writer, BlockingQueue<Connection> readers,
+                             ScoringRules scoring, ZoneId defaultZone) {
         this.url = url;
+        this.file = file;
+        this.fileKey = fileKey(file);
         this.writer = writer;
         this.readers = readers;
         this.scoring = scoring;
@@ -109,6 +122,10 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the folder for the database " + file, e);
         }
+        if (Files.exists(file) && !(Files.isWritable(file) && Files.isWritable(file.getParent()))) {
+            // Else every answer would fail later, one by one, with "attempt to write a readonly database".
+            throw unwritable(file.toString(), null);
+        }
         String url = "jdbc:sqlite:" + file;
         migrate(url);
         List<Connection> opened = new ArrayList<>();
@@ -121,7 +138,7 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
                 opened.add(reader);
                 readers.add(reader);
             }
-            SqliteStudyStore store = new SqliteStudyStore(url, writer, readers, scoring, defaultZone);
+            SqliteStudyStore store = new SqliteStudyStore(url, file, writer, readers, scoring, defaultZone);
             try {
                 store.applyDefaultZone();
             } catch (RuntimeException e) {
@@ -163,11 +180,27 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
         return configuration.load();
     }
 
+    private static StartupFailure unwritable(String file, Exception cause) {
+        return new StartupFailure("The database " + file + " cannot be written: give the user studybot runs as write"
+                + " access to it and its folder (it keeps a -wal and a -shm file beside it).", cause);
+    }
+
     private static void migrate(String url) {
         try {
             flyway(url, null).migrate();
         } catch (RuntimeException e) {
-            throw new StoreException("Cannot bring the database " + url + " up to date: " + e.getMessage(), e);
+            String file = url.substring("jdbc:sqlite:".length());
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("SQLITE_NOTADB")) {
+                throw new StartupFailure("The database " + file + " is not an SQLite database (damaged, or another"
+                        + " file): restore it from a backup (studybot backup makes them) or move it away to start empty.", e);
+            }
+            if (message.contains("SQLITE_READONLY") || message.contains("SQLITE_CANTOPEN")) {
+                throw unwritable(file, e);
+            }
+            // Flyway's messages run over several lines; the first says what went wrong.
+            throw new StartupFailure("Cannot bring the database " + file + " up to date: " + message.lines().findFirst()
+                    .orElse(e.getClass().getSimpleName()), e);
         }
     }
 
@@ -287,7 +320,7 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
             Posted posted = row.posted();
             Question question = posted.question();
             if (choice < 0 || choice >= question.choices().size()) {
-                return new AnswerOutcome.Unknown();
+                return new AnswerOutcome.NoSuchChoice(posted, choice);
             }
             if (row.ownerRef() != null && row.ownerRef() != memberRef) {
                 return new AnswerOutcome.NotYours(posted);
@@ -1233,6 +1266,32 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
         }
     }
 
+    /**
+     * Why this store can no longer keep what it is given, or null while all is well: the database file was deleted
+     * or replaced since it was opened (the open connections would go on writing to a file nobody will read again).
+     * Checked before every commit and by the heartbeat; once lost, the store stays lost until restarted.
+     */
+    public String fileProblem() {
+        if (fileLost == null) {
+            Object now = fileKey(file);
+            if (now == null || !now.equals(fileKey)) {
+                fileLost = "the database file " + file + " was " + (now == null ? "deleted" : "replaced by another file")
+                        + " while studybot ran; nothing is saved until it is restarted";
+                LOG.error("Database lost: {}", fileLost);
+            }
+        }
+        return fileLost;
+    }
+
+    /** The file's identity (device and inode on Unix), or null when it is gone. */
+    private static Object fileKey(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** Runs {@code work} in a BEGIN IMMEDIATE transaction on the writer connection, one thread at a time. */
     private <T> T write(SqlWork<T> work) {
         checkOpen();
@@ -1243,6 +1302,10 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
             boolean committed = false;
             try {
                 T result = work.apply(writer);
+                if (fileProblem() != null) {
+                    // Not committed, so never acknowledged: the caller hears of a failure instead of a lost answer.
+                    throw new StoreException("Not saved: " + fileLost, null);
+                }
                 execute(writer, "COMMIT");
                 committed = true;
                 return result;

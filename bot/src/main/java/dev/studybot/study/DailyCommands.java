@@ -1,6 +1,7 @@
 package dev.studybot.study;
 
 import dev.studybot.chat.Caller;
+import dev.studybot.chat.Markup;
 import dev.studybot.chat.Reply;
 import dev.studybot.qotd.DailyScheduler;
 import dev.studybot.qotd.QuestionOfTheDay;
@@ -50,7 +51,7 @@ final class DailyCommands {
             case "set" -> set(caller, args.subList(1, args.size()));
             case "off", "stop", "remove" -> scheduler.off(caller.place())
                     ? Reply.publicly(new Reply.Text("The question of the day is off for #" + caller.place().channelName()
-                            + " (turned off by " + caller.member().displayName() + ")."))
+                            + " (turned off by " + Markup.literal(caller.member().displayName()) + ")."))
                     : Reply.privately(new Reply.Text("This channel has no question of the day to turn off."));
             default -> Usage.badArguments(SCHEDULE_USAGE, "I don't know \"schedule " + action + "\".");
         };
@@ -88,7 +89,7 @@ final class DailyCommands {
                 Integer.parseInt(time.group(2))), zone, weekdays, topics);
         scheduler.set(schedule);
         return Reply.publicly(new Reply.Text("Question of the day for #" + caller.place().channelName() + ": "
-                + describe(schedule) + " (set by " + caller.member().displayName() + ")."));
+                + describe(schedule) + " (set by " + Markup.literal(caller.member().displayName()) + ")."));
     }
 
     private Reply show(Place place) {

@@ -1,6 +1,7 @@
 package dev.studybot.study;
 
 import dev.studybot.chat.Button;
+import dev.studybot.chat.Markup;
 import dev.studybot.chat.Reply;
 import dev.studybot.knowledge.notes.Passage;
 import dev.studybot.knowledge.questions.Question;
@@ -39,6 +40,10 @@ final class Replies {
             parts.add(new Reply.Excerpt(passage.headingPath().isEmpty() ? passage.file() : passage.headingTrail(),
                     passage.file() + ":" + passage.line(), passage.text(), passage.links()));
         }
+        if (from > 0 && results.size() <= from) {
+            // "More" pressed (or typed) again after the last page: say so rather than send an empty reply.
+            parts.add(new Reply.Text("No more results for that lookup; try /study search with other words."));
+        }
         List<Button> buttons = results.size() > from + count ? List.of(MORE_RESULTS) : List.of();
         return new Reply(true, parts, buttons);
     }
@@ -67,6 +72,11 @@ final class Replies {
         if (outcome instanceof AnswerOutcome.Expired) {
             return Reply.privately(new Reply.Text(
                     "This question has closed, so answers no longer count. Try /study quiz for a new one."));
+        }
+        if (outcome instanceof AnswerOutcome.NoSuchChoice none) {
+            int choices = none.posted().question().choices().size();
+            return Reply.privately(new Reply.Text("That question has only " + choices + " choices, so there is no choice "
+                    + (char) ('a' + none.choice()) + "; nothing was counted. Pick one of its " + choices + "."));
         }
         if (outcome instanceof AnswerOutcome.NotYours) {
             return Reply.privately(new Reply.Text(
@@ -127,7 +137,7 @@ final class Replies {
 
     private static String row(Leaderboard.Row row) {
         return String.format(Locale.ROOT, "%d. %s  %d pts (daily %d, practice %d), %d/%d right", row.rank(),
-                row.displayName(), row.points(), row.dailyPoints(), row.practicePoints(), row.correct(), row.answered());
+                Markup.literal(row.displayName()), row.points(), row.dailyPoints(), row.practicePoints(), row.correct(), row.answered());
     }
 
     static Reply stats(Stats stats) {
@@ -144,7 +154,7 @@ final class Replies {
         if (stats.reviewsDue() > 0) {
             lines.add("Due for review: " + stats.reviewsDue() + " (try /study review)");
         }
-        return Reply.privately(new Reply.Heading("Stats for " + stats.displayName()), new Reply.Lines(lines));
+        return Reply.privately(new Reply.Heading("Stats for " + Markup.literal(stats.displayName())), new Reply.Lines(lines));
     }
 
     static Period period(String word) {

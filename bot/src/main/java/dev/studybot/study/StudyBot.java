@@ -98,18 +98,23 @@ public final class StudyBot {
         return switch (sub) {
             case "search", "find", "lookup" -> search(caller, rest);
             case "quiz", "practice" -> quiz(caller, rest);
-            case "review" -> review(caller);
+            case "review" -> args.isEmpty() ? review(caller) : noArguments("/study review", args);
             case "leaderboard", "leaders", "top", "board" -> leaderboard(caller, args);
             case "stats", "me" -> stats(caller, rest);
-            case "topics" -> topics();
+            case "topics" -> args.isEmpty() ? topics() : noArguments("/study topics", args);
             case "schedule" -> daily == null ? dailyOff() : daily.schedule(caller, args);
             case "qotd" -> daily == null ? dailyOff() : daily.qotd(caller, args);
             case "timezone", "tz" -> timeZone.handle(caller, args);
-            case "about", "version" -> about();
-            case "reload" -> ReloadCommand.handle(reload, caller);
+            case "about", "version" -> args.isEmpty() ? about() : noArguments("/study about", args);
+            case "reload" -> args.isEmpty() ? ReloadCommand.handle(reload, caller) : noArguments("/study reload", args);
             case "help", "?" -> Usage.help();
             default -> Usage.unknown(sub);
         };
+    }
+
+    /** A command that takes nothing was given something: say so rather than silently ignore it. */
+    private static Reply noArguments(String usage, List<String> args) {
+        return Usage.badArguments(usage, usage + " takes nothing after it (got \"" + String.join(" ", args) + "\").");
     }
 
     private Reply about() {

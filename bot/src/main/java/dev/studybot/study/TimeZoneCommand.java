@@ -1,6 +1,7 @@
 package dev.studybot.study;
 
 import dev.studybot.chat.Caller;
+import dev.studybot.chat.Markup;
 import dev.studybot.chat.Reply;
 import dev.studybot.store.Place;
 import dev.studybot.store.StudyStore;
@@ -51,7 +52,7 @@ final class TimeZoneCommand {
         }
         store.setTimeZone(place.platform(), place.groupId(), zone.get());
         return Reply.publicly(new Reply.Text("Leaderboard weeks and months now run in " + zone.get().getId()
-                        + " time (set by " + caller.member().displayName() + "); past answers count for the weeks and"
+                        + " time (set by " + Markup.literal(caller.member().displayName()) + "); past answers count for the weeks and"
                         + " months of that zone."),
                 new Reply.Note("Schedules set without a zone use it too; existing schedules keep theirs."));
     }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,5 +38,23 @@ class RunCommandTest {
         assertTrue(out.contains("I don't know \"/study nonsense\""), out);
         assertTrue(out.contains("Notes: 2 files, 3 passages") && out.contains("Up for 0d 00h"), out);
         assertFalse(out.contains("cluster: low latency"), "nothing is answered after quit: " + out);
+    }
+
+    @Test
+    void aDamagedDatabaseStopsStartWithOneLineSayingWhatToDo() throws Exception {
+        Path notes = CliTestSupport.writeNotes(dir);
+        Path db = dir.resolve("studybot.db");
+        byte[] junk = new byte[4096];
+        new Random(16).nextBytes(junk);
+        Files.write(db, junk);
+
+        CliTestSupport.Run run = CliTestSupport.run("quit\n", "run", "--notes", notes.toString(), "--data",
+                dir.resolve("data").toString(), "--db", db.toString());
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals(1, run.err().lines().count(), "one line, no stack trace: " + run.err());
+        assertTrue(run.err().startsWith("studybot: The database " + db.toAbsolutePath() + " is not an SQLite database"),
+                run.err());
+        assertTrue(run.err().contains("backup"), run.err());
     }
 }

@@ -2,6 +2,7 @@ package dev.studybot.discord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studybot.chat.Button;
 import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Reply;
+import dev.studybot.ops.StartupFailure;
 import dev.studybot.store.Place;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,6 +125,26 @@ class DiscordAdapterTest {
         assertEquals(0, intents & ((1 << 1) | (1 << 8) | (1 << 15)), "intents " + intents);
         assertTrue(discord.awaitGateway(p -> p.has("open"), WAIT, "open").path("open").asText()
                 .contains("encoding=json&v=10"));
+    }
+
+    @Test
+    void aRefusedTokenOrAnUnreachableDiscordStopsStartWithOneLineSayingWhatToDo() {
+        DiscordAdapter refused = new DiscordAdapter(new DiscordSettings("wrong-token-0123456789.abcdef", null,
+                discord.apiUrl(), discord.gatewayUrl()));
+        adapters.add(refused);
+        StartupFailure token = assertThrows(StartupFailure.class, () -> refused.start(this::answer, List::of));
+        assertTrue(token.getMessage().contains("Discord refused DISCORD_TOKEN"), token.getMessage());
+
+        DiscordAdapter unreachable = new DiscordAdapter(new DiscordSettings(FakeDiscord.TOKEN, null,
+                "http://127.0.0.1:1/api/v10/", discord.gatewayUrl()));
+        adapters.add(unreachable);
+        StartupFailure network = assertThrows(StartupFailure.class, () -> unreachable.start(this::answer, List::of));
+        assertTrue(network.getMessage().contains("Could not reach Discord at http://127.0.0.1:1/api/v10/"),
+                network.getMessage());
+        for (String message : List.of(token.getMessage(), network.getMessage())) {
+            assertEquals(1, message.lines().count(), message);
+            assertFalse(message.contains(FakeDiscord.TOKEN) || message.contains("wrong-token"), message);
+        }
     }
 
     @Test

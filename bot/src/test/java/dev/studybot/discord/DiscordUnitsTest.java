@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.studybot.chat.Button;
+import dev.studybot.chat.Markup;
 import dev.studybot.chat.Reply;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.junit.jupiter.api.Test;
 
 /** Settings, command translation and rendering, without a network. */
@@ -88,6 +90,29 @@ class DiscordUnitsTest {
             topics.add("topic " + i);
         }
         assertEquals(25, DiscordCommands.complete(topics, "").size());
+    }
+
+    @Test
+    void repliesPingNobodyAndShowMembersNamesLiterally() {
+        String name = Markup.literal("[prize](http://evil.example/claim) @everyone");
+        Reply board = Reply.publicly(new Reply.Heading("Stats for " + name), new Reply.Lines(List.of("1. " + name + "  30 pts")),
+                new Reply.Note("by " + name));
+        MessageCreateData message = DiscordRenderer.create(board);
+        String json = message.toData().toString();
+        assertTrue(json.matches("(?s).*\"allowed_mentions\":\\{[^}]*\"parse\":\\[\\].*"), json);
+        MessageEmbed embed = message.getEmbeds().get(0);
+        assertEquals("1. \\[prize\\]\\(http://evil.example/claim\\) @everyone  30 pts", embed.getDescription(),
+                "Discord reads the backslashes: no masked link");
+        assertEquals("Stats for [prize](http://evil.example/claim) @everyone", embed.getTitle(), "titles show no Markdown");
+        assertEquals("by [prize](http://evil.example/claim) @everyone", embed.getFooter().getText());
+    }
+
+    @Test
+    void shorteningNeverSplitsAnEmoji() {
+        String cut = DiscordRenderer.cut("\uD83D\uDE00".repeat(100), 100);
+        assertTrue(cut.endsWith("\u2026"));
+        String kept = cut.substring(0, cut.length() - 1);
+        assertTrue(kept.codePoints().allMatch(c -> c == 0x1F600), "a half emoji is left: " + kept.length() + " chars");
     }
 
     @Test

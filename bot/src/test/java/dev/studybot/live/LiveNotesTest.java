@@ -3,7 +3,6 @@ package dev.studybot.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.studybot.chat.Reply;
 import dev.studybot.ops.CapturedLogs;
@@ -24,7 +23,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,14 +94,18 @@ class LiveNotesTest {
                 && response.results().stream().anyMatch(r -> r.passage().file().equals(file));
     }
 
-    private void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("not within " + WAIT.toSeconds() + " s: " + what + "; log: " + logs.text());
-            }
-            Thread.sleep(50);
+    private void await(String what, Callable<Boolean> condition) {
+        try {
+            Awaitility.await(what).atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(condition);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "; log: " + logs.text(), e);
         }
+    }
+
+    /** Bullets nested {@code depth} deep, each one level under the last. */
+    private static String nestedBullets(int depth) {
+        return IntStream.range(0, depth).mapToObj(level -> "  ".repeat(level) + "- nestling " + level + "\n")
+                .collect(Collectors.joining());
     }
 
     @Test
@@ -125,6 +132,16 @@ class LiveNotesTest {
         await("another deleted file is gone", () -> !finds("lambdazebra", "top.md"));
         assertTrue(finds("glacier", "s3.md"));
         assertTrue(logs.text().contains("INFO Notes reloaded files_reindexed=0 files_removed=1"), logs.text());
+    }
+
+    @Test
+    void aFileNestedThousandsDeepNeitherStopsTheWatcherNorLaterChanges() throws Exception {
+        startWatcher();
+        write("deep.md", "# Deep\n\n" + nestedBullets(1500));
+        await("the deep file is found", () -> finds("nestling", "deep.md"));
+        write("ec2.md", "# EC2\n\n## Spot\n\nSpot instances get a two-minute interruption notice; ec2otter.\n");
+        await("a later edit of another file is found", () -> finds("ec2otter", "ec2.md"));
+        assertTrue(logs.text().contains("WARN Notes: deep.md: nests bullets more than"), logs.text());
     }
 
     @Test

@@ -1,12 +1,14 @@
 package dev.studybot.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.util.json.GsonFactory;
 import dev.studybot.chat.Button;
+import dev.studybot.chat.Markup;
 import dev.studybot.chat.Reply;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,41 @@ class SlackBlocksTest {
         assertEquals("<https://x.io/a.png|diagram>", SlackBlocks.mrkdwn("![diagram](https://x.io/a.png)"));
         assertEquals("not a link [x](images/a.png)", SlackBlocks.mrkdwn("not a link [x](images/a.png)"));
         assertEquals("an unpaired ** stays", SlackBlocks.mrkdwn("an unpaired ** stays"));
+    }
+
+    @Test
+    void aNoteUrlCanNeverBecomeALiveMention() {
+        // Slack decodes entities inside <url|label>: "&lt;!channel&gt;" there is a live @channel.
+        for (String url : List.of("https://x.io/?a=1&lt;!channel&gt;", "https://x.io/<!channel|all>", "https://x.io/a?b=1&c=2")) {
+            String link = SlackBlocks.links(List.of(url)).get(0);
+            assertTrue(link.startsWith("<") && link.endsWith(">"), link);
+            String inner = link.substring(1, link.length() - 1);
+            assertFalse(inner.contains("<") || inner.contains(">"), link);
+            String target = inner.substring(0, inner.indexOf('|'));
+            String decoded = target.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+            assertEquals(url.replace("|", "%7C"), decoded, "the link still goes where the note says");
+        }
+    }
+
+    @Test
+    void aMembersNameIsShownLiterallyNotAsALinkOrBold() {
+        String name = Markup.literal("[prize](http://evil.example/claim) **winner**");
+        String line = SlackBlocks.mrkdwn("1. " + name + "  30 pts");
+        assertEquals("1. [prize](http://evil.example/claim) **winner**  30 pts", line);
+        assertEquals("*bold* [prize](https://a.io) <https://a.io|real link>",
+                SlackBlocks.mrkdwn("**bold** " + Markup.literal("[prize](https://a.io)") + " [real link](https://a.io)"));
+    }
+
+    @Test
+    void shorteningNeverSplitsAnEmoji() throws Exception {
+        String emoji = "\uD83D\uDE00".repeat(SlackBlocks.MAX_SECTION_TEXT); // twice the limit in UTF-16 units
+        String shown = json(SlackBlocks.render(Reply.privately(new Reply.Text(emoji)))).get(0).path("text").path("text")
+                .asText();
+        assertTrue(shown.length() <= SlackBlocks.MAX_SECTION_TEXT);
+        assertTrue(shown.endsWith("\u2026"));
+        String kept = shown.substring(0, shown.length() - 1);
+        assertEquals(kept.length() / 2, kept.codePointCount(0, kept.length()), "a half emoji is left");
+        assertTrue(kept.codePoints().allMatch(c -> c == 0x1F600));
     }
 
     @Test

@@ -47,7 +47,7 @@ class SlackHttpModeTest {
     void start() throws Exception {
         slack = new FakeSlack();
         slack.workspaceAdmins.add("U0ADMIN01");
-        adapter = new SlackAdapter(new SlackSettings(BOT_TOKEN, null, SIGNING_SECRET, 0, slack.apiUrl(), Set.of("U0CONF001")));
+        adapter = new SlackAdapter(new SlackSettings(BOT_TOKEN, null, SIGNING_SECRET, 0, "127.0.0.1", slack.apiUrl(), Set.of("U0CONF001")));
         adapter.start(this::stubBot);
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybot.chat.Button;
 import dev.studybot.chat.Reply;
+import dev.studybot.ops.StartupFailure;
 import dev.studybot.store.Place;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,7 @@ class SlackPosterTest {
     void start() throws Exception {
         slack = new FakeSlack();
         adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null, SlackHttpModeTest.SIGNING_SECRET,
-                0, slack.apiUrl(), Set.of()));
+                0, "127.0.0.1", slack.apiUrl(), Set.of()));
     }
 
     @AfterEach
@@ -64,9 +65,10 @@ class SlackPosterTest {
     @Test
     void startingWithARevokedTokenSaysWhichVariableWithoutItsValue() {
         slack.tokenValid = false;
-        IllegalStateException error = assertThrows(IllegalStateException.class, () -> adapter.start(i -> null));
+        StartupFailure error = assertThrows(StartupFailure.class, () -> adapter.start(i -> null));
         assertTrue(error.getMessage().contains("SLACK_BOT_TOKEN") && error.getMessage().contains("invalid_auth"),
                 error.getMessage());
+        assertEquals(1, error.getMessage().lines().count(), "one line for the operator");
         assertTrue(!error.getMessage().contains(SlackHttpModeTest.BOT_TOKEN), error.getMessage());
         assertEquals(-1, adapter.port(), "nothing listens");
     }

@@ -28,6 +28,7 @@ class SlackSettingsTest {
                 .orElseThrow();
         assertTrue(settings.socketMode());
         assertEquals(3000, settings.port());
+        assertEquals("0.0.0.0", settings.bindAddress());
         assertEquals("https://slack.com/api/", settings.apiUrl());
         assertEquals(Set.of(), settings.adminUserIds());
         assertFalse(settings.toString().contains(BOT));
@@ -38,9 +39,10 @@ class SlackSettingsTest {
     void httpModeWithEverythingSet() {
         SlackSettings settings = SlackSettings.fromEnvironment(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_SIGNING_SECRET", SECRET,
                 "STUDYBOT_SLACK_PORT", "8080", "STUDYBOT_SLACK_API_URL", "https://slack-gov.com/api",
-                "STUDYBOT_SLACK_ADMINS", "U012ABCDEF, W0ADMIN02,")).orElseThrow();
+                "STUDYBOT_SLACK_ADMINS", "U012ABCDEF, W0ADMIN02,", "STUDYBOT_SLACK_BIND_ADDRESS", "127.0.0.1")).orElseThrow();
         assertFalse(settings.socketMode());
         assertEquals(8080, settings.port());
+        assertEquals("127.0.0.1", settings.bindAddress());
         assertEquals("https://slack-gov.com/api/", settings.apiUrl());
         assertEquals(Set.of("U012ABCDEF", "W0ADMIN02"), settings.adminUserIds());
         assertFalse(settings.toString().contains(SECRET));
@@ -64,6 +66,8 @@ class SlackSettingsTest {
                 "STUDYBOT_SLACK_API_URL", "https://user:pa55word@proxy.example/api/"), "STUDYBOT_SLACK_API_URL", "pa55word");
         assertRefused(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP, "STUDYBOT_SLACK_API_URL", "ftp://proxy.internal/api"),
                 "STUDYBOT_SLACK_API_URL", APP);
+        assertRefused(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_SIGNING_SECRET", SECRET,
+                "STUDYBOT_SLACK_BIND_ADDRESS", "http://0.0.0.0/"), "STUDYBOT_SLACK_BIND_ADDRESS", SECRET);
         assertRefused(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP, "STUDYBOT_SLACK_ADMINS", "@alice"),
                 "STUDYBOT_SLACK_ADMINS", APP);
     }

@@ -86,7 +86,7 @@ class SlackSocketModeTest {
         socket.start();
         assertTrue(socket.started.await(5, TimeUnit.SECONDS), "WebSocket server started");
         slack.webSocketUrl = "ws://127.0.0.1:" + socket.getPort() + "/";
-        adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, APP_TOKEN, null, 0, slack.apiUrl(), Set.of()));
+        adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, APP_TOKEN, null, 0, "127.0.0.1", slack.apiUrl(), Set.of()));
     }
 
     @AfterEach

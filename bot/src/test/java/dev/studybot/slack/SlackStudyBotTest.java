@@ -64,7 +64,7 @@ class SlackStudyBotTest {
         QuestionGenerator.Result questions = new QuestionGenerator(synonyms).generate(notes, 1);
         StudyBot bot = new StudyBot(knowledge, questions.questions(), store, Clock.systemUTC(), 1, null);
         slack = new FakeSlack();
-        adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null, SlackHttpModeTest.SIGNING_SECRET, 0,
+        adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null, SlackHttpModeTest.SIGNING_SECRET, 0, "127.0.0.1",
                 slack.apiUrl(), Set.of()));
         adapter.start(bot::handle);
 

@@ -178,8 +178,8 @@ class SqliteStudyStoreTest {
         recorded(store.answer(practice, ANN, GENERAL, right(question(1)), T0));
 
         assertInstanceOf(AnswerOutcome.Unknown.class, store.answer(9999, ANN, GENERAL, 0, T0));
-        assertInstanceOf(AnswerOutcome.Unknown.class, store.answer(daily, CAT, GENERAL, 4, T0));
-        assertInstanceOf(AnswerOutcome.Unknown.class, store.answer(daily, CAT, GENERAL, -1, T0));
+        assertEquals(4, assertInstanceOf(AnswerOutcome.NoSuchChoice.class, store.answer(daily, CAT, GENERAL, 4, T0)).choice());
+        assertInstanceOf(AnswerOutcome.NoSuchChoice.class, store.answer(daily, CAT, GENERAL, -1, T0));
         assertEquals(1, points(ANN, GENERAL, Scope.GROUP, Period.ALL, T0));
         assertEquals(10, points(BOB, GENERAL, Scope.GROUP, Period.ALL, T0));
     }

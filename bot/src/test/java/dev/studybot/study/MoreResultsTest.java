@@ -57,6 +57,8 @@ class MoreResultsTest {
             Reply third = bot.handle(new Interaction.Press(ALICE, Replies.MORE_RESULTS.action()));
             assertEquals(1, sources(third).size());
             assertTrue(third.buttons().isEmpty(), "no button when nothing is left");
+            Reply fourth = bot.handle(new Interaction.Press(ALICE, Replies.MORE_RESULTS.action()));
+            assertTrue(fourth.toString().contains("No more results for that lookup"), "not an empty reply: " + fourth);
 
             Set<String> all = new HashSet<>();
             List.of(first, second, third).forEach(reply -> all.addAll(sources(reply)));

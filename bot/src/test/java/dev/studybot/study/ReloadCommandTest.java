@@ -92,6 +92,24 @@ class ReloadCommandTest {
     }
 
     @Test
+    void aFileNestedThousandsDeepIsReportedAndTheRestReloads() throws IOException {
+        StringBuilder deep = new StringBuilder("# Deep\n\n");
+        for (int level = 0; level < 1500; level++) {
+            deep.append("  ".repeat(level)).append("- nestling ").append(level).append('\n');
+        }
+        Files.writeString(notes.resolve("deep.md"), deep);
+        Files.writeString(notes.resolve("s3.md"), "# S3\n\n## Glacier\n\nGlacier is cold storage.\n");
+        bot.enableReload(reloader);
+
+        String text = command(ADMIN, "reload").toString();
+
+        assertTrue(text.contains("Files: 2 re-indexed"), text);
+        assertTrue(text.contains("warning: deep.md: nests bullets more than"), text);
+        assertTrue(command(ADMIN, "search glacier").toString().contains("s3.md"));
+        assertTrue(command(ADMIN, "search nestling").toString().contains("deep.md"));
+    }
+
+    @Test
     void aMemberWhoIsNotAnAdminIsRefused() throws IOException {
         bot.enableReload(reloader);
         Files.writeString(notes.resolve("s3.md"), "# S3\n\n## Glacier\n\nGlacier is cold storage.\n");
@@ -101,6 +119,20 @@ class ReloadCommandTest {
         assertTrue(text.contains("Only an admin can reload the notes."), text);
         assertEquals(1, knowledge.lastSync().filesIndexed() + knowledge.lastSync().filesUnchanged(),
                 "nothing was reloaded");
+    }
+
+    @Test
+    void wordsAfterACommandThatTakesNoneAreAnErrorNotIgnored() throws IOException {
+        bot.enableReload(reloader);
+        Files.writeString(notes.resolve("s3.md"), "# S3\n\n## Glacier\n\nGlacier is cold storage.\n");
+
+        String text = command(ADMIN, "reload now").toString();
+
+        assertTrue(text.contains("/study reload takes nothing after it (got \"now\")"), text);
+        assertEquals(1, knowledge.lastSync().filesIndexed() + knowledge.lastSync().filesUnchanged(), "nothing was reloaded");
+        for (String command : List.of("topics all", "review please", "about me")) {
+            assertTrue(command(MEMBER, command).toString().contains("takes nothing after it"), command);
+        }
     }
 
     @Test

@@ -38,4 +38,13 @@ public final class TestNotes {
         }
         throw new AssertionError("No line contains \"" + needle + "\"");
     }
+
+    /** A list nested {@code depth} bullets deep, each one level under the last: bullet d reads "level d word". */
+    public static String nestedBullets(int depth) {
+        StringBuilder text = new StringBuilder();
+        for (int level = 0; level < depth; level++) {
+            text.append("  ".repeat(level)).append("- level ").append(level).append(" word\n");
+        }
+        return text.toString();
+    }
 }

@@ -8,8 +8,12 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -17,7 +21,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Reads every notes file under a folder, leniently: a file that cannot be read well is skipped or
@@ -44,27 +47,81 @@ public final class NotesReader {
         }
         List<NoteSource> sources = new ArrayList<>();
         List<NotesWarning> warnings = new ArrayList<>();
-        for (Path path : notesFiles(folder)) {
-            String name = folder.relativize(path).toString().replace('\\', '/');
+        for (Path path : notesFiles(folder, warnings)) {
+            String name = name(folder, path);
             try {
                 readOne(name, path, warnings).ifPresent(sources::add);
-            } catch (IOException | UncheckedIOException e) {
-                warnings.add(new NotesWarning(name, UNREADABLE + " (" + e.getMessage() + "); skipped"));
+            } catch (IOException e) {
+                warnings.add(skipped(name, e));
             }
         }
         return new Result(sources, warnings);
     }
 
-    private static List<Path> notesFiles(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(path -> !isHidden(folder.relativize(path)))
-                    .filter(NotesReader::hasNotesExtension)
-                    .sorted()
-                    .toList();
+    /**
+     * The notes files below {@code folder}, sorted. A file or folder that vanishes or cannot be listed while
+     * the folder is walked (editors' temporary files, a git checkout under way) is skipped with a warning.
+     */
+    private static List<Path> notesFiles(Path folder, List<NotesWarning> warnings) {
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    return dir.equals(folder) || !isHidden(folder.relativize(dir))
+                            ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    // A link to a notes file counts, as it always has; links to folders are not followed.
+                    boolean regular = attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(file);
+                    if (regular && !isHidden(folder.relativize(file)) && hasNotesExtension(file)) {
+                        files.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    failed(file, e);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                    if (e != null) {
+                        failed(dir, e);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                private void failed(Path path, IOException e) {
+                    if (path.equals(folder)) {
+                        throw new UncheckedIOException("Could not list the notes folder " + folder, e);
+                    }
+                    // Editors' temporary files come and go all the time: only notes are worth a warning.
+                    boolean lostNotes = !(e instanceof NoSuchFileException) || hasNotesExtension(path);
+                    if (!isHidden(folder.relativize(path)) && lostNotes) {
+                        warnings.add(skipped(name(folder, path), e));
+                    }
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Could not list the notes folder " + folder, e);
         }
+        files.sort(null);
+        return files;
+    }
+
+    private static String name(Path folder, Path path) {
+        return folder.relativize(path).toString().replace('\\', '/');
+    }
+
+    /** A file gone by the time it is read is not "unreadable": its passages go, as for a deleted file. */
+    private static NotesWarning skipped(String name, IOException e) {
+        return new NotesWarning(name, (e instanceof NoSuchFileException ? "vanished while the folder was read"
+                : UNREADABLE + " (" + e.getMessage() + ")") + "; skipped");
     }
 
     private static boolean isHidden(Path relative) {
@@ -101,7 +158,12 @@ public final class NotesReader {
             warnings.add(new NotesWarning(name, "is empty; skipped"));
             return Optional.empty();
         }
-        return Optional.of(new NoteSource(name, text, sha256(bytes)));
+        NoteSource source = new NoteSource(name, text, sha256(bytes));
+        if (OutlineParser.nestsTooDeep(source)) {
+            warnings.add(new NotesWarning(name, "nests bullets more than " + OutlineParser.MAX_DEPTH
+                    + " levels deep; the deeper ones are read as level " + OutlineParser.MAX_DEPTH));
+        }
+        return Optional.of(source);
     }
 
     private static boolean looksBinary(byte[] bytes) {

@@ -17,6 +17,11 @@ import java.util.List;
 final class OutlineParser {
 
     private static final int FRONT_MATTER_MAX_LINES = 60;
+    /**
+     * Blocks nest at most this deep; deeper ones are kept at this level. Notes nest a handful of levels;
+     * far deeper nesting is a generated or hostile file, and the passage walk recurses once per level.
+     */
+    static final int MAX_DEPTH = 16;
 
     private final String[] lines;
     private final boolean plainHeadings;
@@ -32,6 +37,7 @@ final class OutlineParser {
     private OutlineNode codeBlock;
     private String codeFence;
     private int codeIndent;
+    private boolean depthCapped;
 
     private OutlineParser(NoteSource source) {
         this.lines = source.text().split("\n", -1);
@@ -44,6 +50,13 @@ final class OutlineParser {
 
     static List<Section> parse(NoteSource source) {
         return new OutlineParser(source).run();
+    }
+
+    /** Whether the file nests blocks deeper than {@link #MAX_DEPTH}, so that some are read shallower. */
+    static boolean nestsTooDeep(NoteSource source) {
+        OutlineParser parser = new OutlineParser(source);
+        parser.run();
+        return parser.depthCapped;
     }
 
     private List<Section> run() {
@@ -181,12 +194,21 @@ final class OutlineParser {
     }
 
     private void addBlock(OutlineNode node) {
-        while (!open.isEmpty() && open.peekLast().indent >= node.indent) {
-            open.removeLast();
-        }
+        closeBlocksFor(node.indent);
         attach(node);
         open.addLast(node);
         lastBlock = node;
+    }
+
+    /** Closes the open blocks a block at {@code indent} does not nest in, and one more at the depth cap. */
+    private void closeBlocksFor(int indent) {
+        while (!open.isEmpty() && open.peekLast().indent >= indent) {
+            open.removeLast();
+        }
+        if (open.size() == MAX_DEPTH) {
+            open.removeLast();
+            depthCapped = true;
+        }
     }
 
     private void attach(OutlineNode node) {
@@ -207,9 +229,7 @@ final class OutlineParser {
 
     private void openCode(int lineNumber, int indent, String content, String fence) {
         OutlineNode node = new OutlineNode(OutlineNode.Kind.CODE, lineNumber, indent, indent, false, content);
-        while (!open.isEmpty() && open.peekLast().indent >= indent) {
-            open.removeLast();
-        }
+        closeBlocksFor(indent);
         attach(node);
         codeBlock = node;
         codeFence = fence;

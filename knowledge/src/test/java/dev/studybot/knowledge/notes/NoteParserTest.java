@@ -1,6 +1,7 @@
 package dev.studybot.knowledge.notes;
 
 import static dev.studybot.knowledge.TestNotes.lineOf;
+import static dev.studybot.knowledge.TestNotes.nestedBullets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -289,6 +290,27 @@ class NoteParserTest {
         String first = lineWith(p, "Reads right after");
         assertFalse(first.contains("Conditional writes"), "paragraphs were merged into one line: " + p.text());
         assertEquals(lineOf(text, "Reads right after"), p.line());
+    }
+
+    @Test
+    void bulletsNestedFarDeeperThanNotesEverAreAllReadAtTheDeepestLevelKept() {
+        // 1,500 levels overflowed the stack of the recursive passage walk (and took seconds at 1,000).
+        int depth = 1500;
+        NoteSource source = NotesReader.fromText("deep.md", "# Deep\n" + nestedBullets(depth));
+        List<Passage> passages = NoteParser.parse(source);
+        List<NoteTopic> topics = NoteParser.topics(source);
+
+        assertAllWithinLimit(passages);
+        for (int level = 0; level < depth; level++) {
+            String bullet = "level " + level + " word";
+            assertTrue(passages.stream().anyMatch(p -> p.text().contains(bullet)), bullet + " is in no passage");
+        }
+        List<NoteTopic.Statement> statements = topics.get(0).statements();
+        assertEquals(depth, statements.size());
+        assertEquals(OutlineParser.MAX_DEPTH - 1,
+                statements.stream().mapToInt(NoteTopic.Statement::depth).max().orElseThrow());
+        assertEquals("level " + (OutlineParser.MAX_DEPTH - 2) + " word", statements.get(depth - 1).parent(),
+                "bullets past the cap sit under the deepest level kept");
     }
 
     // ---- code, tables, links ----

@@ -1,5 +1,6 @@
 package dev.studybot.knowledge.notes;
 
+import static dev.studybot.knowledge.TestNotes.nestedBullets;
 import static dev.studybot.knowledge.TestNotes.write;
 import static dev.studybot.knowledge.TestNotes.writeBytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,12 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -190,6 +195,61 @@ class NotesReaderTest {
 
         assertEquals(List.of("1-good.md", "4-latin.txt", "5-good.txt", "sub/6-good.md"), files(result));
         assertEquals(3, result.warnings().size(), () -> "warnings: " + result.warnings());
+    }
+
+    @Test
+    void nestingDeeperThanTheCapIsReadWithAWarning() {
+        write(notes, "deep.md", nestedBullets(OutlineParser.MAX_DEPTH + 1));
+        write(notes, "just-deep-enough.md", nestedBullets(OutlineParser.MAX_DEPTH));
+
+        NotesReader.Result result = read();
+
+        assertEquals(List.of("deep.md", "just-deep-enough.md"), files(result));
+        assertOneWarning(result, "deep.md");
+        assertTrue(warningsFor(result, "deep.md").get(0).message().contains(OutlineParser.MAX_DEPTH + " levels"),
+                result.warnings().toString());
+    }
+
+    @Test
+    void filesVanishingWhileTheFolderIsWalkedAreSkippedAndTheRestIsRead() throws Exception {
+        write(notes, "kept.md", "kept notes\n");
+        Path drafts = Files.createDirectories(notes.resolve("drafts"));
+        List<Path> churned = IntStream.range(0, 300).mapToObj(i -> drafts.resolve("draft-" + i + ".md")).toList();
+        AtomicBoolean stop = new AtomicBoolean();
+        // An editor or a git checkout: files deleted and made again while the folder is read.
+        Thread churn = new Thread(() -> {
+            while (!stop.get()) {
+                for (Path draft : churned) {
+                    try {
+                        if (!Files.deleteIfExists(draft)) {
+                            // Written whole, then moved in, as editors save: never seen half-written (empty).
+                            Path hidden = drafts.resolve("." + draft.getFileName());
+                            Files.writeString(hidden, "draft\n");
+                            Files.move(hidden, draft, StandardCopyOption.ATOMIC_MOVE);
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        });
+        churn.start();
+        try {
+            int vanished = 0;
+            for (int round = 0; round < 200 && vanished < 20; round++) {
+                NotesReader.Result result = read();
+                assertTrue(files(result).contains("kept.md"), files(result).toString());
+                for (NotesWarning warning : result.warnings()) {
+                    assertTrue(warning.file().startsWith("drafts/draft-"), warning.toString());
+                    assertTrue(warning.message().equals("vanished while the folder was read; skipped"), warning.toString());
+                    vanished++;
+                }
+            }
+            assertTrue(vanished > 0, "no file vanished mid-read: the test did not race");
+        } finally {
+            stop.set(true);
+            churn.join();
+        }
     }
 
     @Test

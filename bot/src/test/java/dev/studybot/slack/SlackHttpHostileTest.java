@@ -1,0 +1,223 @@
+package dev.studybot.slack;
+
+import static dev.studybot.slack.SlackHttpModeTest.SIGNING_SECRET;
+import static dev.studybot.slack.SlackHttpModeTest.command;
+import static dev.studybot.slack.SlackHttpModeTest.now;
+import static dev.studybot.slack.SlackHttpModeTest.sign;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import dev.studybot.chat.Reply;
+import dev.studybot.ops.CapturedLogs;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** HTTP mode under attack on loopback: stalled clients, unsigned, malformed and out-of-time requests. */
+@Timeout(60)
+class SlackHttpHostileTest {
+
+    private FakeSlack slack;
+    private SlackAdapter adapter;
+    private final List<Socket> stalled = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final CapturedLogs logs = CapturedLogs.studybot();
+
+    @BeforeEach
+    void start() throws Exception {
+        slack = new FakeSlack();
+        adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null, SIGNING_SECRET, 0, "127.0.0.1",
+                slack.apiUrl(), Set.of()));
+        adapter.start(interaction -> Reply.privately(new Reply.Text("pong")));
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        for (Socket socket : stalled) {
+            socket.close();
+        }
+        adapter.close();
+        slack.close();
+        logs.close();
+    }
+
+    private HttpResponse<String> post(String body, long timestamp, String signature) throws Exception {
+        return SlackHttpModeTest.send(http, adapter.port(), body, timestamp, signature);
+    }
+
+    /** A client that opens a connection, sends the start of a request and then nothing. */
+    private static Socket stall(int port, String start) throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        OutputStream out = socket.getOutputStream();
+        out.write(start.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return socket;
+    }
+
+    @Test
+    void fiftyStalledConnectionsDoNotStopASignedCommand() throws Exception {
+        for (int i = 0; i < 25; i++) {
+            stalled.add(stall(adapter.port(), "P"));
+            stalled.add(stall(adapter.port(), "POST /slack/events HTTP/1.1\r\nHost: studybot\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\ntoken=x"));
+        }
+        String body = command(slack, "help", "U0ALICE01", "alice", "s1");
+        long started = System.nanoTime();
+        HttpResponse<String> ack = post(body, now(), sign(now(), body));
+
+        assertEquals(200, ack.statusCode(), ack.body());
+        slack.await("response_url", call -> call.path().endsWith("/s1"), Duration.ofSeconds(5));
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 3,
+                "answered within Slack's 3 seconds while 50 connections stall");
+    }
+
+    @Test
+    void aStalledConnectionIsClosedOnceItHasBeenSilentForTheIdleTimeout() throws Exception {
+        App app = new App(AppConfig.builder().signingSecret(SIGNING_SECRET).singleTeamBotToken(SlackHttpModeTest.BOT_TOKEN)
+                .build());
+        try (SlackHttpServer server = SlackHttpServer.start(app, "127.0.0.1", 0, Duration.ofMillis(300))) {
+            Socket headerOnly = stall(server.port(), "P");
+            Socket halfBody = stall(server.port(), "POST /slack/events HTTP/1.1\r\nHost: studybot\r\n"
+                    + "Content-Length: 1000\r\n\r\ntoken=x");
+            stalled.add(headerOnly);
+            stalled.add(halfBody);
+            await("both stalled connections are closed").atMost(Duration.ofSeconds(5))
+                    .until(() -> closedByServer(headerOnly) && closedByServer(halfBody));
+        }
+    }
+
+    /** Whether the server has closed the connection (whatever it said first). */
+    private static boolean closedByServer(Socket socket) throws IOException {
+        socket.setSoTimeout(50);
+        InputStream in = socket.getInputStream();
+        try {
+            while (true) {
+                if (in.read() == -1) {
+                    return true;
+                }
+            }
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        } catch (SocketException e) {
+            return true; // reset by the server
+        }
+    }
+
+    @Test
+    void unsignedForgedAndMalformedRequestsGetA4xxAtOnceAndOneLogLinePerKind() throws Exception {
+        String malformed = "text=%ZZ&user_id=U0EVE0001";
+        for (int i = 0; i < 200; i++) {
+            HttpResponse<String> unsigned = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + adapter.port() + "/slack/events"))
+                    .timeout(Duration.ofSeconds(5)).POST(java.net.http.HttpRequest.BodyPublishers.ofString(malformed))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, unsigned.statusCode());
+        }
+        for (int i = 0; i < 50; i++) {
+            assertEquals(401, post(malformed, now(), "v0=" + "0".repeat(64)).statusCode());
+            assertEquals(400, post(malformed, now(), sign(now(), malformed)).statusCode(),
+                    "signed but not a form Slack would send");
+        }
+
+        List<ILoggingEvent> refusals = logs.events().stream()
+                .filter(event -> event.getLoggerName().equals(SlackHttpServer.class.getName())).toList();
+        assertEquals(3, refusals.size(), logs.text());
+        assertTrue(refusals.stream().allMatch(event -> event.getLevel() == Level.WARN && event.getThrowableProxy() == null),
+                logs.text());
+        assertTrue(logs.events().stream().noneMatch(event -> event.getLevel() == Level.ERROR), logs.text());
+        assertTrue(slack.calls("response_url").isEmpty(), "the bot never answered any of them");
+    }
+
+    @Test
+    void aSignedRequestStampedMoreThanFiveMinutesAwayEitherWayIsRefused() throws Exception {
+        String body = command(slack, "help", "U0MALLORY", "mallory", "f1");
+        for (long stamp : new long[] {now() + 24 * 3600, now() + 100L * 365 * 24 * 3600, now() - 6 * 60, now() + 6 * 60}) {
+            assertEquals(401, post(body, stamp, sign(stamp, body)).statusCode(), "stamped " + (stamp - now()) + " s away");
+        }
+        long skewed = now() + 4 * 60; // a clock a few minutes fast is still Slack
+        assertEquals(200, post(body, skewed, sign(skewed, body)).statusCode());
+        slack.await("response_url", call -> call.path().endsWith("/f1"), Duration.ofSeconds(5));
+        assertEquals(1, slack.calls("response_url").size());
+    }
+
+    @Test
+    void aSignedCommandThatSaysNotWhoSentItIsRefusedWithoutAnError() throws Exception {
+        AtomicInteger called = new AtomicInteger();
+        adapter.close();
+        adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null, SIGNING_SECRET, 0, "127.0.0.1",
+                slack.apiUrl(), Set.of()));
+        adapter.start(interaction -> {
+            called.incrementAndGet();
+            return Reply.privately(new Reply.Text("pong"));
+        });
+        String withUser = command(slack, "help", "U0ALICE01", "alice", "n1");
+        String body = withUser.replace("user_id=U0ALICE01&", "");
+
+        assertEquals(400, post(body, now(), sign(now(), body)).statusCode());
+        assertEquals(200, post(withUser, now(), sign(now(), withUser)).statusCode());
+        slack.await("response_url", call -> call.path().endsWith("/n1"), Duration.ofSeconds(5));
+        assertEquals(1, called.get(), "only the command that says who sent it reached the bot");
+        assertTrue(logs.events().stream().noneMatch(event -> event.getLevel() == Level.ERROR), logs.text());
+        assertTrue(logs.text().contains("WARN Refused a signed Slack command that does not say"), logs.text());
+    }
+
+    @Test
+    void beyondTheQueueACommandIsToldPolitelyToTryAgainAndTheRestAreAnswered() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        adapter.close();
+        adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null, SIGNING_SECRET, 0, "127.0.0.1",
+                slack.apiUrl(), Set.of()), 1, 1);
+        adapter.start(interaction -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Reply.privately(new Reply.Text("pong"));
+        });
+        List<HttpResponse<String>> acks = new ArrayList<>();
+        for (String id : List.of("q1", "q2", "q3")) {
+            String body = command(slack, "help", "U0ALICE01", "alice", id);
+            acks.add(post(body, now(), sign(now(), body)));
+        }
+
+        assertEquals(List.of(200, 200, 200), acks.stream().map(HttpResponse::statusCode).toList());
+        assertFalse(acks.get(0).body().contains("busy") || acks.get(1).body().contains("busy"));
+        assertTrue(acks.get(2).body().contains(SlackAdapter.BUSY), "one working, one waiting, the third is told: "
+                + acks.get(2).body());
+        release.countDown();
+        slack.await("response_url", call -> call.path().endsWith("/q1"), Duration.ofSeconds(5));
+        slack.await("response_url", call -> call.path().endsWith("/q2"), Duration.ofSeconds(5));
+        assertTrue(slack.calls("response_url").stream().noneMatch(call -> call.path().endsWith("/q3")));
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWithoutReadingIt() throws Exception {
+        String huge = "text=" + "a".repeat(SlackHttpServer.MAX_BODY);
+        HttpResponse<String> response = post(huge, now(), sign(now(), huge));
+        assertEquals(413, response.statusCode());
+        assertFalse(logs.text().contains("ERROR"), logs.text());
+    }
+}
