@@ -1,5 +1,6 @@
 package dev.studybot.knowledge.questions;
 
+import dev.studybot.knowledge.analysis.StudyAnalyzers;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -71,7 +72,7 @@ final class QualityGates {
     }
 
     /** The part of the prompt taken from the notes, without the heading context in front. */
-    private static String askedPart(Draft draft) {
+    static String askedPart(Draft draft) {
         String prompt = draft.prompt();
         int quote = prompt.indexOf('"');
         if (draft.kind().equals(TermQuestions.KIND) && quote >= 0) {
@@ -87,19 +88,28 @@ final class QualityGates {
 
     private boolean leaks(Draft draft) {
         if (draft.kind().equals(FactQuestions.KIND)) {
-            String asked = askedPart(draft);
-            return asked.contains(draft.correct()) || Quantity.findAll(asked).stream()
+            // The whole prompt counts: a heading or lead-in shown as context can hold the value ("rate: 5%").
+            String prompt = draft.prompt();
+            return askedPart(draft).contains(draft.correct()) || Quantity.findAll(prompt).stream()
                     .anyMatch(q -> q.number().equals(draft.mask().get(0)));
         }
-        // Naming the parent heading gives nothing away: every sibling choice shares it.
-        String context = draft.kind().equals(IdentifyQuestions.KIND)
-                ? String.join(" ", draft.topic().subList(0, draft.topic().size() - 1)) : "";
+        // Naming the parent heading, or a word every choice has ("Simple routing", "Weighted routing"),
+        // gives nothing away.
+        String context = (draft.kind().equals(IdentifyQuestions.KIND)
+                ? String.join(" ", draft.topic().subList(0, draft.topic().size() - 1)) : "") + " " + sharedWords(draft);
         Set<String> revealing = new HashSet<>();
         for (String masked : draft.mask()) {
             revealing.addAll(giveaways.of(masked, context));
         }
-        return Giveaways.reveals(draft.kind().equals(IdentifyQuestions.KIND) ? askedPart(draft) : draft.prompt(),
-                revealing);
+        String shown = draft.kind().equals(IdentifyQuestions.KIND) ? askedPart(draft) : draft.prompt();
+        return Giveaways.reveals(shown, revealing)
+                || draft.mask().stream().anyMatch(masked -> Giveaways.acronymOf(masked, askedPart(draft)));
+    }
+
+    private static String sharedWords(Draft draft) {
+        Set<String> shared = new HashSet<>(StudyAnalyzers.terms(StudyAnalyzers.index(), draft.correct()));
+        draft.distractors().forEach(choice -> shared.retainAll(StudyAnalyzers.terms(StudyAnalyzers.index(), choice)));
+        return String.join(" ", shared);
     }
 
     private static boolean statedBySource(Draft draft) {

@@ -1,0 +1,118 @@
+package dev.studybot.knowledge.questions;
+
+import dev.studybot.knowledge.notes.NoteTopic;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Tells a note-taker's grouping label ("Exam Tip", "Objects", "basic", "SAA Stuff") from a topic, by what
+ * the notes do with it rather than a list: a label names no service and uses none of the catalogue's
+ * words, and either only groups headings below it, or is made of a few everyday words (words the notes
+ * write in lower case in running text), or is reused under several unrelated headings ("Limits", "Pricing").
+ */
+final class GroupingLabels {
+
+    private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}'-]*|\\p{N}+");
+    private static final int MAX_LABEL_WORDS = 3;
+    private static final int REUSED_UNDER = 3;
+    /** Words of no weight in a heading ("Use of", "and"): neither everyday nor jargon. */
+    private static final Set<String> GLUE = Set.of("a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "with",
+            "vs", "&", "my");
+
+    private final ServiceCatalogue catalogue;
+    /** How often each word is written in lower case, and capitalised, inside running text. */
+    private final Map<String, int[]> caseCounts = new HashMap<>();
+    private final Map<String, Set<String>> parentsByTitle = new HashMap<>();
+    private final Set<List<String>> groupingPaths = new HashSet<>();
+
+    GroupingLabels(ServiceCatalogue catalogue, List<NoteTopic> topics) {
+        this.catalogue = catalogue;
+        Map<List<String>, Integer> ownStatements = new HashMap<>();
+        for (NoteTopic topic : topics) {
+            topic.statements().forEach(statement -> countCases(statement.text()));
+            List<String> path = topic.headingPath();
+            if (!path.isEmpty()) {
+                parentsByTitle.computeIfAbsent(key(path.get(path.size() - 1)), title -> new HashSet<>())
+                        .add(String.join(" › ", path.subList(0, path.size() - 1)).toLowerCase(Locale.ROOT));
+                ownStatements.merge(path, topic.statements().size(), Integer::sum);
+            }
+        }
+        for (NoteTopic topic : topics) {
+            List<String> path = topic.headingPath();
+            for (int depth = 1; depth < path.size(); depth++) {
+                List<String> above = path.subList(0, depth);
+                if (ownStatements.getOrDefault(above, 0) <= 1) {
+                    groupingPaths.add(List.copyOf(above));
+                }
+            }
+        }
+    }
+
+    /** Whether the heading that ends {@code path} is a label rather than something worth asking about. */
+    boolean isLabel(List<String> path) {
+        return groupingPaths.contains(path) && !aboutTheSubject(path.get(path.size() - 1)) || isNoise(path);
+    }
+
+    /**
+     * Whether a label says nothing even as context above a title: everyday words, or a heading reused
+     * under several others. A heading that only groups ("Messaging") still tells where its sections belong.
+     */
+    boolean isNoise(List<String> path) {
+        String title = path.get(path.size() - 1);
+        return !aboutTheSubject(title)
+                && (parentsByTitle.getOrDefault(key(title), Set.of()).size() >= REUSED_UNDER || everyday(title));
+    }
+
+    /** A heading naming a service, or using the catalogue's words, is about what the notes study. */
+    private boolean aboutTheSubject(String title) {
+        return !catalogue.mentionsIn(title).isEmpty() || catalogue.usesItsTerms(title);
+    }
+
+    /** Whether a heading or term is a few everyday words: words the notes write in lower case in running text. */
+    boolean everyday(String title) {
+        Matcher m = WORD.matcher(title);
+        int words = 0;
+        while (m.find()) {
+            String word = m.group();
+            if (GLUE.contains(word.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            words++;
+            int[] counts = caseCounts.get(word.toLowerCase(Locale.ROOT));
+            boolean jargon = !word.substring(1).equals(word.substring(1).toLowerCase(Locale.ROOT))
+                    || word.chars().anyMatch(Character::isDigit);
+            if (jargon || counts == null || counts[0] < 2 || counts[0] < 2 * counts[1]) {
+                return false;
+            }
+        }
+        return words > 0 && words <= MAX_LABEL_WORDS;
+    }
+
+    /** Counts words after the first of each sentence: a sentence's first word is capitalised whatever it is. */
+    private void countCases(String text) {
+        Matcher m = WORD.matcher(text);
+        boolean first = true;
+        int previousEnd = 0;
+        while (m.find()) {
+            String between = text.substring(previousEnd, m.start());
+            first = first || between.matches(".*[.:!?•\\-–>(\\[`*].*");
+            String word = m.group();
+            if (!first) {
+                int[] counts = caseCounts.computeIfAbsent(word.toLowerCase(Locale.ROOT), w -> new int[2]);
+                counts[Character.isUpperCase(word.charAt(0)) ? 1 : 0]++;
+            }
+            first = false;
+            previousEnd = m.end();
+        }
+    }
+
+    private static String key(String title) {
+        return title.toLowerCase(Locale.ROOT).strip();
+    }
+}
