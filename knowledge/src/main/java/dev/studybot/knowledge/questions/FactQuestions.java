@@ -24,8 +24,12 @@ final class FactQuestions {
     /** An example's number is the example's, not a fact to learn. */
     private static final Pattern EXAMPLE = Pattern.compile(
             "(?i)^(example|e\\.g|eg\\b|ex:|ex\\b|say\\b)|\\bfor (example|instance)\\b|\\betc\\b|\\be\\.g\\.");
+    /** Under an "Example 2" heading or lead-in, the numbers are the example's. */
+    private static final Pattern EXAMPLE_CONTEXT = Pattern.compile("(?i)\\b(example|examples|e\\.g)\\b");
     /** Arrows, equals signs and chains are a note-taker's shorthand, not a sentence a student can read. */
     private static final Pattern SHORTHAND = Pattern.compile("→|=|->|↓|↑");
+    /** The low end of a range ("___ to 20 sec", "___-35 day") is mostly 0 or 1: the high end is the fact. */
+    private static final Pattern RANGE_START = Pattern.compile("^\\s*(-|–|to)\\s*\\d");
     /** A sentence that opens with a bare range ("24 - 48 h to see the report") has lost its subject. */
     private static final Pattern OPENING_RANGE = Pattern.compile("^\\d[\\d.,]*\\s*\\p{L}{0,3}\\s*[-–]\\s*\\d");
     /** A sentence that starts by pointing at something it does not show ("Now this is ___"). */
@@ -87,7 +91,7 @@ final class FactQuestions {
         }
         List<String> distractors = choices.wrong(asked, text);
         String context = contextOf(topic, statement);
-        if (distractors.size() < 3 || context == null) {
+        if (distractors.size() < 3 || context == null || EXAMPLE_CONTEXT.matcher(context).find()) {
             return Optional.empty();
         }
         String blanked = NoteText.trimEnd(text.substring(0, asked.start()) + "___" + text.substring(asked.end()));
@@ -108,7 +112,8 @@ final class FactQuestions {
     private static boolean standsAlone(String text, Quantity asked) {
         String after = text.substring(asked.end());
         boolean glued = !after.isEmpty() && Character.isLetterOrDigit(after.charAt(0));
-        return !glued && !RESTATED.matcher(after).find() && !POINTING.matcher(text).find()
+        return !glued && !RESTATED.matcher(after).find() && !RANGE_START.matcher(after).find()
+                && !POINTING.matcher(text).find()
                 && !OPENING_RANGE.matcher(text).find() && wordsBesideNumbers(text) >= MIN_WORDS;
     }
 

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Tells a note-taker's grouping label ("Exam Tip", "Objects", "basic", "SAA Stuff") from a topic, by what
  * the notes do with it rather than a list: a label names no service and uses none of the catalogue's
  * words, and either only groups headings below it, or is made of a few everyday words (words the notes
- * write in lower case in running text), or is reused under several unrelated headings ("Limits", "Pricing").
+ * write in lower case in running text), or is written all in lower case, or is reused under several
+ * other headings ("Limits", "Pricing").
  */
 final class GroupingLabels {
 
@@ -65,8 +66,9 @@ final class GroupingLabels {
      */
     boolean isNoise(List<String> path) {
         String title = path.get(path.size() - 1);
-        return !aboutTheSubject(title)
-                && (parentsByTitle.getOrDefault(key(title), Set.of()).size() >= REUSED_UNDER || everyday(title));
+        // A heading written all in lower case ("misc", "basic", "options") is jotted down, not a title.
+        return !aboutTheSubject(title) && (parentsByTitle.getOrDefault(key(title), Set.of()).size() >= REUSED_UNDER
+                || everyday(title) || title.equals(title.toLowerCase(Locale.ROOT)));
     }
 
     /** A heading naming a service, or using the catalogue's words, is about what the notes study. */

@@ -1,8 +1,10 @@
 package dev.studybot.knowledge.questions;
 
+import dev.studybot.knowledge.analysis.StudyAnalyzers;
 import dev.studybot.knowledge.notes.NoteTopic;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,6 +42,8 @@ final class IdentifyQuestions {
     /** A worked example or formula ("60 + 0.2*(200-60) = 88") describes arithmetic, not the topic. */
     private static final Pattern FORMULA = Pattern.compile("=|\\d\\s*[*+/]\\s*\\(?\\d");
     private static final int MAX_PART_WORDS = 4;
+    /** "CNAME vs Alias" compares two things; it is not one a clue can describe. */
+    private static final Pattern COMPARISON = Pattern.compile("(?i)\\b(vs|versus)\\b");
     static final String FROM_FAMILY = "a wrong choice is from the service's family, not beside it in the notes";
     static final String FROM_SERVICE = "a wrong choice is another part of the service, not beside it in the notes";
     /** A service the notes name this often is one a student of them has met, fit as a wrong choice. */
@@ -179,20 +183,33 @@ final class IdentifyQuestions {
                 .toList();
     }
 
+    /** Adds the parts nearest the clues to {@code chosen}, whose first entry is the answer, up to four in all. */
     private void addNearest(String clueText, List<Topic> parts, Set<String> chosen) {
         List<String> texts = parts.stream().map(other -> other.title() + " " + text(other)).toList();
+        String answer = chosen.iterator().next();
         for (int index : similarity.rank(clueText, texts)) {
             String title = parts.get(index).title();
             titles.putIfAbsent(title.toLowerCase(Locale.ROOT), title);
-            if (chosen.size() < 4) {
+            if (chosen.size() < 4 && !sameThing(title.toLowerCase(Locale.ROOT), answer, parts.get(index).service())) {
                 chosen.add(title.toLowerCase(Locale.ROOT));
             }
         }
     }
 
+    /** "Backups" beside "RDS backup and restore": one's words, the service's left out, are all the other's. */
+    private static boolean sameThing(String a, String b, Service service) {
+        Set<String> serviceWords = new HashSet<>();
+        if (service != null) {
+            service.names().forEach(name -> serviceWords.addAll(StudyAnalyzers.terms(StudyAnalyzers.index(), name)));
+        }
+        List<String> x = StudyAnalyzers.terms(StudyAnalyzers.index(), a).stream().filter(w -> !serviceWords.contains(w)).toList();
+        List<String> y = StudyAnalyzers.terms(StudyAnalyzers.index(), b).stream().filter(w -> !serviceWords.contains(w)).toList();
+        return !x.isEmpty() && !y.isEmpty() && (y.containsAll(x) || x.containsAll(y));
+    }
+
     /** A part of a service is named, not described: "Multi-AZ", "RDS Custom", not "Important ports: differentiate". */
     private static boolean isPartTitle(String title) {
-        return !title.contains(":") && title.split("\\s+").length <= MAX_PART_WORDS;
+        return !title.contains(":") && !COMPARISON.matcher(title).find() && title.split("\\s+").length <= MAX_PART_WORDS;
     }
 
     private static boolean isAskable(Topic topic) {

@@ -24,6 +24,8 @@ final class NumberChoices {
 
     private static final Pattern LAYER_BEFORE = Pattern.compile("(?i)\\b(layer|osi)\\s*$");
     private static final Pattern STATUS_BEFORE = Pattern.compile("(?i)\\b(code|http|status|error|returns?)\\W*$");
+    /** A sentence about HTTP answers ("retry for 5xx errors and ___") makes any status-like number a status. */
+    private static final Pattern ABOUT_STATUSES = Pattern.compile("(?i)\\b([1-5]xx|http|status codes?)\\b");
     private static final Pattern PORT_BEFORE = Pattern.compile("(?i)\\bports?\\s*(number\\s*)?$");
     private static final List<Integer> HTTP_STATUSES = List.of(200, 201, 202, 204, 301, 302, 304, 400, 401, 403, 404,
             405, 409, 429, 500, 502, 503, 504);
@@ -66,7 +68,8 @@ final class NumberChoices {
         List<BigDecimal> chosen;
         if (answer.unit().isEmpty() && LAYER_BEFORE.matcher(before).find()) {
             chosen = nearestIn(IntStream.rangeClosed(1, 7).boxed().toList(), value, excluded);
-        } else if (answer.unit().isEmpty() && STATUS_BEFORE.matcher(before).find()) {
+        } else if (answer.unit().isEmpty() && (STATUS_BEFORE.matcher(before).find() || ABOUT_STATUSES.matcher(text).find()
+                && value.compareTo(BigDecimal.valueOf(100)) >= 0 && value.compareTo(BigDecimal.valueOf(599)) <= 0)) {
             chosen = HTTP_STATUSES.contains(value.intValue()) ? sameClassFirst(value, excluded) : List.of();
         } else if (answer.unit().isEmpty() && PORT_BEFORE.matcher(before).find()) {
             chosen = nearestIn(WELL_KNOWN_PORTS, value, excluded);

@@ -18,7 +18,7 @@ final class TopicResolver {
     /** A parenthesis with no Latin letter in it ("(略)", "(1)") is a note-taker's mark, not part of a name. */
     private static final Pattern MARK = Pattern.compile("\\s*\\([^A-Za-z)]*\\)");
     private static final Pattern TODO = Pattern.compile("(?i)\\s*-?\\s*\\bTODO\\b.*$");
-    /** Times the text must name a service, and more than any other, for a generic heading to be about it. */
+    /** Times the text must name a service, and twice as often as any other, for a generic heading to be about it. */
     private static final int MIN_MENTIONS = 2;
 
     private final ServiceCatalogue catalogue;
@@ -73,7 +73,7 @@ final class TopicResolver {
         return new Topic(note, path, service, labels.isLabel(full));
     }
 
-    /** The service the text names most, at least twice and more often than any other, or null. */
+    /** The service the text names most, at least twice and twice as often as any other (not a grab-bag), or null. */
     private Service mostNamed(NoteTopic note) {
         Map<Service, Integer> counts = new LinkedHashMap<>();
         for (NoteTopic.Statement statement : note.statements()) {
@@ -82,7 +82,7 @@ final class TopicResolver {
         List<Map.Entry<Service, Integer>> ranked = counts.entrySet().stream()
                 .sorted(Map.Entry.<Service, Integer>comparingByValue(Comparator.reverseOrder())).toList();
         if (ranked.isEmpty() || ranked.get(0).getValue() < MIN_MENTIONS
-                || ranked.size() > 1 && ranked.get(1).getValue().equals(ranked.get(0).getValue())) {
+                || ranked.size() > 1 && ranked.get(1).getValue() * 2 > ranked.get(0).getValue()) {
             return null;
         }
         return ranked.get(0).getKey();
