@@ -90,7 +90,7 @@ final class QualityGates {
         if (draft.kind().equals(FactQuestions.KIND)) {
             // The whole prompt counts: a heading or lead-in shown as context can hold the value ("rate: 5%").
             String prompt = draft.prompt();
-            return askedPart(draft).contains(draft.correct()) || Quantity.findAll(prompt).stream()
+            return onWordBoundaries(draft.correct()).matcher(askedPart(draft)).find() || Quantity.findAll(prompt).stream()
                     .anyMatch(q -> q.number().equals(draft.mask().get(0)));
         }
         // Naming the parent heading, or a word every choice has ("Simple routing", "Weighted routing"),
@@ -104,6 +104,11 @@ final class QualityGates {
         String shown = draft.kind().equals(IdentifyQuestions.KIND) ? askedPart(draft) : draft.prompt();
         return Giveaways.reveals(shown, revealing)
                 || draft.mask().stream().anyMatch(masked -> Giveaways.acronymOf(masked, askedPart(draft)));
+    }
+
+    /** "4 days" is not in "14 days". */
+    private static Pattern onWordBoundaries(String text) {
+        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(text) + "(?![\\p{L}\\p{N}])");
     }
 
     private static String sharedWords(Draft draft) {

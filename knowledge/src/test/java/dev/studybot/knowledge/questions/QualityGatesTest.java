@@ -199,6 +199,12 @@ class QualityGatesTest {
     }
 
     @Test
+    void aLongerNumberHoldingTheAnswerGivesNothingAway() {
+        assertNull(GATES.rejection(fact("messages are kept for ___ by default, up to 14 days", "4 days",
+                List.of("2 days", "7 days", "10 days"), "- messages are kept for 4 days by default, up to 14 days")));
+    }
+
+    @Test
     void aFactWhoseNumberStillShowsIsRejected() {
         assertRejected(fact("messages are kept for ___ by default (14 at most)", "14 days",
                 List.of("7 days", "30 days", "60 days"), "- messages are kept for 14 days by default (14 at most)"),
