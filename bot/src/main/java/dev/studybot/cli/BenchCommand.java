@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,7 +49,7 @@ final class BenchCommand implements Callable<Integer> {
         List<EvalQuery> set = EvalSet.read(queries);
         Path work = Files.createTempDirectory("studybot-bench");
         try {
-            Path notesFolder = scale == 1 ? notes.notes : replicate(notes.notes, work.resolve("notes"), scale);
+            Path notesFolder = scale == 1 ? notes.notes : BenchSupport.replicate(notes.notes, work.resolve("notes"), scale);
             long start = System.nanoTime();
             try (KnowledgeBase base = KnowledgeBase.open(notesFolder, work.resolve("data"), notes.loadSynonyms(),
                     NotesOptions.TerminalProgress.forTerminal(System.err))) {
@@ -60,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
                 Arrays.sort(micros);
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf(Locale.ROOT, "passages=%d index_ms=%d p50_us=%d p99_us=%d heap_mb=%d%n",
-                        base.lastSync().passages(), indexMs, BenchSupport.percentile(micros, 50), BenchSupport.percentile(micros, 99), usedHeapMb());
+                        base.lastSync().passages(), indexMs, BenchSupport.percentile(micros, 50), BenchSupport.percentile(micros, 99), BenchSupport.usedHeapMb());
                 out.flush();
             }
         } finally {
@@ -86,32 +85,6 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return micros;
-    }
-
-    private static long usedHeapMb() {
-        Runtime runtime = Runtime.getRuntime();
-        System.gc();
-        return (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
-    }
-
-    /** Copies the notes {@code times} times into distinct sub-folders, so every copy is its own file. */
-    private static Path replicate(Path source, Path target, int times) throws IOException {
-        if (!Files.isDirectory(source)) {
-            throw new IllegalArgumentException("The notes folder " + source + " does not exist or is not a folder.");
-        }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(source)) {
-            files = walk.filter(Files::isRegularFile).toList();
-        }
-        for (int copy = 1; copy <= times; copy++) {
-            Path folder = target.resolve(String.format(Locale.ROOT, "copy-%04d", copy));
-            for (Path file : files) {
-                Path destination = folder.resolve(source.relativize(file).toString());
-                Files.createDirectories(destination.getParent());
-                Files.copy(file, destination);
-            }
-        }
-        return target;
     }
 
 }

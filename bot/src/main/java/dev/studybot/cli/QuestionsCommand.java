@@ -3,14 +3,10 @@ package dev.studybot.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.studybot.knowledge.questions.LexicalSimilarity;
 import dev.studybot.knowledge.questions.Question;
 import dev.studybot.knowledge.questions.QuestionGenerator;
 import dev.studybot.knowledge.questions.QuestionSelection;
-import dev.studybot.knowledge.questions.ServiceCatalogue;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +25,6 @@ import picocli.CommandLine.Spec;
 final class QuestionsCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final Path DEFAULT_SERVICES = Path.of("config", "aws-services.yml");
 
     @Mixin
     NotesOptions notes;
@@ -57,10 +52,6 @@ final class QuestionsCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "Also, on stderr, every draft that was dropped and why.")
     boolean explain;
 
-    @Option(names = "--services", paramLabel = "FILE",
-            description = "Service catalogue (families of services). Default: config/aws-services.yml if present, else the built-in one")
-    Path services;
-
     @Spec
     CommandSpec spec;
 
@@ -73,8 +64,7 @@ final class QuestionsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--min-score must be between 0 and 1.");
         }
         long started = System.nanoTime();
-        QuestionGenerator.Result result = new QuestionGenerator(notes.loadSynonyms(), loadServices(services),
-                new LexicalSimilarity(), minScore).generate(notes.notes, seed);
+        QuestionGenerator.Result result = notes.questionGenerator(minScore).generate(notes.notes, seed);
         long millis = (System.nanoTime() - started) / 1_000_000;
         PrintWriter err = spec.commandLine().getErr();
         result.problems().forEach(problem -> err.println("warning: " + problem));
@@ -130,17 +120,6 @@ final class QuestionsCommand implements Callable<Integer> {
         }
         out.append("  source: ").append(question.file()).append(':').append(question.line()).append('\n');
         return out.toString();
-    }
-
-    /** The catalogue given, else config/aws-services.yml beside the working folder, else the one in the jar. */
-    static ServiceCatalogue loadServices(Path file) {
-        if (file != null) {
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("The service catalogue " + file + " does not exist.");
-            }
-            return ServiceCatalogue.load(file);
-        }
-        return Files.isRegularFile(DEFAULT_SERVICES) ? ServiceCatalogue.load(DEFAULT_SERVICES) : ServiceCatalogue.bundled();
     }
 
     private static String summary(List<Question> questions) {

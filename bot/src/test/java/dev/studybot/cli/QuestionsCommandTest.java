@@ -119,6 +119,21 @@ class QuestionsCommandTest {
     }
 
     @Test
+    void benchQuestionsTimesEachNumberOfCopiesInOneRun() throws Exception {
+        CliTestSupport.Run run = CliTestSupport.run("", "bench-questions", "--notes", notes().toString(), "--copies", "1,3");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(3, lines.size(), run.out());
+        assertTrue(lines.get(0).matches("copies=1 questions=\\d+ ms=\\d+ cpu_ms=\\d+ heap_mb=\\d+"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("copies=3 "), lines.get(1));
+        // Copies repeat the same notes: generated questions are not asked again (the copied bank's are: 2 more).
+        int once = Integer.parseInt(lines.get(0).split(" ")[1].substring("questions=".length()));
+        assertEquals("questions=" + (once + 2), lines.get(1).split(" ")[1], run.out());
+        assertTrue(lines.get(2).matches("peak_rss_mb=-?\\d+"), lines.get(2));
+        assertEquals(2, CliTestSupport.run("", "bench-questions", "--notes", notes().toString(), "--copies", "0").exitCode());
+    }
+
+    @Test
     void malformedBankEntryIsReportedAndTheRestStillLoads() throws Exception {
         Path notes = notes();
         Files.writeString(notes.resolve("broken.quiz.md"), "Q: A question with no right choice?\n- [ ] a\n- [ ] b\n");

@@ -53,25 +53,17 @@ final class FactQuestions {
         this.catalogue = catalogue;
     }
 
+    /** The drafts of every topic, in order; topics are drafted in parallel, each on its own. */
     static List<Draft> from(List<Topic> topics, ServiceCatalogue catalogue) {
-        List<Quantity> corpus = new ArrayList<>();
-        for (Topic topic : topics) {
-            for (NoteTopic.Statement statement : topic.statements()) {
-                if (isProse(statement)) {
-                    corpus.addAll(Quantity.findAll(NoteText.plain(statement.text())));
-                }
-            }
-        }
+        List<Quantity> corpus = topics.parallelStream()
+                .flatMap(topic -> topic.statements().stream().filter(FactQuestions::isProse))
+                .flatMap(statement -> Quantity.findAll(NoteText.plain(statement.text())).stream())
+                .toList();
         FactQuestions facts = new FactQuestions(new NumberChoices(corpus), catalogue);
-        List<Draft> drafts = new ArrayList<>();
-        for (Topic topic : topics) {
-            for (NoteTopic.Statement statement : topic.statements()) {
-                if (isProse(statement)) {
-                    facts.draft(topic, statement).ifPresent(drafts::add);
-                }
-            }
-        }
-        return drafts;
+        return topics.parallelStream()
+                .flatMap(topic -> topic.statements().stream().filter(FactQuestions::isProse)
+                        .flatMap(statement -> facts.draft(topic, statement).stream()))
+                .toList();
     }
 
     private static boolean isProse(NoteTopic.Statement statement) {

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Tells a note-taker's grouping label ("Exam Tip", "Objects", "basic", "SAA Stuff") from a topic, by what
@@ -19,24 +17,18 @@ import java.util.regex.Pattern;
  */
 final class GroupingLabels {
 
-    private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}'-]*|\\p{N}+");
-    private static final int MAX_LABEL_WORDS = 3;
     private static final int REUSED_UNDER = 3;
-    /** Words of no weight in a heading ("Use of", "and"): neither everyday nor jargon. */
-    private static final Set<String> GLUE = Set.of("a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "with",
-            "vs", "&", "my");
 
     private final ServiceCatalogue catalogue;
-    /** How often each word is written in lower case, and capitalised, inside running text. */
-    private final Map<String, int[]> caseCounts = new HashMap<>();
+    private final EverydayWords everyday;
     private final Map<String, Set<String>> parentsByTitle = new HashMap<>();
     private final Set<List<String>> groupingPaths = new HashSet<>();
 
-    GroupingLabels(ServiceCatalogue catalogue, List<NoteTopic> topics) {
+    GroupingLabels(ServiceCatalogue catalogue, EverydayWords everyday, List<NoteTopic> topics) {
         this.catalogue = catalogue;
+        this.everyday = everyday;
         Map<List<String>, Integer> ownStatements = new HashMap<>();
         for (NoteTopic topic : topics) {
-            topic.statements().forEach(statement -> countCases(statement.text()));
             List<String> path = topic.headingPath();
             if (!path.isEmpty()) {
                 parentsByTitle.computeIfAbsent(key(path.get(path.size() - 1)), title -> new HashSet<>())
@@ -68,50 +60,12 @@ final class GroupingLabels {
         String title = path.get(path.size() - 1);
         // A heading written all in lower case ("misc", "basic", "options") is jotted down, not a title.
         return !aboutTheSubject(title) && (parentsByTitle.getOrDefault(key(title), Set.of()).size() >= REUSED_UNDER
-                || everyday(title) || title.equals(title.toLowerCase(Locale.ROOT)));
+                || everyday.everyday(title) || title.equals(title.toLowerCase(Locale.ROOT)));
     }
 
     /** A heading naming a service, or using the catalogue's words, is about what the notes study. */
     private boolean aboutTheSubject(String title) {
         return !catalogue.mentionsIn(title).isEmpty() || catalogue.usesItsTerms(title);
-    }
-
-    /** Whether a heading or term is a few everyday words: words the notes write in lower case in running text. */
-    boolean everyday(String title) {
-        Matcher m = WORD.matcher(title);
-        int words = 0;
-        while (m.find()) {
-            String word = m.group();
-            if (GLUE.contains(word.toLowerCase(Locale.ROOT))) {
-                continue;
-            }
-            words++;
-            int[] counts = caseCounts.get(word.toLowerCase(Locale.ROOT));
-            boolean jargon = !word.substring(1).equals(word.substring(1).toLowerCase(Locale.ROOT))
-                    || word.chars().anyMatch(Character::isDigit);
-            if (jargon || counts == null || counts[0] < 2 || counts[0] < 2 * counts[1]) {
-                return false;
-            }
-        }
-        return words > 0 && words <= MAX_LABEL_WORDS;
-    }
-
-    /** Counts words after the first of each sentence: a sentence's first word is capitalised whatever it is. */
-    private void countCases(String text) {
-        Matcher m = WORD.matcher(text);
-        boolean first = true;
-        int previousEnd = 0;
-        while (m.find()) {
-            String between = text.substring(previousEnd, m.start());
-            first = first || between.matches(".*[.:!?•\\-–>(\\[`*].*");
-            String word = m.group();
-            if (!first) {
-                int[] counts = caseCounts.computeIfAbsent(word.toLowerCase(Locale.ROOT), w -> new int[2]);
-                counts[Character.isUpperCase(word.charAt(0)) ? 1 : 0]++;
-            }
-            first = false;
-            previousEnd = m.end();
-        }
     }
 
     private static String key(String title) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -56,10 +57,10 @@ final class IdentifyQuestions {
     private final Map<Service, String> descriptions = new LinkedHashMap<>();
     /** How often the notes name each service. */
     private final Map<Service, Integer> mentions = new HashMap<>();
-    /** The askable parts of each service, wherever they are in the notes: the second tier of wrong choices. */
-    private final Map<Service, List<Topic>> partsByService = new HashMap<>();
+    /** The askable parts of each service, wherever they are in the notes, one per title: the second tier of wrong choices. */
+    private final Map<Service, Map<String, Topic>> partsByService = new HashMap<>();
     /** Each title as first written, by its lower case form: one spelling per choice. */
-    private final Map<String, String> titles = new HashMap<>();
+    private final Map<String, String> titles = new ConcurrentHashMap<>();
 
     /** @param revealing for a topic, whether a text names it (its title's words, stems, synonyms, aliases) */
     IdentifyQuestions(ServiceCatalogue catalogue, TermSimilarity similarity, Function<Topic, Predicate<String>> revealing) {
@@ -78,19 +79,18 @@ final class IdentifyQuestions {
             }
             if (isAskable(topic) && topic.service() != null && catalogue.named(topic.title()).isEmpty()
                     && isPartTitle(topic.title())) {
-                partsByService.computeIfAbsent(topic.service(), service -> new ArrayList<>()).add(topic);
+                // One per title: copies of the notes must not make every question rank the same part again.
+                partsByService.computeIfAbsent(topic.service(), service -> new LinkedHashMap<>())
+                        .putIfAbsent(topic.title().toLowerCase(Locale.ROOT), topic);
             }
             if (isAskable(topic)) {
                 siblings.computeIfAbsent(topic.file() + "\u0000" + topic.parent(), key -> new ArrayList<>()).add(topic);
             }
         }
-        List<Draft> drafts = new ArrayList<>();
-        for (List<Topic> group : siblings.values()) {
-            for (Topic topic : group) {
-                drafts.addAll(drafts(topic, group));
-            }
-        }
-        return drafts;
+        // Groups are drafted in parallel: every map above is only read from here on (titles is concurrent).
+        return List.copyOf(siblings.values()).parallelStream()
+                .flatMap(group -> group.stream().flatMap(topic -> drafts(topic, group).stream()))
+                .toList();
     }
 
     /** One question per set of clues: a topic the notes say much about is asked from more than one angle. */
@@ -172,7 +172,7 @@ final class IdentifyQuestions {
         List<Topic> beside = group.stream().filter(other -> Objects.equals(answer.service(), other.service())).toList();
         addNearest(clueText, parts(beside), chosen);
         if (chosen.size() < 4 && answer.service() != null) {
-            addNearest(clueText, parts(partsByService.getOrDefault(answer.service(), List.of())), chosen);
+            addNearest(clueText, parts(List.copyOf(partsByService.getOrDefault(answer.service(), Map.of()).values())), chosen);
             doubts.add(FROM_SERVICE);
         }
         return chosen.stream().skip(1).map(lower -> titles.get(lower)).toList();

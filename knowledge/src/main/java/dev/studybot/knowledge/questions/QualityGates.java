@@ -24,6 +24,17 @@ final class QualityGates {
 
     /** Why the draft must not be shown, or null when it passes every gate. */
     String rejection(Draft draft) {
+        String shape = shapeRejection(draft);
+        return shape != null ? shape : sourceRejection(draft);
+    }
+
+    /** Why the source passage (the draft's explanation) does not back the draft, or null when it does. */
+    String sourceRejection(Draft draft) {
+        return statedBySource(draft) ? null : "source does not state the answer";
+    }
+
+    /** Why the draft's choices or prompt are unfit, or null: every gate that needs no source passage. */
+    String shapeRejection(Draft draft) {
         List<String> choices = new ArrayList<>(draft.distractors());
         choices.add(0, draft.correct());
         if (choices.size() != 4) {
@@ -50,9 +61,6 @@ final class QualityGates {
         }
         if (leaks(draft)) {
             return "prompt gives the answer away";
-        }
-        if (!statedBySource(draft)) {
-            return "source does not state the answer";
         }
         return null;
     }

@@ -74,57 +74,68 @@ public final class QuestionGenerator {
         List<String> problems = new ArrayList<>();
         read.warnings().forEach(warning -> problems.add(warning.toString()));
         List<NoteTopic> notes = new ArrayList<>();
-        Map<String, TreeMap<Integer, Passage>> passagesByLine = new HashMap<>();
-        for (NoteSource source : read.sources()) {
-            if (!source.isQuestionBank()) {
-                try {
-                    List<NoteTopic> fileTopics = NoteParser.topics(source);
-                    List<Passage> filePassages = NoteParser.parse(source);
-                    notes.addAll(fileTopics);
-                    passagesByLine.put(source.file(), byLine(filePassages));
-                } catch (RuntimeException e) {
-                    // One file the parser chokes on must not cost the questions of every other file.
-                    problems.add(source.file() + ": could not be parsed (" + e + "); no questions from it");
-                }
+        Map<String, NoteSource> sources = new HashMap<>();
+        List<Parsed> parsed = read.sources().parallelStream().filter(source -> !source.isQuestionBank())
+                .map(QuestionGenerator::parse).toList();
+        for (Parsed file : parsed) {
+            if (file.problem() == null) {
+                notes.addAll(file.topics());
+                sources.put(file.source().file(), file.source());
+            } else {
+                problems.add(file.problem());
             }
         }
-        List<Topic> topics = new TopicResolver(catalogue).resolve(notes);
-        GroupingLabels labels = new GroupingLabels(catalogue, notes);
+        EverydayWords everyday = new EverydayWords(notes);
+        List<Topic> topics = new TopicResolver(catalogue, everyday).resolve(notes);
         List<Draft> drafts = new ArrayList<>();
         drafts.addAll(new IdentifyQuestions(catalogue, similarity, this::revealing).from(topics));
         drafts.addAll(FactQuestions.from(topics, catalogue));
-        drafts.addAll(new TermQuestions(similarity, labels).from(topics));
+        drafts.addAll(new TermQuestions(similarity, everyday).from(topics));
 
         Map<String, Integer> rejections = new TreeMap<>();
         List<Dropped> dropped = new ArrayList<>();
         List<Draft> passed = new ArrayList<>();
         for (Draft draft : drafts) {
-            Draft explained = draft.withExplanation(explanation(draft, passagesByLine.getOrDefault(draft.file(), new TreeMap<>())));
-            String rejection = gates.rejection(explained);
+            String rejection = gates.shapeRejection(draft);
             if (rejection == null) {
-                passed.add(explained);
+                passed.add(draft);
             } else {
-                drop(explained, rejection, rejections, dropped);
+                drop(draft, rejection, rejections, dropped);
             }
         }
         Map<Draft, String> inconsistent = FactConsistency.check(passed);
+        // The notes' words and the answer, not the heading context: the same bullet under two headings asks one thing.
+        Map<Draft, String> keys = new HashMap<>();
+        Map<String, Integer> frequency = new HashMap<>();
+        for (Draft draft : passed) {
+            String key = QualityGates.askedPart(draft) + " " + draft.correct();
+            keys.put(draft, key);
+            SeenPrompts.words(key).forEach(word -> frequency.merge(word, 1, Integer::sum));
+        }
+        SeenPrompts seenPrompts = new SeenPrompts(NEAR_DUPLICATE, frequency);
+        // Passages are made only for files that still have questions: most drafts are gone by now.
+        Map<String, TreeMap<Integer, Passage>> passagesByLine = new HashMap<>();
         List<Question> questions = new ArrayList<>();
         List<Question> below = new ArrayList<>();
         QuestionBank.Result bank = QuestionBank.load(notesFolder);
         bank.problems().forEach(problem -> problems.add(problem.toString()));
         questions.addAll(bank.questions());
-        SeenPrompts seenPrompts = new SeenPrompts(NEAR_DUPLICATE);
         for (Draft draft : passed) {
             String rejection = inconsistent.get(draft);
-            // The notes' words and the answer, not the heading context: the same bullet under two headings asks one thing.
-            if (rejection == null && seenPrompts.isNearDuplicate(QualityGates.askedPart(draft) + " " + draft.correct())) {
+            if (rejection == null && seenPrompts.isNearDuplicate(keys.get(draft))) {
                 rejection = "near-duplicate of another question";
             }
+            Draft explained = draft;
+            if (rejection == null) {
+                explained = draft.withExplanation(explanation(draft, passagesByLine.computeIfAbsent(draft.file(),
+                        file -> byLine(NoteParser.parse(sources.get(file))))));
+                rejection = gates.sourceRejection(explained);
+            }
             if (rejection != null) {
-                drop(draft, rejection, rejections, dropped);
+                drop(explained, rejection, rejections, dropped);
                 continue;
             }
-            Question question = shuffled(draft, seed, Math.max(0, 1 - DOUBT_COST * draft.doubts().size()));
+            Question question = shuffled(explained, seed, Math.max(0, 1 - DOUBT_COST * draft.doubts().size()));
             if (question.score() >= minScore) {
                 questions.add(question);
             } else {
@@ -133,6 +144,19 @@ public final class QuestionGenerator {
             }
         }
         return new Result(questions, below, problems, rejections, dropped);
+    }
+
+    /** One file's topics, or why it has none. */
+    private record Parsed(NoteSource source, List<NoteTopic> topics, String problem) {
+    }
+
+    private static Parsed parse(NoteSource source) {
+        try {
+            return new Parsed(source, NoteParser.topics(source), null);
+        } catch (RuntimeException e) {
+            // One file the parser chokes on must not cost the questions of every other file.
+            return new Parsed(source, List.of(), source.file() + ": could not be parsed (" + e + "); no questions from it");
+        }
     }
 
     private static void drop(Draft draft, String reason, Map<String, Integer> rejections, List<Dropped> dropped) {

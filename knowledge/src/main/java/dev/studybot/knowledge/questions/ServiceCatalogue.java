@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,6 +42,8 @@ public final class ServiceCatalogue {
 
     /** A word in this many names or more ("data", "service") says nothing about which kind of thing a heading is. */
     private static final int COMMON_NAME_WORD = 4;
+    /** Texts whose mentions are remembered at most; more than a large notes folder has. */
+    private static final int MAX_REMEMBERED = 500_000;
 
     private record Name(List<String> words, boolean capitalOnly, Service service) {
     }
@@ -55,6 +58,8 @@ public final class ServiceCatalogue {
     private final Map<String, List<Name>> namesByFirstWord = new HashMap<>();
     /** The words of its names and families that mark a text as about the catalogue's subject ("queue", "networking"). */
     private final Set<String> vocabulary = new HashSet<>();
+    /** The same bullets are scanned by several steps (and repeat across copied notes): scanned once. */
+    private final Map<String, List<Mention>> mentionsByText = new ConcurrentHashMap<>();
 
     private ServiceCatalogue(List<Service> services) {
         this.services = List.copyOf(services);
@@ -149,8 +154,15 @@ public final class ServiceCatalogue {
         return byFamily.getOrDefault(family, List.of());
     }
 
-    /** The services a text names, in order, each time it names one. */
+    /** The services a text names, in order, each time it names one; worked out once per distinct text. */
     List<Mention> mentionsIn(String text) {
+        if (mentionsByText.size() > MAX_REMEMBERED) {
+            mentionsByText.clear(); // a long-running bot reloads edited notes: old texts must not pile up
+        }
+        return mentionsByText.computeIfAbsent(text, this::scan);
+    }
+
+    private List<Mention> scan(String text) {
         List<String> original = new ArrayList<>();
         Matcher m = WORD.matcher(text);
         while (m.find()) {
@@ -165,7 +177,7 @@ public final class ServiceCatalogue {
                 i += found.words().size() - 1;
             }
         }
-        return mentions;
+        return List.copyOf(mentions);
     }
 
     /** The service a heading is exactly about ("Amazon SQS", "Direct connect DX"), if it names only one and nothing else. */

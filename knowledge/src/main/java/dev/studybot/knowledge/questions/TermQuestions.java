@@ -53,27 +53,30 @@ final class TermQuestions {
     }
 
     private final TermSimilarity similarity;
-    private final GroupingLabels labels;
+    private final EverydayWords everyday;
 
-    TermQuestions(TermSimilarity similarity, GroupingLabels labels) {
+    TermQuestions(TermSimilarity similarity, EverydayWords everyday) {
         this.similarity = similarity;
-        this.labels = labels;
+        this.everyday = everyday;
     }
 
+    /** The drafts of every topic, in order; topics are drafted in parallel, each on its own. */
     List<Draft> from(List<Topic> topics) {
+        return topics.parallelStream().flatMap(topic -> draftsOf(topic).stream()).toList();
+    }
+
+    private List<Draft> draftsOf(Topic topic) {
+        // One list is the statements sharing a parent: an index, so no term scans the whole notes for its siblings.
+        Map<String, List<Defined>> lists = new LinkedHashMap<>();
+        for (NoteTopic.Statement statement : topic.statements()) {
+            definitionIn(topic, statement).ifPresent(defined -> lists.computeIfAbsent(
+                    statement.depth() + "\u0000" + Objects.toString(statement.parent(), ""), key -> new ArrayList<>())
+                    .add(defined));
+        }
         List<Draft> drafts = new ArrayList<>();
-        for (Topic topic : topics) {
-            // One list is the statements sharing a parent: an index, so no term scans the whole notes for its siblings.
-            Map<String, List<Defined>> lists = new LinkedHashMap<>();
-            for (NoteTopic.Statement statement : topic.statements()) {
-                definitionIn(topic, statement).ifPresent(defined -> lists.computeIfAbsent(
-                        statement.depth() + "\u0000" + Objects.toString(statement.parent(), ""), key -> new ArrayList<>())
-                        .add(defined));
-            }
-            for (List<Defined> list : lists.values()) {
-                for (Defined defined : list) {
-                    draft(defined, list).ifPresent(drafts::add);
-                }
+        for (List<Defined> list : lists.values()) {
+            for (Defined defined : list) {
+                draft(defined, list).ifPresent(drafts::add);
             }
         }
         return drafts;
@@ -119,7 +122,7 @@ final class TermQuestions {
         if (term.split("\\s+").length > MAX_TERM_WORDS || NOT_TERMS.contains(lower) || lower.startsWith("eg ")
                 || NOT_TERM_STARTS.contains(firstWord) || term.endsWith(".") || term.contains("(")
                 || NOT_TERM_ENDS.contains(lower.substring(lower.lastIndexOf(' ') + 1))
-                || term.equals(lower) && labels.everyday(term) || term.contains(" ") && term.equals(lower)
+                || term.equals(lower) && everyday.everyday(term) || term.contains(" ") && term.equals(lower)
                 || PLACEHOLDER.matcher(lower).matches() || letterWords(definition) < MIN_DEFINITION_WORDS
                 || FLOW.matcher(definition).find() || text.substring(0, m.start("definition")).contains(">")
                 || lower.startsWith("e.g") || !Quantity.findAll(term).isEmpty() || unbalanced(term)) {

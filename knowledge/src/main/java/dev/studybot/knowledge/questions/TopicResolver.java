@@ -22,9 +22,11 @@ final class TopicResolver {
     private static final int MIN_MENTIONS = 2;
 
     private final ServiceCatalogue catalogue;
+    private final EverydayWords everyday;
 
-    TopicResolver(ServiceCatalogue catalogue) {
+    TopicResolver(ServiceCatalogue catalogue, EverydayWords everyday) {
         this.catalogue = catalogue;
+        this.everyday = everyday;
     }
 
     List<Topic> resolve(List<NoteTopic> notes) {
@@ -42,7 +44,7 @@ final class TopicResolver {
                 catalogue.services().stream().flatMap(service -> service.names().stream()).toList());
         List<NoteTopic> spelt = cleaned.stream().map(note -> new NoteTopic(note.file(),
                 note.headingPath().stream().map(spelling::normalise).toList(), note.statements())).toList();
-        GroupingLabels labels = new GroupingLabels(catalogue, spelt);
+        GroupingLabels labels = new GroupingLabels(catalogue, everyday, spelt);
         List<Topic> topics = new ArrayList<>();
         for (int i = 0; i < spelt.size(); i++) {
             topics.add(topic(originals.get(i), spelt.get(i).headingPath(), labels));

@@ -24,7 +24,7 @@ class TopicResolverTest {
     }
 
     private static Map<String, Topic> byTitle(List<NoteTopic> notes) {
-        return new TopicResolver(CATALOGUE).resolve(notes).stream()
+        return new TopicResolver(CATALOGUE, new EverydayWords(notes)).resolve(notes).stream()
                 .collect(Collectors.toMap(Topic::title, topic -> topic, (a, b) -> a));
     }
 
