@@ -33,6 +33,7 @@ final class IdentifyQuestions {
     /** A shorter bullet with bullets under it is a lead-in ("Other considerations"), not a clue. */
     private static final int MIN_STANDALONE = 40;
     private static final Pattern DANGLING = QualityGates.DANGLING;
+    private static final Pattern CUT_OFF = QualityGates.CUT_OFF;
     private static final int MAX_CLUE = 150;
     private static final int MAX_CLUES = 3;
     /** Questions at most from one topic, each from clues the others did not use. */
@@ -246,7 +247,7 @@ final class IdentifyQuestions {
             boolean leadIn = text.endsWith(":") || i + 1 < statements.size()
                     && statements.get(i + 1).depth() > statement.depth() && text.length() < MIN_STANDALONE;
             if (!prose || leadIn || statement.depth() > 1 || text.length() > MAX_CLUE
-                    || text.split("\\s+").length < MIN_CLUE_WORDS || DANGLING.matcher(text).matches()
+                    || text.split("\\s+").length < MIN_CLUE_WORDS || DANGLING.matcher(text).matches() || CUT_OFF.matcher(text).matches()
                     || text.contains("://") || reveals.test(text) || chars + text.length() > MAX_CLUES_CHARS
                     || FORMULA.matcher(text).find() || aboutAnother(statement, topic)) {
                 continue;

@@ -14,7 +14,10 @@ final class QualityGates {
     static final int MIN_PROMPT = 30;
     static final int MAX_PROMPT = 300;
     /** A cloze that starts with one of these leans on a sentence the student cannot see. */
-    static final Pattern DANGLING = Pattern.compile("(?i)^(it|its|this|that|these|those|they|them|he|she)\\b.*");
+    static final Pattern DANGLING = Pattern.compile(
+            "(?i)^(it|its|this|that|these|those|they|them|he|she|but|now|so|also|then|here|(in|as) (the )?above)\\b.*");
+    /** A sentence that stops on a word needing more ("You can force SSL by explicitly DENY if") was cut off. */
+    static final Pattern CUT_OFF = Pattern.compile("(?i).*\\b(if|and|or|the|a|an|with|by|when|than)\\W*$");
 
     private final Giveaways giveaways;
 
@@ -56,7 +59,7 @@ final class QualityGates {
         if (prompt.contains("://") || prompt.contains("![") || prompt.contains("```")) {
             return "prompt has a link, image or code";
         }
-        if (DANGLING.matcher(askedPart(draft)).matches()) {
+        if (DANGLING.matcher(askedPart(draft)).matches() || CUT_OFF.matcher(askedPart(draft)).matches()) {
             return "prompt leans on context it does not show";
         }
         if (leaks(draft)) {

@@ -234,4 +234,16 @@ class TrustedQuestionsTest {
         assertTrue(result.questions().stream().flatMap(x -> x.choices().stream()).noneMatch("CouldTrail"::equals));
         assertEquals(List.of("Management", "CloudTrail"), q.topic());
     }
+
+    @Test
+    void aClueThatLeansOnWhatCameBeforeOrStopsShortIsNotUsed() throws IOException {
+        QuestionGenerator.Result result = generate("cdn.md", SERVICES.replace(
+                "- Runs a function for each event without servers to manage.",
+                "- But this can be changed with a setting for each function.\n"
+                        + "- You can force the newest runtime by denying deployments if\n"
+                        + "- Runs a function for each event without servers to manage."));
+        Question lambda = answering(result, "Lambda");
+        assertFalse(lambda.prompt().contains("But this") || lambda.prompt().contains("deployments if"), lambda::prompt);
+        assertTrue(lambda.prompt().contains("Runs a function for each event"), lambda::prompt);
+    }
 }
