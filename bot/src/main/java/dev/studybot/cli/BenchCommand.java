@@ -61,7 +61,7 @@ final class BenchCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("studybot-bench");
         try {
             // Always a copy: the reload step edits a file, and the team's own notes are never touched.
-            Path notesFolder = replicate(notes.notes, work.resolve("notes"), scale);
+            Path notesFolder = BenchSupport.replicate(notes.notes, work.resolve("notes"), scale);
             Path data = work.resolve("data");
             TextEmbedder embedder = notes.embedder();
             Synonyms synonyms = notes.loadSynonyms();
@@ -88,7 +88,7 @@ final class BenchCommand implements Callable<Integer> {
             start = System.nanoTime();
             reload = base.sync(IndexProgress.SILENT);
             long reloadMs = millisSince(start);
-            long heapMb = usedHeapMb();
+            long heapMb = BenchSupport.usedHeapMb();
             base.close();
             long searchRssMb = peakRssOfSearch(notesFolder, data);
 
@@ -169,32 +169,6 @@ final class BenchCommand implements Callable<Integer> {
             // The process ended between two looks: the last reading stands.
         }
         return 0;
-    }
-
-    private static long usedHeapMb() {
-        Runtime runtime = Runtime.getRuntime();
-        System.gc();
-        return (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
-    }
-
-    /** Copies the notes {@code times} times into distinct sub-folders, so every copy is its own file. */
-    private static Path replicate(Path source, Path target, int times) throws IOException {
-        if (!Files.isDirectory(source)) {
-            throw new IllegalArgumentException("The notes folder " + source + " does not exist or is not a folder.");
-        }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(source)) {
-            files = walk.filter(Files::isRegularFile).toList();
-        }
-        for (int copy = 1; copy <= times; copy++) {
-            Path folder = target.resolve(String.format(Locale.ROOT, "copy-%04d", copy));
-            for (Path file : files) {
-                Path destination = folder.resolve(source.relativize(file).toString());
-                Files.createDirectories(destination.getParent());
-                Files.copy(file, destination);
-            }
-        }
-        return target;
     }
 
 }

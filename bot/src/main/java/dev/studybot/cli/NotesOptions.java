@@ -8,11 +8,16 @@ import dev.studybot.knowledge.embed.OnnxEmbedder;
 import dev.studybot.knowledge.embed.TextEmbedder;
 import dev.studybot.knowledge.index.IndexProgress;
 import dev.studybot.knowledge.index.SyncReport;
+import dev.studybot.knowledge.questions.LexicalSimilarity;
+import dev.studybot.knowledge.questions.QuestionGenerator;
+import dev.studybot.knowledge.questions.ServiceCatalogue;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -24,6 +29,7 @@ import picocli.CommandLine.Option;
 final class NotesOptions {
 
     static final Path DEFAULT_SYNONYMS = Path.of("config", "synonyms.txt");
+    static final Path DEFAULT_SERVICES = Path.of("config", "aws-services.yml");
 
     @Mixin
     ConfigFileOption configFile;
@@ -78,13 +84,32 @@ final class NotesOptions {
     }
 
     Synonyms loadSynonyms() {
-        if (synonyms != null) {
-            if (!Files.isRegularFile(synonyms)) {
-                throw new IllegalArgumentException("The synonym list " + synonyms + " does not exist.");
+        return loadConfigFile(synonyms, DEFAULT_SYNONYMS, "synonym list", Synonyms::load, Synonyms::bundled);
+    }
+
+    /** The file given (which must exist), else the default beside the working folder if present, else the jar's copy. */
+    private static <T> T loadConfigFile(Path given, Path fallback, String what, Function<Path, T> load, Supplier<T> bundled) {
+        if (given != null) {
+            if (!Files.isRegularFile(given)) {
+                throw new IllegalArgumentException("The " + what + " " + given + " does not exist.");
             }
-            return Synonyms.load(synonyms);
+            return load.apply(given);
         }
-        return Files.isRegularFile(DEFAULT_SYNONYMS) ? Synonyms.load(DEFAULT_SYNONYMS) : Synonyms.bundled();
+        return Files.isRegularFile(fallback) ? load.apply(fallback) : bundled.get();
+    }
+
+    @Option(names = "--services", paramLabel = "FILE",
+            description = "Service catalogue (services by family) for questions."
+                    + " Default: config/aws-services.yml if present, else the built-in one")
+    Path services;
+
+    ServiceCatalogue loadServices() {
+        return loadConfigFile(services, DEFAULT_SERVICES, "service catalogue", ServiceCatalogue::load, ServiceCatalogue::bundled);
+    }
+
+    /** The question generator with these synonyms and this catalogue, serving questions scoring at least {@code minScore}. */
+    QuestionGenerator questionGenerator(double minScore) {
+        return new QuestionGenerator(loadSynonyms(), loadServices(), new LexicalSimilarity(), minScore);
     }
 
     /** Opens the notes and reports on stderr what needs a person's attention. */

@@ -7,6 +7,7 @@ import dev.studybot.knowledge.questions.Question;
 import dev.studybot.knowledge.questions.QuestionGenerator;
 import dev.studybot.knowledge.questions.QuestionSelection;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "questions", description = {
         "Make multiple-choice questions from the notes (and the team's *.quiz.md banks).",
-        "A summary (how many, of which kinds, over how many topics) goes to stderr."})
+        "The time it took, and a summary (how many, of which kinds, over how many topics), go to stderr."})
 final class QuestionsCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,6 +42,16 @@ final class QuestionsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per question per line.")
     boolean json;
 
+    @Option(names = "--min-score", paramLabel = "X", defaultValue = "0.75",
+            description = "The score (0 to 1) a generated question needs to be served. Default: ${DEFAULT-VALUE}")
+    double minScore;
+
+    @Option(names = "--all", description = "Also the questions that passed every gate but score below --min-score.")
+    boolean all;
+
+    @Option(names = "--explain", description = "Also, on stderr, every draft that was dropped and why.")
+    boolean explain;
+
     @Spec
     CommandSpec spec;
 
@@ -49,10 +60,19 @@ final class QuestionsCommand implements Callable<Integer> {
         if (count != null && count < 1) {
             throw new IllegalArgumentException("--count must be at least 1.");
         }
-        QuestionGenerator.Result result = new QuestionGenerator(notes.loadSynonyms()).generate(notes.notes, seed);
+        if (minScore < 0 || minScore > 1) {
+            throw new IllegalArgumentException("--min-score must be between 0 and 1.");
+        }
+        long started = System.nanoTime();
+        QuestionGenerator.Result result = notes.questionGenerator(minScore).generate(notes.notes, seed);
+        long millis = (System.nanoTime() - started) / 1_000_000;
         PrintWriter err = spec.commandLine().getErr();
         result.problems().forEach(problem -> err.println("warning: " + problem));
-        List<Question> questions = QuestionSelection.onTopic(result.questions(), topic);
+        List<Question> pool = new ArrayList<>(result.questions());
+        if (all) {
+            pool.addAll(result.belowThreshold());
+        }
+        List<Question> questions = QuestionSelection.onTopic(pool, topic);
         if (count != null) {
             questions = QuestionSelection.pick(questions, count, seed);
         }
@@ -61,6 +81,11 @@ final class QuestionsCommand implements Callable<Integer> {
             out.println(json ? toJson(question) : toText(question));
         }
         out.flush();
+        if (explain) {
+            result.dropped().forEach(d -> err.println("dropped " + d.file() + ":" + d.line() + " [" + d.kind() + "] "
+                    + d.reason() + ": " + d.prompt().replace('\n', ' ')));
+        }
+        err.println("generated in " + millis + " ms (" + result.dropped().size() + " drafts dropped)");
         err.println(summary(questions));
         err.flush();
         return 0;
@@ -74,6 +99,7 @@ final class QuestionsCommand implements Callable<Integer> {
         node.put("prompt", question.prompt());
         question.choices().forEach(node.putArray("choices")::add);
         node.put("answer", question.answer());
+        node.put("score", question.score());
         ObjectNode source = node.putObject("source");
         source.put("file", question.file());
         source.put("line", question.line());

@@ -59,15 +59,44 @@ class QuestionsCommandTest {
         assertEquals("team.quiz.md", bank.get("source").get("file").asText());
         for (String line : lines) {
             JsonNode question = JSON.readTree(line);
-            for (String field : List.of("id", "kind", "topic", "prompt", "choices", "answer", "source", "explanation")) {
+            for (String field : List.of("id", "kind", "topic", "prompt", "choices", "answer", "score", "source",
+                    "explanation")) {
                 assertTrue(question.has(field), field + " missing in " + line);
             }
+            double score = question.get("score").asDouble();
+            assertTrue(score >= 0.75 && score <= 1, "served questions reach the default threshold: " + line);
             int answer = question.get("answer").asInt();
             assertTrue(answer >= 0 && answer < question.get("choices").size(), line);
             assertTrue(question.get("topic").isArray() && question.get("source").get("line").asInt() > 0, line);
         }
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"kind\":\"fact\"")), run.out());
-        assertTrue(run.err().contains("questions=" + lines.size()), run.err());
+        List<String> err = run.err().lines().toList();
+        assertTrue(err.get(err.size() - 1).startsWith("questions=" + lines.size() + " topics="), run.err());
+        assertTrue(err.get(err.size() - 2).matches("generated in \\d+ ms \\(\\d+ drafts dropped\\)"), run.err());
+    }
+
+    @Test
+    void allAddsTheQuestionsBelowTheThresholdAndExplainSaysWhatWasDropped() throws Exception {
+        Path notes = notes();
+        // A heading that names no service: the service comes from the text, a doubt that lowers the score.
+        Files.writeString(notes.resolve("dev.txt"), """
+                Shards
+                - A Kinesis stream is split into shards that are read in order.
+                - Each Kinesis shard takes in 1 MB per second of records.
+                """);
+        List<String> served = CliTestSupport.run("", "questions", "--notes", notes.toString(), "--json", "--min-score", "1")
+                .out().lines().toList();
+        CliTestSupport.Run all = CliTestSupport.run("", "questions", "--notes", notes.toString(), "--json", "--min-score",
+                "1", "--all", "--explain");
+        List<String> everything = all.out().lines().toList();
+        assertTrue(everything.containsAll(served), all.out());
+        assertTrue(everything.size() > served.size(), "some questions carry a doubt: " + all.out());
+        for (String line : everything.subList(served.size(), everything.size())) {
+            assertTrue(JSON.readTree(line).get("score").asDouble() < 1, line);
+        }
+        assertTrue(all.err().lines().anyMatch(l -> l.startsWith("dropped dev.txt:") && l.contains("score below 1")),
+                all.err());
+        assertEquals(2, CliTestSupport.run("", "questions", "--notes", notes.toString(), "--min-score", "2").exitCode());
     }
 
     @Test
@@ -87,6 +116,21 @@ class QuestionsCommandTest {
         for (String line : streams) {
             assertTrue(JSON.readTree(line).get("topic").toString().contains("Streams"), line);
         }
+    }
+
+    @Test
+    void benchQuestionsTimesEachNumberOfCopiesInOneRun() throws Exception {
+        CliTestSupport.Run run = CliTestSupport.run("", "bench-questions", "--notes", notes().toString(), "--copies", "1,3");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(3, lines.size(), run.out());
+        assertTrue(lines.get(0).matches("copies=1 questions=\\d+ ms=\\d+ cpu_ms=\\d+ heap_mb=\\d+"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("copies=3 "), lines.get(1));
+        // Copies repeat the same notes: generated questions are not asked again (the copied bank's are: 2 more).
+        int once = Integer.parseInt(lines.get(0).split(" ")[1].substring("questions=".length()));
+        assertEquals("questions=" + (once + 2), lines.get(1).split(" ")[1], run.out());
+        assertTrue(lines.get(2).matches("peak_rss_mb=-?\\d+"), lines.get(2));
+        assertEquals(2, CliTestSupport.run("", "bench-questions", "--notes", notes().toString(), "--copies", "0").exitCode());
     }
 
     @Test

@@ -1,18 +1,16 @@
 package dev.studybot.knowledge.questions;
 
 import dev.studybot.knowledge.notes.NoteTopic;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * "Fill in the blank" on a number: a limit, default, port, duration or size stated in a bullet.
- * Wrong choices are values of the same unit found elsewhere in the notes, near the right one in
- * scale, or else round numbers near it.
+ * "Fill in the blank" on a number: a limit, default, port, duration or size stated in a bullet that reads
+ * as a sentence on its own, with the service named in front. The wrong values come from
+ * {@link NumberChoices}, inside the domain of what the number measures.
  */
 final class FactQuestions {
 
@@ -21,89 +19,125 @@ final class FactQuestions {
     /** A bare number (no unit) is worth asking only where the sentence says what it limits. */
     private static final Pattern LIMIT_WORDS = Pattern.compile(
             "(?i)\\b(max|maximum|min|minimum|limit|limits|default|up to|at most|at least|port|retention|timeout"
-                    + "|per|only|can have|capacity|iops|throughput|size|concurrency|retries|replicas|copies|regions|azs)\\b");
+                    + "|per|only|can have|capacity|iops|throughput|size|concurrency|retries|replicas|copies|regions|azs"
+                    + "|layer)\\b");
     /** An example's number is the example's, not a fact to learn. */
     private static final Pattern EXAMPLE = Pattern.compile(
-            "(?i)^(example|for example|e\\.g|eg\\b|ex:|ex\\b|say\\b)|\\betc\\b|\\be\\.g\\.");
-    private static final Pattern CODE_BEFORE = Pattern.compile("(?i)(code|http|status|error)\\W*$");
+            "(?i)^(example|e\\.g|eg\\b|ex:|ex\\b|say\\b)|\\bfor (example|instance)\\b|\\betc\\b|\\be\\.g\\.");
+    /** Under an "Example 2" heading or lead-in, the numbers are the example's. */
+    private static final Pattern EXAMPLE_CONTEXT = Pattern.compile("(?i)\\b(example|examples|e\\.g)\\b");
+    /** Arrows, equals signs and chains are a note-taker's shorthand, not a sentence a student can read. */
+    private static final Pattern SHORTHAND = Pattern.compile("→|=|->|↓|↑");
+    /** The low end of a range ("___ to 20 sec", "___-35 day") is mostly 0 or 1: the high end is the fact. */
+    private static final Pattern RANGE_START = Pattern.compile("^\\s*(-|–|to)\\s*\\d");
+    /** A sentence that opens with a bare range ("24 - 48 h to see the report") has lost its subject. */
+    private static final Pattern OPENING_RANGE = Pattern.compile("^\\d[\\d.,]*\\s*\\p{L}{0,3}\\s*[-–]\\s*\\d");
+    /** A sentence that starts by pointing at something it does not show ("Now this is ___"). */
+    private static final Pattern POINTING = Pattern.compile("(?i)^(\\W*\\w+\\W+){0,2}(it|its|this|that|these|those|they|them)\\b");
+    /** Right after the blank, the same value another way ("___=15mins", "___(11 nines)"). */
+    private static final Pattern RESTATED = Pattern.compile("(?i)^\\s*(=|\\(\\s*\\d|\\(\\s*(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d+)\\s+nines)");
+    private static final Pattern LETTER_WORD = Pattern.compile("\\p{L}{2,}");
     private static final int MIN_STATEMENT = 20;
     private static final int MAX_STATEMENT = 220;
-    /** Where wrong values are sought, as multiples of the right one, in order of preference. */
-    private static final double[] SPREAD = {2, 0.5, 4, 0.25, 10, 0.1, 3, 1.5, 0.75};
-    /** A value from the notes counts as near a mark within this factor of it. */
-    private static final double NOTES_TOLERANCE = 1.3;
-    private static final List<Double> ROUND = List.of(1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 7.0, 7.5, 8.0);
-    private static final List<String> PERCENTS = List.of("50", "75", "90", "95", "99", "99.5", "99.9", "99.95", "99.99",
-            "99.999", "99.9999", "99.999999999");
+    private static final int MIN_WORDS = 3;
+    /** More numbers than this in one sentence make a blank that could be any of them. */
+    private static final int MAX_QUANTITIES = 3;
+    private static final int MAX_PARENT = 60;
+    static final String SERVICE_FROM_TEXT = "the service is named from the text, not the headings";
 
-    private final List<Quantity> corpus;
+    private final NumberChoices choices;
+    private final ServiceCatalogue catalogue;
 
-    private FactQuestions(List<Quantity> corpus) {
-        this.corpus = corpus;
+    private FactQuestions(NumberChoices choices, ServiceCatalogue catalogue) {
+        this.choices = choices;
+        this.catalogue = catalogue;
     }
 
-    static List<Draft> from(List<NoteTopic> topics) {
-        List<Quantity> corpus = new ArrayList<>();
-        for (NoteTopic topic : topics) {
-            for (NoteTopic.Statement statement : topic.statements()) {
-                if (isProse(statement)) {
-                    corpus.addAll(Quantity.findAll(NoteText.plain(statement.text())));
-                }
-            }
-        }
-        FactQuestions facts = new FactQuestions(corpus);
-        List<Draft> drafts = new ArrayList<>();
-        for (NoteTopic topic : topics) {
-            if (topic.headingPath().isEmpty()) {
-                continue;
-            }
-            for (NoteTopic.Statement statement : topic.statements()) {
-                if (isProse(statement)) {
-                    facts.draft(topic, statement).ifPresent(drafts::add);
-                }
-            }
-        }
-        return drafts;
+    /** The drafts of every topic, in order; topics are drafted in parallel, each on its own. */
+    static List<Draft> from(List<Topic> topics, ServiceCatalogue catalogue) {
+        List<Quantity> corpus = topics.parallelStream()
+                .flatMap(topic -> topic.statements().stream().filter(FactQuestions::isProse))
+                .flatMap(statement -> Quantity.findAll(NoteText.plain(statement.text())).stream())
+                .toList();
+        FactQuestions facts = new FactQuestions(new NumberChoices(corpus), catalogue);
+        return topics.parallelStream()
+                .flatMap(topic -> topic.statements().stream().filter(FactQuestions::isProse)
+                        .flatMap(statement -> facts.draft(topic, statement).stream()))
+                .toList();
     }
 
     private static boolean isProse(NoteTopic.Statement statement) {
         return statement.kind() == NoteTopic.Kind.BULLET || statement.kind() == NoteTopic.Kind.PARAGRAPH;
     }
 
-    private Optional<Draft> draft(NoteTopic topic, NoteTopic.Statement statement) {
+    private Optional<Draft> draft(Topic topic, NoteTopic.Statement statement) {
         String text = NoteText.plain(statement.text());
-        if (text.length() < MIN_STATEMENT || text.length() > MAX_STATEMENT || text.contains("://")) {
+        if (text.length() < MIN_STATEMENT || text.length() > MAX_STATEMENT || text.contains("://")
+                || EXAMPLE.matcher(text).find() || SHORTHAND.matcher(text).find()) {
             return Optional.empty();
         }
-        Quantity asked = pick(text);
-        if (asked == null || EXAMPLE.matcher(text).find() || isCode(text, asked)) {
+        List<Quantity> all = Quantity.findAll(text);
+        Quantity asked = pick(text, all);
+        if (asked == null || all.size() > MAX_QUANTITIES || !standsAlone(text, asked) || inName(text, asked)) {
             return Optional.empty();
         }
-        List<String> distractors = distractors(asked);
-        if (distractors.size() < 3) {
+        List<String> distractors = choices.wrong(asked, text);
+        String context = contextOf(topic, statement);
+        if (distractors.size() < 3 || context == null || EXAMPLE_CONTEXT.matcher(context).find()) {
             return Optional.empty();
         }
         String blanked = NoteText.trimEnd(text.substring(0, asked.start()) + "___" + text.substring(asked.end()));
-        String context = contextOf(topic, statement);
         String prompt = "Fill in the blank (" + context + "): " + blanked;
-        return Optional.of(new Draft(KIND, topic.headingPath(), prompt, asked.text(), distractors,
-                topic.file(), statement.line(), "", List.of(asked.number())));
+        boolean serviceFromText = topic.service() != null && !topic.note().headingPath().contains(topic.service().name())
+                && topic.path().get(0).equals(topic.service().name());
+        return Optional.of(new Draft(KIND, topic.path(), prompt, asked.text(), distractors, topic.file(),
+                statement.line(), "", List.of(asked.number()), serviceFromText ? List.of(SERVICE_FROM_TEXT) : List.of()));
     }
 
-    /** An HTTP status or error code is a name, not an amount: 403 is not "about 400". */
-    private static boolean isCode(String text, Quantity asked) {
-        String before = text.substring(Math.max(0, asked.start() - 16), asked.start());
-        return CODE_BEFORE.matcher(before).find();
+    /** Whether the number is part of a service's name ("Route 53", "S3"), not an amount. */
+    private boolean inName(String text, Quantity asked) {
+        return catalogue.mentionsIn(text).stream().flatMap(mention -> mention.service().names().stream())
+                .anyMatch(name -> ServiceCatalogue.words(name).contains(asked.number()));
     }
 
-    /** The heading, and for a nested bullet its parent's words when short, so the blank reads on its own. */
-    static String contextOf(NoteTopic topic, NoteTopic.Statement statement) {
-        List<String> path = topic.headingPath();
-        String context = String.join(" › ", path.subList(Math.max(0, path.size() - 2), path.size()).stream()
-                .map(NoteText::label).toList());
+    /** Whether the sentence with the number blanked still reads as a statement of its own. */
+    private static boolean standsAlone(String text, Quantity asked) {
+        String after = text.substring(asked.end());
+        boolean glued = !after.isEmpty() && Character.isLetterOrDigit(after.charAt(0));
+        return !glued && !RESTATED.matcher(after).find() && !RANGE_START.matcher(after).find()
+                && !POINTING.matcher(text).find()
+                && !OPENING_RANGE.matcher(text).find() && wordsBesideNumbers(text) >= MIN_WORDS;
+    }
+
+    /** Words that are not part of a quantity: "Encrypt: 4KB encrypt" has two, not three. */
+    private static long wordsBesideNumbers(String text) {
+        StringBuilder rest = new StringBuilder(text);
+        List<Quantity> quantities = Quantity.findAll(text);
+        for (int i = quantities.size() - 1; i >= 0; i--) {
+            rest.replace(quantities.get(i).start(), quantities.get(i).end(), " ");
+        }
+        return LETTER_WORD.matcher(rest).results().count();
+    }
+
+    /**
+     * The heading (the last two of its path, with the service in front when they do not name it), and for
+     * a nested bullet its parent's words when short, so the question reads on its own; null when nothing
+     * names a service or a topic, as under a bare grouping label.
+     */
+    static String contextOf(Topic topic, NoteTopic.Statement statement) {
+        List<String> path = topic.path();
+        List<String> shown = new ArrayList<>(path.subList(Math.max(0, path.size() - 2), path.size()));
+        if (topic.service() != null && topic.service().names().stream().noneMatch(name -> String.join(" ", shown)
+                .toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT)))) {
+            shown.add(0, topic.service().name());
+        }
+        if (topic.service() == null && topic.label() && path.size() == 1) {
+            return null;
+        }
+        String context = String.join(" › ", shown.stream().map(NoteText::label).toList());
         if (statement.parent() != null) {
             String parent = NoteText.label(statement.parent());
-            if (!parent.isEmpty() && parent.length() <= 60) {
+            if (!parent.isEmpty() && parent.length() <= MAX_PARENT) {
                 context += " › " + parent;
             }
         }
@@ -111,8 +145,7 @@ final class FactQuestions {
     }
 
     /** The quantity to blank: the first with a unit, or a bare number where the sentence is about a limit. */
-    private static Quantity pick(String text) {
-        List<Quantity> all = Quantity.findAll(text);
+    private static Quantity pick(String text, List<Quantity> all) {
         for (Quantity quantity : all) {
             if (!quantity.unit().isEmpty()) {
                 return quantity;
@@ -122,100 +155,5 @@ final class FactQuestions {
             return all.get(0);
         }
         return null;
-    }
-
-    /**
-     * Three wrong values spread around the right one (about half, double, a quarter, four times, ...):
-     * a value of the same unit from the notes when one is near that mark, else a round number. Bare
-     * numbers take only round numbers: the notes' bare numbers (ports, counts, codes) are unalike.
-     */
-    private List<String> distractors(Quantity answer) {
-        BigDecimal value = answer.value();
-        if (value.signum() <= 0) {
-            return List.of();
-        }
-        List<BigDecimal> fromNotes = answer.unit().isEmpty() ? List.of() : corpus.stream()
-                .filter(other -> other.sameKindAs(answer))
-                .map(Quantity::value)
-                .distinct()
-                .sorted()
-                .toList();
-        if (answer.unit().equals("%")) {
-            return percentages(answer);
-        }
-        List<BigDecimal> round = neighbours(answer);
-        List<BigDecimal> chosen = new ArrayList<>();
-        for (double factor : SPREAD) {
-            if (chosen.size() == 3) {
-                break;
-            }
-            double target = value.doubleValue() * factor;
-            BigDecimal pick = closest(fromNotes, target, NOTES_TOLERANCE, value, chosen);
-            if (pick == null) {
-                pick = closest(round, target, Double.MAX_VALUE, value, chosen);
-            }
-            if (pick != null) {
-                chosen.add(pick);
-            }
-        }
-        return chosen.stream().map(answer::withValue).filter(text -> !text.equals(answer.text())).toList();
-    }
-
-    private static BigDecimal closest(List<BigDecimal> candidates, double target, double tolerance, BigDecimal answer,
-                                      List<BigDecimal> chosen) {
-        BigDecimal best = null;
-        double bestDistance = Math.log(tolerance);
-        for (BigDecimal candidate : candidates) {
-            double distance = Math.abs(Math.log(candidate.doubleValue() / target));
-            boolean apart = farEnough(candidate, answer) && chosen.stream().allMatch(c -> farEnough(candidate, c));
-            if (apart && distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return best;
-    }
-
-    /**
-     * Percentages are told apart by their nines (99.9% against 99.99%), not by ratio: the usual
-     * figures nearest in nines, never over 100%.
-     */
-    private static List<String> percentages(Quantity answer) {
-        double missing = Math.max(1e-12, 100 - answer.value().doubleValue());
-        return PERCENTS.stream()
-                .map(BigDecimal::new)
-                .filter(candidate -> candidate.compareTo(answer.value()) != 0)
-                .sorted(Comparator.comparingDouble((BigDecimal c) ->
-                        Math.abs(Math.log10(100 - c.doubleValue()) - Math.log10(missing))))
-                .limit(3)
-                .map(answer::withValue)
-                .toList();
-    }
-
-    /** Round numbers around the value. */
-    private static List<BigDecimal> neighbours(Quantity answer) {
-        BigDecimal value = answer.value();
-        List<BigDecimal> candidates = new ArrayList<>();
-        int magnitude = (int) Math.floor(Math.log10(value.doubleValue()));
-        int decimals = Math.max(0, value.stripTrailingZeros().scale());
-        for (int power = magnitude - 2; power <= magnitude + 2; power++) {
-            for (double round : ROUND) {
-                BigDecimal candidate = BigDecimal.valueOf(round).scaleByPowerOfTen(power).stripTrailingZeros();
-                if (candidate.scale() <= decimals && candidate.signum() > 0) {
-                    candidates.add(candidate);
-                }
-            }
-        }
-        return candidates;
-    }
-
-    private static boolean farEnough(BigDecimal other, BigDecimal value) {
-        BigDecimal ratio = other.divide(value, 6, RoundingMode.HALF_UP);
-        return ratio.compareTo(new BigDecimal("0.9")) < 0 || ratio.compareTo(new BigDecimal("1.1")) > 0
-                || value.scale() > 0 && other.compareTo(value) != 0 && value.compareTo(BigDecimal.valueOf(90)) > 0;
-    }
-
-    private static double distance(BigDecimal a, BigDecimal b) {
-        return Math.abs(Math.log(a.doubleValue() / b.doubleValue()));
     }
 }

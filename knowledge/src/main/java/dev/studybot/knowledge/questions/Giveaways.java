@@ -2,37 +2,105 @@ package dev.studybot.knowledge.questions;
 
 import dev.studybot.knowledge.analysis.StudyAnalyzers;
 import dev.studybot.knowledge.analysis.Synonyms;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 /**
- * Tells whether a text gives an answer away: says one of its words, in any form (stems), or any of
- * its synonyms and acronyms ("asg" for "Auto Scaling group").
+ * Tells whether a text gives an answer away: says one of its words, in any form (stems), any of its
+ * synonyms, the catalogue's other names for it ("ASG" for Auto Scaling), or its initials as an acronym
+ * ("OLAP" for online analytical processing), also inside a joined-up name ("ChangeMessageVisibility").
  */
 final class Giveaways {
 
     /** Words every AWS topic shares: naming them gives nothing away. */
     private static final Set<String> SHARED = Set.of("aws", "amazon", "service", "services");
+    private static final Pattern CAMEL = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})");
+    private static final Pattern ACRONYM = Pattern.compile("\\b\\p{Lu}{2,6}s?\\b");
+    private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
     private final Analyzer expanding;
+    private final ServiceCatalogue catalogue;
 
-    Giveaways(Synonyms synonyms) {
+    Giveaways(Synonyms synonyms, ServiceCatalogue catalogue) {
         this.expanding = StudyAnalyzers.query(synonyms);
+        this.catalogue = catalogue;
     }
 
     /** The terms that would reveal {@code answer}, leaving out words that {@code context} already shows. */
     Set<String> of(String answer, String context) {
-        Set<String> terms = new HashSet<>(StudyAnalyzers.terms(expanding, answer));
-        terms.addAll(StudyAnalyzers.terms(StudyAnalyzers.index(), answer));
+        List<String> forms = new ArrayList<>(List.of(answer));
+        catalogue.named(answer).ifPresent(service -> forms.addAll(service.names()));
+        Set<String> terms = new HashSet<>();
+        for (String form : forms) {
+            terms.addAll(StudyAnalyzers.terms(expanding, form));
+            terms.addAll(StudyAnalyzers.terms(StudyAnalyzers.index(), form));
+        }
         terms.removeAll(StudyAnalyzers.terms(StudyAnalyzers.index(), context));
         terms.removeAll(SHARED);
+        terms.removeIf(term -> EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(term)); // "or" in "Fail or Succeed" names nothing
         return terms;
     }
 
+    /** Whether the text says one of the terms, or a joined-up name in it does. */
     static boolean reveals(String text, Set<String> terms) {
-        List<String> words = StudyAnalyzers.terms(StudyAnalyzers.index(), text);
-        return words.stream().anyMatch(terms::contains);
+        String split = CAMEL.matcher(text).replaceAll(" ");
+        return StudyAnalyzers.terms(StudyAnalyzers.index(), text + " " + split).stream().anyMatch(terms::contains);
+    }
+
+    /** Whether an acronym in one text spells the initials of words running in the other (either way round). */
+    static boolean acronymOf(String a, String b) {
+        return spells(a, b) || spells(b, a);
+    }
+
+    private static boolean spells(String acronymText, String wordsText) {
+        List<String> words = new ArrayList<>();
+        Matcher w = WORD.matcher(wordsText);
+        while (w.find()) {
+            words.add(w.group().toLowerCase(Locale.ROOT));
+        }
+        Matcher m = ACRONYM.matcher(acronymText);
+        while (m.find()) {
+            String acronym = m.group().toLowerCase(Locale.ROOT).replaceAll("(?<=..)s$", "");
+            for (int start = 0; start < words.size(); start++) {
+                if (startsOf(acronym, 0, words, start)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the acronym from {@code from} on is made of the words from {@code word} on, each giving its
+     * first letter and maybe more of its letters in order ("OLAP": OnLine Analytical Processing).
+     */
+    private static boolean startsOf(String acronym, int from, List<String> words, int word) {
+        if (from == acronym.length()) {
+            return true;
+        }
+        if (word == words.size() || words.get(word).charAt(0) != acronym.charAt(from)) {
+            return false;
+        }
+        String next = words.get(word);
+        int inWord = 1;
+        for (int end = from + 1; ; end++) {
+            if (startsOf(acronym, end, words, word + 1)) {
+                return true;
+            }
+            if (end == acronym.length()) {
+                return false;
+            }
+            inWord = next.indexOf(acronym.charAt(end), inWord) + 1;
+            if (inWord == 0) {
+                return false;
+            }
+        }
     }
 }

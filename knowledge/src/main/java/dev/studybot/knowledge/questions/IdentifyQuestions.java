@@ -1,19 +1,29 @@
 package dev.studybot.knowledge.questions;
 
+import dev.studybot.knowledge.analysis.StudyAnalyzers;
 import dev.studybot.knowledge.notes.NoteTopic;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * "Which topic do these notes describe?": a few bullets from under a heading that never name it;
- * the wrong choices are the headings beside it (same parent, same file), so of the same kind.
+ * "Which service (or which part of a service) do these notes describe?": a few bullets from under a
+ * heading that never name it. The wrong choices are of the answer's type: for a service, services of the
+ * same family, those beside it in the notes first, then the family's others the notes write about,
+ * nearest in meaning first; for a part of a service, the other parts of that service, beside it first;
+ * for a topic of no service, the other topics under the same heading.
  */
 final class IdentifyQuestions {
 
@@ -23,81 +33,213 @@ final class IdentifyQuestions {
     /** A shorter bullet with bullets under it is a lead-in ("Other considerations"), not a clue. */
     private static final int MIN_STANDALONE = 40;
     private static final Pattern DANGLING = QualityGates.DANGLING;
+    private static final Pattern CUT_OFF = QualityGates.CUT_OFF;
     private static final int MAX_CLUE = 150;
     private static final int MAX_CLUES = 3;
+    /** Questions at most from one topic, each from clues the others did not use. */
+    private static final int MAX_SETS = 2;
     private static final int MAX_CLUES_CHARS = 240;
     private static final int MAX_TITLE = 40;
-    private static final Set<String> GENERIC_TITLES = Set.of("notes", "misc", "overview", "introduction", "intro",
-            "table of contents", "contents", "summary", "limits", "limitations", "options", "use cases", "examples",
-            "other", "others", "general", "stuff", "tips", "faq", "features", "pricing", "terms", "basics", "concepts",
-            "monitoring", "security", "function", "functions", "resources", "links", "references", "todo", "extra");
+    private static final int MAX_DESCRIPTION = 600;
+    /** A worked example or formula ("60 + 0.2*(200-60) = 88") describes arithmetic, not the topic. */
+    private static final Pattern FORMULA = Pattern.compile("=|\\d\\s*[*+/]\\s*\\(?\\d");
+    private static final int MAX_PART_WORDS = 4;
+    /** "CNAME vs Alias" compares two things; it is not one a clue can describe. */
+    private static final Pattern COMPARISON = Pattern.compile("(?i)\\b(vs|versus)\\b");
+    static final String FROM_FAMILY = "a wrong choice is from the service's family, not beside it in the notes";
+    static final String FROM_SERVICE = "a wrong choice is another part of the service, not beside it in the notes";
+    /** A service the notes name this often is one a student of them has met, fit as a wrong choice. */
+    private static final int MET = 3;
 
-    private IdentifyQuestions() {
+    private final ServiceCatalogue catalogue;
+    private final TermSimilarity similarity;
+    private final Function<Topic, Predicate<String>> revealing;
+    /** What the notes say about each service they have a heading for, to rank the family by meaning. */
+    private final Map<Service, String> descriptions = new LinkedHashMap<>();
+    /** How often the notes name each service. */
+    private final Map<Service, Integer> mentions = new HashMap<>();
+    /** The askable parts of each service, wherever they are in the notes, one per title: the second tier of wrong choices. */
+    private final Map<Service, Map<String, Topic>> partsByService = new HashMap<>();
+    /** Each title as first written, by its lower case form: one spelling per choice. */
+    private final Map<String, String> titles = new ConcurrentHashMap<>();
+
+    /** @param revealing for a topic, whether a text names it (its title's words, stems, synonyms, aliases) */
+    IdentifyQuestions(ServiceCatalogue catalogue, TermSimilarity similarity, Function<Topic, Predicate<String>> revealing) {
+        this.catalogue = catalogue;
+        this.similarity = similarity;
+        this.revealing = revealing;
     }
 
-    /**
-     * @param revealing for a topic, whether a text names it (its title's words, stems or synonyms)
-     */
-    static List<Draft> from(List<NoteTopic> topics, Function<NoteTopic, Predicate<String>> revealing) {
-        Map<String, List<NoteTopic>> siblings = new LinkedHashMap<>();
-        for (NoteTopic topic : topics) {
+    List<Draft> from(List<Topic> topics) {
+        Map<String, List<Topic>> siblings = new LinkedHashMap<>();
+        for (Topic topic : topics) {
+            catalogue.named(topic.title()).ifPresent(service -> descriptions.merge(service, text(topic),
+                    (a, b) -> a.length() >= MAX_DESCRIPTION ? a : a + " " + b));
+            for (NoteTopic.Statement statement : topic.statements()) {
+                catalogue.mentionsIn(statement.text()).forEach(m -> mentions.merge(m.service(), 1, Integer::sum));
+            }
+            if (isAskable(topic) && topic.service() != null && catalogue.named(topic.title()).isEmpty()
+                    && isPartTitle(topic.title())) {
+                // One per title: copies of the notes must not make every question rank the same part again.
+                partsByService.computeIfAbsent(topic.service(), service -> new LinkedHashMap<>())
+                        .putIfAbsent(topic.title().toLowerCase(Locale.ROOT), topic);
+            }
             if (isAskable(topic)) {
-                siblings.computeIfAbsent(topic.file() + "\u0000" + TermQuestions.parentPath(topic), key -> new ArrayList<>())
-                        .add(topic);
+                siblings.computeIfAbsent(topic.file() + "\u0000" + topic.parent(), key -> new ArrayList<>()).add(topic);
             }
         }
+        // Groups are drafted in parallel: every map above is only read from here on (titles is concurrent).
+        return List.copyOf(siblings.values()).parallelStream()
+                .flatMap(group -> group.stream().flatMap(topic -> drafts(topic, group).stream()))
+                .toList();
+    }
+
+    /** One question per set of clues: a topic the notes say much about is asked from more than one angle. */
+    private List<Draft> drafts(Topic topic, List<Topic> group) {
         List<Draft> drafts = new ArrayList<>();
-        for (List<NoteTopic> group : siblings.values()) {
-            for (NoteTopic topic : group) {
-                String title = title(topic);
-                List<String> distractors = group.stream().map(IdentifyQuestions::title)
-                        .filter(other -> !sameName(other, title))
-                        .distinct()
-                        // A hash per title, not per comparison: sorting big sibling groups hashed them over and over.
-                        .map(other -> Map.entry(Question.idOf(KIND, title, 0, other, ""), other))
-                        .sorted(Map.Entry.comparingByKey())
-                        .limit(3)
-                        .map(Map.Entry::getValue)
-                        .toList();
-                if (distractors.size() < 3) {
-                    continue;
-                }
-                Predicate<String> reveals = revealing.apply(topic);
-                List<NoteTopic.Statement> clues = clues(topic, reveals);
-                if (clues.size() < 2) {
-                    continue;
-                }
-                StringBuilder prompt = new StringBuilder("Which topic do these notes describe?");
-                clues.forEach(clue -> prompt.append("\n- ").append(NoteText.trimEnd(NoteText.plain(clue.text()))));
-                drafts.add(new Draft(KIND, topic.headingPath(), prompt.toString(), title, distractors, topic.file(),
-                        clues.get(0).line(), "", List.of(title)));
+        List<NoteTopic.Statement> unused = topic.statements();
+        Predicate<String> reveals = revealing.apply(topic);
+        for (int set = 0; set < MAX_SETS; set++) {
+            List<NoteTopic.Statement> clues = clues(topic, unused, reveals);
+            if (clues.size() < 2) {
+                break;
             }
+            draft(topic, group, clues).ifPresent(drafts::add);
+            int after = topic.statements().indexOf(clues.get(clues.size() - 1)) + 1;
+            unused = topic.statements().subList(after, topic.statements().size());
         }
         return drafts;
     }
 
-    private static boolean isAskable(NoteTopic topic) {
-        if (topic.headingPath().isEmpty()) {
-            return false;
+    private Optional<Draft> draft(Topic topic, List<Topic> group, List<NoteTopic.Statement> clues) {
+        String clueText = String.join(" ", clues.stream().map(NoteTopic.Statement::text).toList());
+        Optional<Service> service = catalogue.named(topic.title());
+        List<String> doubts = new ArrayList<>();
+        List<String> distractors;
+        String question;
+        if (service.isPresent()) {
+            distractors = sameFamily(service.get(), group, clueText, doubts);
+            question = "Which service do these notes describe?";
+        } else if (topic.service() != null && isPartTitle(topic.title())) {
+            distractors = partsBeside(topic, group, clueText, doubts);
+            question = "Which part of " + topic.service().name() + " do these notes describe?";
+        } else if (!topic.parent().isEmpty() && isPartTitle(topic.title())) {
+            distractors = partsBeside(topic, group, clueText, doubts);
+            question = "Which topic under " + topic.parent().get(topic.parent().size() - 1) + " do these notes describe?";
+        } else {
+            return Optional.empty();
         }
-        String title = title(topic);
-        return title.length() <= MAX_TITLE && title.split("\\s+").length <= 5
-                && !GENERIC_TITLES.contains(title.toLowerCase(Locale.ROOT)) && Quantity.findAll(title).isEmpty();
+        if (distractors.size() < 3) {
+            return Optional.empty();
+        }
+        StringBuilder prompt = new StringBuilder(question);
+        clues.forEach(clue -> prompt.append("\n- ").append(NoteText.trimEnd(NoteText.plain(clue.text()))));
+        return Optional.of(new Draft(KIND, topic.path(), prompt.toString(), topic.title(), distractors, topic.file(),
+                clues.get(0).line(), "", List.of(topic.title()), doubts));
     }
 
-    private static String title(NoteTopic topic) {
-        return topic.headingPath().get(topic.headingPath().size() - 1);
+    /** Services of the answer's family: headings beside it first, then the family's others, nearest in meaning. */
+    private List<String> sameFamily(Service answer, List<Topic> group, String clueText, List<String> doubts) {
+        Set<Service> chosen = new LinkedHashSet<>();
+        List<Service> beside = group.stream().map(other -> catalogue.named(other.title()).orElse(null))
+                .filter(other -> other != null && other != answer && other.family().equals(answer.family()))
+                .distinct().toList();
+        chosen.addAll(nearest(clueText, beside, 3));
+        if (chosen.size() < 3) {
+            List<Service> family = catalogue.family(answer.family()).stream()
+                    .filter(other -> other != answer && !chosen.contains(other)
+                            && (descriptions.containsKey(other) || mentions.getOrDefault(other, 0) >= MET))
+                    .toList();
+            chosen.addAll(nearest(clueText, family, 3 - chosen.size()));
+            doubts.add(FROM_FAMILY);
+        }
+        Map<Service, String> spelt = new LinkedHashMap<>();
+        group.forEach(other -> catalogue.named(other.title()).ifPresent(s -> spelt.putIfAbsent(s, other.title())));
+        return chosen.stream().map(s -> spelt.getOrDefault(s, s.name())).toList();
     }
 
-    private static boolean sameName(String a, String b) {
-        return a.equalsIgnoreCase(b);
+    private List<Service> nearest(String anchor, List<Service> candidates, int limit) {
+        List<String> texts = candidates.stream().map(s -> s.name() + " " + descriptions.getOrDefault(s, "")).toList();
+        return similarity.rank(anchor, texts).stream().limit(limit).map(candidates::get).toList();
     }
 
-    /** Top-level bullets that describe the topic without naming it, in the order written. */
-    private static List<NoteTopic.Statement> clues(NoteTopic topic, Predicate<String> reveals) {
+    /**
+     * Other parts of the same service (or, for a topic of no service, the other topics under its heading):
+     * beside it first, then the service's parts elsewhere in the notes, nearest in meaning first.
+     */
+    private List<String> partsBeside(Topic answer, List<Topic> group, String clueText, List<String> doubts) {
+        Set<String> chosen = new LinkedHashSet<>();
+        chosen.add(answer.title().toLowerCase(Locale.ROOT));
+        List<Topic> beside = group.stream().filter(other -> Objects.equals(answer.service(), other.service())).toList();
+        addNearest(clueText, parts(beside), chosen);
+        if (chosen.size() < 4 && answer.service() != null) {
+            addNearest(clueText, parts(List.copyOf(partsByService.getOrDefault(answer.service(), Map.of()).values())), chosen);
+            doubts.add(FROM_SERVICE);
+        }
+        return chosen.stream().skip(1).map(lower -> titles.get(lower)).toList();
+    }
+
+    private List<Topic> parts(List<Topic> topics) {
+        return topics.stream().filter(other -> catalogue.named(other.title()).isEmpty() && isPartTitle(other.title()))
+                .toList();
+    }
+
+    /** Adds the parts nearest the clues to {@code chosen}, whose first entry is the answer, up to four in all. */
+    private void addNearest(String clueText, List<Topic> parts, Set<String> chosen) {
+        List<String> texts = parts.stream().map(other -> other.title() + " " + text(other)).toList();
+        String answer = chosen.iterator().next();
+        for (int index : similarity.rank(clueText, texts)) {
+            String title = parts.get(index).title();
+            titles.putIfAbsent(title.toLowerCase(Locale.ROOT), title);
+            if (chosen.size() < 4 && !sameThing(title.toLowerCase(Locale.ROOT), answer, parts.get(index).service())) {
+                chosen.add(title.toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
+    /** "Backups" beside "RDS backup and restore": one's words, the service's left out, are all the other's. */
+    private static boolean sameThing(String a, String b, Service service) {
+        Set<String> serviceWords = new HashSet<>();
+        if (service != null) {
+            service.names().forEach(name -> serviceWords.addAll(StudyAnalyzers.terms(StudyAnalyzers.index(), name)));
+        }
+        List<String> x = StudyAnalyzers.terms(StudyAnalyzers.index(), a).stream().filter(w -> !serviceWords.contains(w)).toList();
+        List<String> y = StudyAnalyzers.terms(StudyAnalyzers.index(), b).stream().filter(w -> !serviceWords.contains(w)).toList();
+        return !x.isEmpty() && !y.isEmpty() && (y.containsAll(x) || x.containsAll(y));
+    }
+
+    /** A part of a service is named, not described: "Multi-AZ", "RDS Custom", not "Important ports: differentiate". */
+    private static boolean isPartTitle(String title) {
+        return !title.contains(":") && !COMPARISON.matcher(title).find() && title.split("\\s+").length <= MAX_PART_WORDS;
+    }
+
+    private static boolean isAskable(Topic topic) {
+        String title = topic.title();
+        return !topic.label() && title.length() <= MAX_TITLE && title.split("\\s+").length <= 5
+                && Quantity.findAll(title).isEmpty();
+    }
+
+    private static String text(Topic topic) {
+        StringBuilder text = new StringBuilder();
+        for (NoteTopic.Statement statement : topic.statements()) {
+            if (text.length() < MAX_DESCRIPTION) {
+                text.append(' ').append(statement.text());
+            }
+        }
+        return text.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** A bullet nested under one naming another service ("Athena" › "Support compression") is about that one. */
+    private boolean aboutAnother(NoteTopic.Statement statement, Topic topic) {
+        Optional<Service> own = catalogue.named(topic.title());
+        return statement.parent() != null && catalogue.mentionsIn(statement.parent()).stream()
+                .anyMatch(mention -> own.isEmpty() || !mention.service().equals(own.get()));
+    }
+
+    /** Top-level bullets from {@code statements} that describe the topic without naming it, in the order written. */
+    private List<NoteTopic.Statement> clues(Topic topic, List<NoteTopic.Statement> statements, Predicate<String> reveals) {
         List<NoteTopic.Statement> clues = new ArrayList<>();
         int chars = 0;
-        List<NoteTopic.Statement> statements = topic.statements();
         for (int i = 0; i < statements.size(); i++) {
             NoteTopic.Statement statement = statements.get(i);
             String text = NoteText.plain(statement.text());
@@ -105,8 +247,9 @@ final class IdentifyQuestions {
             boolean leadIn = text.endsWith(":") || i + 1 < statements.size()
                     && statements.get(i + 1).depth() > statement.depth() && text.length() < MIN_STANDALONE;
             if (!prose || leadIn || statement.depth() > 1 || text.length() > MAX_CLUE
-                    || text.split("\\s+").length < MIN_CLUE_WORDS || DANGLING.matcher(text).matches()
-                    || text.contains("://") || reveals.test(text) || chars + text.length() > MAX_CLUES_CHARS) {
+                    || text.split("\\s+").length < MIN_CLUE_WORDS || DANGLING.matcher(text).matches() || CUT_OFF.matcher(text).matches()
+                    || text.contains("://") || reveals.test(text) || chars + text.length() > MAX_CLUES_CHARS
+                    || FORMULA.matcher(text).find() || aboutAnother(statement, topic)) {
                 continue;
             }
             clues.add(statement);

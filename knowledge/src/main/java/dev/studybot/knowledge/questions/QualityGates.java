@@ -1,5 +1,6 @@
 package dev.studybot.knowledge.questions;
 
+import dev.studybot.knowledge.analysis.StudyAnalyzers;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +14,10 @@ final class QualityGates {
     static final int MIN_PROMPT = 30;
     static final int MAX_PROMPT = 300;
     /** A cloze that starts with one of these leans on a sentence the student cannot see. */
-    static final Pattern DANGLING = Pattern.compile("(?i)^(it|its|this|that|these|those|they|them|he|she)\\b.*");
+    static final Pattern DANGLING = Pattern.compile(
+            "(?i)^(it|its|this|that|these|those|they|them|he|she|but|now|so|also|then|here|(in|as) (the )?above)\\b.*");
+    /** A sentence that stops on a word needing more ("You can force SSL by explicitly DENY if") was cut off. */
+    static final Pattern CUT_OFF = Pattern.compile("(?i).*\\b(if|and|or|the|a|an|with|by|when|than)\\W*$");
 
     private final Giveaways giveaways;
 
@@ -23,6 +27,17 @@ final class QualityGates {
 
     /** Why the draft must not be shown, or null when it passes every gate. */
     String rejection(Draft draft) {
+        String shape = shapeRejection(draft);
+        return shape != null ? shape : sourceRejection(draft);
+    }
+
+    /** Why the source passage (the draft's explanation) does not back the draft, or null when it does. */
+    String sourceRejection(Draft draft) {
+        return statedBySource(draft) ? null : "source does not state the answer";
+    }
+
+    /** Why the draft's choices or prompt are unfit, or null: every gate that needs no source passage. */
+    String shapeRejection(Draft draft) {
         List<String> choices = new ArrayList<>(draft.distractors());
         choices.add(0, draft.correct());
         if (choices.size() != 4) {
@@ -44,14 +59,11 @@ final class QualityGates {
         if (prompt.contains("://") || prompt.contains("![") || prompt.contains("```")) {
             return "prompt has a link, image or code";
         }
-        if (DANGLING.matcher(askedPart(draft)).matches()) {
+        if (DANGLING.matcher(askedPart(draft)).matches() || CUT_OFF.matcher(askedPart(draft)).matches()) {
             return "prompt leans on context it does not show";
         }
         if (leaks(draft)) {
             return "prompt gives the answer away";
-        }
-        if (!statedBySource(draft)) {
-            return "source does not state the answer";
         }
         return null;
     }
@@ -71,7 +83,7 @@ final class QualityGates {
     }
 
     /** The part of the prompt taken from the notes, without the heading context in front. */
-    private static String askedPart(Draft draft) {
+    static String askedPart(Draft draft) {
         String prompt = draft.prompt();
         int quote = prompt.indexOf('"');
         if (draft.kind().equals(TermQuestions.KIND) && quote >= 0) {
@@ -87,19 +99,33 @@ final class QualityGates {
 
     private boolean leaks(Draft draft) {
         if (draft.kind().equals(FactQuestions.KIND)) {
-            String asked = askedPart(draft);
-            return asked.contains(draft.correct()) || Quantity.findAll(asked).stream()
+            // The whole prompt counts: a heading or lead-in shown as context can hold the value ("rate: 5%").
+            String prompt = draft.prompt();
+            return onWordBoundaries(draft.correct()).matcher(askedPart(draft)).find() || Quantity.findAll(prompt).stream()
                     .anyMatch(q -> q.number().equals(draft.mask().get(0)));
         }
-        // Naming the parent heading gives nothing away: every sibling choice shares it.
-        String context = draft.kind().equals(IdentifyQuestions.KIND)
-                ? String.join(" ", draft.topic().subList(0, draft.topic().size() - 1)) : "";
+        // Naming the parent heading, or a word every choice has ("Simple routing", "Weighted routing"),
+        // gives nothing away.
+        String context = (draft.kind().equals(IdentifyQuestions.KIND)
+                ? String.join(" ", draft.topic().subList(0, draft.topic().size() - 1)) : "") + " " + sharedWords(draft);
         Set<String> revealing = new HashSet<>();
         for (String masked : draft.mask()) {
             revealing.addAll(giveaways.of(masked, context));
         }
-        return Giveaways.reveals(draft.kind().equals(IdentifyQuestions.KIND) ? askedPart(draft) : draft.prompt(),
-                revealing);
+        String shown = draft.kind().equals(IdentifyQuestions.KIND) ? askedPart(draft) : draft.prompt();
+        return Giveaways.reveals(shown, revealing)
+                || draft.mask().stream().anyMatch(masked -> Giveaways.acronymOf(masked, askedPart(draft)));
+    }
+
+    /** "4 days" is not in "14 days". */
+    private static Pattern onWordBoundaries(String text) {
+        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(text) + "(?![\\p{L}\\p{N}])");
+    }
+
+    private static String sharedWords(Draft draft) {
+        Set<String> shared = new HashSet<>(StudyAnalyzers.terms(StudyAnalyzers.index(), draft.correct()));
+        draft.distractors().forEach(choice -> shared.retainAll(StudyAnalyzers.terms(StudyAnalyzers.index(), choice)));
+        return String.join(" ", shared);
     }
 
     private static boolean statedBySource(Draft draft) {

@@ -57,8 +57,9 @@ record Quantity(int start, int end, String text, BigDecimal value, String number
             if (unit != null && isCountedNoun(unitText) && m.group(2).isEmpty()) {
                 unit = null; // "5reads" is a typo or a name, not five reads
             }
-            if ("s".equals(unitText) && text.substring(m.end()).matches("(?s)\\s+\\p{L}.*")) {
-                unit = null; // "10s of GB/s", "100s EC2": tens and hundreds, not seconds
+            if ("s".equals(unitText) && (text.substring(m.end()).matches("(?s)\\s+\\p{L}.*")
+                    || number.matches("10+") && number.length() >= 3)) {
+                unit = null; // "10s of GB/s", "100s EC2", "up to 1000s": tens, hundreds, thousands, not seconds
             }
             if (unit == null) {
                 unitText = "";

@@ -18,9 +18,11 @@ import java.util.List;
  * @param file        notes file of the source, relative to the notes folder
  * @param line        1-based line of the source in that file
  * @param explanation shown after answering: the source passage (or the bank's own explanation)
+ * @param score       how far to trust it, 0 to 1, from the quality gates it passed and the doubts it raised;
+ *                    the team's own bank questions are 1
  */
 public record Question(String id, String kind, List<String> topic, String prompt, List<String> choices, int answer,
-                       String file, int line, String explanation) {
+                       String file, int line, String explanation, double score) {
 
     public Question {
         topic = List.copyOf(topic);
@@ -28,6 +30,12 @@ public record Question(String id, String kind, List<String> topic, String prompt
         if (answer < 0 || answer >= choices.size()) {
             throw new IllegalArgumentException("answer " + answer + " is not one of " + choices.size() + " choices");
         }
+    }
+
+    /** A question with nothing to doubt: the team's own, or one made before scores. */
+    public Question(String id, String kind, List<String> topic, String prompt, List<String> choices, int answer,
+                    String file, int line, String explanation) {
+        this(id, kind, topic, prompt, choices, answer, file, line, explanation, 1.0);
     }
 
     public String correctChoice() {

@@ -19,113 +19,177 @@ import java.util.function.Predicate;
 
 /**
  * Makes the question pool of a notes folder: the team's own bank questions first, then questions
- * generated from the notes (several kinds), each through the quality gates, near-duplicates dropped.
+ * generated from the notes (several kinds), each through the quality gates, the consistency check and
+ * the near-duplicate check, then scored; those scoring below the threshold are kept apart.
  * The same notes and seed always give the same questions in the same order.
  */
 public final class QuestionGenerator {
 
     /** Two prompts sharing this much of their words ask the same thing. */
     private static final double NEAR_DUPLICATE = 0.8;
+    /** What one doubt costs a question's score. */
+    private static final double DOUBT_COST = 0.25;
+    /** Served by default: at most one doubt. */
+    public static final double DEFAULT_MIN_SCORE = 0.75;
 
     private final Giveaways giveaways;
     private final QualityGates gates;
+    private final ServiceCatalogue catalogue;
+    private final TermSimilarity similarity;
+    private final double minScore;
 
     /**
-     * @param questions  bank questions first, then generated ones
-     * @param problems   malformed bank entries and unreadable files, for a person to fix
-     * @param rejections how many generated drafts each gate dropped, by reason
+     * @param questions      the pool served: bank questions first, then generated ones scoring at least the threshold
+     * @param belowThreshold generated questions that passed every gate but score below the threshold
+     * @param problems       malformed bank entries and unreadable files, for a person to fix
+     * @param rejections     how many generated drafts each gate dropped, by reason
+     * @param dropped        each dropped draft with its reason, for {@code questions --explain}
      */
-    public record Result(List<Question> questions, List<String> problems, Map<String, Integer> rejections) {
+    public record Result(List<Question> questions, List<Question> belowThreshold, List<String> problems,
+                         Map<String, Integer> rejections, List<Dropped> dropped) {
+    }
+
+    /** A draft that is not a question, and why. */
+    public record Dropped(String kind, String file, int line, String prompt, String reason) {
     }
 
     public QuestionGenerator(Synonyms synonyms) {
-        this.giveaways = new Giveaways(synonyms);
+        this(synonyms, ServiceCatalogue.bundled(), new LexicalSimilarity(), DEFAULT_MIN_SCORE);
+    }
+
+    /**
+     * @param similarity ranks wrong choices by meaning (lexical, or an embedding model)
+     * @param minScore   the score a generated question needs to be served
+     */
+    public QuestionGenerator(Synonyms synonyms, ServiceCatalogue catalogue, TermSimilarity similarity, double minScore) {
+        this.giveaways = new Giveaways(synonyms, catalogue);
         this.gates = new QualityGates(giveaways);
+        this.catalogue = catalogue;
+        this.similarity = similarity;
+        this.minScore = minScore;
     }
 
     public Result generate(Path notesFolder, long seed) {
         NotesReader.Result read = new NotesReader().read(notesFolder);
         List<String> problems = new ArrayList<>();
         read.warnings().forEach(warning -> problems.add(warning.toString()));
-        List<NoteTopic> topics = new ArrayList<>();
-        Map<String, Map<List<String>, List<Passage>>> passagesByTopic = new HashMap<>();
-        for (NoteSource source : read.sources()) {
-            if (!source.isQuestionBank()) {
-                try {
-                    List<NoteTopic> fileTopics = NoteParser.topics(source);
-                    List<Passage> filePassages = NoteParser.parse(source);
-                    topics.addAll(fileTopics);
-                    passagesByTopic.put(source.file(), byHeadingPath(filePassages));
-                } catch (RuntimeException e) {
-                    // One file the parser chokes on must not cost the questions of every other file.
-                    problems.add(source.file() + ": could not be parsed (" + e + "); no questions from it");
-                }
+        List<NoteTopic> notes = new ArrayList<>();
+        Map<String, NoteSource> sources = new HashMap<>();
+        List<Parsed> parsed = read.sources().parallelStream().filter(source -> !source.isQuestionBank())
+                .map(QuestionGenerator::parse).toList();
+        for (Parsed file : parsed) {
+            if (file.problem() == null) {
+                notes.addAll(file.topics());
+                sources.put(file.source().file(), file.source());
+            } else {
+                problems.add(file.problem());
             }
         }
+        EverydayWords everyday = new EverydayWords(notes);
+        List<Topic> topics = new TopicResolver(catalogue, everyday).resolve(notes);
         List<Draft> drafts = new ArrayList<>();
-        drafts.addAll(IdentifyQuestions.from(topics, this::revealing));
-        drafts.addAll(FactQuestions.from(topics));
-        drafts.addAll(TermQuestions.from(topics));
+        drafts.addAll(new IdentifyQuestions(catalogue, similarity, this::revealing).from(topics));
+        drafts.addAll(FactQuestions.from(topics, catalogue));
+        drafts.addAll(new TermQuestions(similarity, everyday).from(topics));
 
         Map<String, Integer> rejections = new TreeMap<>();
+        List<Dropped> dropped = new ArrayList<>();
+        List<Draft> passed = new ArrayList<>();
+        for (Draft draft : drafts) {
+            String rejection = gates.shapeRejection(draft);
+            if (rejection == null) {
+                passed.add(draft);
+            } else {
+                drop(draft, rejection, rejections, dropped);
+            }
+        }
+        Map<Draft, String> inconsistent = FactConsistency.check(passed);
+        // The notes' words and the answer, not the heading context: the same bullet under two headings asks one thing.
+        Map<Draft, String> keys = new HashMap<>();
+        Map<String, Integer> frequency = new HashMap<>();
+        for (Draft draft : passed) {
+            String key = QualityGates.askedPart(draft) + " " + draft.correct();
+            keys.put(draft, key);
+            SeenPrompts.words(key).forEach(word -> frequency.merge(word, 1, Integer::sum));
+        }
+        SeenPrompts seenPrompts = new SeenPrompts(NEAR_DUPLICATE, frequency);
+        // Passages are made only for files that still have questions: most drafts are gone by now.
+        Map<String, TreeMap<Integer, Passage>> passagesByLine = new HashMap<>();
         List<Question> questions = new ArrayList<>();
+        List<Question> below = new ArrayList<>();
         QuestionBank.Result bank = QuestionBank.load(notesFolder);
         bank.problems().forEach(problem -> problems.add(problem.toString()));
         questions.addAll(bank.questions());
-        SeenPrompts seenPrompts = new SeenPrompts(NEAR_DUPLICATE);
-        for (Draft draft : drafts) {
-            Draft explained = withExplanation(draft, passagesByTopic.getOrDefault(draft.file(), Map.of()));
-            String rejection = gates.rejection(explained);
-            if (rejection == null && seenPrompts.isNearDuplicate(explained.prompt())) {
+        for (Draft draft : passed) {
+            String rejection = inconsistent.get(draft);
+            if (rejection == null && seenPrompts.isNearDuplicate(keys.get(draft))) {
                 rejection = "near-duplicate of another question";
             }
+            Draft explained = draft;
+            if (rejection == null) {
+                explained = draft.withExplanation(explanation(draft, passagesByLine.computeIfAbsent(draft.file(),
+                        file -> byLine(NoteParser.parse(sources.get(file))))));
+                rejection = gates.sourceRejection(explained);
+            }
             if (rejection != null) {
-                rejections.merge(rejection.replaceAll("\\d+", "N"), 1, Integer::sum);
+                drop(explained, rejection, rejections, dropped);
                 continue;
             }
-            questions.add(shuffled(explained, seed));
-        }
-        return new Result(questions, problems, rejections);
-    }
-
-    /** Whether a text names the topic: its title's words (not those of the headings above), stems, synonyms. */
-    private Predicate<String> revealing(NoteTopic topic) {
-        List<String> path = topic.headingPath();
-        Set<String> terms = giveaways.of(path.get(path.size() - 1), String.join(" ", path.subList(0, path.size() - 1)));
-        return text -> Giveaways.reveals(text, terms);
-    }
-
-    /** A file's passages by heading path, in file order, so a draft finds its topic's without a scan of the file. */
-    private static Map<List<String>, List<Passage>> byHeadingPath(List<Passage> passages) {
-        Map<List<String>, List<Passage>> byPath = new HashMap<>();
-        for (Passage passage : passages) {
-            byPath.computeIfAbsent(passage.headingPath(), path -> new ArrayList<>()).add(passage);
-        }
-        return byPath;
-    }
-
-    /** The explanation is the passage the question was made from: the last one of its topic starting at or before it. */
-    private static Draft withExplanation(Draft draft, Map<List<String>, List<Passage>> passagesByHeadingPath) {
-        List<Passage> ofTopic = passagesByHeadingPath.getOrDefault(draft.topic(), List.of());
-        Passage source = null;
-        for (int i = ofTopic.size() - 1; i >= 0 && source == null; i--) {
-            if (ofTopic.get(i).line() <= draft.line()) {
-                source = ofTopic.get(i);
+            Question question = shuffled(explained, seed, Math.max(0, 1 - DOUBT_COST * draft.doubts().size()));
+            if (question.score() >= minScore) {
+                questions.add(question);
+            } else {
+                below.add(question);
+                drop(draft, "score below " + minScore + ": " + String.join("; ", draft.doubts()), rejections, dropped);
             }
         }
-        String explanation = source == null ? "" : source.text();
-        return new Draft(draft.kind(), draft.topic(), draft.prompt(), draft.correct(), draft.distractors(),
-                draft.file(), draft.line(), explanation, draft.mask());
+        return new Result(questions, below, problems, rejections, dropped);
+    }
+
+    /** One file's topics, or why it has none. */
+    private record Parsed(NoteSource source, List<NoteTopic> topics, String problem) {
+    }
+
+    private static Parsed parse(NoteSource source) {
+        try {
+            return new Parsed(source, NoteParser.topics(source), null);
+        } catch (RuntimeException e) {
+            // One file the parser chokes on must not cost the questions of every other file.
+            return new Parsed(source, List.of(), source.file() + ": could not be parsed (" + e + "); no questions from it");
+        }
+    }
+
+    private static void drop(Draft draft, String reason, Map<String, Integer> rejections, List<Dropped> dropped) {
+        rejections.merge(reason.replaceAll("\\d+(\\.\\d+)?", "N"), 1, Integer::sum);
+        dropped.add(new Dropped(draft.kind(), draft.file(), draft.line(), draft.prompt(), reason));
+    }
+
+    /** Whether a text names the topic: its title's words (not those of the headings above), stems, synonyms, aliases. */
+    private Predicate<String> revealing(Topic topic) {
+        Set<String> terms = giveaways.of(topic.title(), String.join(" ", topic.parent()));
+        return text -> Giveaways.reveals(text, terms) || Giveaways.acronymOf(topic.title(), text);
+    }
+
+    private static TreeMap<Integer, Passage> byLine(List<Passage> passages) {
+        TreeMap<Integer, Passage> byLine = new TreeMap<>();
+        passages.forEach(passage -> byLine.putIfAbsent(passage.line(), passage));
+        return byLine;
+    }
+
+    /** The explanation is the passage the question was made from: the last one of its file starting at or before it. */
+    private static String explanation(Draft draft, TreeMap<Integer, Passage> passagesByLine) {
+        Map.Entry<Integer, Passage> source = passagesByLine.floorEntry(draft.line());
+        return source == null ? "" : source.getValue().text();
     }
 
     /** The choices in an order fixed by the seed and the question, so the right one is not always first. */
-    private static Question shuffled(Draft draft, long seed) {
+    private static Question shuffled(Draft draft, long seed, double score) {
         String id = Question.idOf(draft.kind(), draft.file(), draft.line(), draft.prompt(), draft.correct());
         List<String> choices = new ArrayList<>(draft.distractors());
         choices.add(draft.correct());
         Collections.sort(choices);
         Collections.shuffle(choices, new Random(seed * 1_000_003L + id.hashCode()));
         return new Question(id, draft.kind(), draft.topic(), draft.prompt(), choices, choices.indexOf(draft.correct()),
-                draft.file(), draft.line(), draft.explanation());
+                draft.file(), draft.line(), draft.explanation(), score);
     }
 }

@@ -2,9 +2,10 @@ package dev.studybot.knowledge.questions;
 
 import dev.studybot.knowledge.notes.NoteTopic;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -13,9 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * "Which term is this?" from a definition bullet ("lowestPrice: from the pool with the lowest price").
- * Wrong choices are the terms defined beside it (the same list), then in the same topic, then in
- * neighbouring topics: terms of the same kind. A term must look like a name: several words all in
- * lower case are a phrase ("main usage"), not a term.
+ * The wrong choices are the terms defined in the same list, the only ones sure to be of the same kind
+ * (sibling strategies, sibling API calls), nearest in meaning first. A term must look like a name: a
+ * phrase of everyday words written in lower case ("output", "main usage") is not one.
  */
 final class TermQuestions {
 
@@ -34,6 +35,9 @@ final class TermQuestions {
     /** "option1", "step 2": a numbered placeholder, not a name. */
     private static final Pattern PLACEHOLDER = Pattern.compile("[a-z]+ ?\\d+");
     private static final int MIN_DEFINITION_WORDS = 3;
+    /** A definition that is a chain of arrows or starts with one was cut from a flow ("Producers send=> SQS => ..."). */
+    private static final Pattern FLOW = Pattern.compile("=>|->|→|^[>\\-=]");
+    private static final Pattern LETTER_WORD = Pattern.compile("\\p{L}{2,}");
     /** Words that end a description of a list ("main usage", "supported types include"), not a name. */
     private static final Set<String> NOT_TERM_ENDS = Set.of("includes", "include", "usage", "usages", "step", "steps",
             "managed", "example", "examples", "type", "types", "case", "cases", "option", "options", "way", "ways",
@@ -45,38 +49,64 @@ final class TermQuestions {
             "is", "are", "has", "have", "do", "does", "make", "get", "see", "go", "within", "without", "under", "over",
             "from", "via", "at", "as", "define", "defines", "all", "any", "each", "every", "some", "more", "less");
 
-    private record Defined(String term, String definition, NoteTopic topic, NoteTopic.Statement statement) {
+    private record Defined(String term, String definition, Topic topic, NoteTopic.Statement statement) {
     }
 
-    private TermQuestions() {
+    private final TermSimilarity similarity;
+    private final EverydayWords everyday;
+
+    TermQuestions(TermSimilarity similarity, EverydayWords everyday) {
+        this.similarity = similarity;
+        this.everyday = everyday;
     }
 
-    static List<Draft> from(List<NoteTopic> topics) {
-        List<Defined> all = new ArrayList<>();
-        for (NoteTopic topic : topics) {
-            if (topic.headingPath().isEmpty()) {
-                continue;
-            }
-            for (NoteTopic.Statement statement : topic.statements()) {
-                definitionIn(topic, statement).ifPresent(all::add);
-            }
+    /** The drafts of every topic, in order; topics are drafted in parallel, each on its own. */
+    List<Draft> from(List<Topic> topics) {
+        return topics.parallelStream().flatMap(topic -> draftsOf(topic).stream()).toList();
+    }
+
+    private List<Draft> draftsOf(Topic topic) {
+        // One list is the statements sharing a parent: an index, so no term scans the whole notes for its siblings.
+        Map<String, List<Defined>> lists = new LinkedHashMap<>();
+        for (NoteTopic.Statement statement : topic.statements()) {
+            definitionIn(topic, statement).ifPresent(defined -> lists.computeIfAbsent(
+                    statement.depth() + "\u0000" + Objects.toString(statement.parent(), ""), key -> new ArrayList<>())
+                    .add(defined));
         }
         List<Draft> drafts = new ArrayList<>();
-        for (Defined defined : all) {
-            List<String> distractors = distractors(defined, all);
-            if (distractors.size() < 3) {
-                continue;
+        for (List<Defined> list : lists.values()) {
+            for (Defined defined : list) {
+                draft(defined, list).ifPresent(drafts::add);
             }
-            String prompt = FactQuestions.contextOf(defined.topic(), defined.statement())
-                    + ": which term is described as \"" + NoteText.trimEnd(defined.definition()) + "\"?";
-            drafts.add(new Draft(KIND, defined.topic().headingPath(), prompt, defined.term(), distractors,
-                    defined.topic().file(), defined.statement().line(), "",
-                    List.of(defined.term())));
         }
         return drafts;
     }
 
-    private static Optional<Defined> definitionIn(NoteTopic topic, NoteTopic.Statement statement) {
+    private Optional<Draft> draft(Defined answer, List<Defined> list) {
+        List<Defined> others = list.stream().filter(other -> distinctTerms(other.term(), answer.term())).toList();
+        if (others.stream().anyMatch(other -> sameDefinition(other, answer))) {
+            return Optional.empty(); // a sibling described the same way would be a second right answer
+        }
+        List<String> chosen = new ArrayList<>();
+        for (int index : similarity.rank(answer.definition(), others.stream().map(Defined::definition).toList())) {
+            String term = others.get(index).term();
+            if (chosen.size() < 3 && chosen.stream().allMatch(c -> distinctTerms(c, term))) {
+                chosen.add(term);
+            }
+        }
+        if (chosen.size() < 3) {
+            return Optional.empty();
+        }
+        String context = FactQuestions.contextOf(answer.topic(), answer.statement());
+        if (context == null || Giveaways.acronymOf(answer.term(), answer.definition())) {
+            return Optional.empty();
+        }
+        String prompt = context + ": which term is described as \"" + NoteText.trimEnd(answer.definition()) + "\"?";
+        return Optional.of(new Draft(KIND, answer.topic().path(), prompt, answer.term(), chosen,
+                answer.topic().file(), answer.statement().line(), "", List.of(answer.term()), List.of()));
+    }
+
+    private Optional<Defined> definitionIn(Topic topic, NoteTopic.Statement statement) {
         if (statement.kind() != NoteTopic.Kind.BULLET && statement.kind() != NoteTopic.Kind.PARAGRAPH) {
             return Optional.empty();
         }
@@ -86,57 +116,36 @@ final class TermQuestions {
             return Optional.empty();
         }
         String term = m.group("term").strip();
+        String definition = m.group("definition").strip();
         String lower = term.toLowerCase(Locale.ROOT);
         String firstWord = lower.split("\\s+")[0];
         if (term.split("\\s+").length > MAX_TERM_WORDS || NOT_TERMS.contains(lower) || lower.startsWith("eg ")
                 || NOT_TERM_STARTS.contains(firstWord) || term.endsWith(".") || term.contains("(")
                 || NOT_TERM_ENDS.contains(lower.substring(lower.lastIndexOf(' ') + 1))
-                || term.contains(" ") && term.equals(lower) || PLACEHOLDER.matcher(lower).matches()
-                || m.group("definition").strip().split("\\s+").length < MIN_DEFINITION_WORDS
+                || term.equals(lower) && everyday.everyday(term) || term.contains(" ") && term.equals(lower)
+                || PLACEHOLDER.matcher(lower).matches() || letterWords(definition) < MIN_DEFINITION_WORDS
+                || FLOW.matcher(definition).find() || text.substring(0, m.start("definition")).contains(">")
                 || lower.startsWith("e.g") || !Quantity.findAll(term).isEmpty() || unbalanced(term)) {
             return Optional.empty();
         }
-        return Optional.of(new Defined(term, m.group("definition").strip(), topic, statement));
+        return Optional.of(new Defined(term, definition, topic, statement));
+    }
+
+    private static long letterWords(String text) {
+        return LETTER_WORD.matcher(text).results().count();
+    }
+
+    private static boolean sameDefinition(Defined a, Defined b) {
+        return NoteText.plain(a.definition()).equalsIgnoreCase(NoteText.plain(b.definition()));
     }
 
     private static boolean unbalanced(String term) {
         return term.chars().filter(c -> c == '(').count() != term.chars().filter(c -> c == ')').count();
     }
 
-    /** Terms defined in the same list, then the same topic, then topics beside it, then the same file. */
-    private static List<String> distractors(Defined answer, List<Defined> all) {
-        Set<String> chosen = new LinkedHashSet<>();
-        List<String> parentPath = parentPath(answer.topic());
-        List<List<Defined>> tiers = new ArrayList<>();
-        tiers.add(all.stream().filter(d -> d.topic() == answer.topic()
-                && Objects.equals(d.statement().parent(), answer.statement().parent())).toList());
-        tiers.add(all.stream().filter(d -> d.topic() == answer.topic()).toList());
-        if (!parentPath.isEmpty()) {
-            // Topics under the same heading are alike; with no heading above, "beside" is the whole file.
-            tiers.add(all.stream().filter(d -> d.topic().file().equals(answer.topic().file())
-                    && parentPath(d.topic()).equals(parentPath)).toList());
-        }
-        for (List<Defined> tier : tiers) {
-            for (Defined other : tier) {
-                if (chosen.size() == 3) {
-                    return List.copyOf(chosen);
-                }
-                if (distinctTerms(other.term(), answer.term()) && chosen.stream().allMatch(c -> distinctTerms(c, other.term()))) {
-                    chosen.add(other.term());
-                }
-            }
-        }
-        return List.copyOf(chosen);
-    }
-
     private static boolean distinctTerms(String a, String b) {
         String x = a.toLowerCase(Locale.ROOT);
         String y = b.toLowerCase(Locale.ROOT);
         return !x.contains(y) && !y.contains(x);
-    }
-
-    static List<String> parentPath(NoteTopic topic) {
-        List<String> path = topic.headingPath();
-        return path.isEmpty() ? path : path.subList(0, path.size() - 1);
     }
 }
