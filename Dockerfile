@@ -27,6 +27,9 @@ COPY notes /app/notes
 USER studybot
 VOLUME ["/notes", "/data"]
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+# The embedding model's tokenizer unpacks its native library (shipped in the jar) into DJL's cache; the
+# user's home (/app) is not writable, so the cache goes to /tmp.
+ENV DJL_CACHE_DIR=/tmp/djl-cache
 HEALTHCHECK --interval=30s --timeout=10s --start-period=90s --retries=3 \
   CMD ["java", "-jar", "/app/studybot.jar", "health", "--data", "/data"]
 ENTRYPOINT ["java", "-jar", "/app/studybot.jar"]

@@ -1,6 +1,8 @@
 package dev.studybot.chat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the bot says, in a form every platform can render: parts in order, then buttons.
@@ -34,10 +36,36 @@ public record Reply(boolean privateTo, List<Part> parts, List<Button> buttons) {
     public record Text(String text) implements Part {
     }
 
-    /** Notes text shown as written (a passage or an explanation), with where it comes from. */
-    public record Excerpt(String trail, String source, String text, List<String> links) implements Part {
+    /**
+     * Notes text shown as written (a passage or an explanation), with where it comes from.
+     *
+     * @param answerLines the lines of {@code text} (0-based) that answer what was asked, marked with
+     *                    {@link #ANSWER_MARK} where the text is shown
+     */
+    public record Excerpt(String trail, String source, String text, List<String> links, Set<Integer> answerLines)
+            implements Part {
+
+        /** Put before an answering line on every platform: a glance finds it inside a long passage. */
+        public static final String ANSWER_MARK = "▶ ";
+
         public Excerpt {
             links = List.copyOf(links);
+            answerLines = Set.copyOf(answerLines);
+        }
+
+        /** An excerpt with no line marked. */
+        public Excerpt(String trail, String source, String text, List<String> links) {
+            this(trail, source, text, links, Set.of());
+        }
+
+        /** The lines of {@code shown} (this excerpt's text, converted for a platform), answering ones marked. */
+        public List<String> markedLines(String shown, String prefix) {
+            List<String> lines = shown.lines().toList();
+            List<String> marked = new ArrayList<>(lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                marked.add(prefix + (answerLines.contains(i) ? ANSWER_MARK : "") + lines.get(i));
+            }
+            return marked;
         }
     }
 

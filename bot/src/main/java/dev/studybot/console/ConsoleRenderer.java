@@ -20,7 +20,7 @@ final class ConsoleRenderer {
                 Markup.unescape(text.text()).lines().forEach(line -> out.append("  ").append(line).append('\n'));
             } else if (part instanceof Reply.Excerpt excerpt) {
                 out.append("  ").append(excerpt.trail()).append("  (").append(excerpt.source()).append(")\n");
-                excerpt.text().lines().forEach(line -> out.append("  | ").append(line).append('\n'));
+                excerpt.markedLines(excerpt.text(), "  | ").forEach(line -> out.append(line).append('\n'));
             } else if (part instanceof Reply.Note note) {
                 out.append("  (").append(Markup.unescape(note.text())).append(")\n");
             } else if (part instanceof Reply.Lines lines) {

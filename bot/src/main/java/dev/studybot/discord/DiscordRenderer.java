@@ -97,7 +97,7 @@ final class DiscordRenderer {
         }
         String end = cut(tail.toString(), Math.max(0, max / 3));
         StringBuilder quoted = new StringBuilder();
-        excerpt.text().strip().lines().forEach(line -> quoted.append("> ").append(line).append('\n'));
+        excerpt.markedLines(excerpt.text(), "> ").forEach(line -> quoted.append(line).append('\n'));
         String body = cut(quoted.toString().stripTrailing(), Math.max(1, max - end.length()));
         String value = body + end;
         return value.isBlank() ? "\u200b" : value;

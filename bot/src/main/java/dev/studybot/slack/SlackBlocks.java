@@ -51,7 +51,7 @@ final class SlackBlocks {
             } else if (part instanceof Reply.Excerpt excerpt) {
                 blocks.add(context(List.of("*" + stripBold(escape(excerpt.trail())) + "*  ·  `"
                         + escape(excerpt.source()) + "`")));
-                blocks.add(section(quote(mrkdwn(excerpt.text()))));
+                blocks.add(section(String.join("\n", excerpt.markedLines(mrkdwn(excerpt.text()), "> "))));
                 List<String> links = links(excerpt.links());
                 if (!links.isEmpty()) {
                     blocks.add(context(List.of(String.join("  ·  ", links))));
@@ -202,10 +202,6 @@ final class SlackBlocks {
             elements.add(MarkdownTextObject.builder().text(Shorten.to(text, MAX_SECTION_TEXT)).build());
         }
         return ContextBlock.builder().elements(elements).build();
-    }
-
-    private static String quote(String mrkdwn) {
-        return String.join("\n", mrkdwn.lines().map(line -> "> " + line).toList());
     }
 
     private static String stripBold(String text) {

@@ -4,6 +4,7 @@ import dev.studybot.chat.Button;
 import dev.studybot.chat.Markup;
 import dev.studybot.chat.Reply;
 import dev.studybot.knowledge.notes.Passage;
+import dev.studybot.knowledge.notes.Span;
 import dev.studybot.knowledge.questions.Question;
 import dev.studybot.knowledge.search.SearchResponse;
 import dev.studybot.knowledge.search.SearchResult;
@@ -13,8 +14,10 @@ import dev.studybot.store.Period;
 import dev.studybot.store.Scope;
 import dev.studybot.store.Stats;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Turns what the bot found or recorded into platform-neutral replies. */
 final class Replies {
@@ -38,7 +41,7 @@ final class Replies {
         for (SearchResult result : results.subList(Math.min(from, results.size()), Math.min(from + count, results.size()))) {
             Passage passage = result.passage();
             parts.add(new Reply.Excerpt(passage.headingPath().isEmpty() ? passage.file() : passage.headingTrail(),
-                    passage.file() + ":" + passage.line(), passage.text(), passage.links()));
+                    passage.file() + ":" + passage.line(), passage.text(), passage.links(), answerLines(result)));
         }
         if (from > 0 && results.size() <= from) {
             // "More" pressed (or typed) again after the last page: say so rather than send an empty reply.
@@ -46,6 +49,16 @@ final class Replies {
         }
         List<Button> buttons = results.size() > from + count ? List.of(MORE_RESULTS) : List.of();
         return new Reply(true, parts, buttons);
+    }
+
+    /** The 0-based lines of the passage's text that the search found to answer the query. */
+    private static Set<Integer> answerLines(SearchResult result) {
+        String text = result.passage().text();
+        Set<Integer> lines = new HashSet<>();
+        for (Span span : result.answer()) {
+            lines.add((int) text.substring(0, span.start()).chars().filter(c -> c == '\n').count());
+        }
+        return lines;
     }
 
     static final Button MORE_RESULTS = new Button("more-results", "more", "More results");

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,14 @@ class DiscordUnitsTest {
         assertTrue(cut.endsWith("\u2026"));
         String kept = cut.substring(0, cut.length() - 1);
         assertTrue(kept.codePoints().allMatch(c -> c == 0x1F600), "a half emoji is left: " + kept.length() + " chars");
+    }
+
+    @Test
+    void theAnsweringLineOfAnExcerptIsMarked() {
+        Reply reply = new Reply(true, List.of(new Reply.Excerpt("SQS", "sqs.md:3", "max size 256 KB\nvisible again after the timeout",
+                List.of(), Set.of(1))), List.of());
+        assertEquals("> max size 256 KB\n> ▶ visible again after the timeout\n`sqs.md:3`",
+                DiscordRenderer.embed(reply).getFields().get(0).getValue());
     }
 
     @Test

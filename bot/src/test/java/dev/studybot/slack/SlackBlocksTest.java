@@ -12,6 +12,7 @@ import dev.studybot.chat.Markup;
 import dev.studybot.chat.Reply;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SlackBlocksTest {
@@ -72,6 +73,14 @@ class SlackBlocksTest {
                         "image: `images/vpc.png`", "`../other.md`"),
                 SlackBlocks.links(List.of("https://x.io/docs/kms.html", "https://x.io/img/arch.png", "images/vpc.png",
                         "../other.md")));
+    }
+
+    @Test
+    void theAnsweringLineOfAnExcerptIsMarked() throws Exception {
+        Reply reply = new Reply(true, List.of(new Reply.Excerpt("SQS", "sqs.md:3",
+                "max size 256 KB\nvisible **again** after the timeout", List.of(), Set.of(1))), List.of());
+        assertEquals("> max size 256 KB\n> ▶ visible *again* after the timeout",
+                json(SlackBlocks.render(reply)).get(1).path("text").path("text").asText());
     }
 
     @Test
