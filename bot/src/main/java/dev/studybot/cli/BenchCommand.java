@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
         "Build the index from scratch (with vectors) in a temporary folder, time every query by words alone and",
         "hybrid, restart on the existing index, re-index one changed file, and measure a studybot search process.",
         "Last line: passages=P index_ms=I embed_ms=E embedded_per_s=R lexical_p50_us=.. lexical_p99_us=..",
-        "hybrid_p50_us=.. hybrid_p99_us=.. restart_ms=.. reload_ms=.. reload_embedded=.. heap_mb=H search_peak_rss_mb=M"})
+        "hybrid_p50_us=.. hybrid_p99_us=.. restart_ms=.. restart_process_ms=.. reload_ms=.. reload_embedded=.. heap_mb=H",
+        "search_peak_rss_mb=M"})
 final class BenchCommand implements Callable<Integer> {
 
     private static final int WARM_UP_ROUNDS = 20;
@@ -90,19 +91,20 @@ final class BenchCommand implements Callable<Integer> {
             long reloadMs = millisSince(start);
             long heapMb = BenchSupport.usedHeapMb();
             base.close();
-            long searchRssMb = peakRssOfSearch(notesFolder, data);
+            long searchRssMb = searchProcess(notesFolder, data, null).peakRssMb();
+            long restartProcessMs = searchProcess(notesFolder, data, set.get(0).query()).millis();
 
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "model=%s restart_embedded=%d reload_files=%d%n", embedder.id(),
                     restartEmbedded, reload.filesIndexed());
             out.printf(Locale.ROOT, "passages=%d index_ms=%d embed_ms=%d embedded_per_s=%.0f lexical_p50_us=%d"
-                            + " lexical_p99_us=%d hybrid_p50_us=%d hybrid_p99_us=%d restart_ms=%d reload_ms=%d"
+                            + " lexical_p99_us=%d hybrid_p50_us=%d hybrid_p99_us=%d restart_ms=%d restart_process_ms=%d reload_ms=%d"
                             + " reload_embedded=%d heap_mb=%d search_peak_rss_mb=%d%n",
                     built.passages(), indexMs, built.embedMillis(),
                     built.embedded() * 1000.0 / Math.max(1, built.embedMillis()),
                     BenchSupport.percentile(lexical, 50), BenchSupport.percentile(lexical, 99),
                     BenchSupport.percentile(hybrid, 50), BenchSupport.percentile(hybrid, 99),
-                    restartMs, reloadMs, reload.embedded(), heapMb, searchRssMb);
+                    restartMs, restartProcessMs, reloadMs, reload.embedded(), heapMb, searchRssMb);
             out.flush();
         } finally {
             BenchSupport.deleteTree(work);
@@ -135,26 +137,42 @@ final class BenchCommand implements Callable<Integer> {
         return micros;
     }
 
+    /** How long a separate process ran, and its peak resident memory as the kernel counts it ({@code VmHWM}). */
+    private record ProcessFigures(long millis, long peakRssMb) {
+    }
+
     /**
-     * The peak resident memory of a separate {@code studybot search} process answering the queries on
-     * the index just built, as the kernel counts it ({@code VmHWM}), so the model's native memory counts.
+     * Runs {@code studybot search} in a new process on the index just built, answering the queries on its
+     * stdin (or {@code query} alone), so that the JVM's start, the model's loading and its native memory count.
      */
-    private long peakRssOfSearch(Path notesFolder, Path data) throws IOException, InterruptedException {
+    private ProcessFigures searchProcess(Path notesFolder, Path data, String query)
+            throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 StudybotCommand.class.getName(), "search", "--notes", notesFolder.toString(), "--data", data.toString()));
         if (notes.synonyms != null) {
             command.addAll(List.of("--synonyms", notes.synonyms.toString()));
         }
-        Process search = new ProcessBuilder(command).redirectInput(queries.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        if (notes.model != null) {
+            command.addAll(List.of("--model", notes.model));
+        }
+        if (query != null) {
+            command.add(query);
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        if (query == null) {
+            builder.redirectInput(queries.toFile());
+        }
+        long start = System.nanoTime();
+        Process search = builder.start();
         Path status = Path.of("/proc", Long.toString(search.pid()), "status");
         long peakKb = 0;
         while (search.isAlive()) {
             peakKb = Math.max(peakKb, highWaterMarkKb(status));
             search.waitFor(20, TimeUnit.MILLISECONDS);
         }
-        return peakKb / 1024;
+        return new ProcessFigures(millisSince(start), peakKb / 1024);
     }
 
     /** {@code VmHWM} of a running process, 0 once it is gone (or where there is no /proc). */

@@ -58,7 +58,7 @@ class EvalAndBenchCommandTest {
         List<String> lines = run.out().lines().toList();
         String last = lines.get(lines.size() - 1);
         assertTrue(last.matches("passages=\\d+ index_ms=\\d+ embed_ms=\\d+ embedded_per_s=\\d+ lexical_p50_us=\\d+"
-                + " lexical_p99_us=\\d+ hybrid_p50_us=\\d+ hybrid_p99_us=\\d+ restart_ms=\\d+ reload_ms=\\d+"
+                + " lexical_p99_us=\\d+ hybrid_p50_us=\\d+ hybrid_p99_us=\\d+ restart_ms=\\d+ restart_process_ms=\\d+ reload_ms=\\d+"
                 + " reload_embedded=\\d+ heap_mb=\\d+ search_peak_rss_mb=\\d+"), last);
         int passages = figure(last, "passages");
         String before = lines.get(lines.size() - 2);
@@ -66,6 +66,7 @@ class EvalAndBenchCommandTest {
         assertTrue(figure(last, "reload_embedded") > 0 && figure(last, "reload_embedded") < passages,
                 "only the changed file's passages are embedded again: " + last);
         assertTrue(figure(last, "search_peak_rss_mb") > 0, "a search process was measured: " + last);
+        assertTrue(figure(last, "restart_process_ms") > figure(last, "restart_ms"), "a whole process restart: " + last);
         CliTestSupport.Run single = CliTestSupport.run("", "bench", "--notes", notes.toString(),
                 "--queries", queries().toString(), "--rounds", "1");
         int scaled = passages;

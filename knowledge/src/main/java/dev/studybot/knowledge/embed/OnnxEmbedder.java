@@ -5,6 +5,8 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +29,8 @@ public final class OnnxEmbedder implements TextEmbedder {
 
     private final BundledModel model;
     private final String id;
-    private final EmbeddingModel onnx;
+    /** Loading starts at once in the background: a start-up reads the notes and the index meanwhile. */
+    private final CompletableFuture<EmbeddingModel> onnx;
 
     private OnnxEmbedder(BundledModel model) {
         this.model = model;
@@ -39,10 +42,18 @@ public final class OnnxEmbedder implements TextEmbedder {
             thread.setDaemon(true);
             return thread;
         });
-        this.onnx = model.load(workers);
+        this.onnx = CompletableFuture.supplyAsync(() -> model.load(workers), workers);
     }
 
-    /** The model, loaded from the classpath the first time it is asked for. */
+    private EmbeddingModel onnx() {
+        try {
+            return onnx.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** The model, loaded from the classpath (in the background) the first time it is asked for. */
     public static OnnxEmbedder of(BundledModel model) {
         return LOADED.computeIfAbsent(model, OnnxEmbedder::new);
     }
@@ -54,12 +65,12 @@ public final class OnnxEmbedder implements TextEmbedder {
 
     @Override
     public int dimension() {
-        return onnx.dimension();
+        return onnx().dimension();
     }
 
     @Override
     public float[] embedQuery(String query) {
-        return unit(onnx.embed(model.queryInstruction() + query).content());
+        return unit(onnx().embed(model.queryInstruction() + query).content());
     }
 
     @Override
@@ -68,7 +79,7 @@ public final class OnnxEmbedder implements TextEmbedder {
             return List.of();
         }
         List<TextSegment> segments = passages.stream().map(TextSegment::from).toList();
-        return onnx.embedAll(segments).content().stream().map(OnnxEmbedder::unit).toList();
+        return onnx().embedAll(segments).content().stream().map(OnnxEmbedder::unit).toList();
     }
 
     @Override
