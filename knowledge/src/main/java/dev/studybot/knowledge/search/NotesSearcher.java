@@ -3,6 +3,7 @@ package dev.studybot.knowledge.search;
 import dev.studybot.knowledge.analysis.StudyAnalyzers;
 import dev.studybot.knowledge.analysis.Synonyms;
 import dev.studybot.knowledge.embed.TextEmbedder;
+import dev.studybot.knowledge.index.AnswerUnits;
 import dev.studybot.knowledge.index.PassageFields;
 import dev.studybot.knowledge.notes.Passage;
 import java.io.IOException;
@@ -114,7 +115,8 @@ public final class NotesSearcher {
         for (int i = 0; i < passages.length; i++) {
             Meanings.Closeness close = closeness.get(best[i].doc);
             results.add(new SearchResult(passages[i], snippets.of(passages[i].text()), best[i].score,
-                    close == null ? List.of() : AnswerLines.of(close)));
+                    close == null ? List.of() : AnswerLines.of(close, snippets.distinctTermsIn(passages[i].text(),
+                            close.units().stream().map(AnswerUnits.Unit::span).toList()))));
         }
         String message = words.truncated()
                 ? "Your query was long: only its first " + QueryText.MAX_WORDS + " words were searched." : null;

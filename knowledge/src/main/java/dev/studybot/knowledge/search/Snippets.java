@@ -2,6 +2,7 @@ package dev.studybot.knowledge.search;
 
 import dev.studybot.knowledge.analysis.StudyAnalyzers;
 import dev.studybot.knowledge.index.PassageFields;
+import dev.studybot.knowledge.notes.Span;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -46,6 +47,22 @@ final class Snippets {
     }
 
     private record Line(int start, int end, List<int[]> matches, int distinct) {
+    }
+
+    /** For each of {@code spans} of {@code text}, how many distinct query terms it holds. */
+    int[] distinctTermsIn(String text, List<Span> spans) {
+        List<int[]> matches = matches(text);
+        int[] counts = new int[spans.size()];
+        for (int i = 0; i < spans.size(); i++) {
+            Set<Integer> distinct = new HashSet<>();
+            for (int[] match : matches) {
+                if (match[0] >= spans.get(i).start() && match[1] <= spans.get(i).end()) {
+                    distinct.add(match[2]);
+                }
+            }
+            counts[i] = distinct.size();
+        }
+        return counts;
     }
 
     String of(String text) {
