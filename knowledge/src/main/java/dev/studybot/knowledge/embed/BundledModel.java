@@ -63,6 +63,11 @@ public enum BundledModel {
         return loader.apply(executor);
     }
 
+    /** The model's tokenizer, as the model's jar ships it. */
+    InputStream tokenizer() {
+        return BundledModel.class.getResourceAsStream("/" + modelName + "-tokenizer.json");
+    }
+
     /** Name and artifact version, e.g. {@code bge-small-en-v1.5-q@1.0.0-beta5}: a new release re-embeds. */
     String versionedId() {
         String resource = "/META-INF/maven/dev.langchain4j/" + artifact + "/pom.properties";

@@ -1,8 +1,12 @@
 package dev.studybot.knowledge.embed;
 
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +47,32 @@ public final class OnnxEmbedder implements TextEmbedder {
             return thread;
         });
         this.onnx = CompletableFuture.supplyAsync(() -> model.load(workers), workers);
+    }
+
+    /** The model's own tokenizer, read once when a word is first looked up. */
+    private volatile HuggingFaceTokenizer vocabulary;
+
+    @Override
+    public boolean isWord(String word) {
+        HuggingFaceTokenizer tokenizer = vocabulary;
+        if (tokenizer == null) {
+            synchronized (this) {
+                if (vocabulary == null) {
+                    vocabulary = loadTokenizer(model);
+                }
+                tokenizer = vocabulary;
+            }
+        }
+        String[] tokens = tokenizer.encode(word, false, false).getTokens();
+        return tokens.length == 1 && tokens[0].equals(word);
+    }
+
+    private static HuggingFaceTokenizer loadTokenizer(BundledModel model) {
+        try (InputStream in = model.tokenizer()) {
+            return HuggingFaceTokenizer.newInstance(in, Map.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the tokenizer of " + model.modelName(), e);
+        }
     }
 
     private EmbeddingModel onnx() {

@@ -18,6 +18,12 @@ public interface TextEmbedder {
 
     List<float[]> embedPassages(List<String> passages);
 
+    /**
+     * Whether {@code word} (lower case) is a whole word of the model's vocabulary: an English word as the
+     * model learnt it, so not a misspelling, even where the notes never use it ("difference").
+     */
+    boolean isWord(String word);
+
     /** When this model's nearest neighbours mean the notes really are about a query. */
     SalienceFloors salienceFloors();
 

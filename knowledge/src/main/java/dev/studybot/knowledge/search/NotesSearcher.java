@@ -70,7 +70,7 @@ public final class NotesSearcher {
             return refusal(query, SearchResponse.Status.TOO_LONG, "That is " + query.length()
                     + " characters; a search takes at most " + QueryText.MAX_CHARS + ". Try a few key words.");
         }
-        QueryWords words = QueryWords.of(query, reader, synonyms);
+        QueryWords words = QueryWords.of(query, reader, synonyms, embedder::isWord);
         if (words.words().isEmpty()) {
             return refusal(query, SearchResponse.Status.EMPTY_QUERY,
                     "There is no topic word in \"" + query + "\" to search for. Try naming a service or feature.");

@@ -7,11 +7,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -29,15 +31,20 @@ import org.apache.lucene.search.spell.SuggestWord;
  * @param truncated   whether the query had more than {@link QueryText#MAX_WORDS} words
  * @param docFreqs    for each word searched, in how many passages' text its commonest stem is: looked
  *                    up here once, for telling known words and for weighing them
+ * @param spelt       corrected words that are English words all the same ("difference", searched as the notes'
+ *                    "different"): searched as corrected, but never offered as a "did you mean"
  */
 record QueryWords(List<String> words, Set<String> unknown, Map<String, String> corrections, boolean truncated,
-                  Map<String, Integer> docFreqs) {
+                  Map<String, Integer> docFreqs, Set<String> spelt) {
 
     private static final Pattern CORRECTABLE = Pattern.compile("[a-z][a-z0-9-]{3,}");
     private static final float MIN_SIMILARITY = 0.7f;
     private static final int TWO_EDIT_MIN_LENGTH = 8;
 
-    static QueryWords of(String query, IndexReader reader, Synonyms synonyms) {
+    /**
+     * @param isWord whether a word is a correctly spelt English word (the embedding model's vocabulary)
+     */
+    static QueryWords of(String query, IndexReader reader, Synonyms synonyms, Predicate<String> isWord) {
         Set<String> distinct = new LinkedHashSet<>();
         for (String word : StudyAnalyzers.terms(StudyAnalyzers.spelling(), query)) {
             // Emoji and stray symbols are tokens too, but name no topic.
@@ -50,6 +57,7 @@ record QueryWords(List<String> words, Set<String> unknown, Map<String, String> c
         Set<String> unknown = new LinkedHashSet<>();
         Map<String, String> corrections = new LinkedHashMap<>();
         Map<String, Integer> docFreqs = new HashMap<>();
+        Set<String> spelt = new HashSet<>();
         for (String word : distinct.stream().limit(QueryText.MAX_WORDS).toList()) {
             Stems stems = Stems.of(word, reader);
             if (isInNotes(word, stems, reader) || synonyms.knows(word)) {
@@ -60,6 +68,9 @@ record QueryWords(List<String> words, Set<String> unknown, Map<String, String> c
             String correction = CORRECTABLE.matcher(word).matches() ? closestSpelling(word, reader) : null;
             if (correction != null) {
                 corrections.put(word, correction);
+                if (isWord.test(word)) {
+                    spelt.add(word);
+                }
                 words.add(correction);
                 docFreqs.put(correction, Stems.of(correction, reader).docFreq());
             } else {
@@ -71,7 +82,7 @@ record QueryWords(List<String> words, Set<String> unknown, Map<String, String> c
                 docFreqs.put(word, stems.docFreq());
             }
         }
-        return new QueryWords(List.copyOf(words), unknown, corrections, truncated, docFreqs);
+        return new QueryWords(List.copyOf(words), unknown, corrections, truncated, docFreqs, spelt);
     }
 
     /**
@@ -134,13 +145,19 @@ record QueryWords(List<String> words, Set<String> unknown, Map<String, String> c
         }
     }
 
-    /** The query as typed with each misspelt word replaced, or null when nothing was corrected. */
+    /**
+     * The query as typed with each misspelt word replaced, or null when nothing was misspelt. Words that
+     * are spelt right, though the notes use another form of them, are left as typed.
+     */
     String suggestion(String query) {
-        if (corrections.isEmpty()) {
+        if (spelt.containsAll(corrections.keySet())) {
             return null;
         }
         String suggested = query;
         for (Map.Entry<String, String> correction : corrections.entrySet()) {
+            if (spelt.contains(correction.getKey())) {
+                continue;
+            }
             suggested = suggested.replaceAll("(?iu)(?<![\\p{L}\\p{N}])" + Pattern.quote(correction.getKey())
                     + "(?![\\p{L}\\p{N}])", correction.getValue());
         }

@@ -2,6 +2,7 @@ package dev.studybot.knowledge.embed;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -54,6 +55,18 @@ class OnnxEmbedderTest {
             assertNotEquals(Float.NaN, vector[0], text);
         }
         assertEquals(List.of(), embedder.embedPassages(List.of()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BundledModel.class)
+    void theVocabularyTellsEnglishWordsFromMisspellings(BundledModel model) {
+        OnnxEmbedder embedder = OnnxEmbedder.of(model);
+        for (String word : List.of("difference", "different", "archive", "instance")) {
+            assertTrue(embedder.isWord(word), word);
+        }
+        for (String word : List.of("memchached", "cloudformaton", "kinesys", "diferent", "archve")) {
+            assertFalse(embedder.isWord(word), word);
+        }
     }
 
     @Test

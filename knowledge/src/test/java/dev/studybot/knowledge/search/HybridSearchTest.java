@@ -138,6 +138,18 @@ class HybridSearchTest {
         assertTrue(firstText(response).contains("twelve hours"));
     }
 
+    @Test
+    void aWordSpeltRightIsNeverOfferedAsAMisspelling(@TempDir Path own, @TempDir Path ownData) {
+        write(own, "queues.md", "# Queues\n\n- SQS and SNS are different: a queue is pulled, a topic pushes\n");
+        try (KnowledgeBase small = KnowledgeBase.open(own, ownData, Synonyms.none(), TestEmbedder.get(),
+                IndexProgress.SILENT)) {
+            SearchResponse spelt = small.search("difference between sqs and sns", 3);
+            assertEquals(null, spelt.suggestion(), "\"difference\" is English, though the notes say \"different\"");
+            assertTrue(firstText(spelt).contains("different"));
+            assertEquals("how are sqs and sns different", small.search("how are sqs and sns diferent", 3).suggestion());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"AND OR NOT", "title:(s3 AND \"bucket\")~2^3 *", "🚀🔥 lambda 🤖", "冷数据 归档", "???", "a"})
     void oddInputNeverThrowsOnTheVectorPath(String query) {
