@@ -94,11 +94,6 @@ public final class OnnxEmbedder implements TextEmbedder {
     }
 
     @Override
-    public int dimension() {
-        return onnx().dimension();
-    }
-
-    @Override
     public float[] embedQuery(String query) {
         return unit(onnx().embed(model.queryInstruction() + query).content());
     }

@@ -12,8 +12,6 @@ public interface TextEmbedder {
     /** Name and version of the model; vectors from two different ids are not comparable. */
     String id();
 
-    int dimension();
-
     float[] embedQuery(String query);
 
     List<float[]> embedPassages(List<String> passages);

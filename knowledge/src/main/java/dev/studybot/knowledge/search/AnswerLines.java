@@ -26,8 +26,8 @@ final class AnswerLines {
      *
      * @param queryWords for each of the passage's lines, how many distinct query words it holds
      */
-    static List<Span> of(Meanings.Closeness closeness, int[] queryWords) {
-        float[] cosines = closeness.lines().clone();
+    static List<Span> of(Meanings.Lines lines, int[] queryWords) {
+        float[] cosines = lines.cosines().clone();
         for (int i = 0; i < cosines.length; i++) {
             cosines[i] += PER_QUERY_WORD * queryWords[i];
         }
@@ -41,6 +41,6 @@ final class AnswerLines {
             marked.add(order.get(1));
         }
         marked.sort(Comparator.naturalOrder());
-        return marked.stream().map(i -> closeness.units().get(i).span()).toList();
+        return marked.stream().map(i -> lines.units().get(i).span()).toList();
     }
 }

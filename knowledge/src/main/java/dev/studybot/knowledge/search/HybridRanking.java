@@ -19,10 +19,9 @@ import org.apache.lucene.search.ScoreDoc;
  * half of the dev set (hit@1 0.967 against 0.867, see README), since it keeps how far apart scores are.
  *
  * @param best       the fused ranking, best first
- * @param closeness  how close each passage of {@code best} is to the query, whole and line by line
  * @param salience   how far the passage nearest in meaning stands out from the query's other neighbours
  */
-record HybridRanking(ScoreDoc[] best, Map<Integer, Meanings.Closeness> closeness, double salience) {
+record HybridRanking(ScoreDoc[] best, double salience) {
 
     /** Weight of the lexical score; the rest is meaning. */
     static final double LEXICAL_WEIGHT = 0.4;
@@ -41,20 +40,20 @@ record HybridRanking(ScoreDoc[] best, Map<Integer, Meanings.Closeness> closeness
         Arrays.stream(lexical).forEach(doc -> candidates.add(doc.doc));
         Arrays.stream(semantic).filter(doc -> doc.score - background >= floors.rescue())
                 .forEach(doc -> candidates.add(doc.doc));
-        Map<Integer, Meanings.Closeness> closeness = meanings.closeness(candidates);
+        Map<Integer, Float> cosines = meanings.cosines(candidates);
 
         double lexicalBest = lexical.length == 0 || lexical[0].score <= 0 ? 1 : lexical[0].score;
         // The scale spans every neighbour by meaning, shown or not, so that two candidates a hair apart in
         // meaning are not stretched to the two ends of it.
         DoubleSummaryStatistics scale = DoubleStream.concat(Arrays.stream(semantic).mapToDouble(doc -> doc.score),
-                closeness.values().stream().mapToDouble(Meanings.Closeness::passage)).summaryStatistics();
+                cosines.values().stream().mapToDouble(Float::doubleValue)).summaryStatistics();
         double least = scale.getCount() == 0 ? 0 : scale.getMin();
         double most = scale.getCount() == 0 ? 1 : scale.getMax();
         double range = most > least ? most - least : 1;
         ScoreDoc[] fused = new ScoreDoc[candidates.size()];
         int i = 0;
         for (int doc : candidates) {
-            fused[i++] = new ScoreDoc(doc, (float) ((1 - LEXICAL_WEIGHT) * (closeness.get(doc).passage() - least) / range));
+            fused[i++] = new ScoreDoc(doc, (float) ((1 - LEXICAL_WEIGHT) * (cosines.get(doc) - least) / range));
         }
         for (int rank = 0; rank < lexical.length; rank++) {
             fused[rank].score += (float) (LEXICAL_WEIGHT * lexical[rank].score / lexicalBest);
@@ -64,7 +63,7 @@ record HybridRanking(ScoreDoc[] best, Map<Integer, Meanings.Closeness> closeness
         Arrays.setAll(order, index -> index);
         Arrays.sort(order, Comparator.comparingDouble((Integer index) -> -fused[index].score));
         ScoreDoc[] best = Arrays.stream(order).limit(limit).map(index -> fused[index]).toArray(ScoreDoc[]::new);
-        return new HybridRanking(best, closeness, semantic.length == 0 ? 0 : semantic[0].score - background);
+        return new HybridRanking(best, semantic.length == 0 ? 0 : semantic[0].score - background);
     }
 
     /**

@@ -3,24 +3,23 @@ package dev.studybot.knowledge.search;
 import dev.studybot.knowledge.embed.TextEmbedder;
 import dev.studybot.knowledge.index.AnswerUnits;
 import dev.studybot.knowledge.index.PassageFields;
+import dev.studybot.knowledge.notes.Span;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 
 /**
  * How close passages are in meaning to one query: its nearest neighbours by the HNSW graph in the index,
- * and the exact cosine similarity of any other passage asked about.
+ * the exact cosine similarity of any other passage asked about, and of a shown passage's lines.
  */
 final class Meanings {
 
@@ -43,36 +42,31 @@ final class Meanings {
     }
 
     /**
-     * How close a passage is to the query: as a whole, and line by line.
+     * How close each answerable line of a passage is to the query.
      *
-     * @param passage cosine similarity of the whole passage
      * @param units   the passage's answerable lines
-     * @param lines   for each of {@code units}, its cosine similarity
+     * @param cosines for each of {@code units}, its cosine similarity
      */
-    record Closeness(float passage, List<AnswerUnits.Unit> units, float[] lines) {
+    record Lines(List<AnswerUnits.Unit> units, float[] cosines) {
+
+        List<Span> spans() {
+            return units.stream().map(AnswerUnits.Unit::span).toList();
+        }
     }
 
-    /** How close each of {@code docs} is to the query, whole and line by line. */
-    Map<Integer, Closeness> closeness(Collection<Integer> docs) throws IOException {
-        Map<Integer, Float> passages = cosines(docs.stream().mapToInt(Integer::intValue).toArray());
-        StoredFields stored = searcher.storedFields();
-        Map<Integer, Closeness> closeness = new HashMap<>();
-        for (int doc : docs) {
-            List<AnswerUnits.Unit> units = AnswerUnits.decode(
-                    stored.document(doc, Set.of(PassageFields.UNITS)).getBinaryValue(PassageFields.UNITS));
-            float[] lines = new float[units.size()];
-            for (int i = 0; i < lines.length; i++) {
-                lines[i] = TextEmbedder.similarity(query, units.get(i).vector());
-            }
-            closeness.put(doc, new Closeness(passages.get(doc), units, lines));
+    /** The lines of a shown passage (its stored document, read once for text and lines alike). */
+    Lines lines(Document stored) {
+        List<AnswerUnits.Unit> units = AnswerUnits.decode(stored.getBinaryValue(PassageFields.UNITS));
+        float[] cosines = new float[units.size()];
+        for (int i = 0; i < cosines.length; i++) {
+            cosines[i] = TextEmbedder.similarity(query, units.get(i).vector());
         }
-        return closeness;
+        return new Lines(units, cosines);
     }
 
     /** The cosine similarity of each of {@code docs} to the query (0 for a passage without a vector). */
-    private Map<Integer, Float> cosines(int[] docs) throws IOException {
-        int[] sorted = docs.clone();
-        Arrays.sort(sorted);
+    Map<Integer, Float> cosines(Collection<Integer> docs) throws IOException {
+        int[] sorted = docs.stream().mapToInt(Integer::intValue).sorted().toArray();
         Map<Integer, Float> cosines = new HashMap<>();
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         FloatVectorValues values = null;

@@ -3,9 +3,9 @@ package dev.studybot.knowledge.search;
 import dev.studybot.knowledge.analysis.StudyAnalyzers;
 import dev.studybot.knowledge.analysis.Synonyms;
 import dev.studybot.knowledge.embed.TextEmbedder;
-import dev.studybot.knowledge.index.AnswerUnits;
 import dev.studybot.knowledge.index.PassageFields;
 import dev.studybot.knowledge.notes.Passage;
+import dev.studybot.knowledge.notes.Span;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -13,9 +13,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
@@ -90,33 +90,32 @@ public final class NotesSearcher {
         ScoreDoc[] lexical = rerank(candidates, coverage, candidates.length);
         boolean about = isAbout(coverage, words);
         ScoreDoc[] best;
-        Map<Integer, Meanings.Closeness> closeness = Map.of();
+        Meanings meanings = null;
         if (mode == SearchMode.LEXICAL) {
             best = Arrays.copyOf(lexical, Math.min(limit, lexical.length));
         } else {
             // Meaning is read from the query as corrected, so "memchached" is as close as "memcached".
-            Meanings meanings = new Meanings(searcher, embedder.embedQuery(suggestion == null ? query : suggestion));
+            meanings = new Meanings(searcher, embedder.embedQuery(suggestion == null ? query : suggestion));
             HybridRanking hybrid = HybridRanking.fuse(lexical, meanings, embedder.salienceFloors(), limit);
             best = hybrid.best();
-            closeness = hybrid.closeness();
             about = hybrid.isAbout(about, !words.unknown().isEmpty(), embedder.salienceFloors());
         }
         if (best.length == 0 || !about) {
             return new SearchResponse(query, SearchResponse.Status.NO_MATCH, List.of(), suggestion,
                     nothingFound(query, best.length == 0 ? candidates : best));
         }
-        Passage[] passages = new Passage[best.length];
         StoredFields storedFields = searcher.storedFields();
-        for (int i = 0; i < passages.length; i++) {
-            passages[i] = PassageFields.fromDocument(storedFields.document(best[i].doc));
-        }
         Snippets snippets = new Snippets(lookup.query());
         List<SearchResult> results = new ArrayList<>();
-        for (int i = 0; i < passages.length; i++) {
-            Meanings.Closeness close = closeness.get(best[i].doc);
-            results.add(new SearchResult(passages[i], snippets.of(passages[i].text()), best[i].score,
-                    close == null ? List.of() : AnswerLines.of(close, snippets.distinctTermsIn(passages[i].text(),
-                            close.units().stream().map(AnswerUnits.Unit::span).toList()))));
+        for (ScoreDoc shown : best) {
+            Document stored = storedFields.document(shown.doc);
+            Passage passage = PassageFields.fromDocument(stored);
+            List<Span> answer = List.of();
+            if (meanings != null) {
+                Meanings.Lines lines = meanings.lines(stored);
+                answer = AnswerLines.of(lines, snippets.distinctTermsIn(passage.text(), lines.spans()));
+            }
+            results.add(new SearchResult(passage, snippets.of(passage.text()), shown.score, answer));
         }
         String message = words.truncated()
                 ? "Your query was long: only its first " + QueryText.MAX_WORDS + " words were searched." : null;
