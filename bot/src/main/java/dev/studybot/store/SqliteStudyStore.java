@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,12 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
@@ -51,10 +45,7 @@ import org.sqlite.SQLiteException;
  * {@code score_totals} (one row per scope, period and member), updated in the same transaction as the
  * answer, so a leaderboard reads the top of an index instead of summing answers.
  *
- * <p>Threads: every write runs on one writer connection, one thread at a time, in a
- * {@code BEGIN IMMEDIATE} transaction (so a second process on the same file waits for the write lock
- * instead of failing half-way); reads use a small pool of reader connections, which WAL lets run beside
- * the writer. One answer per member per question is enforced by a UNIQUE constraint; a duplicate insert is
+ * <p>Threads: see {@link SqliteConnections} (one writer at a time, a pool of readers). One answer per member per question is enforced by a UNIQUE constraint; a duplicate insert is
  * reported as {@link AnswerOutcome.AlreadyAnswered}.
  *
  * <p>It is also the {@link ScheduleStore} of the question of the day (tables {@code schedules} and
@@ -71,28 +62,15 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
-    private static final Logger LOG = LoggerFactory.getLogger(SqliteStudyStore.class);
 
     private final String url;
-    /** The database file and the identity (device and inode) it had when opened. */
-    private final Path file;
-    private final Object fileKey;
-    /** Why writes are refused since the file was found deleted or replaced; null while it is the one opened. */
-    private volatile String fileLost;
-    private final Connection writer;
-    private final ReentrantLock writeLock = new ReentrantLock();
-    private final BlockingQueue<Connection> readers;
-    private volatile boolean closed;
+    private final SqliteConnections connections;
     private final ScoringRules scoring;
     private final ZoneId defaultZone;
 
-    private SqliteStudyStore(String url, Path file, Connection writer, BlockingQueue<Connection> readers,
-                             ScoringRules scoring, ZoneId defaultZone) {
+    private SqliteStudyStore(String url, SqliteConnections connections, ScoringRules scoring, ZoneId defaultZone) {
         this.url = url;
-        this.file = file;
-        this.fileKey = fileKey(file);
-        this.writer = writer;
-        this.readers = readers;
+        this.connections = connections;
         this.scoring = scoring;
         this.defaultZone = defaultZone;
     }
@@ -128,30 +106,20 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
         }
         String url = "jdbc:sqlite:" + file;
         migrate(url);
-        List<Connection> opened = new ArrayList<>();
+        SqliteConnections connections;
         try {
-            Connection writer = config(SQLiteConfig.TransactionMode.IMMEDIATE).createConnection(url);
-            opened.add(writer);
-            BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
-            for (int i = 0; i < READERS; i++) {
-                Connection reader = config(SQLiteConfig.TransactionMode.DEFERRED).createConnection(url);
-                opened.add(reader);
-                readers.add(reader);
-            }
-            SqliteStudyStore store = new SqliteStudyStore(url, file, writer, readers, scoring, defaultZone);
-            try {
-                store.applyDefaultZone();
-            } catch (RuntimeException e) {
-                store.close();
-                throw e;
-            }
-            return store;
+            connections = SqliteConnections.open(file);
         } catch (SQLException e) {
-            for (Connection c : opened) {
-                closeQuietly(c);
-            }
             throw new StoreException("Cannot open the database " + file + ": " + e.getMessage(), e);
         }
+        SqliteStudyStore store = new SqliteStudyStore(url, connections, scoring, defaultZone);
+        try {
+            store.applyDefaultZone();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
     }
 
     /** The connection settings every connection (and Flyway's) uses. */
@@ -1234,11 +1202,6 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
 
     // ------------------------------------------------------------------------------------------ connections
 
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T apply(Connection c) throws SQLException;
-    }
-
     /**
      * Copies the database file {@code db} to {@code target} with SQLite's online backup, also while a bot
      * writes to it: the copy is one consistent snapshot, never a half-written file. The database is only
@@ -1268,140 +1231,26 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
 
     /**
      * Why this store can no longer keep what it is given, or null while all is well: the database file was deleted
-     * or replaced since it was opened (the open connections would go on writing to a file nobody will read again).
-     * Checked before every commit and by the heartbeat; once lost, the store stays lost until restarted.
+     * or replaced since it was opened. Checked before every commit and by the heartbeat.
      */
     public String fileProblem() {
-        if (fileLost == null) {
-            Object now = fileKey(file);
-            if (now == null || !now.equals(fileKey)) {
-                fileLost = "the database file " + file + " was " + (now == null ? "deleted" : "replaced by another file")
-                        + " while studybot ran; nothing is saved until it is restarted";
-                LOG.error("Database lost: {}", fileLost);
-            }
-        }
-        return fileLost;
+        return connections.fileProblem();
     }
 
-    /** The file's identity (device and inode on Unix), or null when it is gone. */
-    private static Object fileKey(Path file) {
-        try {
-            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** Runs {@code work} in a BEGIN IMMEDIATE transaction on the writer connection, one thread at a time. */
     private <T> T write(SqlWork<T> work) {
-        checkOpen();
-        writeLock.lock();
-        try {
-            checkOpen();
-            execute(writer, "BEGIN IMMEDIATE");
-            boolean committed = false;
-            try {
-                T result = work.apply(writer);
-                if (fileProblem() != null) {
-                    // Not committed, so never acknowledged: the caller hears of a failure instead of a lost answer.
-                    throw new StoreException("Not saved: " + fileLost, null);
-                }
-                execute(writer, "COMMIT");
-                committed = true;
-                return result;
-            } finally {
-                if (!committed) {
-                    try {
-                        execute(writer, "ROLLBACK");
-                    } catch (SQLException ignored) {
-                        // No transaction left to roll back (SQLite may have ended it already).
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Database write failed: " + e.getMessage(), e);
-        } finally {
-            writeLock.unlock();
-        }
+        return connections.write(work);
     }
 
     private <T> T read(SqlWork<T> work) {
-        Connection c = borrow();
-        try {
-            return work.apply(c);
-        } catch (SQLException e) {
-            throw new StoreException("Database read failed: " + e.getMessage(), e);
-        } finally {
-            if (closed) {
-                closeQuietly(c);
-            } else {
-                readers.add(c);
-            }
-        }
+        return connections.read(work);
     }
 
-    /** A read that sees one snapshot of the database throughout (a deferred read transaction). */
     private <T> T readTransaction(SqlWork<T> work) {
-        return read(c -> {
-            execute(c, "BEGIN");
-            try {
-                return work.apply(c);
-            } finally {
-                execute(c, "COMMIT");
-            }
-        });
-    }
-
-    private Connection borrow() {
-        checkOpen();
-        try {
-            return readers.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("Interrupted while waiting for a database connection", e);
-        }
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("The store is closed");
-        }
+        return connections.readTransaction(work);
     }
 
     @Override
     public void close() {
-        writeLock.lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            try {
-                execute(writer, "PRAGMA optimize");
-            } catch (SQLException ignored) {
-                // Only a hint for the query planner.
-            }
-            closeQuietly(writer);
-        } finally {
-            writeLock.unlock();
-        }
-        Connection reader;
-        while ((reader = readers.poll()) != null) {
-            closeQuietly(reader);
-        }
-    }
-
-    private static void closeQuietly(Connection c) {
-        try {
-            c.close();
-        } catch (SQLException ignored) {
-            // Closing anyway.
-        }
+        connections.close();
     }
 }

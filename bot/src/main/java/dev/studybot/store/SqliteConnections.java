@@ -1,0 +1,207 @@
+package dev.studybot.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The connections to one SQLite file, shared by the stores of each aggregate: every write runs on one writer
+ * connection, one thread at a time, in a {@code BEGIN IMMEDIATE} transaction (so a second process on the same
+ * file waits for the write lock instead of failing half-way); reads use a small pool of reader connections,
+ * which WAL lets run beside the writer.
+ */
+final class SqliteConnections implements AutoCloseable {
+
+    private static final int READERS = 4;
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteConnections.class);
+
+    /** The database file and the identity (device and inode) it had when opened. */
+    private final Path file;
+    private final Object fileKey;
+    /** Why writes are refused since the file was found deleted or replaced; null while it is the one opened. */
+    private volatile String fileLost;
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final BlockingQueue<Connection> readers;
+    private volatile boolean closed;
+
+    private SqliteConnections(Path file, Connection writer, BlockingQueue<Connection> readers) {
+        this.file = file;
+        this.fileKey = fileKey(file);
+        this.writer = writer;
+        this.readers = readers;
+    }
+
+    /** Opens the writer and the readers on {@code file} (already migrated). */
+    static SqliteConnections open(Path file) throws SQLException {
+        String url = "jdbc:sqlite:" + file;
+        List<Connection> opened = new ArrayList<>();
+        try {
+            Connection writer = SqliteStudyStore.config(SQLiteConfig.TransactionMode.IMMEDIATE).createConnection(url);
+            opened.add(writer);
+            BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+            for (int i = 0; i < READERS; i++) {
+                Connection reader = SqliteStudyStore.config(SQLiteConfig.TransactionMode.DEFERRED).createConnection(url);
+                opened.add(reader);
+                readers.add(reader);
+            }
+            return new SqliteConnections(file, writer, readers);
+        } catch (SQLException e) {
+            for (Connection c : opened) {
+                closeQuietly(c);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Why writes can no longer be kept, or null while all is well: the database file was deleted or replaced since
+     * it was opened (the open connections would go on writing to a file nobody will read again). Checked before
+     * every commit and by the heartbeat; once lost, it stays lost until restarted.
+     */
+    String fileProblem() {
+        if (fileLost == null) {
+            Object now = fileKey(file);
+            if (now == null || !now.equals(fileKey)) {
+                fileLost = "the database file " + file + " was " + (now == null ? "deleted" : "replaced by another file")
+                        + " while studybot ran; nothing is saved until it is restarted";
+                LOG.error("Database lost: {}", fileLost);
+            }
+        }
+        return fileLost;
+    }
+
+    /** The file's identity (device and inode on Unix), or null when it is gone. */
+    private static Object fileKey(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Runs {@code work} in a BEGIN IMMEDIATE transaction on the writer connection, one thread at a time. */
+    <T> T write(SqlWork<T> work) {
+        checkOpen();
+        writeLock.lock();
+        try {
+            checkOpen();
+            execute(writer, "BEGIN IMMEDIATE");
+            boolean committed = false;
+            try {
+                T result = work.apply(writer);
+                if (fileProblem() != null) {
+                    // Not committed, so never acknowledged: the caller hears of a failure instead of a lost answer.
+                    throw new StoreException("Not saved: " + fileLost, null);
+                }
+                execute(writer, "COMMIT");
+                committed = true;
+                return result;
+            } finally {
+                if (!committed) {
+                    try {
+                        execute(writer, "ROLLBACK");
+                    } catch (SQLException ignored) {
+                        // No transaction left to roll back (SQLite may have ended it already).
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Database write failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    <T> T read(SqlWork<T> work) {
+        Connection c = borrow();
+        try {
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw new StoreException("Database read failed: " + e.getMessage(), e);
+        } finally {
+            if (closed) {
+                closeQuietly(c);
+            } else {
+                readers.add(c);
+            }
+        }
+    }
+
+    /** A read that sees one snapshot of the database throughout (a deferred read transaction). */
+    <T> T readTransaction(SqlWork<T> work) {
+        return read(c -> {
+            execute(c, "BEGIN");
+            try {
+                return work.apply(c);
+            } finally {
+                execute(c, "COMMIT");
+            }
+        });
+    }
+
+    private Connection borrow() {
+        checkOpen();
+        try {
+            return readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted while waiting for a database connection", e);
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("The store is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                execute(writer, "PRAGMA optimize");
+            } catch (SQLException ignored) {
+                // Only a hint for the query planner.
+            }
+            closeQuietly(writer);
+        } finally {
+            writeLock.unlock();
+        }
+        Connection reader;
+        while ((reader = readers.poll()) != null) {
+            closeQuietly(reader);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // Closing anyway.
+        }
+    }
+}
