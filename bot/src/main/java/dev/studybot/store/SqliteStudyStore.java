@@ -7,6 +7,7 @@ import dev.studybot.config.ScoringRules;
 import dev.studybot.game.Leitner;
 import dev.studybot.game.PeriodKeys;
 import dev.studybot.game.Scoring;
+import dev.studybot.itemanalysis.RetirementRules;
 import dev.studybot.knowledge.questions.Question;
 import dev.studybot.ops.StartupFailure;
 import java.io.IOException;
@@ -65,12 +66,14 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
 
     private final String url;
     private final SqliteConnections connections;
+    private final SqliteQuestionFeedback questionFeedback;
     private final ScoringRules scoring;
     private final ZoneId defaultZone;
 
     private SqliteStudyStore(String url, SqliteConnections connections, ScoringRules scoring, ZoneId defaultZone) {
         this.url = url;
         this.connections = connections;
+        this.questionFeedback = new SqliteQuestionFeedback(connections, RetirementRules.DEFAULTS);
         this.scoring = scoring;
         this.defaultZone = defaultZone;
     }
@@ -112,14 +115,14 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
         } catch (SQLException e) {
             throw new StoreException("Cannot open the database " + file + ": " + e.getMessage(), e);
         }
-        SqliteStudyStore store = new SqliteStudyStore(url, connections, scoring, defaultZone);
         try {
+            SqliteStudyStore store = new SqliteStudyStore(url, connections, scoring, defaultZone);
             store.applyDefaultZone();
+            return store;
         } catch (RuntimeException e) {
-            store.close();
+            connections.close();
             throw e;
         }
-        return store;
     }
 
     /** The connection settings every connection (and Flyway's) uses. */
@@ -170,6 +173,11 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
             throw new StartupFailure("Cannot bring the database " + file + " up to date: " + message.lines().findFirst()
                     .orElse(e.getClass().getSimpleName()), e);
         }
+    }
+
+    /** Reports, item analysis and retired questions, kept in the same file. */
+    public QuestionFeedbackStore questionFeedback() {
+        return questionFeedback;
     }
 
     /** The JDBC URL of the database file (for tools that write to it directly, like bench-store). */
@@ -232,10 +240,10 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
     }
 
     /** A posted question with the internal references answer() needs. */
-    private record PostedRow(Posted posted, long channelRef, long groupRef, ZoneId zone, Long ownerRef) {
+    record PostedRow(Posted posted, long channelRef, long groupRef, ZoneId zone, Long ownerRef) {
     }
 
-    private static Optional<PostedRow> loadPosted(Connection c, long id) throws SQLException {
+    static Optional<PostedRow> loadPosted(Connection c, long id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT p.id, p.mode, p.channel_ref, ch.group_ref, g.platform, g.group_id, ch.channel_id, g.time_zone,
                        p.owner_ref, o.user_id, p.posted_at, p.expires_at,
@@ -1076,7 +1084,7 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
 
     // ------------------------------------------------------------------------------------------ upserts, look-ups
 
-    private static long upsertMember(Connection c, Member member) throws SQLException {
+    static long upsertMember(Connection c, Member member) throws SQLException {
         String name = member.displayName() == null || member.displayName().isBlank()
                 ? member.userId() : member.displayName();
         try (PreparedStatement s = c.prepareStatement("""
@@ -1192,7 +1200,7 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
         }
     }
 
-    private static List<String> fromJson(String json) {
+    static List<String> fromJson(String json) {
         try {
             return JSON.readValue(json, STRINGS);
         } catch (JsonProcessingException e) {

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MigrationTest {
 
+    private static final List<String> ALL_VERSIONS = List.of("1", "2", "2.1", "3", "4", "5");
+
     @TempDir
     Path dir;
 
@@ -34,10 +36,10 @@ class MigrationTest {
         try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
             assertEquals(0, store.leaderboard(GENERAL, Scope.GROUP, Period.ALL, "U1", 10, Instant.now()).players());
         }
-        assertEquals(List.of("1", "2", "2.1", "3", "4"), appliedVersions(file));
+        assertEquals(ALL_VERSIONS, appliedVersions(file));
         // Opening again applies nothing new.
         SqliteStudyStore.open(file).close();
-        assertEquals(List.of("1", "2", "2.1", "3", "4"), appliedVersions(file));
+        assertEquals(ALL_VERSIONS, appliedVersions(file));
     }
 
     @Test
@@ -94,7 +96,7 @@ class MigrationTest {
         }
 
         try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
-            assertEquals(List.of("1", "2", "2.1", "3", "4"), appliedVersions(file));
+            assertEquals(ALL_VERSIONS, appliedVersions(file));
             Instant now = Instant.parse("2026-03-01T22:55:00Z"); // Sunday 23:55 in Berlin: week 9
             Leaderboard all = store.leaderboard(GENERAL, Scope.GROUP, Period.ALL, "U3", 10, now);
             assertEquals(3, all.players());
@@ -151,7 +153,7 @@ class MigrationTest {
         }
 
         try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
-            assertEquals(List.of("1", "2", "2.1", "3", "4"), appliedVersions(file));
+            assertEquals(ALL_VERSIONS, appliedVersions(file));
             // Old data is intact and readable through the new interface.
             assertEquals(Set.of("old-q"), store.askedQuestionIds("slack", "T1", "C1"));
             assertEquals(new RevealStats(1, 1, "Ann", monday.plusSeconds(60)), store.revealStats(oldDaily));
@@ -166,7 +168,7 @@ class MigrationTest {
             assertEquals(List.of(id), store.unrevealed().stream().map(DailyPost::postedId).toList());
         }
         SqliteStudyStore.open(file).close();
-        assertEquals(List.of("1", "2", "2.1", "3", "4"), appliedVersions(file));
+        assertEquals(ALL_VERSIONS, appliedVersions(file));
     }
 
     /** Groups of a version-3 file never chose a zone (no command could set one): they follow the default. */
@@ -180,8 +182,37 @@ class MigrationTest {
         }
         ZoneId berlin = ZoneId.of("Europe/Berlin");
         try (SqliteStudyStore store = SqliteStudyStore.open(file, ScoringRules.DEFAULTS, berlin)) {
-            assertEquals(List.of("1", "2", "2.1", "3", "4"), appliedVersions(file));
+            assertEquals(ALL_VERSIONS, appliedVersions(file));
             assertEquals(berlin, store.timeZone("slack", "T1"));
+        }
+    }
+
+    /** Questions posted before reports existed can be reported, and their answers analysed, after the upgrade. */
+    @Test
+    void upgradesAVersionFourFileToQuestionFeedback() throws SQLException {
+        Path file = dir.resolve("v4.db");
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        SqliteStudyStore.flyway(url, "4").migrate();
+        long posted = 7;
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO study_groups (id, platform, group_id, name) VALUES (1, 'slack', 'T1', 'Acme')");
+            s.executeUpdate("INSERT INTO channels (id, group_ref, channel_id, name) VALUES (1, 1, 'C1', 'general')");
+            s.executeUpdate("INSERT INTO members (id, platform, user_id, display_name) VALUES (1, 'slack', 'U1', 'Ann')");
+            s.executeUpdate("INSERT INTO posted (id, mode, channel_ref, posted_at, expires_at, question_id, kind, topic,"
+                    + " prompt, choices, answer, file, line, explanation) VALUES (" + posted + ", 'DAILY', 1, 0, 9e12,"
+                    + " 'q1', 'fact', '[\"EC2\"]', 'Old prompt?', '[\"A\",\"B\"]', 0, 'aws.md', 3, 'Because.')");
+            s.executeUpdate("INSERT INTO answers (posted_ref, member_ref, choice, correct, points, answered_at)"
+                    + " VALUES (" + posted + ", 1, 1, 0, 0, 0)");
+        }
+        try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
+            assertEquals(ALL_VERSIONS, appliedVersions(file));
+            store.questionFeedback().report(posted, StoreFixtures.BOB, dev.studybot.itemanalysis.ReportReason.UNCLEAR,
+                    StoreFixtures.T0);
+            QuestionFeedbackStore.FlaggedQuestion flagged = store.questionFeedback().question("q1").orElseThrow();
+            assertEquals(1, flagged.analysis().answered());
+            assertEquals(1, flagged.reports().size());
+            assertEquals("Old prompt?", flagged.prompt());
+            assertEquals("B", flagged.analysis().mostPickedWrong().orElseThrow().getKey());
         }
     }
 
