@@ -1,5 +1,8 @@
 package dev.studybot.chat;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A button under a reply.
  *
@@ -11,10 +14,47 @@ package dev.studybot.chat;
 public record Button(String action, String key, String label) {
 
     private static final String ANSWER = "answer:";
+    private static final String REPORT = "report:";
 
     /** The button for choice {@code choice} (0-based) of posted question {@code posted}. */
     public static Button answer(long posted, int choice, String label) {
         return new Button(ANSWER + posted + ":" + choice, posted + String.valueOf((char) ('a' + choice)), label);
+    }
+
+    /** The buttons under posted question {@code posted}: one per choice, in order, then Report question. */
+    public static List<Button> forQuestion(long posted, List<String> choices) {
+        List<Button> buttons = new ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            buttons.add(answer(posted, i, choices.get(i)));
+        }
+        buttons.add(report(posted));
+        return buttons;
+    }
+
+    /** The button that asks why a member reports posted question {@code posted}. */
+    public static Button report(long posted) {
+        return new Button(REPORT + posted, "r" + posted, "Report question");
+    }
+
+    /**
+     * The button that reports posted question {@code posted} for {@code reason} (a short word); its key is
+     * {@code r<posted>} and the label's first letter.
+     */
+    public static Button reportFor(long posted, String reason, String label) {
+        return new Button(REPORT + posted + ":" + reason, "r" + posted + Character.toLowerCase(label.charAt(0)), label);
+    }
+
+    /** Posted id of a report button's action, and the reason word or null for the first step; null when no such action. */
+    public static Report parseReport(String action) {
+        if (action == null || !action.matches(REPORT + "\\d{1,12}(:[a-z]{1,12})?")) {
+            return null;
+        }
+        String[] parts = action.split(":");
+        return new Report(Long.parseLong(parts[1]), parts.length > 2 ? parts[2] : null);
+    }
+
+    /** A pressed report button: the posted question, and the reason (null: not chosen yet). */
+    public record Report(long posted, String reason) {
     }
 
     /** The action of the answer button a console key ("12b") stands for, or null when it is no such key. */

@@ -2,6 +2,7 @@ package dev.studybot.cli;
 
 import dev.studybot.config.StudybotConfig;
 import dev.studybot.console.ConsoleChat;
+import dev.studybot.console.ConsoleButtons;
 import dev.studybot.console.ConsolePoster;
 import dev.studybot.ops.InteractionLog;
 import dev.studybot.ops.Logs;
@@ -107,9 +108,10 @@ final class ConsoleCommand implements Callable<Integer> {
             out.printf("studybot console: %d passages and %d questions from %s (log: %s). Type /study help, or quit.%n",
                     parts.knowledge.lastSync().passages(), parts.questions.questions().size(), notes.notes, logFile);
             out.flush();
-            StudyBot bot = parts.start(new ConsolePoster(out), settings(), seed);
+            ConsoleButtons buttons = new ConsoleButtons();
+            StudyBot bot = parts.start(new ConsolePoster(out, buttons), settings(), seed);
             new ConsoleChat(InteractionLog.around(bot::handle), out, !interactive,
-                    Set.copyOf(config.admins().console())).run(
+                    Set.copyOf(config.admins().console()), buttons).run(
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), interactive);
         }
         return 0;

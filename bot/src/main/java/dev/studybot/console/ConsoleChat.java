@@ -1,6 +1,5 @@
 package dev.studybot.console;
 
-import dev.studybot.chat.Button;
 import dev.studybot.chat.Caller;
 import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Reply;
@@ -28,15 +27,19 @@ public final class ConsoleChat {
     private final PrintWriter out;
     private final boolean echo;
     private final Set<String> admins;
+    private final ConsoleButtons buttons;
     private String user = "you";
     private String channel = "general";
 
     /**
      * @param echo   print each line before its reply, so a scripted session reads as a transcript
-     * @param admins who may change the schedule; empty: everyone
+     * @param admins  who may change the schedule; empty: everyone
+     * @param buttons the buttons shown so far, also by the scheduled posts, whose keys a line may type
      */
-    public ConsoleChat(Function<Interaction, Reply> bot, PrintWriter out, boolean echo, Set<String> admins) {
+    public ConsoleChat(Function<Interaction, Reply> bot, PrintWriter out, boolean echo, Set<String> admins,
+                       ConsoleButtons buttons) {
         this.bot = bot;
+        this.buttons = buttons;
         this.out = out;
         this.echo = echo;
         this.admins = Set.copyOf(admins);
@@ -82,6 +85,7 @@ public final class ConsoleChat {
         Caller caller = new Caller(new Member(PLATFORM, user, user), new Place(PLATFORM, GROUP, GROUP, channel, channel),
                 admins.isEmpty() || admins.contains(user));
         Reply reply = bot.apply(interaction(caller, text, lower));
+        buttons.remember(reply);
         synchronized (out) {
             out.println(ConsoleRenderer.render(reply, user, channel));
             out.flush();
@@ -89,7 +93,7 @@ public final class ConsoleChat {
         return true;
     }
 
-    private static Interaction interaction(Caller caller, String text, String lower) {
+    private Interaction interaction(Caller caller, String text, String lower) {
         if (lower.equals("/study") || lower.startsWith("/study ")) {
             return new Interaction.Command(caller, text.substring("/study".length()).strip());
         }
@@ -97,7 +101,7 @@ public final class ConsoleChat {
         if (key.equals("more")) {
             return new Interaction.Press(caller, "more-results");
         }
-        String action = Button.answerActionForKey(key);
+        String action = buttons.action(key);
         if (action != null) {
             return new Interaction.Press(caller, action);
         }

@@ -9,14 +9,17 @@ import java.io.PrintWriter;
 public final class ConsolePoster implements Poster {
 
     private final PrintWriter out;
+    private final ConsoleButtons buttons;
 
-    public ConsolePoster(PrintWriter out) {
+    public ConsolePoster(PrintWriter out, ConsoleButtons buttons) {
         this.out = out;
+        this.buttons = buttons;
     }
 
     @Override
     public void post(Place channel, Reply message) {
         // Scheduled posts come from Quartz's threads while replies come from the reading thread.
+        buttons.remember(message);
         synchronized (out) {
             out.println(ConsoleRenderer.render(message, "", channel.channelName()));
             out.flush();

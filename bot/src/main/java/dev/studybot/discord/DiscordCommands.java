@@ -31,10 +31,12 @@ final class DiscordCommands {
 
     /** Subcommands whose reply only the caller sees (the bot's reply decides when answered at once). */
     private static final Set<String> PRIVATE = Set.of("search", "quiz", "review", "stats", "topics", "help",
-            "schedule", "schedule show", "qotd now", "qotd reveal", "timezone");
+            "schedule", "schedule show", "qotd now", "qotd reveal", "timezone", "questions flagged", "questions show",
+            "questions restore");
     /** Subcommands that touch the database or post, so they are deferred before the work starts. */
     private static final Set<String> SLOW = Set.of("quiz", "review", "leaderboard", "stats", "schedule",
-            "schedule set", "schedule show", "schedule off", "qotd now", "qotd reveal", "timezone set");
+            "schedule set", "schedule show", "schedule off", "qotd now", "qotd reveal", "timezone set",
+            "questions flagged", "questions show", "questions restore");
 
     private DiscordCommands() {
     }
@@ -71,7 +73,7 @@ final class DiscordCommands {
     }
 
     static CommandData admin() {
-        return Commands.slash(ADMIN, "Question of the day and time zone settings (Manage Server)")
+        return Commands.slash(ADMIN, "Question of the day, time zone and reported questions (Manage Server)")
                 .setContexts(InteractionContextType.GUILD)
                 .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
                 .addSubcommandGroups(
@@ -92,7 +94,19 @@ final class DiscordCommands {
                                 new SubcommandData("reveal", "Reveal today's answer now")),
                         new SubcommandGroupData("timezone", "The server's time zone").addSubcommands(
                                 new SubcommandData("set", "Run leaderboard weeks and months in this time zone")
-                                        .addOptions(zoneOption(true, "Time zone, e.g. Europe/Berlin"))));
+                                        .addOptions(zoneOption(true, "Time zone, e.g. Europe/Berlin"))),
+                        new SubcommandGroupData("questions", "Questions members reported or the answers showed wrong")
+                                .addSubcommands(
+                                        new SubcommandData("flagged", "Reported and retired questions"),
+                                        new SubcommandData("show", "What members said and answered about a question")
+                                                .addOptions(questionOption()),
+                                        new SubcommandData("restore", "Put a retired question back into the pool")
+                                                .addOptions(questionOption())));
+    }
+
+    private static OptionData questionOption() {
+        return new OptionData(OptionType.STRING, "id", "The question's id, as flagged lists it", true)
+                .setRequiredLength(1, 40);
     }
 
     private static OptionData zoneOption(boolean required, String description) {
@@ -136,6 +150,7 @@ final class DiscordCommands {
             case "stats" -> add(words, options.get("user"));
             case "schedule" -> words.add("show");
             case "timezone set" -> add(words, options.get("zone"));
+            case "questions show", "questions restore" -> add(words, options.get("id"));
             case "schedule set" -> {
                 add(words, options.get("time"));
                 add(words, options.get("zone"));

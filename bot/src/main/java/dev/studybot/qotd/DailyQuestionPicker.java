@@ -13,20 +13,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Chooses a channel's question of the day: none asked there before until the pool is used up, the
- * team's bank questions first, and topics in turn (the topic asked least so far in the channel).
+ * team's bank questions first, none retired from service, and topics in turn (the topic asked least so far in the channel).
  */
 final class DailyQuestionPicker {
 
     /** Replaced whole when the notes change; a pick sees either the old pool or the new one. */
     private volatile List<Question> pool;
     private final long seed;
+    private final Predicate<String> inService;
 
-    DailyQuestionPicker(List<Question> pool, long seed) {
+    /** @param inService whether a question (by id) may be asked: retired ones are left out */
+    DailyQuestionPicker(List<Question> pool, long seed, Predicate<String> inService) {
         this.pool = List.copyOf(pool);
         this.seed = seed;
+        this.inService = inService;
     }
 
     void replace(List<Question> newPool) {
@@ -38,7 +42,7 @@ final class DailyQuestionPicker {
      * @param asked  ids of the questions of the day already asked in the channel
      */
     Optional<Question> pick(List<String> topics, Set<String> asked, String channelKey, LocalDate day) {
-        List<Question> current = pool;
+        List<Question> current = pool.stream().filter(q -> inService.test(q.id())).toList();
         List<Question> allowed = topics.isEmpty() ? current
                 : current.stream().filter(q -> topics.stream().anyMatch(t -> !QuestionSelection.onTopic(List.of(q), t).isEmpty()))
                         .toList();

@@ -53,7 +53,7 @@ public final class QuestionOfTheDay {
                             Clock clock, Settings settings, long seed) {
         this.studyStore = studyStore;
         this.schedules = schedules;
-        this.picker = new DailyQuestionPicker(pool, seed);
+        this.picker = new DailyQuestionPicker(pool, seed, studyStore.questionFeedback()::inService);
         this.poster = poster;
         this.clock = clock;
         this.settings = settings;
@@ -121,10 +121,7 @@ public final class QuestionOfTheDay {
     }
 
     private static Reply message(long id, Question question, Instant revealAt, ZoneId zone) {
-        List<Button> buttons = new ArrayList<>();
-        for (int i = 0; i < question.choices().size(); i++) {
-            buttons.add(Button.answer(id, i, question.choices().get(i)));
-        }
+        List<Button> buttons = Button.forQuestion(id, question.choices());
         String reveal = revealAt.atZone(zone).toLocalTime().withSecond(0).withNano(0) + " " + zone.getId();
         return new Reply(false, List.of(
                 new Reply.Heading("Question of the day · " + String.join(" › ", question.topic())),

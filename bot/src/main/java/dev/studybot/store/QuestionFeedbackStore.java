@@ -23,6 +23,9 @@ public interface QuestionFeedbackStore {
     /** Ids of the questions out of service now. */
     Set<String> retired();
 
+    /** Whether the question may be asked: not retired. Checked on every pick, so it is quick. */
+    boolean inService(String questionId);
+
     /** Retired questions first (latest first), then those reported but still in service; at most {@code limit}. */
     List<FlaggedQuestion> flagged(int limit);
 

@@ -134,6 +134,11 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
     }
 
     @Override
+    public boolean inService(String questionId) {
+        return !retired.contains(questionId);
+    }
+
+    @Override
     public List<FlaggedQuestion> flagged(int limit) {
         return connections.readTransaction(c -> jdbi(c, h -> {
             List<String> ids = h.createQuery("""

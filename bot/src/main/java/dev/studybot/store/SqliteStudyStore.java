@@ -175,7 +175,7 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
         }
     }
 
-    /** Reports, item analysis and retired questions, kept in the same file. */
+    @Override
     public QuestionFeedbackStore questionFeedback() {
         return questionFeedback;
     }
@@ -657,7 +657,10 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
 
     private static int reviewsDue(Connection c, long memberRef, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT COUNT(*) FROM reviews WHERE member_ref = ? AND due_at <= ?")) {
+                """
+                SELECT COUNT(*) FROM reviews r WHERE r.member_ref = ? AND r.due_at <= ?
+                  AND NOT EXISTS (SELECT 1 FROM question_status q WHERE q.question_id = r.question_id AND q.status = 'RETIRED')
+                """)) {
             s.setLong(1, memberRef);
             s.setLong(2, now.toEpochMilli());
             try (ResultSet rs = s.executeQuery()) {
@@ -713,6 +716,8 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
                     SELECT r.question_id, r.kind, r.topic, r.prompt, r.choices, r.answer, r.file, r.line, r.explanation
                     FROM reviews r JOIN members m ON m.id = r.member_ref
                     WHERE m.platform = ? AND m.user_id = ? AND r.due_at <= ?
+                      AND NOT EXISTS (SELECT 1 FROM question_status q
+                                      WHERE q.question_id = r.question_id AND q.status = 'RETIRED')
                     ORDER BY r.due_at, r.question_id
                     LIMIT 1""")) {
                 s.setString(1, member.platform());

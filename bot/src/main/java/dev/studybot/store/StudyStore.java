@@ -30,8 +30,11 @@ public interface StudyStore extends AutoCloseable {
     /** A member of the platform by display name (case-insensitive) or id. */
     Optional<Member> findMember(String platform, String nameOrId);
 
-    /** The question due for review for this member now, if any (wrong answers come back, Leitner boxes). */
+    /** The question due for review for this member now, if any (wrong answers come back, Leitner boxes; retired ones do not). */
     Optional<Question> nextReview(Member member, Instant now);
+
+    /** What members report about questions, how each question fares, and which ones are out of service. */
+    QuestionFeedbackStore questionFeedback();
 
     /** The group's time zone (for weeks and months); UTC until set. */
     ZoneId timeZone(String platform, String groupId);

@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Predicate;
 
 /**
- * Chooses practice questions: on the asked topic, the team's bank questions first, and not one a
- * member saw in their last few quizzes.
+ * Chooses practice questions: on the asked topic, the team's bank questions first, not one a member saw in
+ * their last few quizzes, and none retired from service.
  */
 final class QuizPicker {
 
@@ -21,11 +22,14 @@ final class QuizPicker {
     /** Replaced whole when the notes change; a pick sees either the old pool or the new one. */
     private volatile List<Question> pool;
     private final Random random;
+    private final Predicate<String> inService;
     private final Map<String, Deque<String>> recent = new HashMap<>();
 
-    QuizPicker(List<Question> pool, long seed) {
+    /** @param inService whether a question (by id) may be asked: retired ones are left out */
+    QuizPicker(List<Question> pool, long seed, Predicate<String> inService) {
         this.pool = List.copyOf(pool);
         this.random = new Random(seed);
+        this.inService = inService;
     }
 
     /** Switches to a new pool (the notes changed); members' recently seen questions are still avoided. */
@@ -33,12 +37,17 @@ final class QuizPicker {
         this.pool = List.copyOf(newPool);
     }
 
+    /** The questions that may be asked now. */
+    private List<Question> serving() {
+        return pool.stream().filter(q -> inService.test(q.id())).toList();
+    }
+
     int size() {
-        return pool.size();
+        return serving().size();
     }
 
     synchronized Optional<Question> pick(String memberKey, String topic) {
-        List<Question> candidates = QuestionSelection.onTopic(pool, topic);
+        List<Question> candidates = QuestionSelection.onTopic(serving(), topic);
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
@@ -58,7 +67,7 @@ final class QuizPicker {
     /** Topics (first heading) with how many questions each has, most first. */
     Map<String, Long> topics() {
         Map<String, Long> counts = new java.util.TreeMap<>();
-        for (Question question : this.pool) {
+        for (Question question : serving()) {
             String topic = question.topic().isEmpty() ? question.file() : question.topic().get(0);
             counts.merge(topic, 1L, Long::sum);
         }

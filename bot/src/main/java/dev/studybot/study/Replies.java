@@ -8,9 +8,11 @@ import dev.studybot.knowledge.notes.Span;
 import dev.studybot.knowledge.questions.Question;
 import dev.studybot.knowledge.search.SearchResponse;
 import dev.studybot.knowledge.search.SearchResult;
+import dev.studybot.itemanalysis.ReportReason;
 import dev.studybot.store.AnswerOutcome;
 import dev.studybot.store.Leaderboard;
 import dev.studybot.store.Period;
+import dev.studybot.store.QuestionFeedbackStore.ReportOutcome;
 import dev.studybot.store.Scope;
 import dev.studybot.store.Stats;
 import java.util.ArrayList;
@@ -64,14 +66,36 @@ final class Replies {
     static final Button MORE_RESULTS = new Button("more-results", "more", "More results");
 
     static Reply question(long postedId, Question question, boolean privateTo, String intro) {
-        List<Button> buttons = new ArrayList<>();
-        for (int i = 0; i < question.choices().size(); i++) {
-            buttons.add(Button.answer(postedId, i, question.choices().get(i)));
-        }
+        List<Button> buttons = Button.forQuestion(postedId, question.choices());
         List<Reply.Part> parts = new ArrayList<>();
         parts.add(new Reply.Heading(intro + " · " + String.join(" › ", question.topic())));
         parts.add(new Reply.Text(question.prompt()));
         return new Reply(privateTo, parts, buttons);
+    }
+
+    /** The second step of reporting: why. */
+    static Reply reportReasons(long postedId) {
+        List<Button> buttons = new ArrayList<>();
+        for (ReportReason reason : ReportReason.values()) {
+            buttons.add(Button.reportFor(postedId, reason.key(), reason.label()));
+        }
+        return new Reply(true, List.of(new Reply.Text("What is wrong with this question? Your report goes to the admins; "
+                + "a question two members report is taken out of the pool.")), buttons);
+    }
+
+    static Reply reported(ReportOutcome outcome) {
+        if (outcome instanceof ReportOutcome.Recorded recorded) {
+            String thanks = "Thanks: reported as " + recorded.reason().phrase() + ".";
+            return Reply.privately(new Reply.Text(recorded.retiredBecause().isPresent()
+                    ? thanks + " Another member reported it too, so it is out of the question pool until an admin "
+                            + "restores it."
+                    : thanks + " Admins see reported questions with /study questions flagged."));
+        }
+        if (outcome instanceof ReportOutcome.AlreadyReported already) {
+            return Reply.privately(new Reply.Text("You reported this question already (as " + already.earlier().phrase()
+                    + "); one report per member counts."));
+        }
+        return Reply.privately(new Reply.Text("I can't find that question any more, so there is nothing to report."));
     }
 
     static Reply answered(AnswerOutcome outcome) {

@@ -11,9 +11,12 @@ import dev.studybot.knowledge.search.NotesSearcher;
 import dev.studybot.live.NotesReloader;
 import dev.studybot.qotd.DailyScheduler;
 import dev.studybot.qotd.QuestionOfTheDay;
+import dev.studybot.itemanalysis.ReportReason;
+import dev.studybot.store.AnswerOutcome;
 import dev.studybot.store.Member;
 import dev.studybot.store.Mode;
 import dev.studybot.store.Period;
+import dev.studybot.store.QuestionFeedbackStore;
 import dev.studybot.store.ScheduleStore;
 import dev.studybot.store.Scope;
 import dev.studybot.store.StudyStore;
@@ -27,6 +30,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The platform-neutral bot: takes an interaction (a {@code /study} command or a button press), does
@@ -39,10 +44,13 @@ public final class StudyBot {
     private static final int SEARCH_RESULTS = 3;
     private static final int LEADERBOARD_TOP = 10;
     private static final int TOPICS_SHOWN = 25;
+    private static final Logger LOG = LoggerFactory.getLogger(StudyBot.class);
 
     private final KnowledgeBase knowledge;
     private final QuizPicker quizzes;
     private final StudyStore store;
+    private final QuestionFeedbackStore feedback;
+    private final QuestionReviewCommand questionReview;
     private final Clock clock;
     private final DailyCommands daily;
     private final TimeZoneCommand timeZone;
@@ -58,7 +66,9 @@ public final class StudyBot {
     public StudyBot(KnowledgeBase knowledge, List<Question> questions, StudyStore store, Clock clock, long seed,
                     DailyQuestions daily) {
         this.knowledge = knowledge;
-        this.quizzes = new QuizPicker(questions, seed);
+        this.feedback = store.questionFeedback();
+        this.quizzes = new QuizPicker(questions, seed, feedback::inService);
+        this.questionReview = new QuestionReviewCommand(feedback, clock);
         this.store = store;
         this.clock = clock;
         this.daily = daily == null ? null : new DailyCommands(daily.questions(), daily.scheduler(), daily.schedules(),
@@ -105,6 +115,7 @@ public final class StudyBot {
             case "schedule" -> daily == null ? dailyOff() : daily.schedule(caller, args);
             case "qotd" -> daily == null ? dailyOff() : daily.qotd(caller, args);
             case "timezone", "tz" -> timeZone.handle(caller, args);
+            case "questions" -> questionReview.handle(caller, args);
             case "about", "version" -> args.isEmpty() ? about() : noArguments("/study about", args);
             case "reload" -> args.isEmpty() ? ReloadCommand.handle(reload, caller) : noArguments("/study reload", args);
             case "help", "?" -> Usage.help();
@@ -239,12 +250,43 @@ public final class StudyBot {
         if (Replies.MORE_RESULTS.action().equals(press.action())) {
             return moreResults(press.caller());
         }
+        Button.Report report = Button.parseReport(press.action());
+        if (report != null) {
+            return report(press.caller(), report);
+        }
         long[] answer = Button.parseAnswer(press.action());
         if (answer == null) {
-            return Reply.privately(new Reply.Text("That button doesn't do anything any more."));
+            return buttonGone();
         }
         Caller caller = press.caller();
-        return Replies.answered(store.answer(answer[0], caller.member(), caller.place(), (int) answer[1],
-                clock.instant()));
+        AnswerOutcome outcome = store.answer(answer[0], caller.member(), caller.place(), (int) answer[1], clock.instant());
+        if (outcome instanceof AnswerOutcome.Recorded recorded) {
+            reviewAnswers(recorded.posted().question().id());
+        }
+        return Replies.answered(outcome);
+    }
+
+    private static Reply buttonGone() {
+        return Reply.privately(new Reply.Text("That button doesn't do anything any more."));
+    }
+
+    private Reply report(Caller caller, Button.Report report) {
+        if (report.reason() == null) {
+            return Replies.reportReasons(report.posted());
+        }
+        Optional<ReportReason> reason = ReportReason.ofKey(report.reason());
+        if (reason.isEmpty()) {
+            return buttonGone();
+        }
+        return Replies.reported(feedback.report(report.posted(), caller.member(), reason.get(), clock.instant()));
+    }
+
+    /** The answer is saved whatever this finds: judging the question is the store's business, not the member's. */
+    private void reviewAnswers(String questionId) {
+        try {
+            feedback.reviewAnswers(questionId, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not review the answers to question {}: {}", questionId, e.getMessage());
+        }
     }
 }

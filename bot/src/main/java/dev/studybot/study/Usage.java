@@ -17,6 +17,7 @@ final class Usage {
             "/study timezone [set <zone>] - the zone leaderboard weeks and months run in (setting it: admins)",
             "/study about - version, notes, questions and uptime",
             "/study reload - re-read the notes folder now and say what changed (admins)",
+            QuestionReviewCommand.USAGE + " - reported and retired questions (admins)",
             "/study help - this list");
 
     private Usage() {

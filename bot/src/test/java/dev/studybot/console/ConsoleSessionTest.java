@@ -94,16 +94,17 @@ class ConsoleSessionTest {
     private String play(Path notes, Path db) throws IOException {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text, true);
+        ConsoleButtons buttons = new ConsoleButtons();
         Synonyms synonyms = Synonyms.bundled();
         try (KnowledgeBase knowledge = KnowledgeBase.open(notes, dir.resolve("data"), synonyms, IndexProgress.SILENT);
              SqliteStudyStore store = SqliteStudyStore.open(db)) {
             QuestionGenerator.Result questions = new QuestionGenerator(synonyms).generate(notes, 1);
-            QuestionOfTheDay daily = new QuestionOfTheDay(store, store, questions.questions(), new ConsolePoster(out),
+            QuestionOfTheDay daily = new QuestionOfTheDay(store, store, questions.questions(), new ConsolePoster(out, buttons),
                     Clock.systemUTC(), QuestionOfTheDay.Settings.DEFAULTS, 1);
             DailyScheduler scheduler = DailyScheduler.start(daily, store);
             StudyBot bot = new StudyBot(knowledge, questions.questions(), store, Clock.systemUTC(), 1,
                     new StudyBot.DailyQuestions(daily, scheduler, store));
-            ConsoleChat chat = new ConsoleChat(bot::handle, out, true, Set.of("alice"));
+            ConsoleChat chat = new ConsoleChat(bot::handle, out, true, Set.of("alice"), buttons);
             Map<String, Long> lastQuestion = new HashMap<>();
             String user = "you";
             for (String line : script()) {

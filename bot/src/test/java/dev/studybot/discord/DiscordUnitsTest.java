@@ -76,6 +76,10 @@ class DiscordUnitsTest {
         assertTrue(DiscordCommands.privateReply("timezone"));
         assertFalse(DiscordCommands.privateReply("timezone set"));
         assertEquals("qotd reveal", DiscordCommands.text("qotd", "reveal", Map.of()));
+        assertEquals("questions flagged", DiscordCommands.text("questions", "flagged", Map.of()));
+        assertEquals("questions restore 3f2a9c1b0d4e", DiscordCommands.text("questions", "restore",
+                Map.of("id", " 3f2a9c1b0d4e ")));
+        assertTrue(DiscordCommands.privateReply("questions restore"));
         assertTrue(DiscordCommands.privateReply("search"));
         assertFalse(DiscordCommands.privateReply("leaderboard"));
         assertFalse(DiscordCommands.privateReply("schedule set"));

@@ -96,8 +96,9 @@ class QuestionOfTheDayTest {
         scheduler.armCron(GENERAL, "* * * * * ?", "UTC"); // every second: Quartz must really fire
 
         Reply posted = poster.await(reply -> heading(reply).startsWith("Question of the day"), Duration.ofSeconds(10));
-        assertEquals(4, posted.buttons().size());
+        assertEquals(5, posted.buttons().size(), "four choices, then Report question");
         assertTrue(posted.buttons().get(0).action().startsWith("answer:"));
+        assertTrue(posted.buttons().get(4).action().startsWith("report:"));
         Thread.sleep(1500);
         assertEquals(1, poster.count(reply -> heading(reply).startsWith("Question of the day")),
                 "later fires the same day post nothing more");
@@ -238,6 +239,25 @@ class QuestionOfTheDayTest {
         for (int i = 1; i < topics.size(); i++) {
             assertTrue(!topics.get(i).equals(topics.get(i - 1)), "topics take turns: " + topics);
         }
+    }
+
+    @Test
+    void aRetiredQuestionIsNeverTheQuestionOfTheDay() {
+        Question retired = pool().get(0);
+        long practice = store.post(RANDOM, new Member("console", "ann", "Ann"), dev.studybot.store.Mode.PRACTICE, retired,
+                Instant.parse("2026-10-01T10:00:00Z"), Instant.parse("2026-10-02T10:00:00Z"));
+        for (String member : List.of("ann", "bob")) {
+            store.questionFeedback().report(practice, new Member("console", member, member),
+                    dev.studybot.itemanalysis.ReportReason.WRONG_ANSWER, Instant.parse("2026-10-01T11:00:00Z"));
+        }
+        Set<String> prompts = new HashSet<>();
+        for (int day = 0; day < 10; day++) {
+            Clock clock = Clock.fixed(Instant.parse("2026-11-01T10:00:00Z").plus(Duration.ofDays(day)), ZoneOffset.UTC);
+            service(clock, QuestionOfTheDay.Settings.DEFAULTS).postNow(GENERAL);
+            prompts.add(((Reply.Text) poster.last().parts().get(1)).text());
+        }
+        assertEquals(5, prompts.size(), "ten days go round the five questions in service: " + prompts);
+        assertTrue(!prompts.contains(retired.prompt()), prompts.toString());
     }
 
     @Test

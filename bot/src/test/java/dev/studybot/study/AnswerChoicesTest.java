@@ -39,7 +39,8 @@ class AnswerChoicesTest {
             StudyBot bot = new StudyBot(knowledge, new QuestionGenerator(Synonyms.none()).generate(notes, 1).questions(),
                     store, Clock.systemUTC(), 1, null);
             Reply quiz = bot.handle(new Interaction.Command(ALICE, "quiz"));
-            assertEquals(2, quiz.buttons().size(), quiz.toString());
+            assertEquals(2, quiz.buttons().stream().filter(b -> Button.parseAnswer(b.action()) != null).count(),
+                    quiz.toString());
             String third = Button.answerActionForKey(quiz.buttons().get(0).key().replaceAll("a$", "c"));
 
             String text = bot.handle(new Interaction.Press(ALICE, third)).toString();

@@ -1,0 +1,41 @@
+package dev.studybot.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.studybot.chat.Button;
+import dev.studybot.chat.Reply;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConsoleButtonsTest {
+
+    @Test
+    void aShownButtonIsPressedByTypingItsKey() {
+        ConsoleButtons buttons = new ConsoleButtons();
+        buttons.remember(new Reply(true, List.of(), List.of(Button.report(12), Button.reportFor(12, "unclear", "Unclear"))));
+
+        assertEquals("report:12", buttons.action("R12"));
+        assertEquals("report:12:unclear", buttons.action("r12u"));
+        assertNull(buttons.action("r13"), "never shown");
+    }
+
+    @Test
+    void answerKeysWorkForQuestionsShownBeforeARestart() {
+        assertEquals("answer:7:1", new ConsoleButtons().action("7b"));
+    }
+
+    @Test
+    void onlyTheLatestFewHundredButtonsAreRemembered() {
+        ConsoleButtons buttons = new ConsoleButtons();
+        List<Button> many = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            many.add(Button.report(i));
+        }
+        buttons.remember(new Reply(true, List.of(), many));
+
+        assertNull(buttons.action("r0"));
+        assertEquals("report:599", buttons.action("r599"));
+    }
+}
