@@ -1,7 +1,7 @@
 package dev.studybot.chat;
 
-import dev.studybot.store.Member;
-import dev.studybot.store.Place;
+import dev.studybot.domain.Member;
+import dev.studybot.domain.Place;
 
 /**
  * Who did something, where, and whether the platform counts them as an admin of that place.

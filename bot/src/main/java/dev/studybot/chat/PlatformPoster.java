@@ -1,6 +1,6 @@
 package dev.studybot.chat;
 
-import dev.studybot.store.Place;
+import dev.studybot.domain.Place;
 import java.util.Map;
 
 /** Sends each post to the poster of the channel's platform; one bot can serve several platforms. */

@@ -1,6 +1,6 @@
 package dev.studybot.chat;
 
-import dev.studybot.store.Place;
+import dev.studybot.domain.Place;
 
 /**
  * Posts into a channel on the bot's own initiative (the question of the day, its reveal), as opposed

@@ -2,9 +2,9 @@ package dev.studybot.cli;
 
 import dev.studybot.game.PeriodKeys;
 import dev.studybot.store.Leaderboard;
-import dev.studybot.store.Period;
-import dev.studybot.store.Place;
-import dev.studybot.store.Scope;
+import dev.studybot.domain.Period;
+import dev.studybot.domain.Place;
+import dev.studybot.domain.Scope;
 import dev.studybot.store.SqliteStudyStore;
 import java.io.IOException;
 import java.io.PrintWriter;

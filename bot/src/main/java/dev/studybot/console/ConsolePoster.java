@@ -2,7 +2,7 @@ package dev.studybot.console;
 
 import dev.studybot.chat.Poster;
 import dev.studybot.chat.Reply;
-import dev.studybot.store.Place;
+import dev.studybot.domain.Place;
 import java.io.PrintWriter;
 
 /** Posts the bot's own messages (question of the day, reveals) into the console, between replies. */

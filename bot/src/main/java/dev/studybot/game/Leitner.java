@@ -1,6 +1,6 @@
 package dev.studybot.game;
 
-import dev.studybot.store.Mode;
+import dev.studybot.domain.Mode;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,6 +1,6 @@
 package dev.studybot.game;
 
-import dev.studybot.store.Period;
+import dev.studybot.domain.Period;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;

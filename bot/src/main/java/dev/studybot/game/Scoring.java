@@ -1,7 +1,7 @@
 package dev.studybot.game;
 
 import dev.studybot.config.ScoringRules;
-import dev.studybot.store.Mode;
+import dev.studybot.domain.Mode;
 import java.time.Instant;
 
 /**

@@ -1,6 +1,6 @@
 package dev.studybot.qotd;
 
-import dev.studybot.store.Place;
+import dev.studybot.domain.Place;
 import dev.studybot.store.Schedule;
 import dev.studybot.store.ScheduleStore;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import dev.studybot.chat.Poster;
 import dev.studybot.chat.Reply;
 import dev.studybot.knowledge.questions.Question;
 import dev.studybot.store.DailyPost;
-import dev.studybot.store.Place;
+import dev.studybot.domain.Place;
 import dev.studybot.store.Posted;
 import dev.studybot.store.RevealStats;
 import dev.studybot.store.Schedule;

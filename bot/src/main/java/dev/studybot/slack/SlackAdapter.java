@@ -24,7 +24,7 @@ import dev.studybot.chat.Poster;
 import dev.studybot.chat.Reply;
 import dev.studybot.ops.RateLimitedLog;
 import dev.studybot.ops.StartupFailure;
-import dev.studybot.store.Place;
+import dev.studybot.domain.Place;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

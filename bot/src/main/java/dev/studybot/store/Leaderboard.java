@@ -1,5 +1,7 @@
 package dev.studybot.store;
 
+import dev.studybot.domain.Period;
+import dev.studybot.domain.Scope;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.studybot.store;
 
+import dev.studybot.domain.Member;
 import dev.studybot.itemanalysis.ItemAnalysis;
 import dev.studybot.itemanalysis.ReportReason;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.studybot.store;
 
+import dev.studybot.domain.Place;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;

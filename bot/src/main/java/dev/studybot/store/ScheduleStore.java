@@ -1,5 +1,6 @@
 package dev.studybot.store;
 
+import dev.studybot.domain.Place;
 import dev.studybot.knowledge.questions.Question;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -5,7 +5,7 @@ import dev.studybot.chat.Markup;
 import dev.studybot.chat.Reply;
 import dev.studybot.qotd.DailyScheduler;
 import dev.studybot.qotd.QuestionOfTheDay;
-import dev.studybot.store.Place;
+import dev.studybot.domain.Place;
 import dev.studybot.store.Schedule;
 import dev.studybot.store.ScheduleStore;
 import dev.studybot.store.StudyStore;

@@ -3,7 +3,7 @@ package dev.studybot.study;
 import dev.studybot.chat.Caller;
 import dev.studybot.chat.Markup;
 import dev.studybot.chat.Reply;
-import dev.studybot.store.Place;
+import dev.studybot.domain.Place;
 import dev.studybot.store.StudyStore;
 import java.time.Clock;
 import java.time.ZoneId;

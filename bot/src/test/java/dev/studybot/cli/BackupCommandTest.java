@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.studybot.knowledge.questions.Question;
 import dev.studybot.store.Leaderboard;
-import dev.studybot.store.Member;
-import dev.studybot.store.Mode;
-import dev.studybot.store.Period;
-import dev.studybot.store.Place;
-import dev.studybot.store.Scope;
+import dev.studybot.domain.Member;
+import dev.studybot.domain.Mode;
+import dev.studybot.domain.Period;
+import dev.studybot.domain.Place;
+import dev.studybot.domain.Scope;
 import dev.studybot.store.SqliteStudyStore;
 import java.nio.file.Files;
 import java.nio.file.Path;

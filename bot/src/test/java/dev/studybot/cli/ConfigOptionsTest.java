@@ -139,11 +139,11 @@ class ConfigOptionsTest {
             seen.add(interaction);
             return null;
         }, java.util.Set.of("42"));
-        dev.studybot.store.Place place = new dev.studybot.store.Place("discord", "G", "Guild", "C", "general");
+        dev.studybot.domain.Place place = new dev.studybot.domain.Place("discord", "G", "Guild", "C", "general");
         handler.apply(new dev.studybot.chat.Interaction.Command(new dev.studybot.chat.Caller(
-                new dev.studybot.store.Member("discord", "42", "ann"), place, false), "qotd now"));
+                new dev.studybot.domain.Member("discord", "42", "ann"), place, false), "qotd now"));
         handler.apply(new dev.studybot.chat.Interaction.Press(new dev.studybot.chat.Caller(
-                new dev.studybot.store.Member("discord", "7", "bob"), place, false), "x"));
+                new dev.studybot.domain.Member("discord", "7", "bob"), place, false), "x"));
         assertTrue(seen.get(0).caller().admin());
         assertFalse(seen.get(1).caller().admin());
     }

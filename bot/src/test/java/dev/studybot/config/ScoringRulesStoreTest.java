@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.studybot.knowledge.questions.Question;
 import dev.studybot.store.AnswerOutcome;
-import dev.studybot.store.Member;
-import dev.studybot.store.Mode;
-import dev.studybot.store.Place;
+import dev.studybot.domain.Member;
+import dev.studybot.domain.Mode;
+import dev.studybot.domain.Place;
 import dev.studybot.store.SqliteStudyStore;
 import java.io.IOException;
 import java.nio.file.Files;

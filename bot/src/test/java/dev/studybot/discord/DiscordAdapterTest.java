@@ -12,7 +12,7 @@ import dev.studybot.chat.Button;
 import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Reply;
 import dev.studybot.ops.StartupFailure;
-import dev.studybot.store.Place;
+import dev.studybot.domain.Place;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

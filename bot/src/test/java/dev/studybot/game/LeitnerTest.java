@@ -3,7 +3,7 @@ package dev.studybot.game;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.studybot.store.Mode;
+import dev.studybot.domain.Mode;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.studybot.game;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.studybot.store.Period;
+import dev.studybot.domain.Period;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;

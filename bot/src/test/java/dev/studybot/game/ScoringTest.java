@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.studybot.config.ScoringRules;
-import dev.studybot.store.Mode;
+import dev.studybot.domain.Mode;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

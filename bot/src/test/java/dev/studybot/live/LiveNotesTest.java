@@ -13,7 +13,7 @@ import dev.studybot.knowledge.questions.Question;
 import dev.studybot.knowledge.questions.QuestionGenerator;
 import dev.studybot.knowledge.search.SearchResponse;
 import dev.studybot.qotd.QuestionOfTheDay;
-import dev.studybot.store.Place;
+import dev.studybot.domain.Place;
 import dev.studybot.store.SqliteStudyStore;
 import java.io.IOException;
 import java.nio.file.Files;

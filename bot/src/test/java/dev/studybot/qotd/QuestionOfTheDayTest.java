@@ -9,8 +9,8 @@ import dev.studybot.chat.Poster;
 import dev.studybot.chat.Reply;
 import dev.studybot.knowledge.questions.Question;
 import dev.studybot.store.AnswerOutcome;
-import dev.studybot.store.Member;
-import dev.studybot.store.Place;
+import dev.studybot.domain.Member;
+import dev.studybot.domain.Place;
 import dev.studybot.store.Schedule;
 import dev.studybot.store.SqliteStudyStore;
 import java.nio.file.Path;
@@ -244,7 +244,7 @@ class QuestionOfTheDayTest {
     @Test
     void aRetiredQuestionIsNeverTheQuestionOfTheDay() {
         Question retired = pool().get(0);
-        long practice = store.post(RANDOM, new Member("console", "ann", "Ann"), dev.studybot.store.Mode.PRACTICE, retired,
+        long practice = store.post(RANDOM, new Member("console", "ann", "Ann"), dev.studybot.domain.Mode.PRACTICE, retired,
                 Instant.parse("2026-10-01T10:00:00Z"), Instant.parse("2026-10-02T10:00:00Z"));
         for (String member : List.of("ann", "bob")) {
             store.questionFeedback().report(practice, new Member("console", member, member),

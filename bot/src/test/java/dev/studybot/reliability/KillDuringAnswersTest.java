@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.studybot.store.Leaderboard;
-import dev.studybot.store.Period;
-import dev.studybot.store.Place;
-import dev.studybot.store.Scope;
+import dev.studybot.domain.Period;
+import dev.studybot.domain.Place;
+import dev.studybot.domain.Scope;
 import dev.studybot.store.SqliteStudyStore;
 import java.io.BufferedReader;
 import java.io.IOException;

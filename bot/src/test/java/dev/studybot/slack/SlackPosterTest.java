@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybot.chat.Button;
 import dev.studybot.chat.Reply;
 import dev.studybot.ops.StartupFailure;
-import dev.studybot.store.Place;
+import dev.studybot.domain.Place;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

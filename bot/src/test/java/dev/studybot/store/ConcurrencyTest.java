@@ -1,5 +1,10 @@
 package dev.studybot.store;
 
+import dev.studybot.domain.Member;
+import dev.studybot.domain.Place;
+import dev.studybot.domain.Mode;
+import dev.studybot.domain.Period;
+import dev.studybot.domain.Scope;
 import static dev.studybot.store.StoreFixtures.DAY;
 import static dev.studybot.store.StoreFixtures.GENERAL;
 import static dev.studybot.store.StoreFixtures.RANDOM;

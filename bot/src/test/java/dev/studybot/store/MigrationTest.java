@@ -1,5 +1,8 @@
 package dev.studybot.store;
 
+import dev.studybot.domain.Mode;
+import dev.studybot.domain.Period;
+import dev.studybot.domain.Scope;
 import static dev.studybot.store.StoreFixtures.ANN;
 import static dev.studybot.store.StoreFixtures.BOB;
 import static dev.studybot.store.StoreFixtures.GENERAL;

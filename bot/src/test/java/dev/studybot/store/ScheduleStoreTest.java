@@ -1,5 +1,8 @@
 package dev.studybot.store;
 
+import dev.studybot.domain.Member;
+import dev.studybot.domain.Place;
+import dev.studybot.domain.Mode;
 import static dev.studybot.store.StoreFixtures.ANN;
 import static dev.studybot.store.StoreFixtures.BOB;
 import static dev.studybot.store.StoreFixtures.CAT;

@@ -1,5 +1,8 @@
 package dev.studybot.store;
 
+import dev.studybot.domain.Member;
+import dev.studybot.domain.Place;
+import dev.studybot.domain.Mode;
 import dev.studybot.knowledge.questions.Question;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.studybot.store;
+package dev.studybot.domain;
 
 /**
  * A person on one platform. The same person on Slack and Discord is two members.

@@ -1,4 +1,4 @@
-package dev.studybot.store;
+package dev.studybot.domain;
 
 /** Why a question was posted; scored differently (see Scoring). */
 public enum Mode {

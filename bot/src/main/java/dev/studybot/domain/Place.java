@@ -1,4 +1,4 @@
-package dev.studybot.store;
+package dev.studybot.domain;
 
 /**
  * Where something happens: a group (Slack workspace, Discord server, or the console) and a channel in it.
