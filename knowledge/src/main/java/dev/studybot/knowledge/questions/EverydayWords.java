@@ -53,10 +53,12 @@ final class EverydayWords {
     /** Counts words after the first of each sentence: a sentence's first word is capitalised whatever it is. */
     private void countCases(String text) {
         Matcher m = WORD.matcher(text);
+        // One matcher for the breaks of the whole text: a new one per word was most of the time taken here.
+        Matcher sentenceBreak = SENTENCE_BREAK.matcher(text);
         boolean first = true;
         int previousEnd = 0;
         while (m.find()) {
-            first = first || SENTENCE_BREAK.matcher(text).region(previousEnd, m.start()).find();
+            first = first || sentenceBreak.region(previousEnd, m.start()).find();
             String word = m.group();
             if (!first) {
                 int[] counts = caseCounts.computeIfAbsent(word.toLowerCase(Locale.ROOT), w -> new int[2]);

@@ -117,7 +117,7 @@ public final class QuestionGenerator {
         Map<String, TreeMap<Integer, Passage>> passagesByLine = new HashMap<>();
         List<Question> questions = new ArrayList<>();
         List<Question> below = new ArrayList<>();
-        QuestionBank.Result bank = QuestionBank.load(notesFolder);
+        QuestionBank.Result bank = QuestionBank.from(read);
         bank.problems().forEach(problem -> problems.add(problem.toString()));
         questions.addAll(bank.questions());
         for (Draft draft : passed) {
