@@ -49,7 +49,7 @@ final class BotAssembly implements AutoCloseable {
             knowledge.close();
             throw e;
         }
-        this.generator = notes.questionGenerator(QuestionGenerator.DEFAULT_MIN_SCORE);
+        this.generator = notes.questionGenerator(config.questions().minScore());
         this.notesFolder = notes.notes;
         this.dataFolder = notes.data;
         this.questions = generator.generate(notes.notes, seed);

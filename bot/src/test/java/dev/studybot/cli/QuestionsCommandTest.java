@@ -100,6 +100,26 @@ class QuestionsCommandTest {
     }
 
     @Test
+    void theThresholdComesFromTheConfigurationUnlessTheOptionSaysOtherwise() throws Exception {
+        Path notes = notes();
+        Files.writeString(notes.resolve("dev.txt"), """
+                Shards
+                - A Kinesis stream is split into shards that are read in order.
+                - Each Kinesis shard takes in 1 MB per second of records.
+                """);
+        Path config = Files.writeString(dir.resolve("studybot.yml"), "questions:\n  min_score: 1\n");
+        List<String> strict = CliTestSupport.run("", "questions", "--notes", notes.toString(), "--json", "--min-score", "1")
+                .out().lines().toList();
+        List<String> lenient = CliTestSupport.run("", "questions", "--notes", notes.toString(), "--json").out().lines().toList();
+        assertTrue(lenient.size() > strict.size(), "the default 0.75 serves questions with one doubt: " + lenient);
+
+        assertEquals(strict, CliTestSupport.run("", "questions", "--config", config.toString(), "--notes",
+                notes.toString(), "--json").out().lines().toList());
+        assertEquals(lenient, CliTestSupport.run("", "questions", "--config", config.toString(), "--notes",
+                notes.toString(), "--json", "--min-score", "0.75").out().lines().toList());
+    }
+
+    @Test
     void sameSeedSameQuestionsAndCountAndTopicNarrowThem() throws Exception {
         Path notes = notes();
         String first = CliTestSupport.run("", "questions", "--notes", notes.toString(), "--json", "--seed", "5").out();
