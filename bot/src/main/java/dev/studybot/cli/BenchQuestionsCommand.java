@@ -42,7 +42,7 @@ final class BenchQuestionsCommand implements Callable<Integer> {
             Path work = Files.createTempDirectory("studybot-bench-questions");
             try {
                 Path folder = BenchSupport.replicate(notes.notes, work.resolve("notes"), times);
-                QuestionGenerator generator = notes.questionGenerator(QuestionGenerator.DEFAULT_MIN_SCORE);
+                QuestionGenerator generator = notes.questionGenerator(notes.config().questions().minScore());
                 ThreadMXBean threads = ManagementFactory.getThreadMXBean();
                 long start = System.nanoTime();
                 long cpuStart = threads.getCurrentThreadCpuTime();

@@ -14,6 +14,8 @@ import dev.studybot.store.SqliteStudyStore;
 import dev.studybot.study.StudyBot;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,10 @@ final class BotAssembly implements AutoCloseable {
      *             terminal in the console, the log on a chat platform
      */
     BotAssembly(NotesOptions notes, Path db, StudybotConfig config, long seed, Consumer<String> warn) {
+        this.generator = notes.questionGenerator(config.questions().minScore());
+        // The questions are made while the search index is brought up to date: start-up waits for the slower only.
+        CompletableFuture<QuestionGenerator.Result> generating =
+                CompletableFuture.supplyAsync(() -> generator.generate(notes.notes, seed));
         this.knowledge = notes.open(System.err, warn);
         try {
             this.store = SqliteStudyStore.open(db, config.scoring(), config.timeZone());
@@ -49,10 +55,15 @@ final class BotAssembly implements AutoCloseable {
             knowledge.close();
             throw e;
         }
-        this.generator = notes.questionGenerator(QuestionGenerator.DEFAULT_MIN_SCORE);
         this.notesFolder = notes.notes;
         this.dataFolder = notes.data;
-        this.questions = generator.generate(notes.notes, seed);
+        try {
+            this.questions = generating.join();
+        } catch (CompletionException e) {
+            store.close();
+            knowledge.close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         questions.problems().forEach(warn);
         SyncReport sync = knowledge.lastSync();
         LOG.atInfo().setMessage("Notes ready").addKeyValue("notes", notesFolder.toString())

@@ -42,11 +42,12 @@ final class QuestionsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per question per line.")
     boolean json;
 
-    @Option(names = "--min-score", paramLabel = "X", defaultValue = "0.75",
-            description = "The score (0 to 1) a generated question needs to be served. Default: ${DEFAULT-VALUE}")
-    double minScore;
+    @Option(names = "--min-score", paramLabel = "X",
+            description = "The score (0 to 1) a generated question needs to be served."
+                    + " Default: $STUDYBOT_QUESTIONS_MIN_SCORE, else questions.min_score in the configuration, else 0.75")
+    Double minScore;
 
-    @Option(names = "--all", description = "Also the questions that passed every gate but score below --min-score.")
+    @Option(names = "--all", description = "Also the questions that passed every gate but score below the threshold.")
     boolean all;
 
     @Option(names = "--explain", description = "Also, on stderr, every draft that was dropped and why.")
@@ -60,11 +61,12 @@ final class QuestionsCommand implements Callable<Integer> {
         if (count != null && count < 1) {
             throw new IllegalArgumentException("--count must be at least 1.");
         }
-        if (minScore < 0 || minScore > 1) {
+        if (minScore != null && !(minScore >= 0 && minScore <= 1)) {
             throw new IllegalArgumentException("--min-score must be between 0 and 1.");
         }
+        double threshold = minScore != null ? minScore : notes.config().questions().minScore();
         long started = System.nanoTime();
-        QuestionGenerator.Result result = notes.questionGenerator(minScore).generate(notes.notes, seed);
+        QuestionGenerator.Result result = notes.questionGenerator(threshold).generate(notes.notes, seed);
         long millis = (System.nanoTime() - started) / 1_000_000;
         PrintWriter err = spec.commandLine().getErr();
         result.problems().forEach(problem -> err.println("warning: " + problem));

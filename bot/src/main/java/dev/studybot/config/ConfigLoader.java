@@ -31,12 +31,13 @@ public final class ConfigLoader {
     public static final String CONFIG_VARIABLE = "STUDYBOT_CONFIG";
 
     private static final List<String> TOP_KEYS = List.of("notes", "data", "database", "time_zone", "log_level",
-            "scoring", "question_of_the_day", "admins");
+            "scoring", "question_of_the_day", "admins", "questions");
     private static final Map<String, List<String>> SECTIONS = Map.of(
             "scoring", List.of("daily_correct", "early_bonus", "early_minutes", "streak_step_bonus",
                     "streak_bonus_steps", "practice_correct"),
             "question_of_the_day", List.of("reveal_before_minutes", "grace_minutes"),
-            "admins", List.of("console", "slack", "discord"));
+            "admins", List.of("console", "slack", "discord"),
+            "questions", List.of("min_score"));
     private static final long MAX_NUMBER = 1_000_000;
     private static final Pattern SLACK_ID = Pattern.compile("[A-Z0-9]{2,30}");
     private static final Pattern DISCORD_ID = Pattern.compile("[0-9]{5,25}");
@@ -62,6 +63,7 @@ public final class ConfigLoader {
         variables.put("admins.console", "STUDYBOT_CONSOLE_ADMINS");
         variables.put("admins.slack", "STUDYBOT_SLACK_ADMINS");
         variables.put("admins.discord", "STUDYBOT_DISCORD_ADMINS");
+        variables.put("questions.min_score", "STUDYBOT_QUESTIONS_MIN_SCORE");
         return Map.copyOf(variables);
     }
 
@@ -276,7 +278,8 @@ public final class ConfigLoader {
                         ids(values.get("admins.console"), null, "user names or ids"),
                         ids(values.get("admins.slack"), SLACK_ID, "Slack user ids such as U012ABCDEF (not names)"),
                         ids(values.get("admins.discord"), DISCORD_ID,
-                                "Discord user ids, numbers such as 123456789012345678 (not names)")));
+                                "Discord user ids, numbers such as 123456789012345678 (not names)")),
+                new StudybotConfig.Questions(share(values.get("questions.min_score"), d.questions().minScore())));
     }
 
     private static String scalar(Raw raw, String expected) {
@@ -356,6 +359,24 @@ public final class ConfigLoader {
         }
         if (value > MAX_NUMBER) {
             throw new ConfigException(raw.label() + " must be at most " + MAX_NUMBER + " (got " + raw.shown() + ")");
+        }
+        return value;
+    }
+
+    private static double share(Raw raw, double otherwise) {
+        if (raw == null) {
+            return otherwise;
+        }
+        String expected = "a number from 0 to 1";
+        String text = scalar(raw, expected);
+        double value;
+        try {
+            value = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            value = Double.NaN;
+        }
+        if (!(value >= 0 && value <= 1)) {
+            throw new ConfigException(raw.label() + " must be " + expected + " (got " + raw.shown() + ")");
         }
         return value;
     }

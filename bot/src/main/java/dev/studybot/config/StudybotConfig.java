@@ -1,5 +1,6 @@
 package dev.studybot.config;
 
+import dev.studybot.knowledge.questions.QuestionGenerator;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -19,9 +20,11 @@ import java.util.Objects;
  * @param scoring          the point values
  * @param questionOfTheDay reveal and grace times
  * @param admins           admin user ids per platform
+ * @param questions        which generated questions are served
  */
 public record StudybotConfig(String source, Path notes, Path data, Path database, ZoneId timeZone, LogLevel logLevel,
-                             ScoringRules scoring, QuestionOfTheDayTimes questionOfTheDay, Admins admins) {
+                             ScoringRules scoring, QuestionOfTheDayTimes questionOfTheDay, Admins admins,
+                             Questions questions) {
 
     /** The file read when no {@code --config} (or {@code STUDYBOT_CONFIG}) names one, when it exists. */
     public static final Path DEFAULT_FILE = Path.of("config", "studybot.yml");
@@ -30,7 +33,7 @@ public record StudybotConfig(String source, Path notes, Path data, Path database
     /** What studybot uses with no file, no environment variables and no options. */
     public static final StudybotConfig DEFAULTS = new StudybotConfig("built-in defaults", Path.of("notes"),
             Path.of("data"), null, ZoneId.of("UTC"), LogLevel.INFO, ScoringRules.DEFAULTS,
-            new QuestionOfTheDayTimes(30, 120), new Admins(List.of(), List.of(), List.of()));
+            new QuestionOfTheDayTimes(30, 120), new Admins(List.of(), List.of(), List.of()), new Questions(QuestionGenerator.DEFAULT_MIN_SCORE));
 
     public StudybotConfig {
         Objects.requireNonNull(source, "source");
@@ -41,6 +44,20 @@ public record StudybotConfig(String source, Path notes, Path data, Path database
         Objects.requireNonNull(scoring, "scoring");
         Objects.requireNonNull(questionOfTheDay, "questionOfTheDay");
         Objects.requireNonNull(admins, "admins");
+        Objects.requireNonNull(questions, "questions");
+    }
+
+    /**
+     * Which generated questions are served.
+     *
+     * @param minScore the quality score (0 to 1) a generated question needs to be in the pool
+     */
+    public record Questions(double minScore) {
+        public Questions {
+            if (!(minScore >= 0 && minScore <= 1)) {
+                throw new IllegalArgumentException("A question's minimum score is between 0 and 1.");
+            }
+        }
     }
 
     /**
@@ -75,7 +92,7 @@ public record StudybotConfig(String source, Path notes, Path data, Path database
     /** The same settings, said to come from {@code newSource}. */
     public StudybotConfig withSource(String newSource) {
         return new StudybotConfig(newSource, notes, data, database, timeZone, logLevel, scoring, questionOfTheDay,
-                admins);
+                admins, questions);
     }
 
     /** The database file: {@link #database} when set, otherwise {@code studybot.db} in the data folder. */
@@ -110,6 +127,6 @@ public record StudybotConfig(String source, Path notes, Path data, Path database
                 new QuestionOfTheDayTimes(
                         revealBeforeOption != null ? revealBeforeOption : questionOfTheDay.revealBeforeMinutes(),
                         graceOption != null ? graceOption : questionOfTheDay.graceMinutes()),
-                new Admins(consoleAdmins, admins.slack(), admins.discord()));
+                new Admins(consoleAdmins, admins.slack(), admins.discord()), questions);
     }
 }

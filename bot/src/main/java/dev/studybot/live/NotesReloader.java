@@ -19,7 +19,8 @@ import org.slf4j.event.Level;
 
 /**
  * Brings a running bot up to date with its notes folder: re-syncs the search index (only changed
- * files are re-indexed) and makes the question pool again, handing the new pool on. Whatever fails
+ * files are re-indexed) and makes the question pool again (the generator plans questions anew only for
+ * changed files), handing the new pool on. Whatever fails
  * keeps its previous version in service: a failed sync leaves searches on the last good index, a
  * failed generation leaves the old pool. Safe to call from several threads (one reload at a time).
  */
@@ -110,6 +111,7 @@ public final class NotesReloader {
         boolean poolUpdated = false;
         try {
             QuestionGenerator.Result result = generator.generate(notesFolder, seed);
+            LOG.debug("Questions planned anew for {} changed files; the others' plans were kept", result.filesDrafted());
             warnings.addAll(result.problems());
             List<Question> pool = List.copyOf(result.questions());
             onNewPool.accept(pool);

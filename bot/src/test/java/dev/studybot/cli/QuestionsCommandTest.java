@@ -47,6 +47,15 @@ class QuestionsCommandTest {
         return notes;
     }
 
+    /** A heading that names no service: the service comes from the text, a doubt that lowers the score. */
+    private static void withDoubts(Path notes) throws Exception {
+        Files.writeString(notes.resolve("dev.txt"), """
+                Shards
+                - A Kinesis stream is split into shards that are read in order.
+                - Each Kinesis shard takes in 1 MB per second of records.
+                """);
+    }
+
     @Test
     void jsonQuestionsHaveTheDocumentedShape() throws Exception {
         CliTestSupport.Run run = CliTestSupport.run("", "questions", "--notes", notes().toString(), "--json");
@@ -78,12 +87,7 @@ class QuestionsCommandTest {
     @Test
     void allAddsTheQuestionsBelowTheThresholdAndExplainSaysWhatWasDropped() throws Exception {
         Path notes = notes();
-        // A heading that names no service: the service comes from the text, a doubt that lowers the score.
-        Files.writeString(notes.resolve("dev.txt"), """
-                Shards
-                - A Kinesis stream is split into shards that are read in order.
-                - Each Kinesis shard takes in 1 MB per second of records.
-                """);
+        withDoubts(notes);
         List<String> served = CliTestSupport.run("", "questions", "--notes", notes.toString(), "--json", "--min-score", "1")
                 .out().lines().toList();
         CliTestSupport.Run all = CliTestSupport.run("", "questions", "--notes", notes.toString(), "--json", "--min-score",
@@ -97,6 +101,22 @@ class QuestionsCommandTest {
         assertTrue(all.err().lines().anyMatch(l -> l.startsWith("dropped dev.txt:") && l.contains("score below 1")),
                 all.err());
         assertEquals(2, CliTestSupport.run("", "questions", "--notes", notes.toString(), "--min-score", "2").exitCode());
+    }
+
+    @Test
+    void theThresholdComesFromTheConfigurationUnlessTheOptionSaysOtherwise() throws Exception {
+        Path notes = notes();
+        withDoubts(notes);
+        Path config = Files.writeString(dir.resolve("studybot.yml"), "questions:\n  min_score: 1\n");
+        List<String> strict = CliTestSupport.run("", "questions", "--notes", notes.toString(), "--json", "--min-score", "1")
+                .out().lines().toList();
+        List<String> lenient = CliTestSupport.run("", "questions", "--notes", notes.toString(), "--json").out().lines().toList();
+        assertTrue(lenient.size() > strict.size(), "the default 0.75 serves questions with one doubt: " + lenient);
+
+        assertEquals(strict, CliTestSupport.run("", "questions", "--config", config.toString(), "--notes",
+                notes.toString(), "--json").out().lines().toList());
+        assertEquals(lenient, CliTestSupport.run("", "questions", "--config", config.toString(), "--notes",
+                notes.toString(), "--json", "--min-score", "0.75").out().lines().toList());
     }
 
     @Test

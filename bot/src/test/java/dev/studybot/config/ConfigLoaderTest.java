@@ -38,6 +38,8 @@ class ConfigLoaderTest {
               console: [alice, bob]
               slack: [U012ABCDEF]
               discord: [123456789012345678]
+            questions:
+              min_score: 0.5
             """;
 
     @TempDir
@@ -96,6 +98,7 @@ class ConfigLoaderTest {
         assertEquals(List.of("alice", "bob"), config.admins().console());
         assertEquals(List.of("U012ABCDEF"), config.admins().slack());
         assertEquals(List.of("123456789012345678"), config.admins().discord());
+        assertEquals(0.5, config.questions().minScore());
     }
 
     @Test
@@ -122,7 +125,8 @@ class ConfigLoaderTest {
                 Map.entry("STUDYBOT_CONSOLE_ADMINS", "carol, dave"),
                 Map.entry("STUDYBOT_SLACK_ADMINS", "U999"),
                 Map.entry("STUDYBOT_DISCORD_ADMINS", ""),       // empty: not set, the file's value stays
-                Map.entry("STUDYBOT_SCORING_EARLY_BONUS", "   ")));
+                Map.entry("STUDYBOT_SCORING_EARLY_BONUS", "   "),
+                Map.entry("STUDYBOT_QUESTIONS_MIN_SCORE", "1")));
         assertEquals(Path.of("/env/notes"), config.notes());
         assertEquals(Path.of("/env/data"), config.data());
         assertEquals(Path.of("/env/x.db"), config.databaseFile());
@@ -133,6 +137,7 @@ class ConfigLoaderTest {
         assertEquals(List.of("carol", "dave"), config.admins().console());
         assertEquals(List.of("U999"), config.admins().slack());
         assertEquals(List.of("123456789012345678"), config.admins().discord());
+        assertEquals(1.0, config.questions().minScore());
     }
 
     @Test
@@ -189,6 +194,8 @@ class ConfigLoaderTest {
         "admins:\\n  console: alice | admins.console must be a list of user names or ids, e.g. [] or [id1, id2] (got \"alice\")",
         "admins:\\n  slack: [alice] | admins.slack must be a list of Slack user ids such as U012ABCDEF (not names), e.g. [] or [id1, id2] (got [\"alice\"], where \"alice\" is not one)",
         "admins:\\n  discord: [bob] | admins.discord must be a list of Discord user ids, numbers such as 123456789012345678 (not names), e.g. [] or [id1, id2] (got [\"bob\"], where \"bob\" is not one)",
+        "questions:\\n  min_score: 1.5 | questions.min_score must be a number from 0 to 1 (got 1.5)",
+        "questions:\\n  min_score: high | questions.min_score must be a number from 0 to 1 (got \"high\")",
         "scoring: 10 | scoring must be a section with the keys daily_correct, early_bonus, early_minutes, streak_step_bonus, streak_bonus_steps, practice_correct (got 10)",
     })
     void eachBadValueIsNamedWithItsKey(String yaml, String expected) throws IOException {
@@ -213,7 +220,7 @@ class ConfigLoaderTest {
     void unknownKeysAreErrors() throws IOException {
         Path file = write("scorin:\n  daily_correct: 10\n");
         assertEquals("unknown key \"scorin\" in " + file + "; known keys: notes, data, database, time_zone, log_level,"
-                + " scoring, question_of_the_day, admins", error("scorin:\n  daily_correct: 10\n", Map.of()));
+                + " scoring, question_of_the_day, admins, questions", error("scorin:\n  daily_correct: 10\n", Map.of()));
         assertEquals("unknown key \"scoring.daily\" in " + file + "; known keys under scoring: daily_correct,"
                 + " early_bonus, early_minutes, streak_step_bonus, streak_bonus_steps, practice_correct",
                 error("scoring:\n  daily: 10\n", Map.of()));
@@ -257,6 +264,6 @@ class ConfigLoaderTest {
                 assertTrue(i > 0 && lines.get(i - 1).strip().startsWith("#"), "no comment above: " + line);
             }
         }
-        assertEquals(ConfigLoader.knownKeys().size() + 3, keys, "every key and section is in the file");
+        assertEquals(ConfigLoader.knownKeys().size() + 4, keys, "every key and section is in the file");
     }
 }

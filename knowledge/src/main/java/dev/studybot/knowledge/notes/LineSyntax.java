@@ -39,6 +39,10 @@ final class LineSyntax {
 
     /** The level and title of a {@code #} heading, or null. */
     static Heading atxHeading(String content) {
+        // Every line is asked all of these: a look at its first character spares most lines the regular expressions.
+        if (!content.startsWith("#")) {
+            return null;
+        }
         Matcher m = ATX_HEADING.matcher(content);
         if (!m.matches()) {
             return null;
@@ -54,7 +58,7 @@ final class LineSyntax {
     }
 
     static boolean isThematicBreak(String content) {
-        return THEMATIC_BREAK.matcher(content).matches();
+        return !content.isEmpty() && "-*_".indexOf(content.charAt(0)) >= 0 && THEMATIC_BREAK.matcher(content).matches();
     }
 
     static boolean isBullet(String content) {
@@ -69,6 +73,9 @@ final class LineSyntax {
 
     /** The fence marker ("```" or "~~~", with its length) when the line opens or closes a code block. */
     static String fence(String content) {
+        if (!content.startsWith("```") && !content.startsWith("~~~")) {
+            return null;
+        }
         Matcher m = FENCE.matcher(content);
         return m.matches() ? m.group(1) : null;
     }

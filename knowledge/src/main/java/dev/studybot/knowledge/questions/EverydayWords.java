@@ -2,6 +2,7 @@ package dev.studybot.knowledge.questions;
 
 import dev.studybot.knowledge.notes.NoteTopic;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,12 +24,19 @@ final class EverydayWords {
     private static final Set<String> GLUE = Set.of("a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "with",
             "vs", "&", "my");
 
-    /** How often each word is written in lower case, and capitalised, inside running text. */
-    private final Map<String, int[]> caseCounts = new HashMap<>();
+    /** The words written in lower case at least twice, and at least twice as often as capitalised, inside running text. */
+    private final Set<String> lowerCaseWords = new HashSet<>();
 
     EverydayWords(List<NoteTopic> notes) {
-        notes.forEach(note -> note.statements().forEach(statement -> countCases(statement.text())));
+        Map<String, int[]> caseCounts = new HashMap<>();
+        notes.forEach(note -> note.statements().forEach(statement -> countCases(statement.text(), caseCounts)));
+        caseCounts.forEach((word, counts) -> {
+            if (counts[0] >= 2 && counts[0] >= 2 * counts[1]) {
+                lowerCaseWords.add(word);
+            }
+        });
     }
+
 
     /** Whether a heading or term is a few everyday words. */
     boolean everyday(String text) {
@@ -40,10 +48,9 @@ final class EverydayWords {
                 continue;
             }
             words++;
-            int[] counts = caseCounts.get(word.toLowerCase(Locale.ROOT));
             boolean jargon = !word.substring(1).equals(word.substring(1).toLowerCase(Locale.ROOT))
                     || word.chars().anyMatch(Character::isDigit);
-            if (jargon || counts == null || counts[0] < 2 || counts[0] < 2 * counts[1]) {
+            if (jargon || !lowerCaseWords.contains(word.toLowerCase(Locale.ROOT))) {
                 return false;
             }
         }
@@ -51,12 +58,14 @@ final class EverydayWords {
     }
 
     /** Counts words after the first of each sentence: a sentence's first word is capitalised whatever it is. */
-    private void countCases(String text) {
+    private static void countCases(String text, Map<String, int[]> caseCounts) {
         Matcher m = WORD.matcher(text);
+        // One matcher for the breaks of the whole text: a new one per word was most of the time taken here.
+        Matcher sentenceBreak = SENTENCE_BREAK.matcher(text);
         boolean first = true;
         int previousEnd = 0;
         while (m.find()) {
-            first = first || SENTENCE_BREAK.matcher(text).region(previousEnd, m.start()).find();
+            first = first || sentenceBreak.region(previousEnd, m.start()).find();
             String word = m.group();
             if (!first) {
                 int[] counts = caseCounts.computeIfAbsent(word.toLowerCase(Locale.ROOT), w -> new int[2]);

@@ -53,24 +53,32 @@ final class FactQuestions {
         this.catalogue = catalogue;
     }
 
-    /** The drafts of every topic, in order; topics are drafted in parallel, each on its own. */
-    static List<Draft> from(List<Topic> topics, ServiceCatalogue catalogue) {
+    /** Fill-in-the-blanks whose wrong values are taken from the numbers of all these notes. */
+    static FactQuestions over(List<Topic> topics, ServiceCatalogue catalogue) {
         List<Quantity> corpus = topics.parallelStream()
                 .flatMap(topic -> topic.statements().stream().filter(FactQuestions::isProse))
                 .flatMap(statement -> Quantity.findAll(NoteText.plain(statement.text())).stream())
                 .toList();
-        FactQuestions facts = new FactQuestions(new NumberChoices(corpus), catalogue);
-        return topics.parallelStream()
-                .flatMap(topic -> topic.statements().stream().filter(FactQuestions::isProse)
-                        .flatMap(statement -> facts.draft(topic, statement).stream()))
-                .toList();
+        return new FactQuestions(new NumberChoices(corpus), catalogue);
     }
 
     private static boolean isProse(NoteTopic.Statement statement) {
         return statement.kind() == NoteTopic.Kind.BULLET || statement.kind() == NoteTopic.Kind.PARAGRAPH;
     }
 
-    private Optional<Draft> draft(Topic topic, NoteTopic.Statement statement) {
+    /** A fill-in-the-blank before its wrong values: the sentence, the number blanked and the context shown. */
+    record Plan(Topic topic, NoteTopic.Statement statement, String text, Quantity asked, String context) {
+    }
+
+    /** The plans of these topics, in order; they depend on these topics alone, not on the other notes' numbers. */
+    List<Plan> plans(List<Topic> topics) {
+        return topics.stream()
+                .flatMap(topic -> topic.statements().stream().filter(FactQuestions::isProse)
+                        .flatMap(statement -> plan(topic, statement).stream()))
+                .toList();
+    }
+
+    private Optional<Plan> plan(Topic topic, NoteTopic.Statement statement) {
         String text = NoteText.plain(statement.text());
         if (text.length() < MIN_STATEMENT || text.length() > MAX_STATEMENT || text.contains("://")
                 || EXAMPLE.matcher(text).find() || SHORTHAND.matcher(text).find()) {
@@ -81,17 +89,28 @@ final class FactQuestions {
         if (asked == null || all.size() > MAX_QUANTITIES || !standsAlone(text, asked) || inName(text, asked)) {
             return Optional.empty();
         }
-        List<String> distractors = choices.wrong(asked, text);
         String context = contextOf(topic, statement);
-        if (distractors.size() < 3 || context == null || EXAMPLE_CONTEXT.matcher(context).find()) {
+        if (context == null || EXAMPLE_CONTEXT.matcher(context).find()) {
             return Optional.empty();
         }
+        return Optional.of(new Plan(topic, statement, text, asked, context));
+    }
+
+    /** The question of a plan, with wrong values from the numbers of all the notes. */
+    Optional<Draft> draft(Plan plan) {
+        List<String> distractors = choices.wrong(plan.asked(), plan.text());
+        if (distractors.size() < 3) {
+            return Optional.empty();
+        }
+        Topic topic = plan.topic();
+        Quantity asked = plan.asked();
+        String text = plan.text();
         String blanked = NoteText.trimEnd(text.substring(0, asked.start()) + "___" + text.substring(asked.end()));
-        String prompt = "Fill in the blank (" + context + "): " + blanked;
+        String prompt = "Fill in the blank (" + plan.context() + "): " + blanked;
         boolean serviceFromText = topic.service() != null && !topic.note().headingPath().contains(topic.service().name())
                 && topic.path().get(0).equals(topic.service().name());
         return Optional.of(new Draft(KIND, topic.path(), prompt, asked.text(), distractors, topic.file(),
-                statement.line(), "", List.of(asked.number()), serviceFromText ? List.of(SERVICE_FROM_TEXT) : List.of()));
+                plan.statement().line(), "", List.of(asked.number()), serviceFromText ? List.of(SERVICE_FROM_TEXT) : List.of()));
     }
 
     /** Whether the number is part of a service's name ("Route 53", "S3"), not an amount. */

@@ -23,11 +23,14 @@ final class HeadingSpelling {
     /** Every spelling of a word, by its lower case form, with how often it is written. */
     private final Map<String, Map<String, Integer>> spellings = new HashMap<>();
     private final Map<String, String> corrected = new HashMap<>();
+    /** The words by first letter: a typo keeps it, so only these are compared, not the whole vocabulary. */
+    private final Map<Character, List<String>> byFirstLetter = new HashMap<>();
 
     /** @param texts everything the notes say (headings and prose), and the catalogue's names, which count extra */
     HeadingSpelling(Iterable<String> texts, Iterable<String> catalogueNames) {
         texts.forEach(text -> count(text, 1));
         catalogueNames.forEach(name -> count(name, DOMINANCE * DOMINANCE));
+        spellings.keySet().forEach(word -> byFirstLetter.computeIfAbsent(word.charAt(0), letter -> new ArrayList<>()).add(word));
     }
 
     /** The heading with each word in its most common spelling. */
@@ -80,10 +83,9 @@ final class HeadingSpelling {
     /** Words close in length: the only ones that can be a letter or two away. */
     private List<Map.Entry<String, Map<String, Integer>>> candidates(String key) {
         List<Map.Entry<String, Map<String, Integer>>> close = new ArrayList<>();
-        for (Map.Entry<String, Map<String, Integer>> entry : spellings.entrySet()) {
-            if (!entry.getKey().equals(key) && Math.abs(entry.getKey().length() - key.length()) <= 2
-                    && entry.getKey().charAt(0) == key.charAt(0)) {
-                close.add(entry);
+        for (String word : byFirstLetter.getOrDefault(key.charAt(0), List.of())) {
+            if (!word.equals(key) && Math.abs(word.length() - key.length()) <= 2) {
+                close.add(Map.entry(word, spellings.get(word)));
             }
         }
         return close;

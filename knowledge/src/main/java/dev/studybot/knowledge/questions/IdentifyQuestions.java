@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -60,8 +59,6 @@ final class IdentifyQuestions {
     private final Map<Service, Integer> mentions = new HashMap<>();
     /** The askable parts of each service, wherever they are in the notes, one per title: the second tier of wrong choices. */
     private final Map<Service, Map<String, Topic>> partsByService = new HashMap<>();
-    /** Each title as first written, by its lower case form: one spelling per choice. */
-    private final Map<String, String> titles = new ConcurrentHashMap<>();
 
     /** @param revealing for a topic, whether a text names it (its title's words, stems, synonyms, aliases) */
     IdentifyQuestions(ServiceCatalogue catalogue, TermSimilarity similarity, Function<Topic, Predicate<String>> revealing) {
@@ -70,8 +67,8 @@ final class IdentifyQuestions {
         this.revealing = revealing;
     }
 
-    List<Draft> from(List<Topic> topics) {
-        Map<String, List<Topic>> siblings = new LinkedHashMap<>();
+    /** Learns from all the notes what the wrong choices are drawn from; call once, before {@link #draft}. */
+    IdentifyQuestions over(List<Topic> topics) {
         for (Topic topic : topics) {
             catalogue.named(topic.title()).ifPresent(service -> descriptions.merge(service, text(topic),
                     (a, b) -> a.length() >= MAX_DESCRIPTION ? a : a + " " + b));
@@ -84,19 +81,33 @@ final class IdentifyQuestions {
                 partsByService.computeIfAbsent(topic.service(), service -> new LinkedHashMap<>())
                         .putIfAbsent(topic.title().toLowerCase(Locale.ROOT), topic);
             }
+        }
+        return this;
+    }
+
+    /** A question before its wrong choices: a topic, the topics beside it and the clues that describe it. */
+    record Plan(Topic topic, List<Topic> group, List<NoteTopic.Statement> clues) {
+    }
+
+    /**
+     * The plans of these topics (one file's, or several whole files'), in order. They depend on these topics
+     * alone, not on what {@link #over} learnt, so a file's plans outlive a change to another file.
+     */
+    List<Plan> plans(List<Topic> topics) {
+        Map<String, List<Topic>> siblings = new LinkedHashMap<>();
+        for (Topic topic : topics) {
             if (isAskable(topic)) {
                 siblings.computeIfAbsent(topic.file() + "\u0000" + topic.parent(), key -> new ArrayList<>()).add(topic);
             }
         }
-        // Groups are drafted in parallel: every map above is only read from here on (titles is concurrent).
-        return List.copyOf(siblings.values()).parallelStream()
-                .flatMap(group -> group.stream().flatMap(topic -> drafts(topic, group).stream()))
-                .toList();
+        List<Plan> plans = new ArrayList<>();
+        siblings.values().forEach(group -> group.forEach(topic -> plans.addAll(plans(topic, group))));
+        return plans;
     }
 
-    /** One question per set of clues: a topic the notes say much about is asked from more than one angle. */
-    private List<Draft> drafts(Topic topic, List<Topic> group) {
-        List<Draft> drafts = new ArrayList<>();
+    /** One plan per set of clues: a topic the notes say much about is asked from more than one angle. */
+    private List<Plan> plans(Topic topic, List<Topic> group) {
+        List<Plan> plans = new ArrayList<>();
         List<NoteTopic.Statement> unused = topic.statements();
         Predicate<String> reveals = revealing.apply(topic);
         for (int set = 0; set < MAX_SETS; set++) {
@@ -104,11 +115,16 @@ final class IdentifyQuestions {
             if (clues.size() < 2) {
                 break;
             }
-            draft(topic, group, clues).ifPresent(drafts::add);
+            plans.add(new Plan(topic, group, clues));
             int after = topic.statements().indexOf(clues.get(clues.size() - 1)) + 1;
             unused = topic.statements().subList(after, topic.statements().size());
         }
-        return drafts;
+        return plans;
+    }
+
+    /** The question of a plan, with wrong choices from what {@link #over} learnt; the maps are only read here. */
+    Optional<Draft> draft(Plan plan) {
+        return draft(plan.topic(), plan.group(), plan.clues());
     }
 
     private Optional<Draft> draft(Topic topic, List<Topic> group, List<NoteTopic.Statement> clues) {
@@ -168,15 +184,16 @@ final class IdentifyQuestions {
      * beside it first, then the service's parts elsewhere in the notes, nearest in meaning first.
      */
     private List<String> partsBeside(Topic answer, List<Topic> group, String clueText, List<String> doubts) {
-        Set<String> chosen = new LinkedHashSet<>();
-        chosen.add(answer.title().toLowerCase(Locale.ROOT));
+        // By lower case, each as first written among the candidates: one spelling per choice.
+        Map<String, String> chosen = new LinkedHashMap<>();
+        chosen.put(answer.title().toLowerCase(Locale.ROOT), answer.title());
         List<Topic> beside = group.stream().filter(other -> Objects.equals(answer.service(), other.service())).toList();
         addNearest(clueText, parts(beside), chosen);
         if (chosen.size() < 4 && answer.service() != null) {
             addNearest(clueText, parts(List.copyOf(partsByService.getOrDefault(answer.service(), Map.of()).values())), chosen);
             doubts.add(FROM_SERVICE);
         }
-        return chosen.stream().skip(1).map(lower -> titles.get(lower)).toList();
+        return chosen.values().stream().skip(1).toList();
     }
 
     private List<Topic> parts(List<Topic> topics) {
@@ -185,14 +202,13 @@ final class IdentifyQuestions {
     }
 
     /** Adds the parts nearest the clues to {@code chosen}, whose first entry is the answer, up to four in all. */
-    private void addNearest(String clueText, List<Topic> parts, Set<String> chosen) {
+    private void addNearest(String clueText, List<Topic> parts, Map<String, String> chosen) {
         List<String> texts = parts.stream().map(other -> other.title() + " " + text(other)).toList();
-        String answer = chosen.iterator().next();
+        String answer = chosen.keySet().iterator().next();
         for (int index : similarity.rank(clueText, texts)) {
             String title = parts.get(index).title();
-            titles.putIfAbsent(title.toLowerCase(Locale.ROOT), title);
             if (chosen.size() < 4 && !sameThing(title.toLowerCase(Locale.ROOT), answer, parts.get(index).service())) {
-                chosen.add(title.toLowerCase(Locale.ROOT));
+                chosen.putIfAbsent(title.toLowerCase(Locale.ROOT), title);
             }
         }
     }

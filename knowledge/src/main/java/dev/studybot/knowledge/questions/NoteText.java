@@ -13,9 +13,23 @@ final class NoteText {
     }
 
     static String plain(String text) {
-        String plain = LINK.matcher(text).replaceAll("$1");
-        plain = MARKS.matcher(plain).replaceAll("");
-        return SPACES.matcher(plain).replaceAll(" ").strip();
+        // Called for every statement by every kind of question: most have no link or mark, so skip those scans.
+        String plain = text.indexOf('[') >= 0 ? LINK.matcher(text).replaceAll("$1") : text;
+        if (plain.indexOf('*') >= 0 || plain.indexOf('_') >= 0 || plain.indexOf('`') >= 0) {
+            plain = MARKS.matcher(plain).replaceAll("");
+        }
+        return oddSpacing(plain) ? SPACES.matcher(plain).replaceAll(" ").strip() : plain.strip();
+    }
+
+    /** Whether the text has a run of spaces or another kind of white space, which {@link #plain} makes one space. */
+    private static boolean oddSpacing(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && Character.isWhitespace(c) || c == ' ' && i + 1 < text.length() && text.charAt(i + 1) == ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Trailing punctuation that reads badly before a blank or a question mark. */

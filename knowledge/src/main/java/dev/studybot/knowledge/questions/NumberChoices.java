@@ -55,6 +55,7 @@ final class NumberChoices {
         sorted.forEach((unit, values) -> valuesByUnit.put(unit, List.copyOf(values)));
     }
 
+
     /** Three wrong values written like the answer, or fewer when its domain has no room for three. */
     List<String> wrong(Quantity answer, String text) {
         BigDecimal value = answer.value();

@@ -84,7 +84,11 @@ public final class QuestionBank {
      */
     public static Result load(Path notesFolder) {
         // Read like notes (leniently, the same skips and warnings), then keep the banks.
-        NotesReader.Result read = new NotesReader().read(notesFolder);
+        return from(new NotesReader().read(notesFolder));
+    }
+
+    /** The banks among a notes folder already read, and their problems (the folder is not read again). */
+    static Result from(NotesReader.Result read) {
         List<Question> questions = new ArrayList<>();
         List<BankProblem> problems = new ArrayList<>();
         for (NotesWarning warning : read.warnings()) {

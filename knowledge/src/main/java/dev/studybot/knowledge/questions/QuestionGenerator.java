@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -37,6 +38,14 @@ public final class QuestionGenerator {
     private final ServiceCatalogue catalogue;
     private final TermSimilarity similarity;
     private final double minScore;
+    /**
+     * What the last run made of each notes file, so that a reload redoes only what changed: parsing per file
+     * text, planning questions per file when its topics (resolved against all the notes) are unchanged; only
+     * what draws on all the notes (wrong choices, which terms are everyday words) is done again every run.
+     */
+    private Map<NoteSource, Parsed> parsedBefore = Map.of();
+    private Map<NoteSource, TreeMap<Integer, Passage>> passagesBefore = Map.of();
+    private Map<String, FileDrafts> draftsBefore = Map.of();
 
     /**
      * @param questions      the pool served: bank questions first, then generated ones scoring at least the threshold
@@ -44,9 +53,11 @@ public final class QuestionGenerator {
      * @param problems       malformed bank entries and unreadable files, for a person to fix
      * @param rejections     how many generated drafts each gate dropped, by reason
      * @param dropped        each dropped draft with its reason, for {@code questions --explain}
+     * @param filesDrafted   notes files whose drafts were made anew; the others' were kept from the previous run of
+     *                       this generator (their topics were unchanged), and only their wrong choices chosen again
      */
     public record Result(List<Question> questions, List<Question> belowThreshold, List<String> problems,
-                         Map<String, Integer> rejections, List<Dropped> dropped) {
+                         Map<String, Integer> rejections, List<Dropped> dropped, int filesDrafted) {
     }
 
     /** A draft that is not a question, and why. */
@@ -69,15 +80,19 @@ public final class QuestionGenerator {
         this.minScore = minScore;
     }
 
-    public Result generate(Path notesFolder, long seed) {
+    /** The pool of a notes folder; one run at a time, as each run starts from what the last one made. */
+    public synchronized Result generate(Path notesFolder, long seed) {
         NotesReader.Result read = new NotesReader().read(notesFolder);
         List<String> problems = new ArrayList<>();
         read.warnings().forEach(warning -> problems.add(warning.toString()));
         List<NoteTopic> notes = new ArrayList<>();
         Map<String, NoteSource> sources = new HashMap<>();
+        Map<NoteSource, Parsed> before = parsedBefore;
         List<Parsed> parsed = read.sources().parallelStream().filter(source -> !source.isQuestionBank())
-                .map(QuestionGenerator::parse).toList();
+                .map(source -> before.containsKey(source) ? before.get(source) : parse(source)).toList();
+        Map<NoteSource, Parsed> parsedNow = new HashMap<>();
         for (Parsed file : parsed) {
+            parsedNow.put(file.source(), file);
             if (file.problem() == null) {
                 notes.addAll(file.topics());
                 sources.put(file.source().file(), file.source());
@@ -85,12 +100,33 @@ public final class QuestionGenerator {
                 problems.add(file.problem());
             }
         }
+        parsedBefore = parsedNow;
         EverydayWords everyday = new EverydayWords(notes);
         List<Topic> topics = new TopicResolver(catalogue, everyday).resolve(notes);
+        IdentifyQuestions identify = new IdentifyQuestions(catalogue, similarity, this::revealing).over(topics);
+        FactQuestions facts = FactQuestions.over(topics, catalogue);
+        TermQuestions terms = new TermQuestions(similarity, everyday);
+        Map<String, List<Topic>> topicsByFile = new LinkedHashMap<>();
+        topics.forEach(topic -> topicsByFile.computeIfAbsent(topic.file(), file -> new ArrayList<>()).add(topic));
+        Map<String, FileDrafts> kept = draftsBefore;
+        List<FileDrafts> byFile = List.copyOf(topicsByFile.entrySet()).parallelStream().map(entry -> {
+            FileDrafts earlier = kept.get(entry.getKey());
+            return earlier != null && earlier.topics().equals(entry.getValue()) ? earlier
+                    : new FileDrafts(entry.getValue(), identify.plans(entry.getValue()), facts.plans(entry.getValue()),
+                    terms.plans(entry.getValue()));
+        }).toList();
+        int filesDrafted = (int) byFile.stream().filter(file -> kept.get(file.file()) != file).count();
+        draftsBefore = new HashMap<>();
+        byFile.forEach(file -> draftsBefore.put(file.file(), file));
+        // The cheap global step: wrong choices from all the notes. In the order of one run over all the notes, as
+        // the consistency and near-duplicate checks keep the first.
         List<Draft> drafts = new ArrayList<>();
-        drafts.addAll(new IdentifyQuestions(catalogue, similarity, this::revealing).from(topics));
-        drafts.addAll(FactQuestions.from(topics, catalogue));
-        drafts.addAll(new TermQuestions(similarity, everyday).from(topics));
+        drafts.addAll(byFile.parallelStream().flatMap(file -> file.identify().stream())
+                .flatMap(plan -> identify.draft(plan).stream()).toList());
+        drafts.addAll(byFile.parallelStream().flatMap(file -> file.facts().stream())
+                .flatMap(plan -> facts.draft(plan).stream()).toList());
+        drafts.addAll(byFile.parallelStream().flatMap(file -> file.terms().stream())
+                .flatMap(plan -> terms.drafts(plan).stream()).toList());
 
         Map<String, Integer> rejections = new TreeMap<>();
         List<Dropped> dropped = new ArrayList<>();
@@ -114,10 +150,10 @@ public final class QuestionGenerator {
         }
         SeenPrompts seenPrompts = new SeenPrompts(NEAR_DUPLICATE, frequency);
         // Passages are made only for files that still have questions: most drafts are gone by now.
-        Map<String, TreeMap<Integer, Passage>> passagesByLine = new HashMap<>();
+        Map<NoteSource, TreeMap<Integer, Passage>> passagesByLine = new HashMap<>();
         List<Question> questions = new ArrayList<>();
         List<Question> below = new ArrayList<>();
-        QuestionBank.Result bank = QuestionBank.load(notesFolder);
+        QuestionBank.Result bank = QuestionBank.from(read);
         bank.problems().forEach(problem -> problems.add(problem.toString()));
         questions.addAll(bank.questions());
         for (Draft draft : passed) {
@@ -127,8 +163,9 @@ public final class QuestionGenerator {
             }
             Draft explained = draft;
             if (rejection == null) {
-                explained = draft.withExplanation(explanation(draft, passagesByLine.computeIfAbsent(draft.file(),
-                        file -> byLine(NoteParser.parse(sources.get(file))))));
+                explained = draft.withExplanation(explanation(draft, passagesByLine.computeIfAbsent(
+                        sources.get(draft.file()), source -> passagesBefore.containsKey(source)
+                                ? passagesBefore.get(source) : byLine(NoteParser.parse(source)))));
                 rejection = gates.sourceRejection(explained);
             }
             if (rejection != null) {
@@ -143,7 +180,17 @@ public final class QuestionGenerator {
                 drop(draft, "score below " + minScore + ": " + String.join("; ", draft.doubts()), rejections, dropped);
             }
         }
-        return new Result(questions, below, problems, rejections, dropped);
+        passagesBefore = passagesByLine;
+        return new Result(questions, below, problems, rejections, dropped, filesDrafted);
+    }
+
+    /** One file's topics as resolved against all the notes, and the questions planned from them alone. */
+    private record FileDrafts(List<Topic> topics, List<IdentifyQuestions.Plan> identify, List<FactQuestions.Plan> facts,
+                              List<TermQuestions.Plan> terms) {
+
+        String file() {
+            return topics.get(0).file();
+        }
     }
 
     /** One file's topics, or why it has none. */

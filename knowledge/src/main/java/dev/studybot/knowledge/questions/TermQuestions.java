@@ -49,7 +49,7 @@ final class TermQuestions {
             "is", "are", "has", "have", "do", "does", "make", "get", "see", "go", "within", "without", "under", "over",
             "from", "via", "at", "as", "define", "defines", "all", "any", "each", "every", "some", "more", "less");
 
-    private record Defined(String term, String definition, Topic topic, NoteTopic.Statement statement) {
+    record Defined(String term, String definition, Topic topic, NoteTopic.Statement statement) {
     }
 
     private final TermSimilarity similarity;
@@ -60,24 +60,35 @@ final class TermQuestions {
         this.everyday = everyday;
     }
 
-    /** The drafts of every topic, in order; topics are drafted in parallel, each on its own. */
-    List<Draft> from(List<Topic> topics) {
-        return topics.parallelStream().flatMap(topic -> draftsOf(topic).stream()).toList();
+    /** The definitions of one list (the statements sharing a parent), before the everyday words are told apart. */
+    record Plan(List<Defined> definitions) {
     }
 
-    private List<Draft> draftsOf(Topic topic) {
-        // One list is the statements sharing a parent: an index, so no term scans the whole notes for its siblings.
-        Map<String, List<Defined>> lists = new LinkedHashMap<>();
-        for (NoteTopic.Statement statement : topic.statements()) {
-            definitionIn(topic, statement).ifPresent(defined -> lists.computeIfAbsent(
-                    statement.depth() + "\u0000" + Objects.toString(statement.parent(), ""), key -> new ArrayList<>())
-                    .add(defined));
-        }
-        List<Draft> drafts = new ArrayList<>();
-        for (List<Defined> list : lists.values()) {
-            for (Defined defined : list) {
-                draft(defined, list).ifPresent(drafts::add);
+    /** The plans of these topics, in order; they depend on these topics alone, not on the other notes' words. */
+    List<Plan> plans(List<Topic> topics) {
+        List<Plan> plans = new ArrayList<>();
+        for (Topic topic : topics) {
+            // One list is the statements sharing a parent: an index, so no term scans the whole notes for its siblings.
+            Map<String, List<Defined>> lists = new LinkedHashMap<>();
+            for (NoteTopic.Statement statement : topic.statements()) {
+                definitionIn(topic, statement).ifPresent(defined -> lists.computeIfAbsent(
+                        statement.depth() + "\u0000" + Objects.toString(statement.parent(), ""), key -> new ArrayList<>())
+                        .add(defined));
             }
+            lists.values().forEach(list -> plans.add(new Plan(List.copyOf(list))));
+        }
+        return plans;
+    }
+
+    /** The questions of a list whose terms look like names: a phrase of everyday words in lower case is not one. */
+    List<Draft> drafts(Plan plan) {
+        List<Defined> list = plan.definitions().stream()
+                .filter(defined -> !(defined.term().equals(defined.term().toLowerCase(Locale.ROOT))
+                        && everyday.everyday(defined.term())))
+                .toList();
+        List<Draft> drafts = new ArrayList<>();
+        for (Defined defined : list) {
+            draft(defined, list).ifPresent(drafts::add);
         }
         return drafts;
     }
@@ -122,7 +133,7 @@ final class TermQuestions {
         if (term.split("\\s+").length > MAX_TERM_WORDS || NOT_TERMS.contains(lower) || lower.startsWith("eg ")
                 || NOT_TERM_STARTS.contains(firstWord) || term.endsWith(".") || term.contains("(")
                 || NOT_TERM_ENDS.contains(lower.substring(lower.lastIndexOf(' ') + 1))
-                || term.equals(lower) && everyday.everyday(term) || term.contains(" ") && term.equals(lower)
+                || term.contains(" ") && term.equals(lower)
                 || PLACEHOLDER.matcher(lower).matches() || letterWords(definition) < MIN_DEFINITION_WORDS
                 || FLOW.matcher(definition).find() || text.substring(0, m.start("definition")).contains(">")
                 || lower.startsWith("e.g") || !Quantity.findAll(term).isEmpty() || unbalanced(term)) {
