@@ -1,6 +1,5 @@
 package dev.studybot.live;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.studybot.ops.CapturedLogs;
@@ -8,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,26 +31,23 @@ class NotesWatcherTest {
                 Thread.sleep(100);
             }
             awaitCalls(calls, 1);
-            Thread.sleep(800);
-            assertEquals(1, calls.get(), "five writes 100 ms apart are one burst");
+            // Twice the quiet period: a second call for the same burst would have come by then.
+            Awaitility.await("five writes 100 ms apart are one burst").during(Duration.ofMillis(800))
+                    .atMost(Duration.ofSeconds(2)).until(() -> calls.get() == 1);
             assertTrue(logs.text().contains("ERROR Reloading the notes failed; still watching"
                     + " java.lang.IllegalStateException: boom"), logs.text());
 
             Files.createDirectories(notes.resolve(".git"));
             Files.writeString(notes.resolve(".git/index"), "hidden");
-            Thread.sleep(800);
-            assertEquals(1, calls.get(), "hidden files are ignored");
+            Awaitility.await("hidden files are ignored").during(Duration.ofMillis(800))
+                    .atMost(Duration.ofSeconds(2)).until(() -> calls.get() == 1);
 
             Files.writeString(notes.resolve("after.md"), "# After\n");
             awaitCalls(calls, 2);
         }
     }
 
-    private static void awaitCalls(AtomicInteger calls, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (calls.get() < expected) {
-            assertTrue(System.nanoTime() < deadline, "no call " + expected + " within 10 s");
-            Thread.sleep(20);
-        }
+    private static void awaitCalls(AtomicInteger calls, int expected) {
+        Awaitility.await("call " + expected).atMost(Duration.ofSeconds(10)).until(() -> calls.get() >= expected);
     }
 }

@@ -35,6 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,9 +100,10 @@ class QuestionOfTheDayTest {
         assertEquals(5, posted.buttons().size(), "four choices, then Report question");
         assertTrue(posted.buttons().get(0).action().startsWith("answer:"));
         assertTrue(posted.buttons().get(4).action().startsWith("report:"));
-        Thread.sleep(1500);
-        assertEquals(1, poster.count(reply -> heading(reply).startsWith("Question of the day")),
-                "later fires the same day post nothing more");
+        // The trigger fires every second: for three more fires, the day's question is not posted again.
+        Awaitility.await("later fires the same day post nothing more").during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> poster.count(reply -> heading(reply).startsWith("Question of the day")) == 1);
     }
 
     @Test
@@ -173,8 +175,9 @@ class QuestionOfTheDayTest {
 
         started(service(Clock.systemUTC(), soon)); // a new process on the same database file
         poster.await(reply -> heading(reply).startsWith("Answer to the question"), Duration.ofSeconds(10));
-        Thread.sleep(500);
-        assertEquals(1, poster.count(reply -> heading(reply).startsWith("Answer to the question")));
+        // Both schedulers' reveal loops have had their turn by then; a second reveal would show within it.
+        Awaitility.await("the reveal is sent once").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> poster.count(reply -> heading(reply).startsWith("Answer to the question")) == 1);
         assertTrue(store.unrevealed().isEmpty());
     }
 
@@ -297,19 +300,12 @@ class QuestionOfTheDayTest {
             }
         }
 
-        Reply await(Predicate<Reply> which, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
+        Reply await(Predicate<Reply> which, Duration timeout) {
+            return Awaitility.await("a post matching the test").atMost(timeout).until(() -> {
                 synchronized (posted) {
-                    for (Reply reply : posted) {
-                        if (which.test(reply)) {
-                            return reply;
-                        }
-                    }
+                    return posted.stream().filter(which).findFirst();
                 }
-                Thread.sleep(50);
-            }
-            throw new AssertionError("nothing posted in " + timeout + "; posted: " + posted);
+            }, java.util.Optional::isPresent).orElseThrow();
         }
     }
 }
