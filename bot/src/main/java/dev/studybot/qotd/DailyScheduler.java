@@ -34,10 +34,11 @@ import org.quartz.impl.StdSchedulerFactory;
  * channel's time zone, and a one-shot trigger per pending reveal. Quartz keeps its jobs in memory;
  * what must survive a restart is in the store, and {@link #start} re-creates the triggers from it.
  */
-public final class DailyScheduler implements AutoCloseable {
+public final class DailyScheduler implements DailyTimer, AutoCloseable {
 
     private static final String POST_GROUP = "question-of-the-day";
     private static final String REVEAL_GROUP = "reveal";
+    private static final String DELIVER_GROUP = "deliver";
     private static final AtomicInteger INSTANCES = new AtomicInteger();
     /** Gap days are armed this far ahead; a restart (or a schedule change) arms the next ones. */
     private static final int GAP_LOOKAHEAD_DAYS = 400;
@@ -64,7 +65,7 @@ public final class DailyScheduler implements AutoCloseable {
             Scheduler quartz = new StdSchedulerFactory(config).getScheduler();
             DailyScheduler scheduler = new DailyScheduler(quartz, questions, schedules);
             quartz.setJobFactory((bundle, owner) -> bundle.getJobDetail().getJobClass() == PostJob.class
-                    ? new PostJob(questions) : new RevealJob(questions));
+                    ? new PostJob(questions) : new StepJob(questions));
             questions.attach(scheduler);
             for (Schedule schedule : schedules.schedules()) {
                 scheduler.arm(schedule);
@@ -165,10 +166,25 @@ public final class DailyScheduler implements AutoCloseable {
         return "0 " + schedule.time().getMinute() + " " + schedule.time().getHour() + " ? * " + days;
     }
 
-    void revealAt(long postedId, Instant at) {
-        JobKey key = JobKey.jobKey("reveal-" + postedId, REVEAL_GROUP);
-        JobDetail job = JobBuilder.newJob(RevealJob.class).withIdentity(key).usingJobData("posted", postedId).build();
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key.getName(), REVEAL_GROUP)
+    @Override
+    public void revealAt(long postedId, Instant at) {
+        once(REVEAL_GROUP, postedId, at);
+    }
+
+    @Override
+    public void deliverAt(long postedId, Instant at) {
+        once(DELIVER_GROUP, postedId, at);
+    }
+
+    /**
+     * A one-shot job for a posted question at an instant. The key holds the instant, so arming the same step twice
+     * (start-up and a restart's catch-up) is one job, while a retry at a later instant is a new one even when asked
+     * from inside the job that failed.
+     */
+    private void once(String group, long postedId, Instant at) {
+        JobKey key = JobKey.jobKey(group + "-" + postedId + "@" + at.toEpochMilli(), group);
+        JobDetail job = JobBuilder.newJob(StepJob.class).withIdentity(key).usingJobData("posted", postedId).build();
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key.getName(), group)
                 .startAt(Date.from(at))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
@@ -177,7 +193,7 @@ public final class DailyScheduler implements AutoCloseable {
                 quartz.scheduleJob(job, trigger);
             }
         } catch (SchedulerException e) {
-            throw new IllegalStateException("Could not schedule a reveal: " + e.getMessage(), e);
+            throw new IllegalStateException("Could not schedule a " + group + ": " + e.getMessage(), e);
         }
     }
 
@@ -212,16 +228,22 @@ public final class DailyScheduler implements AutoCloseable {
         }
     }
 
-    static final class RevealJob implements Job {
+    /** A later step for one posted question of the day: its reveal, or another try at delivering it. */
+    static final class StepJob implements Job {
         private final QuestionOfTheDay questions;
 
-        RevealJob(QuestionOfTheDay questions) {
+        StepJob(QuestionOfTheDay questions) {
             this.questions = questions;
         }
 
         @Override
         public void execute(JobExecutionContext context) {
-            questions.reveal(context.getMergedJobDataMap().getLong("posted"));
+            long posted = context.getMergedJobDataMap().getLong("posted");
+            if (REVEAL_GROUP.equals(context.getJobDetail().getKey().getGroup())) {
+                questions.reveal(posted);
+            } else {
+                questions.redeliver(posted);
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.studybot.chat.Button;
 import dev.studybot.chat.Poster;
 import dev.studybot.chat.Reply;
 import dev.studybot.knowledge.questions.Question;
+import dev.studybot.store.DailyDeliveryStore;
 import dev.studybot.store.DailyPost;
 import dev.studybot.domain.Place;
 import dev.studybot.store.Posted;
@@ -18,8 +19,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,14 +37,35 @@ public final class QuestionOfTheDay {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuestionOfTheDay.class);
 
-    /** Settings an operator may change. */
-    public record Settings(Duration revealBeforeNext, Duration revealWithoutSchedule, Duration grace) {
+    /**
+     * Settings an operator may change.
+     *
+     * @param firstRetry how long after a failed post or reveal it is tried again; each further failure doubles
+     *                   the wait, up to {@link #LONGEST_RETRY}
+     */
+    public record Settings(Duration revealBeforeNext, Duration revealWithoutSchedule, Duration grace,
+                           Duration firstRetry) {
+        public static final Duration LONGEST_RETRY = Duration.ofMinutes(30);
         public static final Settings DEFAULTS =
                 new Settings(Duration.ofMinutes(30), Duration.ofHours(23), Duration.ofHours(2));
+
+        public Settings(Duration revealBeforeNext, Duration revealWithoutSchedule, Duration grace) {
+            this(revealBeforeNext, revealWithoutSchedule, grace, Duration.ofSeconds(30));
+        }
+
+        /** The wait after the {@code attempts}-th failure. */
+        Duration retryAfter(int attempts) {
+            Duration wait = firstRetry.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 16));
+            return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
+        }
     }
 
     /** What happened to a request to post. */
-    public enum Outcome { POSTED, ALREADY_POSTED, NO_QUESTIONS }
+    public enum Outcome {
+        POSTED, ALREADY_POSTED, NO_QUESTIONS,
+        /** Stored, but the platform refused it for now: it is retried until it goes out or its reveal time comes. */
+        DELIVERY_PENDING
+    }
 
     private final StudyStore studyStore;
     private final ScheduleStore schedules;
@@ -47,7 +73,10 @@ public final class QuestionOfTheDay {
     private final Poster poster;
     private final Clock clock;
     private final Settings settings;
-    private DailyScheduler scheduler;
+    private final DailyDeliveryStore deliveries;
+    /** One lock per channel: a channel's post, retries and reveal never interleave; other channels never wait. */
+    private final Map<String, ReentrantLock> channelLocks = new ConcurrentHashMap<>();
+    private volatile DailyTimer timer = DailyTimer.NONE;
 
     public QuestionOfTheDay(StudyStore studyStore, ScheduleStore schedules, List<Question> pool, Poster poster,
                             Clock clock, Settings settings, long seed) {
@@ -57,6 +86,7 @@ public final class QuestionOfTheDay {
         this.poster = poster;
         this.clock = clock;
         this.settings = settings;
+        this.deliveries = schedules.deliveries();
     }
 
     /**
@@ -68,8 +98,22 @@ public final class QuestionOfTheDay {
     }
 
     /** Connects the timer; until then nothing is scheduled (tests may drive the class by hand). */
-    void attach(DailyScheduler scheduler) {
-        this.scheduler = scheduler;
+    void attach(DailyTimer timer) {
+        this.timer = timer;
+    }
+
+    private <T> T inChannel(Place place, Supplier<T> work) {
+        ReentrantLock lock = channelLocks.computeIfAbsent(channelKey(place), key -> new ReentrantLock());
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static String channelKey(Place place) {
+        return place.platform() + "/" + place.groupId() + "/" + place.channelId();
     }
 
     /** Posts the channel's question for today (in its time zone) unless today already has one. */
@@ -85,14 +129,17 @@ public final class QuestionOfTheDay {
                 post(schedule.place(), Optional.of(schedule), DailyTimes.localDay(schedule, fireTime), clock.instant()));
     }
 
-    private synchronized Outcome post(Place place, Optional<Schedule> schedule, LocalDate day, Instant now) {
+    private Outcome post(Place place, Optional<Schedule> schedule, LocalDate day, Instant now) {
+        return inChannel(place, () -> postInChannel(place, schedule, day, now));
+    }
+
+    private Outcome postInChannel(Place place, Optional<Schedule> schedule, LocalDate day, Instant now) {
         if (schedules.daily(place.platform(), place.groupId(), place.channelId(), day).isPresent()) {
             return Outcome.ALREADY_POSTED;
         }
         List<String> topics = schedule.map(Schedule::topics).orElse(List.of());
-        String channelKey = place.platform() + "/" + place.groupId() + "/" + place.channelId();
         Optional<Question> question = picker.pick(topics,
-                schedules.askedQuestionIds(place.platform(), place.groupId(), place.channelId()), channelKey, day);
+                schedules.askedQuestionIds(place.platform(), place.groupId(), place.channelId()), channelKey(place), day);
         if (question.isEmpty()) {
             return Outcome.NO_QUESTIONS;
         }
@@ -104,15 +151,57 @@ public final class QuestionOfTheDay {
         if (posted.isEmpty()) {
             return Outcome.ALREADY_POSTED;
         }
-        poster.post(place, message(posted.getAsLong(), question.get(), revealAt, zone(place, schedule)));
+        return deliver(posted.getAsLong(), place, question.get(), revealAt) ? Outcome.POSTED : Outcome.DELIVERY_PENDING;
+    }
+
+    /**
+     * Sends a stored question of the day; it counts as delivered, and its reveal is armed, only once the platform
+     * took it. A refusal is retried with backoff while there is time before the reveal.
+     */
+    private boolean deliver(long postedId, Place place, Question question, Instant revealAt) {
+        try {
+            poster.post(place, message(postedId, question, revealAt, zone(place,
+                    schedules.schedule(place.platform(), place.groupId(), place.channelId()))));
+        } catch (RuntimeException e) {
+            int attempts = deliveries.failed(postedId, DailyDeliveryStore.Stage.POST);
+            Instant retry = clock.instant().plus(settings.retryAfter(attempts));
+            if (retry.isBefore(revealAt)) {
+                LOG.warn("Question of the day {} not delivered to #{} (attempt {}): {}; trying again at {}", postedId,
+                        place.channelName(), attempts, e.getMessage(), retry);
+                timer.deliverAt(postedId, retry);
+            } else {
+                LOG.error("Question of the day {} never reached #{} after {} attempts ({}); the day is skipped", postedId,
+                        place.channelName(), attempts, e.getMessage());
+                schedules.markRevealed(postedId, clock.instant());
+            }
+            return false;
+        }
+        deliveries.delivered(postedId, clock.instant());
         LOG.atInfo().setMessage("Question of the day posted").addKeyValue("platform", place.platform())
                 .addKeyValue("group", place.groupId()).addKeyValue("channel", place.channelId())
-                .addKeyValue("posted_id", posted.getAsLong()).addKeyValue("question_id", question.get().id())
-                .addKeyValue("day", day.toString()).addKeyValue("reveal_at", revealAt.toString()).log();
-        if (scheduler != null) {
-            scheduler.revealAt(posted.getAsLong(), revealAt);
+                .addKeyValue("posted_id", postedId).addKeyValue("question_id", question.id())
+                .addKeyValue("reveal_at", revealAt.toString()).log();
+        timer.revealAt(postedId, revealAt);
+        return true;
+    }
+
+    /** Tries again to deliver a question of the day the platform refused before. */
+    void redeliver(long postedId) {
+        Optional<DailyPost> daily = open(postedId);
+        if (daily.isEmpty()) {
+            return;
         }
-        return Outcome.POSTED;
+        inChannel(daily.get().place(), () -> {
+            if (deliveries.deliveredAt(postedId).isEmpty() && open(postedId).isPresent()) {
+                studyStore.posted(postedId).ifPresent(posted ->
+                        deliver(postedId, daily.get().place(), posted.question(), daily.get().revealAt()));
+            }
+            return null;
+        });
+    }
+
+    private Optional<DailyPost> open(long postedId) {
+        return schedules.unrevealed().stream().filter(d -> d.postedId() == postedId).findFirst();
     }
 
     /** The channel's schedule's zone, else its group's. */
@@ -129,17 +218,35 @@ public final class QuestionOfTheDay {
                 new Reply.Note("One answer each; the answer is revealed at " + reveal + ".")), buttons);
     }
 
-    /** Reveals a question of the day (once, however often asked). */
+    /**
+     * Reveals a question of the day (once, however often asked). Answers close first; it counts as revealed only
+     * once the platform took the reveal, which is retried with backoff until it does. A question that never
+     * reached the channel is closed without a reveal.
+     */
     void reveal(long postedId) {
-        Optional<DailyPost> daily = schedules.unrevealed().stream().filter(d -> d.postedId() == postedId).findFirst();
-        if (!schedules.markRevealed(postedId, clock.instant())) {
-            return;
-        }
+        Optional<DailyPost> daily = open(postedId);
         Optional<Posted> posted = studyStore.posted(postedId);
-        if (posted.isEmpty()) {
+        if (daily.isEmpty() || posted.isEmpty()) {
             return;
         }
-        Question question = posted.get().question();
+        inChannel(daily.get().place(), () -> {
+            if (open(postedId).isPresent()) {
+                revealInChannel(daily.get(), posted.get());
+            }
+            return null;
+        });
+    }
+
+    private void revealInChannel(DailyPost daily, Posted posted) {
+        long postedId = daily.postedId();
+        if (deliveries.deliveredAt(postedId).isEmpty()) {
+            LOG.error("Question of the day {} never reached #{}; closed without a reveal", postedId,
+                    daily.place().channelName());
+            schedules.markRevealed(postedId, clock.instant());
+            return;
+        }
+        deliveries.closeAnswers(postedId, clock.instant());
+        Question question = posted.question();
         RevealStats stats = schedules.revealStats(postedId);
         String first = stats.firstRight() == null ? "Nobody got it right this time."
                 : "First right: " + stats.firstRight() + ".";
@@ -152,7 +259,17 @@ public final class QuestionOfTheDay {
             parts.add(new Reply.Excerpt(String.join(" › ", question.topic()), question.file() + ":" + question.line(),
                     question.explanation(), List.of()));
         }
-        poster.post(daily.map(DailyPost::place).orElseGet(() -> placeOf(posted.get())), new Reply(false, parts, List.of()));
+        try {
+            poster.post(daily.place(), new Reply(false, parts, List.of()));
+        } catch (RuntimeException e) {
+            int attempts = deliveries.failed(postedId, DailyDeliveryStore.Stage.REVEAL);
+            Instant retry = clock.instant().plus(settings.retryAfter(attempts));
+            LOG.warn("Reveal of question of the day {} not delivered to #{} (attempt {}): {}; trying again at {}",
+                    postedId, daily.place().channelName(), attempts, e.getMessage(), retry);
+            timer.revealAt(postedId, retry);
+            return;
+        }
+        schedules.markRevealed(postedId, clock.instant());
         LOG.atInfo().setMessage("Question of the day revealed").addKeyValue("posted_id", postedId)
                 .addKeyValue("answered", stats.answered()).addKeyValue("right", stats.correct()).log();
     }
@@ -180,11 +297,14 @@ public final class QuestionOfTheDay {
                 post(schedule.place(), Optional.of(schedule), DailyTimes.localDay(schedule, missed.get()), now);
             }
         }
+        for (long postedId : deliveries.undelivered()) {
+            redeliver(postedId);
+        }
         for (DailyPost daily : schedules.unrevealed()) {
             if (!daily.revealAt().isAfter(now)) {
                 reveal(daily.postedId());
-            } else if (scheduler != null) {
-                scheduler.revealAt(daily.postedId(), daily.revealAt());
+            } else if (deliveries.deliveredAt(daily.postedId()).isPresent()) {
+                timer.revealAt(daily.postedId(), daily.revealAt());
             }
         }
     }
@@ -193,7 +313,4 @@ public final class QuestionOfTheDay {
         return a.platform().equals(b.platform()) && a.groupId().equals(b.groupId()) && a.channelId().equals(b.channelId());
     }
 
-    private static Place placeOf(Posted posted) {
-        return new Place(posted.platform(), posted.groupId(), posted.groupId(), posted.channelId(), posted.channelId());
-    }
 }

@@ -42,4 +42,7 @@ public interface ScheduleStore {
     Set<String> askedQuestionIds(String platform, String groupId, String channelId);
 
     RevealStats revealStats(long postedId);
+
+    /** Whether the platform took each question of the day and its reveal. */
+    DailyDeliveryStore deliveries();
 }

@@ -4,18 +4,13 @@ import dev.studybot.domain.Member;
 import dev.studybot.itemanalysis.ItemAnalysis;
 import dev.studybot.itemanalysis.ReportReason;
 import dev.studybot.itemanalysis.RetirementRules;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,26 +33,8 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
     SqliteQuestionFeedback(SqliteConnections connections, RetirementRules rules) {
         this.connections = connections;
         this.rules = rules;
-        retired.addAll(connections.read(c -> jdbi(c, h -> h.createQuery(
+        retired.addAll(connections.read(c -> Jdbis.with(c, h -> h.createQuery(
                 "SELECT question_id FROM question_status WHERE status = 'RETIRED'").mapTo(String.class).list())));
-    }
-
-    /** Runs {@code work} with Jdbi on a connection lent by {@link SqliteConnections}, which keeps owning it. */
-    private static <T> T jdbi(Connection c, HandleCallback<T, SQLException> work) throws SQLException {
-        ConnectionFactory lent = new ConnectionFactory() {
-            @Override
-            public Connection openConnection() {
-                return c;
-            }
-
-            @Override
-            public void closeConnection(Connection connection) {
-                // Returned to SqliteConnections, not closed.
-            }
-        };
-        try (Handle handle = Jdbi.create(lent).open()) {
-            return work.withHandle(handle);
-        }
     }
 
     @Override
@@ -70,7 +47,7 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
             Posted posted = row.get().posted();
             String questionId = posted.question().id();
             long memberRef = SqliteStudyStore.upsertMember(c, member);
-            return jdbi(c, h -> {
+            return Jdbis.with(c, h -> {
                 int added = h.createUpdate("""
                                 INSERT INTO question_reports (question_id, member_ref, posted_ref, reason, reported_at)
                                 VALUES (:question, :member, :posted, :reason, :at)
@@ -99,12 +76,12 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
             return Optional.empty();
         }
         // Most answers change nothing, so look first with a reader and write only to retire.
-        boolean due = connections.readTransaction(c -> jdbi(c, h -> status(h, questionId).isEmpty()
+        boolean due = connections.readTransaction(c -> Jdbis.with(c, h -> status(h, questionId).isEmpty()
                 && rules.why(reports(h, questionId), analysis(h, questionId).orElseThrow()).isPresent()));
         if (!due) {
             return Optional.empty();
         }
-        Optional<String> why = connections.write(c -> jdbi(c, h -> retireIfDue(h, questionId, at)));
+        Optional<String> why = connections.write(c -> Jdbis.with(c, h -> retireIfDue(h, questionId, at)));
         noteRetirement(why, questionId);
         return why;
     }
@@ -141,7 +118,7 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
 
     @Override
     public List<FlaggedQuestion> flagged(int limit) {
-        return connections.readTransaction(c -> jdbi(c, h -> {
+        return connections.readTransaction(c -> Jdbis.with(c, h -> {
             List<String> ids = h.createQuery("""
                             SELECT question_id FROM (
                                 SELECT question_id, 0 AS rank, changed_at AS at FROM question_status WHERE status = 'RETIRED'
@@ -161,7 +138,7 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
 
     @Override
     public Optional<FlaggedQuestion> restore(String questionId, Instant at) {
-        Optional<FlaggedQuestion> restored = connections.write(c -> jdbi(c, h -> {
+        Optional<FlaggedQuestion> restored = connections.write(c -> Jdbis.with(c, h -> {
             int changed = h.createUpdate("""
                             UPDATE question_status SET status = 'RESTORED', why = 'restored by an admin', changed_at = :at
                             WHERE question_id = :question AND status = 'RETIRED'""")
@@ -177,7 +154,7 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
 
     @Override
     public Optional<FlaggedQuestion> question(String questionId) {
-        return connections.readTransaction(c -> jdbi(c, h -> describe(h, questionId)));
+        return connections.readTransaction(c -> Jdbis.with(c, h -> describe(h, questionId)));
     }
 
     private Optional<FlaggedQuestion> describe(Handle h, String questionId) {

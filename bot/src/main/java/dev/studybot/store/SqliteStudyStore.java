@@ -72,6 +72,7 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
     private final String url;
     private final SqliteConnections connections;
     private final SqliteQuestionFeedback questionFeedback;
+    private final SqliteDailyDeliveries deliveries;
     private final ScoringRules scoring;
     private final ZoneId defaultZone;
 
@@ -79,6 +80,7 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
         this.url = url;
         this.connections = connections;
         this.questionFeedback = new SqliteQuestionFeedback(connections, RetirementRules.DEFAULTS);
+        this.deliveries = new SqliteDailyDeliveries(connections);
         this.scoring = scoring;
         this.defaultZone = defaultZone;
     }
@@ -178,6 +180,11 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
             throw new StartupFailure("Cannot bring the database " + file + " up to date: " + message.lines().findFirst()
                     .orElse(e.getClass().getSimpleName()), e);
         }
+    }
+
+    @Override
+    public DailyDeliveryStore deliveries() {
+        return deliveries;
     }
 
     @Override

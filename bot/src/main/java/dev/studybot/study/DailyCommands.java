@@ -117,6 +117,8 @@ final class DailyCommands {
         return switch (action) {
             case "now" -> switch (questions.postNow(caller.place())) {
                 case POSTED -> Reply.privately(new Reply.Text("Posted today's question."));
+                case DELIVERY_PENDING -> Reply.privately(new Reply.Text("The platform refused today's question for now;"
+                        + " I will keep trying and post it as soon as it takes it (the log says why)."));
                 case ALREADY_POSTED -> Reply.privately(new Reply.Text(
                         "This channel already has today's question; there is one a day."));
                 case NO_QUESTIONS -> Reply.privately(new Reply.Text(

@@ -263,6 +263,73 @@ class QuestionOfTheDayTest {
         assertTrue(!prompts.contains(retired.prompt()), prompts.toString());
     }
 
+    /** The issue's case: the platform fails the first two posts, the third goes through. */
+    @Test
+    void aRefusedPostIsRetriedUntilItGoesOutOnceAndItsRevealStillHappens() {
+        QuestionOfTheDay.Settings quick = new QuestionOfTheDay.Settings(Duration.ofMinutes(30), Duration.ofSeconds(4),
+                Duration.ofHours(2), Duration.ofMillis(200));
+        QuestionOfTheDay service = service(Clock.systemUTC(), quick);
+        started(service);
+        poster.refuse("Question of the day", 2);
+
+        assertEquals(QuestionOfTheDay.Outcome.DELIVERY_PENDING, service.postNow(GENERAL));
+        assertEquals(0, poster.count(reply -> heading(reply).startsWith("Question of the day")));
+        long postedId = store.unrevealed().get(0).postedId();
+        assertTrue(store.deliveries().deliveredAt(postedId).isEmpty(), "not delivered before the platform took it");
+
+        poster.await(reply -> heading(reply).startsWith("Question of the day"), Duration.ofSeconds(10));
+        assertTrue(store.deliveries().deliveredAt(postedId).isPresent());
+        assertEquals(QuestionOfTheDay.Outcome.ALREADY_POSTED, service.postNow(GENERAL), "the day has its question");
+        poster.await(reply -> heading(reply).startsWith("Answer to the question"), Duration.ofSeconds(15));
+        assertEquals(1, poster.count(reply -> heading(reply).startsWith("Question of the day")));
+        assertTrue(store.unrevealed().isEmpty());
+    }
+
+    @Test
+    void aPostRefusedBeforeARestartIsDeliveredByTheRestartedBot() {
+        poster.refuse("Question of the day", 1);
+        assertEquals(QuestionOfTheDay.Outcome.DELIVERY_PENDING,
+                service(Clock.systemUTC(), QuestionOfTheDay.Settings.DEFAULTS).postNow(GENERAL)); // no timer: no retry
+
+        started(service(Clock.systemUTC(), QuestionOfTheDay.Settings.DEFAULTS)); // a new process on the same file
+
+        poster.await(reply -> heading(reply).startsWith("Question of the day"), Duration.ofSeconds(10));
+        assertEquals(1, poster.count(reply -> heading(reply).startsWith("Question of the day")));
+    }
+
+    @Test
+    void aRefusedRevealIsRetriedAndCountsAsRevealedOnlyOnceSent() {
+        QuestionOfTheDay.Settings quick = new QuestionOfTheDay.Settings(Duration.ofMinutes(30), Duration.ofHours(1),
+                Duration.ofHours(2), Duration.ofMillis(200));
+        QuestionOfTheDay service = service(Clock.systemUTC(), quick);
+        started(service);
+        assertEquals(QuestionOfTheDay.Outcome.POSTED, service.postNow(GENERAL));
+        poster.refuse("Answer to the question", 1);
+
+        assertTrue(service.revealNow(GENERAL));
+        assertEquals(1, store.unrevealed().size(), "a refused reveal is still to do");
+
+        poster.await(reply -> heading(reply).startsWith("Answer to the question"), Duration.ofSeconds(10));
+        Awaitility.await("the reveal counts as done once sent").atMost(Duration.ofSeconds(5))
+                .until(() -> store.unrevealed().isEmpty());
+        assertEquals(1, poster.count(reply -> heading(reply).startsWith("Answer to the question")));
+    }
+
+    @Test
+    void aQuestionThatNeverReachesTheChannelIsClosedWithoutAReveal() {
+        QuestionOfTheDay.Settings quick = new QuestionOfTheDay.Settings(Duration.ofMinutes(30), Duration.ofSeconds(1),
+                Duration.ofHours(2), Duration.ofMillis(300));
+        QuestionOfTheDay service = service(Clock.systemUTC(), quick);
+        started(service);
+        poster.refuse("Question of the day", 1000);
+
+        assertEquals(QuestionOfTheDay.Outcome.DELIVERY_PENDING, service.postNow(GENERAL));
+
+        Awaitility.await("given up at its reveal time").atMost(Duration.ofSeconds(10))
+                .until(() -> store.unrevealed().isEmpty());
+        assertEquals(0, poster.count(reply -> true), "neither the question nor a reveal of it was shown");
+    }
+
     @Test
     void anEarlyRevealClosesAnswersAndHappensOnce() {
         QuestionOfTheDay service = service(Clock.systemUTC(), QuestionOfTheDay.Settings.DEFAULTS);
@@ -284,9 +351,21 @@ class QuestionOfTheDayTest {
     /** A poster that remembers what it posted, for assertions. */
     private static final class RecordingPoster implements Poster {
         private final List<Reply> posted = Collections.synchronizedList(new ArrayList<>());
+        /** Which posts the platform refuses, by heading, and how many of them are left to refuse. */
+        private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> refusals =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        void refuse(String headingStart, int times) {
+            refusals.put(headingStart, new java.util.concurrent.atomic.AtomicInteger(times));
+        }
 
         @Override
         public void post(Place channel, Reply message) {
+            refusals.forEach((start, left) -> {
+                if (heading(message).startsWith(start) && left.getAndDecrement() > 0) {
+                    throw new IllegalStateException("Slack refused to post to #" + channel.channelName() + ": ratelimited");
+                }
+            });
             posted.add(message);
         }
 
