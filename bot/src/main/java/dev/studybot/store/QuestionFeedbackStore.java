@@ -18,7 +18,10 @@ public interface QuestionFeedbackStore {
     /** Records {@code member}'s report on the question posted as {@code postedId}; one report per member per question. */
     ReportOutcome report(long postedId, Member member, ReportReason reason, Instant at);
 
-    /** Looks at the question's answers after a new one, and retires it when they say so; returns why it was. */
+    /**
+     * Looks at the question's answers after a new one, and retires it when they say so; returns why it was. The
+     * answers are judged when their number reaches the rules' count, and after every fifth answer from then on.
+     */
     Optional<String> reviewAnswers(String questionId, Instant at);
 
     /** Ids of the questions out of service now. */

@@ -24,6 +24,7 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteQuestionFeedback.class);
     private static final String RETIRED = "RETIRED";
     private static final String RESTORED = "RESTORED";
+    private static final int REVIEW_EVERY = 5;
 
     private final SqliteConnections connections;
     private final RetirementRules rules;
@@ -40,13 +41,13 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
     @Override
     public ReportOutcome report(long postedId, Member member, ReportReason reason, Instant at) {
         ReportOutcome outcome = connections.write(c -> {
-            Optional<SqliteStudyStore.PostedRow> row = SqliteStudyStore.loadPosted(c, postedId);
+            Optional<SqliteRows.PostedRow> row = SqliteRows.loadPosted(c, postedId);
             if (row.isEmpty()) {
                 return new ReportOutcome.Unknown();
             }
             Posted posted = row.get().posted();
             String questionId = posted.question().id();
-            long memberRef = SqliteStudyStore.upsertMember(c, member);
+            long memberRef = SqliteRows.upsertMember(c, member);
             return Jdbis.with(c, h -> {
                 int added = h.createUpdate("""
                                 INSERT INTO question_reports (question_id, member_ref, posted_ref, reason, reported_at)
@@ -75,9 +76,17 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
         if (retired.contains(questionId)) {
             return Optional.empty();
         }
-        // Most answers change nothing, so look first with a reader and write only to retire.
-        boolean due = connections.readTransaction(c -> Jdbis.with(c, h -> status(h, questionId).isEmpty()
-                && rules.why(reports(h, questionId), analysis(h, questionId).orElseThrow()).isPresent()));
+        // Most answers change nothing, so look first with a reader and write only to retire; the full analysis
+        // reads every answer to the question, so it runs at the answer that reaches the rules' count and at every
+        // fifth after, not at each one.
+        boolean due = connections.readTransaction(c -> Jdbis.with(c, h -> {
+            int answered = h.createQuery("""
+                            SELECT COUNT(*) FROM answers a JOIN posted p ON p.id = a.posted_ref WHERE p.question_id = ?""")
+                    .bind(0, questionId).mapTo(Integer.class).one();
+            int past = answered - rules.answersForDiscrimination();
+            return past >= 0 && past % REVIEW_EVERY == 0 && status(h, questionId).isEmpty()
+                    && rules.why(reports(h, questionId), analysis(h, questionId).orElseThrow()).isPresent();
+        }));
         if (!due) {
             return Optional.empty();
         }
@@ -164,7 +173,7 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
         }
         Optional<String[]> status = status(h, questionId);
         LatestPost latest = latestPost(h, questionId).orElseThrow();
-        return Optional.of(new FlaggedQuestion(questionId, SqliteStudyStore.fromJson(latest.topic()), latest.prompt(),
+        return Optional.of(new FlaggedQuestion(questionId, SqliteRows.fromJson(latest.topic()), latest.prompt(),
                 reports(h, questionId), analysis.get(),
                 status.filter(s -> s[0].equals(RETIRED)).map(s -> s[1]),
                 status.filter(s -> s[0].equals(RESTORED)).isPresent()));
@@ -199,7 +208,7 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
         if (latest.isEmpty()) {
             return Optional.empty();
         }
-        List<String> choices = SqliteStudyStore.fromJson(latest.get().choices());
+        List<String> choices = SqliteRows.fromJson(latest.get().choices());
         List<ItemAnalysis.Response> responses = h.createQuery("""
                         SELECT p.choices, a.choice, a.correct,
                                COUNT(op.id), COALESCE(SUM(CASE WHEN op.id IS NOT NULL THEN o.correct END), 0)
@@ -211,7 +220,7 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
                         GROUP BY a.id""")
                 .bind("question", questionId)
                 .map((rs, ctx) -> {
-                    List<String> shown = SqliteStudyStore.fromJson(rs.getString(1));
+                    List<String> shown = SqliteRows.fromJson(rs.getString(1));
                     int choice = rs.getInt(2);
                     return new ItemAnalysis.Response(choice < shown.size() ? shown.get(choice) : "?",
                             rs.getInt(3) == 1, rs.getInt(4), rs.getInt(5));

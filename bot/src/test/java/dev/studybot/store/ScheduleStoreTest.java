@@ -169,12 +169,12 @@ class ScheduleStoreTest {
                 SQLException sameDay = assertThrows(SQLException.class, () -> s.executeUpdate(
                         "INSERT INTO daily_posts (posted_ref, channel_ref, day, posted_at, reveal_at) VALUES ("
                                 + other + ", " + channel + ", '2026-03-02', 0, 0)"));
-                assertTrue(SqliteStudyStore.isUniqueViolation(sameDay), sameDay.getMessage());
+                assertTrue(SqliteRows.isUniqueViolation(sameDay), sameDay.getMessage());
                 // The same posted question on two days.
                 SQLException samePosted = assertThrows(SQLException.class, () -> s.executeUpdate(
                         "INSERT INTO daily_posts (posted_ref, channel_ref, day, posted_at, reveal_at) VALUES ("
                                 + first + ", " + channel + ", '2026-03-03', 0, 0)"));
-                assertTrue(SqliteStudyStore.isUniqueViolation(samePosted), samePosted.getMessage());
+                assertTrue(SqliteRows.isUniqueViolation(samePosted), samePosted.getMessage());
                 // Not a daily question.
                 assertThrows(SQLException.class, () -> s.executeUpdate(
                         "INSERT INTO daily_posts (posted_ref, channel_ref, day, posted_at, reveal_at) VALUES ("
