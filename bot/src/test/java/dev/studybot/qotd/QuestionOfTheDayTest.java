@@ -83,6 +83,14 @@ class QuestionOfTheDayTest {
         return new QuestionOfTheDay(store, store, pool(), poster, clock, settings, 7);
     }
 
+    /** A running service whose question is revealed {@code revealAfter} after posting, retrying after {@code retry}. */
+    private QuestionOfTheDay startedWithRetries(Duration revealAfter, Duration retry) {
+        QuestionOfTheDay service = service(Clock.systemUTC(), new QuestionOfTheDay.Settings(Duration.ofMinutes(30),
+                revealAfter, Duration.ofHours(2), retry));
+        started(service);
+        return service;
+    }
+
     private DailyScheduler started(QuestionOfTheDay service) {
         DailyScheduler scheduler = DailyScheduler.start(service, store);
         schedulers.add(scheduler);
@@ -266,10 +274,7 @@ class QuestionOfTheDayTest {
     /** The case: the platform fails the first two posts, the third goes through. */
     @Test
     void aRefusedPostIsRetriedUntilItGoesOutOnceAndItsRevealStillHappens() {
-        QuestionOfTheDay.Settings quick = new QuestionOfTheDay.Settings(Duration.ofMinutes(30), Duration.ofSeconds(4),
-                Duration.ofHours(2), Duration.ofMillis(200));
-        QuestionOfTheDay service = service(Clock.systemUTC(), quick);
-        started(service);
+        QuestionOfTheDay service = startedWithRetries(Duration.ofSeconds(4), Duration.ofMillis(200));
         poster.refuse("Question of the day", 2);
 
         assertEquals(QuestionOfTheDay.Outcome.DELIVERY_PENDING, service.postNow(GENERAL));
@@ -299,10 +304,7 @@ class QuestionOfTheDayTest {
 
     @Test
     void aRefusedRevealIsRetriedAndCountsAsRevealedOnlyOnceSent() {
-        QuestionOfTheDay.Settings quick = new QuestionOfTheDay.Settings(Duration.ofMinutes(30), Duration.ofHours(1),
-                Duration.ofHours(2), Duration.ofMillis(200));
-        QuestionOfTheDay service = service(Clock.systemUTC(), quick);
-        started(service);
+        QuestionOfTheDay service = startedWithRetries(Duration.ofHours(1), Duration.ofMillis(200));
         assertEquals(QuestionOfTheDay.Outcome.POSTED, service.postNow(GENERAL));
         poster.refuse("Answer to the question", 1);
 
@@ -317,10 +319,7 @@ class QuestionOfTheDayTest {
 
     @Test
     void aQuestionThatNeverReachesTheChannelIsClosedWithoutAReveal() {
-        QuestionOfTheDay.Settings quick = new QuestionOfTheDay.Settings(Duration.ofMinutes(30), Duration.ofSeconds(1),
-                Duration.ofHours(2), Duration.ofMillis(300));
-        QuestionOfTheDay service = service(Clock.systemUTC(), quick);
-        started(service);
+        QuestionOfTheDay service = startedWithRetries(Duration.ofSeconds(1), Duration.ofMillis(300));
         poster.refuse("Question of the day", 1000);
 
         assertEquals(QuestionOfTheDay.Outcome.DELIVERY_PENDING, service.postNow(GENERAL));
