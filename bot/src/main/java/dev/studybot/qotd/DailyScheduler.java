@@ -111,7 +111,7 @@ public final class DailyScheduler implements DailyTimer, AutoCloseable {
         // Quartz's cron skips a day whose local time a daylight-saving change jumps over (02:30 on the
         // spring-forward night); a one-shot trigger posts that day's question at the first instant after.
         JobKey key = postJobKey(schedule.place());
-        for (Instant gap : gapFires(schedule, Instant.now(), GAP_LOOKAHEAD_DAYS)) {
+        for (Instant gap : gapFires(schedule, questions.clock().instant(), GAP_LOOKAHEAD_DAYS)) {
             Trigger trigger = TriggerBuilder.newTrigger().forJob(key)
                     .withIdentity(key.getName() + "@" + gap, POST_GROUP)
                     .startAt(Date.from(gap))
@@ -224,7 +224,7 @@ public final class DailyScheduler implements DailyTimer, AutoCloseable {
             JobDataMap data = context.getMergedJobDataMap();
             Date fired = context.getScheduledFireTime();
             questions.fire(data.getString("platform"), data.getString("group"), data.getString("channel"),
-                    fired == null ? Instant.now() : fired.toInstant());
+                    fired == null ? questions.clock().instant() : fired.toInstant());
         }
     }
 

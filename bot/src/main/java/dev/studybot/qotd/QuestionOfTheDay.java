@@ -97,6 +97,11 @@ public final class QuestionOfTheDay {
         picker.replace(pool);
     }
 
+    /** The clock every time of the question of the day is read from (the timer's too). */
+    Clock clock() {
+        return clock;
+    }
+
     /** Connects the timer; until then nothing is scheduled (tests may drive the class by hand). */
     void attach(DailyTimer timer) {
         this.timer = timer;
