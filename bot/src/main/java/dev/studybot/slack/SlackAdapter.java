@@ -44,6 +44,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,10 +72,17 @@ public final class SlackAdapter implements AutoCloseable {
     static final int WORKERS = 8;
     /** Requests waiting for a worker at most; beyond it a command is told to try again, never queued without end. */
     static final int QUEUE = 256;
+    /**
+     * When the request longest in the queue has waited this long, those coming after it would wait as long: they are
+     * told to try again instead, so an accepted command is answered within about a second even when 256 would fit.
+     */
+    static final Duration MAX_WAIT = Duration.ofMillis(500);
     static final String BUSY = "studybot is busy right now; try again in a moment.";
     private static final Gson JSON = GsonFactory.createSnakeCase();
 
     private final ThreadPoolExecutor workers;
+    private final long maxWaitNanos;
+    private final LongSupplier nanoTime;
     /**
      * HTTP/1.1: over plain http (a proxy, the loopback stand-in) the client's default HTTP/2 upgrade headers make some
      * servers close the connection after answering while the client keeps it for the next reply, which then fails.
@@ -93,7 +101,14 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     SlackAdapter(SlackSettings settings, int workerCount, int queueSize) {
+        this(settings, workerCount, queueSize, MAX_WAIT, System::nanoTime);
+    }
+
+    /** @param nanoTime the clock queue waits are measured on (a test's own) */
+    SlackAdapter(SlackSettings settings, int workerCount, int queueSize, Duration maxWait, LongSupplier nanoTime) {
         this.settings = settings;
+        this.maxWaitNanos = maxWait.toNanos();
+        this.nanoTime = nanoTime;
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
         config.setStatsEnabled(false);
@@ -137,15 +152,34 @@ public final class SlackAdapter implements AutoCloseable {
         });
     }
 
-    /** Whether a worker will run {@code work}; false when the queue is full (back-pressure, logged once a minute). */
+    /**
+     * Whether a worker will run {@code work}; false when the queue is full or its oldest request has waited too long
+     * (back-pressure, logged once a minute).
+     */
     private boolean accepted(Runnable work) {
+        long now = nanoTime.getAsLong();
+        if (workers.getQueue().peek() instanceof Queued oldest && now - oldest.since() > maxWaitNanos) {
+            return busy();
+        }
         try {
-            workers.execute(work);
+            workers.execute(new Queued(work, now));
             return true;
         } catch (RejectedExecutionException e) {
-            rareWarnings.warn("busy", "Slack requests are coming faster than they are answered; told one to try again"
-                    + " (" + workers.getQueue().size() + " waiting)");
-            return false;
+            return busy();
+        }
+    }
+
+    private boolean busy() {
+        rareWarnings.warn("busy", "Slack requests are coming faster than they are answered; told one to try again"
+                + " (" + workers.getQueue().size() + " waiting)");
+        return false;
+    }
+
+    /** Work for a worker, with when it was queued. */
+    private record Queued(Runnable work, long since) implements Runnable {
+        @Override
+        public void run() {
+            work.run();
         }
     }
 

@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,12 +185,11 @@ class SlackHttpHostileTest {
         assertTrue(logs.text().contains("WARN Refused a signed Slack command that does not say"), logs.text());
     }
 
-    @Test
-    void beyondTheQueueACommandIsToldPolitelyToTryAgainAndTheRestAreAnswered() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
+    /** An adapter with these workers and queue whose bot answers "pong" once {@code release} opens. */
+    private void startAnswering(int workers, int queue, Duration maxWait, LongSupplier nanos, CountDownLatch release) {
         adapter.close();
         adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null, SIGNING_SECRET, 0, "127.0.0.1",
-                slack.apiUrl(), Set.of()), 1, 1);
+                slack.apiUrl(), Set.of()), workers, queue, maxWait, nanos);
         adapter.start(interaction -> {
             try {
                 release.await();
@@ -197,6 +198,12 @@ class SlackHttpHostileTest {
             }
             return Reply.privately(new Reply.Text("pong"));
         });
+    }
+
+    @Test
+    void beyondTheQueueACommandIsToldPolitelyToTryAgainAndTheRestAreAnswered() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        startAnswering(1, 1, SlackAdapter.MAX_WAIT, System::nanoTime, release);
         List<HttpResponse<String>> acks = new ArrayList<>();
         for (String id : List.of("q1", "q2", "q3")) {
             String body = command(slack, "help", "U0ALICE01", "alice", id);
@@ -211,6 +218,29 @@ class SlackHttpHostileTest {
         slack.await("response_url", call -> call.path().endsWith("/q1"), Duration.ofSeconds(5));
         slack.await("response_url", call -> call.path().endsWith("/q2"), Duration.ofSeconds(5));
         assertTrue(slack.calls("response_url").stream().noneMatch(call -> call.path().endsWith("/q3")));
+    }
+
+    @Test
+    void onceTheOldestWaitingCommandHasWaitedTooLongTheNextIsToldToTryAgainAndNoneIsLost() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicLong nanos = new AtomicLong();
+        startAnswering(1, 100, Duration.ofMillis(500), nanos::get, release);
+        List<HttpResponse<String>> acks = new ArrayList<>();
+        for (String id : List.of("w1", "w2", "w3")) {
+            String body = command(slack, "help", "U0ALICE01", "alice", id);
+            acks.add(post(body, now(), sign(now(), body)));
+        }
+        nanos.addAndGet(Duration.ofMillis(600).toNanos());
+        String late = command(slack, "help", "U0ALICE01", "alice", "w4");
+        acks.add(post(late, now(), sign(now(), late)));
+
+        assertEquals(List.of(false, false, false, true), acks.stream().map(ack -> ack.body().contains(SlackAdapter.BUSY))
+                .toList(), "one working and two waiting are kept; once they have waited 600 ms the next is told");
+        release.countDown();
+        for (String id : List.of("w1", "w2", "w3")) {
+            slack.await("response_url", call -> call.path().endsWith("/" + id), Duration.ofSeconds(5));
+        }
+        assertTrue(slack.calls("response_url").stream().noneMatch(call -> call.path().endsWith("/w4")));
     }
 
     @Test
