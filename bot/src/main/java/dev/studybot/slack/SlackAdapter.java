@@ -43,6 +43,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
@@ -73,8 +74,11 @@ public final class SlackAdapter implements AutoCloseable {
     /** Requests waiting for a worker at most; beyond it a command is told to try again, never queued without end. */
     static final int QUEUE = 256;
     /**
-     * When the request longest in the queue has waited this long, those coming after it would wait as long: they are
-     * told to try again instead, so an accepted command is answered within about a second even when 256 would fit.
+     * The longest a command may expect to wait for a worker: when the queue would take longer to drain (its length
+     * times the recent time a request takes, over the workers), or its oldest request has already waited this long,
+     * a command is told to try again instead, so an accepted one is answered within about a second even when 256 fit.
+     * Until a first request has been timed, as many may wait as there are workers (a burst at start-up would otherwise
+     * fill the queue with requests that all wait on the first, slow, ones).
      */
     static final Duration MAX_WAIT = Duration.ofMillis(500);
     static final String BUSY = "studybot is busy right now; try again in a moment.";
@@ -83,6 +87,8 @@ public final class SlackAdapter implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final long maxWaitNanos;
     private final LongSupplier nanoTime;
+    /** The time a worker took for a request, averaged over about the last eight; -1 until the first one. */
+    private final AtomicLong averageServiceNanos = new AtomicLong(-1);
     /**
      * HTTP/1.1: over plain http (a proxy, the loopback stand-in) the client's default HTTP/2 upgrade headers make some
      * servers close the connection after answering while the client keeps it for the next reply, which then fails.
@@ -161,11 +167,28 @@ public final class SlackAdapter implements AutoCloseable {
         if (workers.getQueue().peek() instanceof Queued oldest && now - oldest.since() > maxWaitNanos) {
             return busy();
         }
+        long average = averageServiceNanos.get();
+        int waiting = workers.getQueue().size();
+        if (average < 0 ? waiting >= workers.getMaximumPoolSize()
+                : (double) waiting * average / workers.getMaximumPoolSize() > maxWaitNanos) {
+            return busy();
+        }
         try {
-            workers.execute(new Queued(work, now));
+            workers.execute(new Queued(() -> timed(work), now));
             return true;
         } catch (RejectedExecutionException e) {
             return busy();
+        }
+    }
+
+    private void timed(Runnable work) {
+        long started = nanoTime.getAsLong();
+        try {
+            work.run();
+        } finally {
+            long took = nanoTime.getAsLong() - started;
+            averageServiceNanos.accumulateAndGet(took, (average, sample) -> average < 0 ? sample
+                    : average + (sample - average) / 8);
         }
     }
 
