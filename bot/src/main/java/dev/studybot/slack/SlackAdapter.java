@@ -76,11 +76,12 @@ public final class SlackAdapter implements AutoCloseable {
     /**
      * The longest a command may expect to wait for a worker: when the queue would take longer to drain (its length
      * times the recent time a request takes, over the workers), or its oldest request has already waited this long,
-     * a command is told to try again instead, so an accepted one is answered within about a second even when 256 fit.
+     * a command is told to try again instead, so an accepted one is answered within about a second even when 256 fit
+     * (the ack, the bot's own work and Slack's round trip take the rest of that second on a busy 2-core machine).
      * Until a first request has been timed, as many may wait as there are workers (a burst at start-up would otherwise
      * fill the queue with requests that all wait on the first, slow, ones).
      */
-    static final Duration MAX_WAIT = Duration.ofMillis(500);
+    static final Duration MAX_WAIT = Duration.ofMillis(250);
     static final String BUSY = "studybot is busy right now; try again in a moment.";
     private static final Gson JSON = GsonFactory.createSnakeCase();
 
