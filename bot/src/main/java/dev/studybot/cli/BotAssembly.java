@@ -14,8 +14,10 @@ import dev.studybot.store.SqliteStudyStore;
 import dev.studybot.study.StudyBot;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,10 +42,17 @@ final class BotAssembly implements AutoCloseable {
     private Heartbeat heartbeat;
 
     /**
-     * @param warn where to tell about notes that need a person's attention (bad files, bank problems): the
+     * @param warnEach where to tell about notes that need a person's attention (bad files, bank problems): the
      *             terminal in the console, the log on a chat platform
      */
-    BotAssembly(NotesOptions notes, Path db, StudybotConfig config, long seed, Consumer<String> warn) {
+    BotAssembly(NotesOptions notes, Path db, StudybotConfig config, long seed, Consumer<String> warnEach) {
+        // The index and the question generator each read the folder and report the same bad file: tell it once.
+        Set<String> told = ConcurrentHashMap.newKeySet();
+        Consumer<String> warn = warning -> {
+            if (told.add(warning)) {
+                warnEach.accept(warning);
+            }
+        };
         this.generator = notes.questionGenerator(config.questions().minScore());
         // The questions are made while the search index is brought up to date: start-up waits for the slower only.
         CompletableFuture<QuestionGenerator.Result> generating =

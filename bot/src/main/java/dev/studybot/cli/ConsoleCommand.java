@@ -1,5 +1,6 @@
 package dev.studybot.cli;
 
+import dev.studybot.chat.Plural;
 import dev.studybot.config.StudybotConfig;
 import dev.studybot.console.ConsoleChat;
 import dev.studybot.console.ConsoleButtons;
@@ -44,12 +45,12 @@ final class ConsoleCommand implements Callable<Integer> {
             description = "Fixes which practice questions come up, for repeatable scripts. Default: ${DEFAULT-VALUE}")
     long seed;
 
-    @Option(names = "--reveal-before", paramLabel = "MINUTES",
+    @Option(names = "--reveal-before", paramLabel = "MINUTES", converter = MinutesConverter.class,
             description = "Reveal a question of the day this long before the next one."
                     + " Default: $STUDYBOT_REVEAL_BEFORE_MINUTES, else the configuration, else 30")
     Long revealBeforeMinutes;
 
-    @Option(names = "--grace", paramLabel = "MINUTES",
+    @Option(names = "--grace", paramLabel = "MINUTES", converter = MinutesConverter.class,
             description = "After a restart, post a question whose time passed at most this long ago."
                     + " Default: $STUDYBOT_GRACE_MINUTES, else the configuration, else 120")
     Long graceMinutes;
@@ -105,8 +106,9 @@ final class ConsoleCommand implements Callable<Integer> {
             if (banner != null) {
                 out.println(banner);
             }
-            out.printf("studybot console: %d passages and %d questions from %s (log: %s). Type /study help, or quit.%n",
-                    parts.knowledge.lastSync().passages(), parts.questions.questions().size(), notes.notes, logFile);
+            out.printf("studybot console: %s and %s from %s (log: %s). Type /study help, or quit.%n",
+                    Plural.of(parts.knowledge.lastSync().passages(), "passage"),
+                    Plural.of(parts.questions.questions().size(), "question"), notes.notes, logFile);
             out.flush();
             ConsoleButtons buttons = new ConsoleButtons();
             StudyBot bot = parts.start(new ConsolePoster(out, buttons), settings(), seed);

@@ -1,7 +1,6 @@
 package dev.studybot.cli;
 
 import dev.studybot.knowledge.KnowledgeBase;
-import dev.studybot.knowledge.index.IndexProgress;
 import dev.studybot.slack.SlackLoad;
 import dev.studybot.store.SqliteStudyStore;
 import dev.studybot.study.StudyBot;
@@ -52,8 +51,8 @@ final class SlackBenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--requests and --concurrency must be at least 1, --delays 0 or more.");
         }
         Path work = Files.createTempDirectory("studybot-bench-slack");
-        try (KnowledgeBase knowledge = KnowledgeBase.open(notes.notes, work.resolve("data"), notes.loadSynonyms(),
-                IndexProgress.SILENT);
+        // The index in --data, as the bot keeps it (built once, then reused): only the scores are thrown away.
+        try (KnowledgeBase knowledge = notes.open(System.err);
              SqliteStudyStore store = SqliteStudyStore.open(work.resolve("studybot.db"))) {
             StudyBot bot = new StudyBot(knowledge, List.of(), store, Clock.systemUTC(), 1, null);
             PrintWriter out = spec.commandLine().getOut();

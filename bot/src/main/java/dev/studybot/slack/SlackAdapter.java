@@ -43,7 +43,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,10 +73,23 @@ public final class SlackAdapter implements AutoCloseable {
     static final int WORKERS = 8;
     /** Requests waiting for a worker at most; beyond it a command is told to try again, never queued without end. */
     static final int QUEUE = 256;
+    /**
+     * The longest a command may expect to wait for a worker: when the queue would take longer to drain (its length
+     * times the recent time a request takes, over the workers), or its oldest request has already waited this long,
+     * a command is told to try again instead, so an accepted one is answered within about a second even when 256 fit
+     * (the ack, the bot's own work and Slack's round trip take the rest of that second on a busy 2-core machine).
+     * Until a first request has been timed, as many may wait as there are workers (a burst at start-up would otherwise
+     * fill the queue with requests that all wait on the first, slow, ones).
+     */
+    static final Duration MAX_WAIT = Duration.ofMillis(250);
     static final String BUSY = "studybot is busy right now; try again in a moment.";
     private static final Gson JSON = GsonFactory.createSnakeCase();
 
     private final ThreadPoolExecutor workers;
+    private final long maxWaitNanos;
+    private final LongSupplier nanoTime;
+    /** The time a worker took for a request, averaged over about the last eight; -1 until the first one. */
+    private final AtomicLong averageServiceNanos = new AtomicLong(-1);
     /**
      * HTTP/1.1: over plain http (a proxy, the loopback stand-in) the client's default HTTP/2 upgrade headers make some
      * servers close the connection after answering while the client keeps it for the next reply, which then fails.
@@ -93,7 +108,14 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     SlackAdapter(SlackSettings settings, int workerCount, int queueSize) {
+        this(settings, workerCount, queueSize, MAX_WAIT, System::nanoTime);
+    }
+
+    /** @param nanoTime the clock queue waits are measured on (a test's own) */
+    SlackAdapter(SlackSettings settings, int workerCount, int queueSize, Duration maxWait, LongSupplier nanoTime) {
         this.settings = settings;
+        this.maxWaitNanos = maxWait.toNanos();
+        this.nanoTime = nanoTime;
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
         config.setStatsEnabled(false);
@@ -137,15 +159,51 @@ public final class SlackAdapter implements AutoCloseable {
         });
     }
 
-    /** Whether a worker will run {@code work}; false when the queue is full (back-pressure, logged once a minute). */
+    /**
+     * Whether a worker will run {@code work}; false when the queue is full or its oldest request has waited too long
+     * (back-pressure, logged once a minute).
+     */
     private boolean accepted(Runnable work) {
+        long now = nanoTime.getAsLong();
+        if (workers.getQueue().peek() instanceof Queued oldest && now - oldest.since() > maxWaitNanos) {
+            return busy();
+        }
+        long average = averageServiceNanos.get();
+        int waiting = workers.getQueue().size();
+        if (average < 0 ? waiting >= workers.getMaximumPoolSize()
+                : (double) waiting * average / workers.getMaximumPoolSize() > maxWaitNanos) {
+            return busy();
+        }
         try {
-            workers.execute(work);
+            workers.execute(new Queued(() -> timed(work), now));
             return true;
         } catch (RejectedExecutionException e) {
-            rareWarnings.warn("busy", "Slack requests are coming faster than they are answered; told one to try again"
-                    + " (" + workers.getQueue().size() + " waiting)");
-            return false;
+            return busy();
+        }
+    }
+
+    private void timed(Runnable work) {
+        long started = nanoTime.getAsLong();
+        try {
+            work.run();
+        } finally {
+            long took = nanoTime.getAsLong() - started;
+            averageServiceNanos.accumulateAndGet(took, (average, sample) -> average < 0 ? sample
+                    : average + (sample - average) / 8);
+        }
+    }
+
+    private boolean busy() {
+        rareWarnings.warn("busy", "Slack requests are coming faster than they are answered; told one to try again"
+                + " (" + workers.getQueue().size() + " waiting)");
+        return false;
+    }
+
+    /** Work for a worker, with when it was queued. */
+    private record Queued(Runnable work, long since) implements Runnable {
+        @Override
+        public void run() {
+            work.run();
         }
     }
 

@@ -1,7 +1,10 @@
 package dev.studybot.slack;
 
+import dev.studybot.chat.Caller;
 import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Reply;
+import dev.studybot.domain.Member;
+import dev.studybot.domain.Place;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -30,6 +33,8 @@ public final class SlackLoad {
     private static final String BOT_TOKEN = "xoxb-0000000000-0000000000000-loadloadloadloadloadload";
     private static final String SIGNING_SECRET = "load-signing-secret-0123456789abcdef";
     private static final Duration REPLY_WAIT = Duration.ofSeconds(120);
+    /** Commands run through the bot before measuring: a process's first searches are slow (JIT, ONNX's first runs). */
+    private static final int WARM_UP = 50;
 
     /** One round's figures; times in milliseconds. */
     public record Round(long delayMs, int concurrency, int requests, int busy, double ackP50, double ackP99,
@@ -43,25 +48,30 @@ public final class SlackLoad {
     public static List<Round> run(Function<Interaction, Reply> bot, String text, List<Long> delaysMs,
                                   List<Integer> concurrencies, int requests) throws Exception {
         List<Round> rounds = new ArrayList<>();
+        Caller warmUp = new Caller(new Member(SlackAdapter.PLATFORM, "U0WARM001", "warm"),
+                new Place(SlackAdapter.PLATFORM, "T0LOAD001", "load", "C0LOAD001", "load"), false);
+        for (int i = 0; i < WARM_UP; i++) {
+            bot.apply(new Interaction.Command(warmUp, text));
+        }
         try (LoopbackSlack slack = new LoopbackSlack()) {
             for (long delay : delaysMs) {
                 slack.delay(Duration.ofMillis(delay));
                 for (int concurrency : concurrencies) {
-                    rounds.add(round(slack, bot, text, delay, concurrency, requests));
+                    rounds.add(round(slack, bot, text, "r" + rounds.size() + "-", delay, concurrency, requests));
                 }
             }
         }
         return rounds;
     }
 
-    private static Round round(LoopbackSlack slack, Function<Interaction, Reply> bot, String text, long delay,
-                               int concurrency, int requests) throws Exception {
+    /** @param prefix sets this round's response URLs apart from the others' */
+    private static Round round(LoopbackSlack slack, Function<Interaction, Reply> bot, String text, String prefix,
+                               long delay, int concurrency, int requests) throws Exception {
         SlackAdapter adapter = new SlackAdapter(new SlackSettings(BOT_TOKEN, null, SIGNING_SECRET, 0, "127.0.0.1",
                 slack.apiUrl(), Set.of()));
         ExecutorService clients = Executors.newFixedThreadPool(concurrency);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         SlackSignature signature = new SlackSignature(SIGNING_SECRET);
-        String prefix = "d" + delay + "c" + concurrency + "-";
         long[] sentAt = new long[requests];
         long[] ackMicros = new long[requests];
         boolean[] busy = new boolean[requests];

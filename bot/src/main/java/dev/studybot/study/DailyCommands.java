@@ -12,6 +12,7 @@ import dev.studybot.store.StudyStore;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -30,17 +31,26 @@ final class DailyCommands {
     private final QuestionOfTheDay questions;
     private final DailyScheduler scheduler;
     private final ScheduleStore schedules;
-    private final StudyStore groups;
+    private static final List<String> DAYS = List.of("daily", "weekdays");
 
-    DailyCommands(QuestionOfTheDay questions, DailyScheduler scheduler, ScheduleStore schedules, StudyStore groups) {
+    private final StudyStore groups;
+    private final QuizPicker pool;
+
+    /** @param pool the questions served, so that a topic no question has is refused rather than saved */
+    DailyCommands(QuestionOfTheDay questions, DailyScheduler scheduler, ScheduleStore schedules, StudyStore groups,
+                  QuizPicker pool) {
         this.questions = questions;
         this.scheduler = scheduler;
         this.schedules = schedules;
         this.groups = groups;
+        this.pool = pool;
     }
 
     Reply schedule(Caller caller, List<String> args) {
         String action = args.isEmpty() ? "show" : args.get(0).toLowerCase(Locale.ROOT);
+        if (List.of("show", "off", "stop", "remove").contains(action) && args.size() > 1) {
+            return extra(SCHEDULE_USAGE, "schedule " + action, args);
+        }
         if (action.equals("show")) {
             return show(caller.place());
         }
@@ -79,12 +89,22 @@ final class DailyCommands {
             zone = groups.timeZone(caller.place().platform(), caller.place().groupId());
         }
         boolean weekdays = false;
-        if (args.size() > next && List.of("weekdays", "daily").contains(args.get(next).toLowerCase(Locale.ROOT))) {
+        if (args.size() > next && DAYS.contains(args.get(next).toLowerCase(Locale.ROOT))) {
             weekdays = args.get(next).equalsIgnoreCase("weekdays");
             next++;
         }
         List<String> topics = args.subList(next, args.size()).stream()
                 .flatMap(word -> Arrays.stream(word.split(","))).filter(t -> !t.isBlank()).toList();
+        // A topic no question has (often a misspelt "weekdays") would leave the channel with nothing to post.
+        for (String topic : topics) {
+            if (!pool.covers(topic)) {
+                List<String> known = new ArrayList<>(DAYS);
+                known.addAll(pool.headingWords());
+                return Usage.badArguments(SCHEDULE_USAGE, "No question is about \"" + Markup.literal(topic) + "\", so"
+                        + " nothing was changed." + DidYouMean.sentence(topic, known) + " See /study topics for what the"
+                        + " notes cover.");
+            }
+        }
         Schedule schedule = new Schedule(caller.place(), LocalTime.of(Integer.parseInt(time.group(1)),
                 Integer.parseInt(time.group(2))), zone, weekdays, topics);
         scheduler.set(schedule);
@@ -114,6 +134,9 @@ final class DailyCommands {
             return notAdmin();
         }
         String action = args.isEmpty() ? "" : args.get(0).toLowerCase(Locale.ROOT);
+        if (List.of("now", "reveal").contains(action) && args.size() > 1) {
+            return extra(QOTD_USAGE, "qotd " + action, args);
+        }
         return switch (action) {
             case "now" -> switch (questions.postNow(caller.place())) {
                 case POSTED -> Reply.privately(new Reply.Text("Posted today's question."));
@@ -128,6 +151,12 @@ final class DailyCommands {
                     : Reply.privately(new Reply.Text("There is no open question of the day here to reveal."));
             default -> Usage.badArguments(QOTD_USAGE, "Say \"now\" to post today's question, or \"reveal\".");
         };
+    }
+
+    /** A subcommand that takes nothing more was given more: an error, as for every /study command. */
+    static Reply extra(String usage, String command, List<String> args) {
+        return Usage.badArguments(usage, "/study " + command + " takes nothing after it (got \""
+                + Markup.literal(String.join(" ", args.subList(1, args.size()))) + "\").");
     }
 
     private static Reply notAdmin() {

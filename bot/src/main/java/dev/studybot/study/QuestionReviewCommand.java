@@ -2,6 +2,7 @@ package dev.studybot.study;
 
 import dev.studybot.chat.Caller;
 import dev.studybot.chat.Markup;
+import dev.studybot.chat.Plural;
 import dev.studybot.chat.Reply;
 import dev.studybot.chat.Shorten;
 import dev.studybot.itemanalysis.ItemAnalysis;
@@ -72,7 +73,7 @@ final class QuestionReviewCommand {
         }
         List<String> lines = new ArrayList<>(describe(question.get()));
         question.get().analysis().picks().forEach((choice, picks) -> lines.add("  " + Markup.literal(choice) + ": "
-                + count(picks, "answer") + (choice.equals(question.get().analysis().correctChoice()) ? " (right)" : "")));
+                + Plural.of(picks, "answer") + (choice.equals(question.get().analysis().correctChoice()) ? " (right)" : "")));
         return Reply.privately(new Reply.Heading("Question " + id), new Reply.Lines(lines));
     }
 
@@ -107,22 +108,18 @@ final class QuestionReviewCommand {
         return lines;
     }
 
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
     private static String answers(ItemAnalysis analysis) {
         if (analysis.answered() == 0) {
             return "not answered yet";
         }
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s, %.0f%% right",
-                count(analysis.answered(), "answer"), 100 * analysis.shareRight()));
+                Plural.of(analysis.answered(), "answer"), 100 * analysis.shareRight()));
         Optional<Map.Entry<String, Integer>> wrong = analysis.mostPickedWrong();
         wrong.ifPresent(pick -> text.append("; most picked wrong choice: \"").append(Markup.literal(pick.getKey()))
                 .append("\" (").append(pick.getValue()).append(')'));
         if (analysis.discrimination().isPresent()) {
             text.append(String.format(Locale.ROOT, "; discrimination %.2f over %s",
-                    analysis.discrimination().getAsDouble(), count(analysis.discriminating(), "answer")));
+                    analysis.discrimination().getAsDouble(), Plural.of(analysis.discriminating(), "answer")));
         }
         return text.toString();
     }

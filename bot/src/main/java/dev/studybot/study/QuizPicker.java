@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -62,6 +64,23 @@ final class QuizPicker {
             seen.removeFirst();
         }
         return Optional.of(picked);
+    }
+
+    /** Whether any question's topic path mentions {@code topic}, as {@link #pick} and the question of the day match it. */
+    boolean covers(String topic) {
+        return !QuestionSelection.onTopic(pool, topic).isEmpty();
+    }
+
+    /** Every heading in the questions' topic paths, and each word of them: what a member may have meant to type. */
+    Set<String> headingWords() {
+        Set<String> words = new TreeSet<>();
+        for (Question question : pool) {
+            for (String heading : question.topic()) {
+                words.add(heading);
+                words.addAll(List.of(heading.split("\\s+")));
+            }
+        }
+        return words;
     }
 
     /** Topics (first heading) with how many questions each has, most first. */

@@ -2,6 +2,7 @@ package dev.studybot.study;
 
 import dev.studybot.chat.Button;
 import dev.studybot.chat.Markup;
+import dev.studybot.chat.Plural;
 import dev.studybot.chat.Reply;
 import dev.studybot.knowledge.notes.Passage;
 import dev.studybot.knowledge.notes.Span;
@@ -12,13 +13,15 @@ import dev.studybot.itemanalysis.ReportReason;
 import dev.studybot.store.AnswerOutcome;
 import dev.studybot.store.Leaderboard;
 import dev.studybot.domain.Period;
-import dev.studybot.store.QuestionFeedbackStore.ReportOutcome;
+import dev.studybot.domain.Place;
 import dev.studybot.domain.Scope;
+import dev.studybot.store.QuestionFeedbackStore.ReportOutcome;
 import dev.studybot.store.Stats;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /** Turns what the bot found or recorded into platform-neutral replies. */
@@ -98,9 +101,10 @@ final class Replies {
         return Reply.privately(new Reply.Text("I can't find that question any more, so there is nothing to report."));
     }
 
-    static Reply answered(AnswerOutcome outcome) {
+    /** @param from where the answer was given (the console can answer a question posted in another channel) */
+    static Reply answered(AnswerOutcome outcome, Place from) {
         if (outcome instanceof AnswerOutcome.Recorded recorded) {
-            return recorded(recorded);
+            return recorded(recorded, from);
         }
         if (outcome instanceof AnswerOutcome.AlreadyAnswered already) {
             return Reply.privately(new Reply.Text("You already answered this one (you chose \""
@@ -112,7 +116,7 @@ final class Replies {
         }
         if (outcome instanceof AnswerOutcome.NoSuchChoice none) {
             int choices = none.posted().question().choices().size();
-            return Reply.privately(new Reply.Text("That question has only " + choices + " choices, so there is no choice "
+            return Reply.privately(new Reply.Text("That question has only " + Plural.of(choices, "choice") + ", so there is no choice "
                     + (char) ('a' + none.choice()) + "; nothing was counted. Pick one of its " + choices + "."));
         }
         if (outcome instanceof AnswerOutcome.NotYours) {
@@ -122,7 +126,7 @@ final class Replies {
         return Reply.privately(new Reply.Text("I can't find that question any more. Try /study quiz for a new one."));
     }
 
-    private static Reply recorded(AnswerOutcome.Recorded recorded) {
+    private static Reply recorded(AnswerOutcome.Recorded recorded, Place from) {
         Question question = recorded.posted().question();
         String verdict = recorded.correct()
                 ? "Right! \"" + question.correctChoice() + "\"" + points(recorded.points())
@@ -133,6 +137,11 @@ final class Replies {
         if (recorded.streak() > 1) {
             parts.add(new Reply.Note("Daily streak: " + recorded.streak()));
         }
+        if (!Objects.equals(recorded.posted().channelId(), from.channelId())) {
+            // Points go to the board of the channel the question was posted in, so say where to look for them.
+            parts.add(new Reply.Note("This question was posted in another channel: its points count on that channel's"
+                    + " board (and the whole group's), not on this one's."));
+        }
         if (!question.explanation().isBlank()) {
             parts.add(new Reply.Excerpt(String.join(" › ", question.topic()), question.file() + ":" + question.line(),
                     question.explanation(), List.of()));
@@ -141,7 +150,7 @@ final class Replies {
     }
 
     private static String points(int points) {
-        return points == 0 ? "" : " +" + points + (points == 1 ? " point" : " points");
+        return points == 0 ? "" : " +" + Plural.of(points, "point");
     }
 
     private static String choice(Question question, int index) {
@@ -167,14 +176,13 @@ final class Replies {
             lines.add(row(board.caller()) + "  (you)");
         }
         parts.add(new Reply.Lines(lines));
-        parts.add(new Reply.Note(board.players() + (board.players() == 1 ? " player" : " players")
-                + "; points = daily + practice"));
+        parts.add(new Reply.Note(Plural.of(board.players(), "player") + "; points = daily + practice"));
         return new Reply(false, parts, List.of());
     }
 
     private static String row(Leaderboard.Row row) {
-        return String.format(Locale.ROOT, "%d. %s  %d pts (daily %d, practice %d), %d/%d right", row.rank(),
-                Markup.literal(row.displayName()), row.points(), row.dailyPoints(), row.practicePoints(), row.correct(), row.answered());
+        return String.format(Locale.ROOT, "%d. %s  %s (daily %d, practice %d), %d/%d right", row.rank(),
+                Markup.literal(row.displayName()), Plural.of(row.points(), "pt"), row.dailyPoints(), row.practicePoints(), row.correct(), row.answered());
     }
 
     static Reply stats(Stats stats) {

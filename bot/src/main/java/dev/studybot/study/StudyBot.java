@@ -3,6 +3,8 @@ package dev.studybot.study;
 import dev.studybot.chat.Button;
 import dev.studybot.chat.Caller;
 import dev.studybot.chat.Interaction;
+import dev.studybot.chat.Markup;
+import dev.studybot.chat.Plural;
 import dev.studybot.chat.Reply;
 import dev.studybot.knowledge.KnowledgeBase;
 import dev.studybot.knowledge.index.SyncReport;
@@ -23,7 +25,6 @@ import dev.studybot.store.StudyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +44,6 @@ public final class StudyBot {
     static final Duration PRACTICE_OPEN = Duration.ofHours(24);
     private static final int SEARCH_RESULTS = 3;
     private static final int LEADERBOARD_TOP = 10;
-    private static final int TOPICS_SHOWN = 25;
     private static final Logger LOG = LoggerFactory.getLogger(StudyBot.class);
 
     private final KnowledgeBase knowledge;
@@ -54,6 +54,7 @@ public final class StudyBot {
     private final Clock clock;
     private final DailyCommands daily;
     private final TimeZoneCommand timeZone;
+    private final TopicsCommand topics;
     /** Each member's last lookup, for "More results"; lost on restart, which only means searching again. */
     private final Map<String, LastSearch> lastSearches = new ConcurrentHashMap<>();
 
@@ -72,8 +73,9 @@ public final class StudyBot {
         this.store = store;
         this.clock = clock;
         this.daily = daily == null ? null : new DailyCommands(daily.questions(), daily.scheduler(), daily.schedules(),
-                store);
+                store, quizzes);
         this.timeZone = new TimeZoneCommand(store, clock);
+        this.topics = new TopicsCommand(quizzes);
         this.startedAt = clock.instant();
     }
 
@@ -111,7 +113,7 @@ public final class StudyBot {
             case "review" -> args.isEmpty() ? review(caller) : noArguments("/study review", args);
             case "leaderboard", "leaders", "top", "board" -> leaderboard(caller, args);
             case "stats", "me" -> stats(caller, rest);
-            case "topics" -> args.isEmpty() ? topics() : noArguments("/study topics", args);
+            case "topics" -> topics.handle(args);
             case "schedule" -> daily == null ? dailyOff() : daily.schedule(caller, args);
             case "qotd" -> daily == null ? dailyOff() : daily.qotd(caller, args);
             case "timezone", "tz" -> timeZone.handle(caller, args);
@@ -134,8 +136,8 @@ public final class StudyBot {
         Duration up = Duration.between(startedAt, clock.instant());
         return Reply.privately(new Reply.Heading("studybot " + (version == null ? "(development build)" : version)),
                 new Reply.Lines(List.of(
-                        "Notes: " + (notes.filesIndexed() + notes.filesUnchanged()) + " files, " + notes.passages()
-                                + " passages",
+                        "Notes: " + Plural.of(notes.filesIndexed() + notes.filesUnchanged(), "file") + ", "
+                                + Plural.of(notes.passages(), "passage"),
                         "Questions: " + quizzes.size(),
                         String.format(Locale.ROOT, "Up for %dd %02dh %02dm", up.toDays(), up.toHoursPart(),
                                 up.toMinutesPart()))));
@@ -178,7 +180,8 @@ public final class StudyBot {
         if (question.isEmpty()) {
             return Reply.privately(new Reply.Text(topic.isBlank()
                     ? "There are no questions yet: add notes (or a *.quiz.md bank) to the notes folder."
-                    : "No questions about \"" + topic + "\". See /study topics for what the notes cover."));
+                    : "No questions about \"" + Markup.literal(topic) + "\"."
+                            + DidYouMean.sentence(topic, quizzes.headingWords()) + " See /study topics for what the notes cover."));
         }
         Instant now = clock.instant();
         long id = store.post(caller.place(), caller.member(), Mode.PRACTICE, question.get(), now, now.plus(PRACTICE_OPEN));
@@ -196,19 +199,32 @@ public final class StudyBot {
     }
 
     private Reply leaderboard(Caller caller, List<String> args) {
-        Period period = Period.WEEK;
-        Scope scope = Scope.GROUP;
+        Period period = null;
+        Scope scope = null;
         for (String arg : args) {
             Period asked = Replies.period(arg);
+            ChannelWord.Meaning channel = ChannelWord.read(arg, caller.place());
+            String problem = null;
             if (asked != null) {
+                problem = period == null ? null : "Say one period, not \"" + period.name().toLowerCase(Locale.ROOT)
+                        + "\" and \"" + Markup.literal(arg) + "\".";
                 period = asked;
-            } else if (arg.equalsIgnoreCase("channel") || arg.equalsIgnoreCase("here")) {
+            } else if (channel == ChannelWord.Meaning.THIS_CHANNEL) {
+                problem = scope == null ? null : "Say \"here\" once.";
                 scope = Scope.CHANNEL;
+            } else if (channel == ChannelWord.Meaning.OTHER_CHANNEL) {
+                problem = "A channel's board is shown in that channel: run this there, or say \"here\" for #"
+                        + Markup.literal(caller.place().channelName()) + ".";
             } else {
-                return Usage.badArguments("/study leaderboard [week|month|all] [channel]",
-                        "I don't understand \"" + arg + "\" there.");
+                problem = "I don't understand \"" + Markup.literal(arg) + "\" there."
+                        + DidYouMean.sentence(arg, List.of("week", "month", "all", "here"));
+            }
+            if (problem != null) {
+                return Usage.badArguments(Usage.LEADERBOARD, problem);
             }
         }
+        period = period == null ? Period.WEEK : period;
+        scope = scope == null ? Scope.GROUP : scope;
         String where = scope == Scope.CHANNEL ? caller.place().channelName() : caller.place().groupName();
         return Replies.leaderboard(store.leaderboard(caller.place(), scope, period, caller.member().userId(),
                 LEADERBOARD_TOP, clock.instant()), where);
@@ -232,23 +248,13 @@ public final class StudyBot {
         return List.copyOf(quizzes.topics().keySet());
     }
 
-    private Reply topics() {
-        Map<String, Long> topics = quizzes.topics();
-        if (topics.isEmpty()) {
-            return Reply.privately(new Reply.Text("The notes folder has no topics yet."));
-        }
-        List<String> lines = new ArrayList<>();
-        topics.entrySet().stream()
-                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
-                .limit(TOPICS_SHOWN)
-                .forEach(entry -> lines.add(entry.getKey() + " (" + entry.getValue() + " questions)"));
-        return Reply.privately(new Reply.Heading("Topics in the notes"), new Reply.Lines(lines),
-                new Reply.Note("Practise one with /study quiz <topic>"));
-    }
-
     private Reply press(Interaction.Press press) {
         if (Replies.MORE_RESULTS.action().equals(press.action())) {
             return moreResults(press.caller());
+        }
+        int topicsPage = TopicsCommand.pageOf(press.action());
+        if (topicsPage > 0) {
+            return topics.page(topicsPage);
         }
         Button.Report report = Button.parseReport(press.action());
         if (report != null) {
@@ -263,7 +269,7 @@ public final class StudyBot {
         if (outcome instanceof AnswerOutcome.Recorded recorded) {
             reviewAnswers(recorded.posted().question().id());
         }
-        return Replies.answered(outcome);
+        return Replies.answered(outcome, caller.place());
     }
 
     private static Reply buttonGone() {

@@ -31,6 +31,9 @@ final class TimeZoneCommand {
 
     Reply handle(Caller caller, List<String> args) {
         Place place = caller.place();
+        if (args.size() > 1 && args.get(0).equalsIgnoreCase("show")) {
+            return DailyCommands.extra(USAGE, "timezone show", args);
+        }
         if (args.isEmpty() || args.get(0).equalsIgnoreCase("show")) {
             ZoneId zone = store.timeZone(place.platform(), place.groupId());
             return Reply.privately(new Reply.Text("Leaderboard weeks and months here run in " + zone.getId()

@@ -5,13 +5,15 @@ import dev.studybot.chat.Reply;
 /** The help text, and the short usage replies for commands used wrongly. */
 final class Usage {
 
+    static final String LEADERBOARD = "/study leaderboard [week|month|all] [here]";
+
     static final String COMMANDS = String.join("\n",
             "/study search <words> - look something up in the notes",
             "/study quiz [topic] - a practice question only you see",
             "/study review - a question you got wrong before, back for another try",
-            "/study leaderboard [week|month|all] [channel] - who leads (default: this week, whole group)",
+            LEADERBOARD + " - who leads (default: this week, whole group; here: this channel)",
             "/study stats [user] - points, accuracy, streaks and weakest topics",
-            "/study topics - what the notes cover",
+            TopicsCommand.USAGE + " - what the notes cover, a page at a time, or those named like the words",
             "/study schedule set HH:MM [zone] [daily|weekdays] [topics] | show | off - the question of the day (admins)",
             "/study qotd now | reveal - post today's question now, or reveal it early (admins)",
             "/study timezone [set <zone>] - the zone leaderboard weeks and months run in (setting it: admins)",

@@ -3,6 +3,7 @@ package dev.studybot.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -22,8 +23,9 @@ class SlackBenchCommandTest {
     @Test
     void printsOneLineOfFiguresPerDelayAndConcurrency() throws Exception {
         Path notes = CliTestSupport.writeNotes(dir);
-        CliTestSupport.Run run = CliTestSupport.run("", "bench-slack", "--notes", notes.toString(), "--requests", "8",
-                "--concurrency", "2", "--delays", "0,10");
+        Path data = dir.resolve("data");
+        CliTestSupport.Run run = CliTestSupport.run("", "bench-slack", "--notes", notes.toString(), "--data", data.toString(),
+                "--requests", "8", "--concurrency", "2", "--delays", "0,10");
 
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
@@ -40,5 +42,6 @@ class SlackBenchCommandTest {
             assertTrue(Double.parseDouble(round.group(7)) <= Double.parseDouble(round.group(8)), lines.get(i));
             assertTrue(Integer.parseInt(round.group(9)) > 0, lines.get(i));
         }
+        assertTrue(Files.isDirectory(data.resolve("index")), "the index is kept in --data for the next run");
     }
 }

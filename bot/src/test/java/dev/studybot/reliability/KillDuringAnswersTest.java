@@ -65,7 +65,7 @@ class KillDuringAnswersTest {
     private static final Pattern ECHO = Pattern.compile("^> @(\\S+) #(\\S+) (.*)$");
     private static final Pattern POINTS = Pattern.compile("\\+(\\d+) points?\\b");
     private static final Pattern BOARD_ROW = Pattern.compile(
-            "^\\s*(\\d+)\\. (\\S+)  (-?\\d+) pts \\(daily (-?\\d+), practice (-?\\d+)\\), (\\d+)/(\\d+) right");
+            "^\\s*(\\d+)\\. (\\S+)  (-?\\d+) pts? \\(daily (-?\\d+), practice (-?\\d+)\\), (\\d+)/(\\d+) right");
     private static final Pattern PLAYERS = Pattern.compile("(\\d+) players?; points = daily \\+ practice");
 
     @TempDir

@@ -13,6 +13,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Reply;
 import dev.studybot.ops.CapturedLogs;
 import java.io.IOException;
@@ -30,6 +31,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,20 +187,31 @@ class SlackHttpHostileTest {
         assertTrue(logs.text().contains("WARN Refused a signed Slack command that does not say"), logs.text());
     }
 
-    @Test
-    void beyondTheQueueACommandIsToldPolitelyToTryAgainAndTheRestAreAnswered() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
+    /** An adapter with these workers, queue and wait limit (on the clock {@code nanos}) in front of {@code bot}. */
+    private void startAdapter(int workers, int queue, Duration maxWait, LongSupplier nanos,
+                              Function<Interaction, Reply> bot) {
         adapter.close();
         adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null, SIGNING_SECRET, 0, "127.0.0.1",
-                slack.apiUrl(), Set.of()), 1, 1);
-        adapter.start(interaction -> {
+                slack.apiUrl(), Set.of()), workers, queue, maxWait, nanos);
+        adapter.start(bot);
+    }
+
+    /** A bot that answers "pong" once {@code release} opens. */
+    private static Function<Interaction, Reply> pongAfter(CountDownLatch release) {
+        return interaction -> {
             try {
                 release.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             return Reply.privately(new Reply.Text("pong"));
-        });
+        };
+    }
+
+    @Test
+    void beyondTheQueueACommandIsToldPolitelyToTryAgainAndTheRestAreAnswered() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        startAdapter(1, 1, SlackAdapter.MAX_WAIT, System::nanoTime, pongAfter(release));
         List<HttpResponse<String>> acks = new ArrayList<>();
         for (String id : List.of("q1", "q2", "q3")) {
             String body = command(slack, "help", "U0ALICE01", "alice", id);
@@ -211,6 +226,86 @@ class SlackHttpHostileTest {
         slack.await("response_url", call -> call.path().endsWith("/q1"), Duration.ofSeconds(5));
         slack.await("response_url", call -> call.path().endsWith("/q2"), Duration.ofSeconds(5));
         assertTrue(slack.calls("response_url").stream().noneMatch(call -> call.path().endsWith("/q3")));
+    }
+
+    @Test
+    void onceTheOldestWaitingCommandHasWaitedTooLongTheNextIsToldToTryAgainAndNoneIsLost() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicLong nanos = new AtomicLong();
+        Function<Interaction, Reply> blocked = pongAfter(release);
+        startAdapter(2, 100, Duration.ofMillis(500), nanos::get,
+                interaction -> ((Interaction.Command) interaction).text().equals("help") ? blocked.apply(interaction)
+                        : Reply.privately(new Reply.Text("at once")));
+        String first = command(slack, "first", "U0ALICE01", "alice", "w0");
+        post(first, now(), sign(now(), first));
+        slack.await("response_url", call -> call.path().endsWith("/w0"), Duration.ofSeconds(5));
+        List<HttpResponse<String>> acks = new ArrayList<>();
+        for (String id : List.of("w1", "w2", "w3", "w3b")) {
+            String body = command(slack, "help", "U0ALICE01", "alice", id);
+            acks.add(post(body, now(), sign(now(), body)));
+        }
+        nanos.addAndGet(Duration.ofMillis(600).toNanos());
+        String late = command(slack, "help", "U0ALICE01", "alice", "w4");
+        acks.add(post(late, now(), sign(now(), late)));
+
+        assertEquals(List.of(false, false, false, false, true), acks.stream().map(ack -> ack.body().contains(SlackAdapter.BUSY))
+                .toList(), "two working and two waiting are kept; once they have waited 600 ms the next is told");
+        release.countDown();
+        for (String id : List.of("w1", "w2", "w3", "w3b")) {
+            slack.await("response_url", call -> call.path().endsWith("/" + id), Duration.ofSeconds(5));
+        }
+        assertTrue(slack.calls("response_url").stream().noneMatch(call -> call.path().endsWith("/w4")));
+    }
+
+    @Test
+    void beforeAnyRequestHasBeenTimedAsManyMayWaitAsThereAreWorkers() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        startAdapter(2, 100, SlackAdapter.MAX_WAIT, System::nanoTime, pongAfter(release));
+        List<HttpResponse<String>> acks = new ArrayList<>();
+        for (String id : List.of("b1", "b2", "b3", "b4", "b5")) {
+            String body = command(slack, "help", "U0ALICE01", "alice", id);
+            acks.add(post(body, now(), sign(now(), body)));
+        }
+
+        assertEquals(List.of(false, false, false, false, true), acks.stream().map(ack -> ack.body().contains(SlackAdapter.BUSY))
+                .toList(), "a burst at start-up does not fill the queue behind the first, slow, requests");
+        release.countDown();
+        for (String id : List.of("b1", "b2", "b3", "b4")) {
+            slack.await("response_url", call -> call.path().endsWith("/" + id), Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void aQueueThatWouldTakeTooLongToDrainTurnsTheNextCommandAwayAtOnce() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicLong nanos = new AtomicLong();
+        Function<Interaction, Reply> blocked = pongAfter(release);
+        startAdapter(1, 100, Duration.ofMillis(500), nanos::get, interaction -> {
+            String text = ((Interaction.Command) interaction).text();
+            if (text.equals("block")) {
+                return blocked.apply(interaction);
+            }
+            if (text.equals("slow")) {
+                nanos.addAndGet(Duration.ofSeconds(1).toNanos()); // this request takes a second of the adapter's clock
+            }
+            return Reply.privately(new Reply.Text("pong"));
+        });
+        String slow = command(slack, "slow", "U0ALICE01", "alice", "s1");
+        post(slow, now(), sign(now(), slow));
+        slack.await("response_url", call -> call.path().endsWith("/s1"), Duration.ofSeconds(5));
+
+        List<HttpResponse<String>> acks = new ArrayList<>();
+        for (String[] each : List.of(new String[] {"block", "s2"}, new String[] {"help", "s3"}, new String[] {"help", "s4"})) {
+            String body = command(slack, each[0], "U0ALICE01", "alice", each[1]);
+            acks.add(post(body, now(), sign(now(), body)));
+        }
+
+        assertEquals(List.of(false, false, true), acks.stream().map(ack -> ack.body().contains(SlackAdapter.BUSY)).toList(),
+                "with requests taking a second, one waiting already means a wait over 500 ms for the next");
+        release.countDown();
+        slack.await("response_url", call -> call.path().endsWith("/s2"), Duration.ofSeconds(5));
+        slack.await("response_url", call -> call.path().endsWith("/s3"), Duration.ofSeconds(5));
+        assertTrue(slack.calls("response_url").stream().noneMatch(call -> call.path().endsWith("/s4")));
     }
 
     @Test

@@ -130,7 +130,7 @@ class ReloadCommandTest {
 
         assertTrue(text.contains("/study reload takes nothing after it (got \"now\")"), text);
         assertEquals(1, knowledge.lastSync().filesIndexed() + knowledge.lastSync().filesUnchanged(), "nothing was reloaded");
-        for (String command : List.of("topics all", "review please", "about me")) {
+        for (String command : List.of("review please", "about me")) {
             assertTrue(command(MEMBER, command).toString().contains("takes nothing after it"), command);
         }
     }
