@@ -23,7 +23,7 @@ public final class EmbeddingSimilarity implements TermSimilarity {
      */
     static final double CONFUSABLE_WITHIN = 0.05;
     /** Longer texts say little more about what they describe and cost the model time. */
-    private static final int MAX_CHARS = 400;
+    private static final int MAX_CHARS = 300;
     /** Texts whose vectors are remembered at most; more than a large notes folder has. */
     private static final int MAX_REMEMBERED = 100_000;
 

@@ -16,6 +16,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -175,7 +176,7 @@ final class IdentifyQuestions {
                 .map(s -> new Choice(spelt.getOrDefault(s, s.name()), s.name() + " " + descriptions.getOrDefault(s, "")))
                 .toList());
         return pick(clueText, ownText(answer.name(), topic, clues, clueText), choices.apply(beside),
-                choices.apply(family), FROM_FAMILY, doubts);
+                () -> choices.apply(family), FROM_FAMILY, doubts);
     }
 
     private List<Choice> nearest(String anchor, List<Choice> candidates) {
@@ -198,8 +199,8 @@ final class IdentifyQuestions {
                 .filter(part -> !sameThing(part.label().toLowerCase(Locale.ROOT), answer.title().toLowerCase(Locale.ROOT),
                         answer.service()) && seen.add(part.label().toLowerCase(Locale.ROOT)))
                 .toList();
-        return pick(clueText, ownText(answer.title(), answer, clues, clueText), choices.apply(beside), choices.apply(elsewhere),
-                answer.service() == null ? null : FROM_SERVICE, doubts);
+        return pick(clueText, ownText(answer.title(), answer, clues, clueText), choices.apply(beside),
+                () -> choices.apply(elsewhere), answer.service() == null ? null : FROM_SERVICE, doubts);
     }
 
     /** The answer's heading as the wrong choices' are compared: its name and notes, the clues first so none is cut off. */
@@ -214,40 +215,41 @@ final class IdentifyQuestions {
 
     /**
      * The first three wrong choices, those beside the answer first, with {@code doubt} (if any) when the others are
-     * needed. Where the similarity measures meaning, a choice whose notes the clues fit about as well as the answer's
-     * own (which hold the clues) is left out for the next: its notes say the same. There is no question if the clues
-     * fit one clearly better than their own heading.
+     * needed; those are worked out only then. Where the similarity measures meaning, a choice whose notes the clues fit
+     * about as well as the answer's own (which hold the clues) is left out for the next: its notes say the same. There
+     * is no question if the clues fit one clearly better than their own heading.
      */
-    private Optional<List<String>> pick(String clueText, String answerAbout, List<Choice> beside, List<Choice> further,
-                                        String doubt, List<String> doubts) {
-        List<Choice> candidates = new ArrayList<>(beside);
-        candidates.addAll(further);
-        OptionalDouble within = similarity.confusableWithin();
-        double[] fit = null;
-        if (within.isPresent()) {
-            List<String> texts = new ArrayList<>(List.of(answerAbout));
-            candidates.forEach(choice -> texts.add(choice.about()));
-            fit = similarity.scores(clueText, texts);
-        }
+    private Optional<List<String>> pick(String clueText, String answerAbout, List<Choice> beside,
+                                        Supplier<List<Choice>> further, String doubt, List<String> doubts) {
+        double own = similarity.confusableWithin().isPresent() ? similarity.scores(clueText, List.of(answerAbout))[0] : 0;
         List<String> chosen = new ArrayList<>();
-        int fromBeside = 0;
-        for (int i = 0; i < candidates.size() && chosen.size() < 3; i++) {
-            if (fit != null) {
-                double below = fit[0] - fit[i + 1];
-                if (below < -within.getAsDouble()) {
-                    return Optional.empty();
-                }
-                if (below <= within.getAsDouble()) {
-                    continue;
-                }
-            }
-            chosen.add(candidates.get(i).label());
-            fromBeside += i < beside.size() ? 1 : 0;
+        if (!addFitting(clueText, own, beside, chosen)) {
+            return Optional.empty();
         }
-        if (fromBeside < 3 && doubt != null) {
-            doubts.add(doubt);
+        if (chosen.size() < 3) {
+            if (doubt != null) {
+                doubts.add(doubt);
+            }
+            if (!addFitting(clueText, own, further.get(), chosen)) {
+                return Optional.empty();
+            }
         }
         return Optional.of(chosen);
+    }
+
+    /** Adds candidates up to three in all, as {@link #pick} says; false if the clues fit one clearly better than their own. */
+    private boolean addFitting(String clueText, double own, List<Choice> candidates, List<String> chosen) {
+        OptionalDouble within = similarity.confusableWithin();
+        double[] fit = within.isPresent() ? similarity.scores(clueText, candidates.stream().map(Choice::about).toList()) : null;
+        for (int i = 0; i < candidates.size() && chosen.size() < 3; i++) {
+            if (fit != null && own - fit[i] < -within.getAsDouble()) {
+                return false;
+            }
+            if (fit == null || own - fit[i] > within.getAsDouble()) {
+                chosen.add(candidates.get(i).label());
+            }
+        }
+        return true;
     }
 
     /** "Backups" beside "RDS backup and restore": one's words, the service's left out, are all the other's. */
