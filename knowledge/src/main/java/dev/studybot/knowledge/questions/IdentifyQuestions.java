@@ -192,9 +192,13 @@ final class IdentifyQuestions {
         List<Topic> beside = group.stream().filter(other -> Objects.equals(answer.service(), other.service())).toList();
         List<Topic> elsewhere = answer.service() == null ? List.of()
                 : List.copyOf(partsByService.getOrDefault(answer.service(), Map.of()).values());
+        if (elsewhere.stream().anyMatch(part -> under(part, answer))) {
+            return Optional.empty(); // it heads parts of its service ("NoSQL DynamoDB"): it is the service, not a part
+        }
         // By lower case, each as first written among the candidates: one spelling per choice.
         Set<String> seen = new HashSet<>(Set.of(answer.title().toLowerCase(Locale.ROOT)));
         Function<List<Topic>, List<Choice>> choices = parts -> nearest(clueText, parts(parts).stream()
+                .filter(part -> !nested(part, answer))
                 .map(part -> new Choice(part.title(), part.title() + " " + text(part))).toList()).stream()
                 .filter(part -> !sameThing(part.label().toLowerCase(Locale.ROOT), answer.title().toLowerCase(Locale.ROOT),
                         answer.service()) && seen.add(part.label().toLowerCase(Locale.ROOT)))
@@ -250,6 +254,20 @@ final class IdentifyQuestions {
             }
         }
         return true;
+    }
+
+    /**
+     * A heading under the other, or above it ("NoSQL DynamoDB" over its "Partition Key"): the clues of the one
+     * describe the other too, so neither is a wrong choice for the other.
+     */
+    private static boolean nested(Topic a, Topic b) {
+        return a.path().equals(b.path()) && a.file().equals(b.file()) || under(a, b) || under(b, a);
+    }
+
+    /** Whether {@code part} is a heading below {@code above} in the same file. */
+    private static boolean under(Topic part, Topic above) {
+        return part.file().equals(above.file()) && part.path().size() > above.path().size()
+                && part.path().subList(0, above.path().size()).equals(above.path());
     }
 
     /** "Backups" beside "RDS backup and restore": one's words, the service's left out, are all the other's. */
