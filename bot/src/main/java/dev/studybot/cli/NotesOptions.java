@@ -8,7 +8,7 @@ import dev.studybot.knowledge.embed.OnnxEmbedder;
 import dev.studybot.knowledge.embed.TextEmbedder;
 import dev.studybot.knowledge.index.IndexProgress;
 import dev.studybot.knowledge.index.SyncReport;
-import dev.studybot.knowledge.questions.LexicalSimilarity;
+import dev.studybot.knowledge.questions.EmbeddingSimilarity;
 import dev.studybot.knowledge.questions.QuestionGenerator;
 import dev.studybot.knowledge.questions.ServiceCatalogue;
 import java.io.PrintStream;
@@ -107,9 +107,12 @@ final class NotesOptions {
         return loadConfigFile(services, DEFAULT_SERVICES, "service catalogue", ServiceCatalogue::load, ServiceCatalogue::bundled);
     }
 
-    /** The question generator with these synonyms and this catalogue, serving questions scoring at least {@code minScore}. */
+    /**
+     * The question generator with these synonyms and this catalogue, serving questions scoring at least {@code minScore};
+     * wrong choices are compared by meaning with the model the search uses.
+     */
     QuestionGenerator questionGenerator(double minScore) {
-        return new QuestionGenerator(loadSynonyms(), loadServices(), new LexicalSimilarity(), minScore);
+        return new QuestionGenerator(loadSynonyms(), loadServices(), new EmbeddingSimilarity(embedder()), minScore);
     }
 
     /** Opens the notes and reports on stderr what needs a person's attention. */

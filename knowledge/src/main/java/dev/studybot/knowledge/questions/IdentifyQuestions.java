@@ -6,15 +6,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -131,69 +132,83 @@ final class IdentifyQuestions {
         String clueText = String.join(" ", clues.stream().map(NoteTopic.Statement::text).toList());
         Optional<Service> service = catalogue.named(topic.title());
         List<String> doubts = new ArrayList<>();
-        List<String> distractors;
+        Optional<List<String>> distractors;
         String question;
         if (service.isPresent()) {
-            distractors = sameFamily(service.get(), group, clueText, doubts);
+            distractors = sameFamily(service.get(), topic, group, clues, clueText, doubts);
             question = "Which service do these notes describe?";
         } else if (topic.service() != null && isPartTitle(topic.title())) {
-            distractors = partsBeside(topic, group, clueText, doubts);
+            distractors = partsBeside(topic, group, clues, clueText, doubts);
             question = "Which part of " + topic.service().name() + " do these notes describe?";
         } else if (!topic.parent().isEmpty() && isPartTitle(topic.title())) {
-            distractors = partsBeside(topic, group, clueText, doubts);
+            distractors = partsBeside(topic, group, clues, clueText, doubts);
             question = "Which topic under " + topic.parent().get(topic.parent().size() - 1) + " do these notes describe?";
         } else {
             return Optional.empty();
         }
-        if (distractors.size() < 3) {
+        if (distractors.isEmpty() || distractors.get().size() < 3) {
             return Optional.empty();
         }
         StringBuilder prompt = new StringBuilder(question);
         clues.forEach(clue -> prompt.append("\n- ").append(NoteText.trimEnd(NoteText.plain(clue.text()))));
-        return Optional.of(new Draft(KIND, topic.path(), prompt.toString(), topic.title(), distractors, topic.file(),
+        return Optional.of(new Draft(KIND, topic.path(), prompt.toString(), topic.title(), distractors.get(), topic.file(),
                 clues.get(0).line(), "", List.of(topic.title()), doubts));
     }
 
+    /** A wrong choice as shown, and what the notes say about it, which the clues are compared with. */
+    private record Choice(String label, String about) {
+    }
+
     /** Services of the answer's family: headings beside it first, then the family's others, nearest in meaning. */
-    private List<String> sameFamily(Service answer, List<Topic> group, String clueText, List<String> doubts) {
-        Set<Service> chosen = new LinkedHashSet<>();
+    private Optional<List<String>> sameFamily(Service answer, Topic topic, List<Topic> group, List<NoteTopic.Statement> clues,
+                                              String clueText, List<String> doubts) {
         List<Service> beside = group.stream().map(other -> catalogue.named(other.title()).orElse(null))
                 .filter(other -> other != null && other != answer && other.family().equals(answer.family()))
                 .distinct().toList();
-        chosen.addAll(nearest(clueText, beside, 3));
-        if (chosen.size() < 3) {
-            List<Service> family = catalogue.family(answer.family()).stream()
-                    .filter(other -> other != answer && !chosen.contains(other)
-                            && (descriptions.containsKey(other) || mentions.getOrDefault(other, 0) >= MET))
-                    .toList();
-            chosen.addAll(nearest(clueText, family, 3 - chosen.size()));
-            doubts.add(FROM_FAMILY);
-        }
+        List<Service> family = catalogue.family(answer.family()).stream()
+                .filter(other -> other != answer && !beside.contains(other)
+                        && (descriptions.containsKey(other) || mentions.getOrDefault(other, 0) >= MET))
+                .toList();
         Map<Service, String> spelt = new LinkedHashMap<>();
         group.forEach(other -> catalogue.named(other.title()).ifPresent(s -> spelt.putIfAbsent(s, other.title())));
-        return chosen.stream().map(s -> spelt.getOrDefault(s, s.name())).toList();
+        Function<List<Service>, List<Choice>> choices = services -> nearest(clueText, services.stream()
+                .map(s -> new Choice(spelt.getOrDefault(s, s.name()), s.name() + " " + descriptions.getOrDefault(s, "")))
+                .toList());
+        return pick(clueText, ownText(answer.name(), topic, clues, clueText), choices.apply(beside),
+                () -> choices.apply(family), FROM_FAMILY, doubts);
     }
 
-    private List<Service> nearest(String anchor, List<Service> candidates, int limit) {
-        List<String> texts = candidates.stream().map(s -> s.name() + " " + descriptions.getOrDefault(s, "")).toList();
-        return similarity.rank(anchor, texts).stream().limit(limit).map(candidates::get).toList();
+    private List<Choice> nearest(String anchor, List<Choice> candidates) {
+        return similarity.rank(anchor, candidates.stream().map(Choice::about).toList()).stream().map(candidates::get).toList();
     }
 
     /**
      * Other parts of the same service (or, for a topic of no service, the other topics under its heading):
      * beside it first, then the service's parts elsewhere in the notes, nearest in meaning first.
      */
-    private List<String> partsBeside(Topic answer, List<Topic> group, String clueText, List<String> doubts) {
-        // By lower case, each as first written among the candidates: one spelling per choice.
-        Map<String, String> chosen = new LinkedHashMap<>();
-        chosen.put(answer.title().toLowerCase(Locale.ROOT), answer.title());
+    private Optional<List<String>> partsBeside(Topic answer, List<Topic> group, List<NoteTopic.Statement> clues,
+                                               String clueText, List<String> doubts) {
         List<Topic> beside = group.stream().filter(other -> Objects.equals(answer.service(), other.service())).toList();
-        addNearest(clueText, parts(beside), chosen);
-        if (chosen.size() < 4 && answer.service() != null) {
-            addNearest(clueText, parts(List.copyOf(partsByService.getOrDefault(answer.service(), Map.of()).values())), chosen);
-            doubts.add(FROM_SERVICE);
+        List<Topic> elsewhere = answer.service() == null ? List.of()
+                : List.copyOf(partsByService.getOrDefault(answer.service(), Map.of()).values());
+        if (elsewhere.stream().anyMatch(part -> under(part, answer))) {
+            return Optional.empty(); // it heads parts of its service ("NoSQL DynamoDB"): it is the service, not a part
         }
-        return chosen.values().stream().skip(1).toList();
+        // By lower case, each as first written among the candidates: one spelling per choice.
+        Set<String> seen = new HashSet<>(Set.of(answer.title().toLowerCase(Locale.ROOT)));
+        Function<List<Topic>, List<Choice>> choices = parts -> nearest(clueText, parts(parts).stream()
+                .filter(part -> !nested(part, answer))
+                .map(part -> new Choice(part.title(), part.title() + " " + text(part))).toList()).stream()
+                .filter(part -> !sameThing(part.label().toLowerCase(Locale.ROOT), answer.title().toLowerCase(Locale.ROOT),
+                        answer.service()) && seen.add(part.label().toLowerCase(Locale.ROOT)))
+                .toList();
+        return pick(clueText, ownText(answer.title(), answer, clues, clueText), choices.apply(beside),
+                () -> choices.apply(elsewhere), answer.service() == null ? null : FROM_SERVICE, doubts);
+    }
+
+    /** The answer's heading as the wrong choices' are compared: its name and notes, the clues first so none is cut off. */
+    private static String ownText(String name, Topic topic, List<NoteTopic.Statement> clues, String clueText) {
+        return name + " " + clueText.toLowerCase(Locale.ROOT) + text(topic, clues);
     }
 
     private List<Topic> parts(List<Topic> topics) {
@@ -201,16 +216,57 @@ final class IdentifyQuestions {
                 .toList();
     }
 
-    /** Adds the parts nearest the clues to {@code chosen}, whose first entry is the answer, up to four in all. */
-    private void addNearest(String clueText, List<Topic> parts, Map<String, String> chosen) {
-        List<String> texts = parts.stream().map(other -> other.title() + " " + text(other)).toList();
-        String answer = chosen.keySet().iterator().next();
-        for (int index : similarity.rank(clueText, texts)) {
-            String title = parts.get(index).title();
-            if (chosen.size() < 4 && !sameThing(title.toLowerCase(Locale.ROOT), answer, parts.get(index).service())) {
-                chosen.putIfAbsent(title.toLowerCase(Locale.ROOT), title);
+    /**
+     * The first three wrong choices, those beside the answer first, with {@code doubt} (if any) when the others are
+     * needed; those are worked out only then. Where the similarity measures meaning, a choice whose notes the clues fit
+     * about as well as the answer's own (which hold the clues) is left out for the next: its notes say the same. There
+     * is no question if the clues fit one clearly better than their own heading.
+     */
+    private Optional<List<String>> pick(String clueText, String answerAbout, List<Choice> beside,
+                                        Supplier<List<Choice>> further, String doubt, List<String> doubts) {
+        double own = similarity.confusableWithin().isPresent() ? similarity.scores(clueText, List.of(answerAbout))[0] : 0;
+        List<String> chosen = new ArrayList<>();
+        if (!addFitting(clueText, own, beside, chosen)) {
+            return Optional.empty();
+        }
+        if (chosen.size() < 3) {
+            if (doubt != null) {
+                doubts.add(doubt);
+            }
+            if (!addFitting(clueText, own, further.get(), chosen)) {
+                return Optional.empty();
             }
         }
+        return Optional.of(chosen);
+    }
+
+    /** Adds candidates up to three in all, as {@link #pick} says; false if the clues fit one clearly better than their own. */
+    private boolean addFitting(String clueText, double own, List<Choice> candidates, List<String> chosen) {
+        OptionalDouble within = similarity.confusableWithin();
+        double[] fit = within.isPresent() ? similarity.scores(clueText, candidates.stream().map(Choice::about).toList()) : null;
+        for (int i = 0; i < candidates.size() && chosen.size() < 3; i++) {
+            if (fit != null && own - fit[i] < -within.getAsDouble()) {
+                return false;
+            }
+            if (fit == null || own - fit[i] > within.getAsDouble()) {
+                chosen.add(candidates.get(i).label());
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A heading under the other, or above it ("NoSQL DynamoDB" over its "Partition Key"): the clues of the one
+     * describe the other too, so neither is a wrong choice for the other.
+     */
+    private static boolean nested(Topic a, Topic b) {
+        return a.path().equals(b.path()) && a.file().equals(b.file()) || under(a, b) || under(b, a);
+    }
+
+    /** Whether {@code part} is a heading below {@code above} in the same file. */
+    private static boolean under(Topic part, Topic above) {
+        return part.file().equals(above.file()) && part.path().size() > above.path().size()
+                && part.path().subList(0, above.path().size()).equals(above.path());
     }
 
     /** "Backups" beside "RDS backup and restore": one's words, the service's left out, are all the other's. */
@@ -236,9 +292,14 @@ final class IdentifyQuestions {
     }
 
     private static String text(Topic topic) {
+        return text(topic, List.of());
+    }
+
+    /** What the notes say under a topic, but for the statements {@code left} out. */
+    private static String text(Topic topic, List<NoteTopic.Statement> left) {
         StringBuilder text = new StringBuilder();
         for (NoteTopic.Statement statement : topic.statements()) {
-            if (text.length() < MAX_DESCRIPTION) {
+            if (text.length() < MAX_DESCRIPTION && !left.contains(statement)) {
                 text.append(' ').append(statement.text());
             }
         }

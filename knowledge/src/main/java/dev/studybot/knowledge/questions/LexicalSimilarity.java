@@ -1,13 +1,11 @@
 package dev.studybot.knowledge.questions;
 
 import dev.studybot.knowledge.analysis.StudyAnalyzers;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
 
 /**
  * Texts are alike by the share of their stemmed words they have in common (Jaccard). The words of each
@@ -21,12 +19,9 @@ public final class LexicalSimilarity implements TermSimilarity {
     private final Map<String, Set<String>> wordsByText = new ConcurrentHashMap<>();
 
     @Override
-    public List<Integer> rank(String anchor, List<String> candidates) {
+    public double[] scores(String anchor, List<String> candidates) {
         Set<String> words = words(anchor);
-        double[] scores = candidates.stream().mapToDouble(candidate -> jaccard(words, words(candidate))).toArray();
-        return IntStream.range(0, candidates.size()).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> -scores[i]))
-                .toList();
+        return candidates.stream().mapToDouble(candidate -> jaccard(words, words(candidate))).toArray();
     }
 
     private Set<String> words(String text) {

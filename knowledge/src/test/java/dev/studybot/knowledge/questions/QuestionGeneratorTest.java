@@ -165,6 +165,39 @@ class QuestionGeneratorTest {
     }
 
     @Test
+    void aHeadingOverPartsOfItsServiceIsNeitherAPartNorAWrongChoiceBesideThem() throws IOException {
+        write("messaging.md", """
+                # Messaging
+
+                ## Queues with SQS
+                - Producers and consumers never talk to each other directly.
+                - Pay for the requests made, with nothing to provision upfront.
+
+                ### Visibility timeout
+                - A received message is hidden from other consumers for a while.
+                - If nobody deletes it in time it shows up again for another try.
+
+                ### Long polling
+                - A receive call waits up to twenty seconds for a message to arrive.
+                - Fewer empty responses lower the bill for a quiet consumer.
+
+                ### Dead-letter queues
+                - Messages that failed too many receives are moved aside for study.
+                - The redrive setting says after how many receives they move.
+
+                ### FIFO queues
+                - Order is kept within a message group, and duplicates are removed.
+                - Throughput is lower than the default kind without batching.
+                """);
+        List<Question> identify = ofKind(generate(1), IdentifyQuestions.KIND);
+
+        assertFalse(identify.isEmpty());
+        for (Question q : identify) {
+            assertFalse(q.choices().contains("Queues with SQS"), q::toString);
+        }
+    }
+
+    @Test
     void factBlanksTheQuantityWithAUnit() throws IOException {
         write("aws/queues.md", QUEUES);
         QuestionGenerator.Result result = generate(1);
