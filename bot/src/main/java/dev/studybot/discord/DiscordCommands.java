@@ -1,10 +1,11 @@
 package dev.studybot.discord;
 
+import dev.studybot.study.CommandCatalogue;
+import dev.studybot.study.CommandSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
@@ -28,15 +29,6 @@ final class DiscordCommands {
     static final String STUDY = "study";
     static final String ADMIN = "study-admin";
     static final int MAX_CHOICES = 25;
-
-    /** Subcommands whose reply only the caller sees (the bot's reply decides when answered at once). */
-    private static final Set<String> PRIVATE = Set.of("search", "quiz", "review", "stats", "topics", "help",
-            "schedule", "schedule show", "qotd now", "qotd reveal", "timezone", "questions flagged", "questions show",
-            "questions restore");
-    /** Subcommands that touch the database or post, so they are deferred before the work starts. */
-    private static final Set<String> SLOW = Set.of("quiz", "review", "leaderboard", "stats", "schedule",
-            "schedule set", "schedule show", "schedule off", "qotd now", "qotd reveal", "timezone set",
-            "questions flagged", "questions show", "questions restore");
 
     private DiscordCommands() {
     }
@@ -69,6 +61,7 @@ final class DiscordCommands {
                         new SubcommandData("topics", "What the notes cover"),
                         new SubcommandData("schedule", "When this channel's next question of the day comes"),
                         new SubcommandData("timezone", "The time zone leaderboard weeks and months run in"),
+                        new SubcommandData("about", "Version, notes, questions and uptime"),
                         new SubcommandData("help", "The list of commands"));
     }
 
@@ -76,6 +69,7 @@ final class DiscordCommands {
         return Commands.slash(ADMIN, "Question of the day, time zone and reported questions (Manage Server)")
                 .setContexts(InteractionContextType.GUILD)
                 .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
+                .addSubcommands(new SubcommandData("reload", "Re-read the notes folder now and say what changed"))
                 .addSubcommandGroups(
                         new SubcommandGroupData("schedule", "This channel's question of the day").addSubcommands(
                                 new SubcommandData("set", "Post a question of the day here at a time")
@@ -87,7 +81,6 @@ final class DiscordCommands {
                                                         .addChoice("weekdays", "weekdays"),
                                                 new OptionData(OptionType.STRING, "topics",
                                                         "Only these topics, separated by spaces", false, true)),
-                                new SubcommandData("show", "When the next one comes"),
                                 new SubcommandData("off", "Stop the question of the day here")),
                         new SubcommandGroupData("qotd", "Today's question of the day").addSubcommands(
                                 new SubcommandData("now", "Post today's question now"),
@@ -118,12 +111,14 @@ final class DiscordCommands {
         return group == null ? String.valueOf(subcommand) : group + " " + subcommand;
     }
 
+    /** Whether only the caller sees the reply of a subcommand (the catalogue says). */
     static boolean privateReply(String key) {
-        return PRIVATE.contains(key);
+        return CommandCatalogue.byPath(key).map(CommandSpec::privateReply).orElse(true);
     }
 
+    /** Whether a subcommand touches the database or posts, so it is deferred before the work starts. */
     static boolean slow(String key) {
-        return SLOW.contains(key);
+        return CommandCatalogue.byPath(key).map(CommandSpec::slow).orElse(true);
     }
 
     /**

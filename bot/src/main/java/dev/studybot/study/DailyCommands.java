@@ -23,9 +23,13 @@ import java.util.regex.Pattern;
 /** {@code /study schedule ...} and {@code /study qotd ...}: the question of the day, for admins. */
 final class DailyCommands {
 
-    static final String SCHEDULE_USAGE = "/study schedule set HH:MM [time zone] [daily|weekdays] [topics...]"
-            + " | /study schedule show | /study schedule off";
-    static final String QOTD_USAGE = "/study qotd now | /study qotd reveal";
+    private static String scheduleUsage(Caller caller) {
+        return CommandCatalogue.usages(caller.member().platform(), "schedule set", "schedule", "schedule off");
+    }
+
+    private static String qotdUsage(Caller caller) {
+        return CommandCatalogue.usages(caller.member().platform(), "qotd now", "qotd reveal");
+    }
     private static final Pattern TIME = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)");
 
     private final QuestionOfTheDay questions;
@@ -49,7 +53,7 @@ final class DailyCommands {
     Reply schedule(Caller caller, List<String> args) {
         String action = args.isEmpty() ? "show" : args.get(0).toLowerCase(Locale.ROOT);
         if (List.of("show", "off", "stop", "remove").contains(action) && args.size() > 1) {
-            return extra(SCHEDULE_USAGE, "schedule " + action, args);
+            return extra(scheduleUsage(caller), "schedule " + action, args);
         }
         if (action.equals("show")) {
             return show(caller.place());
@@ -63,17 +67,18 @@ final class DailyCommands {
                     ? Reply.publicly(new Reply.Text("The question of the day is off for #" + caller.place().channelName()
                             + " (turned off by " + Markup.literal(caller.member().displayName()) + ")."))
                     : Reply.privately(new Reply.Text("This channel has no question of the day to turn off."));
-            default -> Usage.badArguments(SCHEDULE_USAGE, "I don't know \"schedule " + action + "\".");
+            default -> Usage.badArguments(scheduleUsage(caller), "I don't know \"schedule " + action + "\".");
         };
     }
 
     private Reply set(Caller caller, List<String> args) {
         if (args.isEmpty()) {
-            return Usage.badArguments(SCHEDULE_USAGE, "Say when, e.g. /study schedule set 09:00 Europe/Berlin weekdays");
+            return Usage.badArguments(scheduleUsage(caller), "Say when, e.g. " + CommandCatalogue.typed("schedule set", caller.member().platform())
+                    + " 09:00 Europe/Berlin weekdays");
         }
         Matcher time = TIME.matcher(args.get(0));
         if (!time.matches()) {
-            return Usage.badArguments(SCHEDULE_USAGE, "\"" + args.get(0) + "\" is not a time of day; use 24-hour HH:MM, "
+            return Usage.badArguments(scheduleUsage(caller), "\"" + args.get(0) + "\" is not a time of day; use 24-hour HH:MM, "
                     + "e.g. 09:00 or 17:30.");
         }
         ZoneId zone;
@@ -81,7 +86,7 @@ final class DailyCommands {
         if (args.size() > 1 && ZoneNames.meantAsZone(args.get(1))) {
             Optional<ZoneId> named = ZoneNames.parse(args.get(1));
             if (named.isEmpty()) {
-                return Usage.badArguments(SCHEDULE_USAGE, ZoneNames.unknown(args.get(1)));
+                return Usage.badArguments(scheduleUsage(caller), ZoneNames.unknown(args.get(1)));
             }
             zone = named.get();
             next = 2;
@@ -100,7 +105,7 @@ final class DailyCommands {
             if (!pool.covers(topic)) {
                 List<String> known = new ArrayList<>(DAYS);
                 known.addAll(pool.headingWords());
-                return Usage.badArguments(SCHEDULE_USAGE, "No question is about \"" + Markup.literal(topic) + "\", so"
+                return Usage.badArguments(scheduleUsage(caller), "No question is about \"" + Markup.literal(topic) + "\", so"
                         + " nothing was changed." + DidYouMean.sentence(topic, known) + " See /study topics for what the"
                         + " notes cover.");
             }
@@ -116,7 +121,7 @@ final class DailyCommands {
         Optional<Schedule> schedule = schedules.schedule(place.platform(), place.groupId(), place.channelId());
         if (schedule.isEmpty()) {
             return Reply.privately(new Reply.Text("No question of the day here yet. An admin can set one: "
-                    + "/study schedule set 09:00 Europe/Berlin weekdays"));
+                    + CommandCatalogue.typed("schedule set", place.platform()) + " 09:00 Europe/Berlin weekdays"));
         }
         Instant next = scheduler.nextFire(place);
         String when = next == null ? "" : " Next: " + next.atZone(schedule.get().zone()).toLocalDate() + " at "
@@ -135,7 +140,7 @@ final class DailyCommands {
         }
         String action = args.isEmpty() ? "" : args.get(0).toLowerCase(Locale.ROOT);
         if (List.of("now", "reveal").contains(action) && args.size() > 1) {
-            return extra(QOTD_USAGE, "qotd " + action, args);
+            return extra(qotdUsage(caller), "qotd " + action, args);
         }
         return switch (action) {
             case "now" -> switch (questions.postNow(caller.place())) {
@@ -149,7 +154,7 @@ final class DailyCommands {
             };
             case "reveal" -> questions.revealNow(caller.place()) ? Reply.privately(new Reply.Text("Revealed."))
                     : Reply.privately(new Reply.Text("There is no open question of the day here to reveal."));
-            default -> Usage.badArguments(QOTD_USAGE, "Say \"now\" to post today's question, or \"reveal\".");
+            default -> Usage.badArguments(qotdUsage(caller), "Say \"now\" to post today's question, or \"reveal\".");
         };
     }
 

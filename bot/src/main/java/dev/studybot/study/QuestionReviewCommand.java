@@ -23,7 +23,6 @@ import java.util.stream.Collectors;
  */
 final class QuestionReviewCommand {
 
-    static final String USAGE = "/study questions flagged | show <id> | restore <id>";
     private static final int LISTED = 10;
     private static final int PROMPT_SHOWN = 160;
 
@@ -39,20 +38,23 @@ final class QuestionReviewCommand {
         if (!caller.admin()) {
             return Reply.privately(new Reply.Text("Only admins can review reported questions."));
         }
+        String platform = caller.member().platform();
+        String usage = CommandCatalogue.usages(platform, "questions flagged", "questions show", "questions restore");
+        String flaggedCommand = CommandCatalogue.typed("questions flagged", platform);
         String sub = args.isEmpty() ? "flagged" : args.get(0).toLowerCase(Locale.ROOT);
         List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
         return switch (sub) {
-            case "flagged", "reported" -> rest.isEmpty() ? flagged()
-                    : Usage.badArguments(USAGE, "/study questions flagged takes nothing after it.");
-            case "show" -> rest.size() == 1 ? show(rest.get(0))
-                    : Usage.badArguments(USAGE, "Which question? Give its id, as /study questions flagged lists it.");
-            case "restore" -> rest.size() == 1 ? restore(rest.get(0))
-                    : Usage.badArguments(USAGE, "Which question? Give its id, as /study questions flagged lists it.");
-            default -> Usage.badArguments(USAGE, "I don't know \"/study questions " + sub + "\".");
+            case "flagged", "reported" -> rest.isEmpty() ? flagged(platform)
+                    : Usage.badArguments(usage, flaggedCommand + " takes nothing after it.");
+            case "show" -> rest.size() == 1 ? show(rest.get(0), flaggedCommand)
+                    : Usage.badArguments(usage, "Which question? Give its id, as " + flaggedCommand + " lists it.");
+            case "restore" -> rest.size() == 1 ? restore(rest.get(0), flaggedCommand)
+                    : Usage.badArguments(usage, "Which question? Give its id, as " + flaggedCommand + " lists it.");
+            default -> Usage.badArguments(usage, "I don't know \"/study questions " + sub + "\".");
         };
     }
 
-    private Reply flagged() {
+    private Reply flagged(String platform) {
         List<FlaggedQuestion> flagged = feedback.flagged(LISTED);
         if (flagged.isEmpty()) {
             return Reply.privately(new Reply.Text("No question has been reported or retired. Members report one with "
@@ -63,13 +65,14 @@ final class QuestionReviewCommand {
             lines.addAll(describe(question));
         }
         return Reply.privately(new Reply.Heading("Reported and retired questions"), new Reply.Lines(lines),
-                new Reply.Note("Retired questions are not asked until restored: /study questions restore <id>"));
+                new Reply.Note("Retired questions are not asked until restored: "
+                        + CommandCatalogue.usage("questions restore", platform)));
     }
 
-    private Reply show(String id) {
+    private Reply show(String id, String flaggedCommand) {
         Optional<FlaggedQuestion> question = feedback.question(id);
         if (question.isEmpty()) {
-            return unknown(id);
+            return unknown(id, flaggedCommand);
         }
         List<String> lines = new ArrayList<>(describe(question.get()));
         question.get().analysis().picks().forEach((choice, picks) -> lines.add("  " + Markup.literal(choice) + ": "
@@ -77,20 +80,20 @@ final class QuestionReviewCommand {
         return Reply.privately(new Reply.Heading("Question " + id), new Reply.Lines(lines));
     }
 
-    private Reply restore(String id) {
+    private Reply restore(String id, String flaggedCommand) {
         Optional<FlaggedQuestion> restored = feedback.restore(id, clock.instant());
         if (restored.isEmpty()) {
             return feedback.question(id).isPresent()
                     ? Reply.privately(new Reply.Text("Question " + id + " is not retired, so there is nothing to restore."))
-                    : unknown(id);
+                    : unknown(id, flaggedCommand);
         }
         return Reply.privately(new Reply.Text("Restored: question " + id + " is back in the pool, and reports will "
                 + "not retire it again."), new Reply.Lines(describe(restored.get())));
     }
 
-    private static Reply unknown(String id) {
+    private static Reply unknown(String id, String flaggedCommand) {
         return Reply.privately(new Reply.Text("No question \"" + Shorten.to(id, 40) + "\" has been asked here. "
-                + "/study questions flagged lists the reported ones with their ids."));
+                + flaggedCommand + " lists the reported ones with their ids."));
     }
 
     private static List<String> describe(FlaggedQuestion question) {

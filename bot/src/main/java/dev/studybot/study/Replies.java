@@ -86,13 +86,14 @@ final class Replies {
                 + "a question two members report is taken out of the pool.")), buttons);
     }
 
-    static Reply reported(ReportOutcome outcome) {
+    static Reply reported(ReportOutcome outcome, String platform) {
         if (outcome instanceof ReportOutcome.Recorded recorded) {
             String thanks = "Thanks: reported as " + recorded.reason().phrase() + ".";
             return Reply.privately(new Reply.Text(recorded.retiredBecause().isPresent()
                     ? thanks + " Another member reported it too, so it is out of the question pool until an admin "
                             + "restores it."
-                    : thanks + " Admins see reported questions with /study questions flagged."));
+                    : thanks + " Admins see reported questions with "
+                            + CommandCatalogue.typed("questions flagged", platform) + "."));
         }
         if (outcome instanceof ReportOutcome.AlreadyReported already) {
             return Reply.privately(new Reply.Text("You reported this question already (as " + already.earlier().phrase()

@@ -107,21 +107,24 @@ public final class StudyBot {
         List<String> args = words.length <= 1 ? List.of() : Arrays.asList(words).subList(1, words.length);
         String rest = words.length <= 1 ? "" : text.substring(text.indexOf(words[0]) + words[0].length()).strip();
         Caller caller = command.caller();
-        return switch (sub) {
-            case "search", "find", "lookup" -> search(caller, rest);
-            case "quiz", "practice" -> quiz(caller, rest);
-            case "review" -> args.isEmpty() ? review(caller) : noArguments("/study review", args);
-            case "leaderboard", "leaders", "top", "board" -> leaderboard(caller, args);
-            case "stats", "me" -> stats(caller, rest);
+        String platform = caller.member().platform();
+        // Names and aliases come from the catalogue, so what the help lists is what is dispatched here.
+        return switch (CommandCatalogue.nameFor(sub).orElse("")) {
+            case "search" -> search(caller, rest);
+            case "quiz" -> quiz(caller, rest);
+            case "review" -> args.isEmpty() ? review(caller) : noArguments(CommandCatalogue.usage("review", platform), args);
+            case "leaderboard" -> leaderboard(caller, args);
+            case "stats" -> stats(caller, rest);
             case "topics" -> topics.handle(args);
             case "schedule" -> daily == null ? dailyOff() : daily.schedule(caller, args);
             case "qotd" -> daily == null ? dailyOff() : daily.qotd(caller, args);
-            case "timezone", "tz" -> timeZone.handle(caller, args);
+            case "timezone" -> timeZone.handle(caller, args);
             case "questions" -> questionReview.handle(caller, args);
-            case "about", "version" -> args.isEmpty() ? about() : noArguments("/study about", args);
-            case "reload" -> args.isEmpty() ? ReloadCommand.handle(reload, caller) : noArguments("/study reload", args);
-            case "help", "?" -> Usage.help();
-            default -> Usage.unknown(sub);
+            case "about" -> args.isEmpty() ? about() : noArguments(CommandCatalogue.usage("about", platform), args);
+            case "reload" -> args.isEmpty() ? ReloadCommand.handle(reload, caller)
+                    : noArguments(CommandCatalogue.usage("reload", platform), args);
+            case "help" -> Usage.help(platform);
+            default -> Usage.unknown(sub, platform);
         };
     }
 
@@ -149,7 +152,7 @@ public final class StudyBot {
 
     private Reply search(Caller caller, String query) {
         if (query.isBlank()) {
-            return Usage.badArguments("/study search <words>", "What should I look up? For example: "
+            return Usage.badArguments(CommandCatalogue.usage("search", caller.member().platform()), "What should I look up? For example: "
                     + "/study search spot instance interruption");
         }
         lastSearches.put(key(caller), new LastSearch(query, SEARCH_RESULTS));
@@ -220,7 +223,7 @@ public final class StudyBot {
                         + DidYouMean.sentence(arg, List.of("week", "month", "all", "here"));
             }
             if (problem != null) {
-                return Usage.badArguments(Usage.LEADERBOARD, problem);
+                return Usage.badArguments(CommandCatalogue.usage("leaderboard", caller.member().platform()), problem);
             }
         }
         period = period == null ? Period.WEEK : period;
@@ -284,7 +287,8 @@ public final class StudyBot {
         if (reason.isEmpty()) {
             return buttonGone();
         }
-        return Replies.reported(feedback.report(report.posted(), caller.member(), reason.get(), clock.instant()));
+        return Replies.reported(feedback.report(report.posted(), caller.member(), reason.get(), clock.instant()),
+                caller.member().platform());
     }
 
     /** The answer is saved whatever this finds: judging the question is the store's business, not the member's. */

@@ -18,7 +18,9 @@ import java.util.Optional;
  */
 final class TimeZoneCommand {
 
-    static final String USAGE = "/study timezone | /study timezone set <zone>";
+    private static String usage(Caller caller) {
+        return CommandCatalogue.usages(caller.member().platform(), "timezone", "timezone set");
+    }
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
 
     private final StudyStore store;
@@ -32,26 +34,28 @@ final class TimeZoneCommand {
     Reply handle(Caller caller, List<String> args) {
         Place place = caller.place();
         if (args.size() > 1 && args.get(0).equalsIgnoreCase("show")) {
-            return DailyCommands.extra(USAGE, "timezone show", args);
+            return DailyCommands.extra(usage(caller), "timezone show", args);
         }
         if (args.isEmpty() || args.get(0).equalsIgnoreCase("show")) {
             ZoneId zone = store.timeZone(place.platform(), place.groupId());
             return Reply.privately(new Reply.Text("Leaderboard weeks and months here run in " + zone.getId()
                             + " time (it is " + LOCAL_TIME.format(clock.instant().atZone(zone)) + " there)."),
-                    new Reply.Note("Admins can change it, e.g. /study timezone set Europe/Berlin"));
+                    new Reply.Note("Admins can change it, e.g. "
+                            + CommandCatalogue.typed("timezone set", caller.member().platform()) + " Europe/Berlin"));
         }
         if (!args.get(0).equalsIgnoreCase("set")) {
-            return Usage.badArguments(USAGE, "I don't know \"timezone " + args.get(0) + "\".");
+            return Usage.badArguments(usage(caller), "I don't know \"timezone " + args.get(0) + "\".");
         }
         if (!caller.admin()) {
             return Reply.privately(new Reply.Text("Only an admin can change the group's time zone."));
         }
         if (args.size() != 2) {
-            return Usage.badArguments(USAGE, "Say which time zone, e.g. /study timezone set Europe/Berlin");
+            return Usage.badArguments(usage(caller), "Say which time zone, e.g. "
+                    + CommandCatalogue.typed("timezone set", caller.member().platform()) + " Europe/Berlin");
         }
         Optional<ZoneId> zone = ZoneNames.parse(args.get(1));
         if (zone.isEmpty()) {
-            return Usage.badArguments(USAGE, ZoneNames.unknown(args.get(1)));
+            return Usage.badArguments(usage(caller), ZoneNames.unknown(args.get(1)));
         }
         store.setTimeZone(place.platform(), place.groupId(), zone.get());
         return Reply.publicly(new Reply.Text("Leaderboard weeks and months now run in " + zone.get().getId()

@@ -15,7 +15,8 @@ import java.util.Map;
  */
 final class TopicsCommand {
 
-    static final String USAGE = "/study topics [page | words]";
+    static final String ARGUMENTS = "[page | words]";
+    static final String USAGE = "/study topics " + ARGUMENTS;
     static final int PER_PAGE = 25;
     private static final String PAGE_ACTION = "topics-page:";
 

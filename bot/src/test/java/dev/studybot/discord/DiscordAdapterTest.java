@@ -109,8 +109,8 @@ class DiscordAdapterTest {
         assertEquals("study", study.path("name").asText());
         List<String> subcommands = new ArrayList<>();
         study.path("options").forEach(o -> subcommands.add(o.path("name").asText()));
-        assertEquals(List.of("search", "quiz", "review", "leaderboard", "stats", "topics", "schedule", "timezone", "help"),
-                subcommands);
+        assertEquals(List.of("search", "quiz", "review", "leaderboard", "stats", "topics", "schedule", "timezone", "about",
+                "help"), subcommands);
         JsonNode quizTopic = study.path("options").get(1).path("options").get(0);
         assertTrue(quizTopic.path("autocomplete").asBoolean());
         JsonNode period = study.path("options").get(3).path("options").get(0);
