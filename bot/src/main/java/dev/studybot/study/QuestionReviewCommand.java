@@ -98,7 +98,7 @@ final class QuestionReviewCommand {
 
     private static List<String> describe(FlaggedQuestion question) {
         List<String> lines = new ArrayList<>();
-        lines.add("**" + question.questionId() + "** " + Markup.literal(String.join(" › ", question.topic())) + ": "
+        lines.add(question.questionId() + " · " + Markup.literal(String.join(" › ", question.topic())) + ": "
                 + Markup.literal(Shorten.to(question.prompt(), PROMPT_SHOWN)));
         String status = question.retiredBecause().map(why -> "retired: " + why)
                 .orElse(question.restored() ? "restored by an admin" : "in service");
