@@ -58,7 +58,9 @@ final class DiscordCommands {
                                                 .addChoice("this channel", "channel")),
                         new SubcommandData("stats", "Points, accuracy, streaks and weakest topics")
                                 .addOptions(new OptionData(OptionType.USER, "user", "Whose stats (default: yours)")),
-                        new SubcommandData("topics", "What the notes cover"),
+                        new SubcommandData("topics", "What the notes cover, a page at a time")
+                                .addOptions(new OptionData(OptionType.STRING, "find",
+                                        "A page number, or words the topics are named with").setRequiredLength(1, 100)),
                         new SubcommandData("schedule", "When this channel's next question of the day comes"),
                         new SubcommandData("timezone", "The time zone leaderboard weeks and months run in"),
                         new SubcommandData("about", "Version, notes, questions and uptime"),
@@ -136,6 +138,7 @@ final class DiscordCommands {
         switch (key) {
             case "search" -> add(words, options.get("query"));
             case "quiz" -> add(words, options.get("topic"));
+            case "topics" -> add(words, options.get("find"));
             case "leaderboard" -> {
                 add(words, options.get("period"));
                 if ("channel".equals(options.get("scope"))) {

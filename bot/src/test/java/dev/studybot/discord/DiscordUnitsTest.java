@@ -58,6 +58,9 @@ class DiscordUnitsTest {
         assertEquals("search spot instance", DiscordCommands.text(null, "search", Map.of("query", " spot  instance ")));
         assertEquals("quiz", DiscordCommands.text(null, "quiz", Map.of()));
         assertEquals("quiz ec2", DiscordCommands.text(null, "quiz", Map.of("topic", "ec2")));
+        assertEquals("topics 2", DiscordCommands.text(null, "topics", Map.of("find", "2")));
+        assertEquals("topics load balancer", DiscordCommands.text(null, "topics", Map.of("find", " load  balancer ")));
+        assertEquals("topics", DiscordCommands.text(null, "topics", Map.of()));
         assertEquals("leaderboard all channel", DiscordCommands.text(null, "leaderboard",
                 ordered("period", "all", "scope", "channel")));
         assertEquals("leaderboard", DiscordCommands.text(null, "leaderboard", Map.of("scope", "server")));
