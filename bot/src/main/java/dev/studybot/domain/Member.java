@@ -8,4 +8,8 @@ package dev.studybot.domain;
  * @param displayName how to show them (updated whenever they act)
  */
 public record Member(String platform, String userId, String displayName) {
+
+    public MemberKey key() {
+        return new MemberKey(platform, userId);
+    }
 }

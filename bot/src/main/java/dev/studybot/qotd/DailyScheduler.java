@@ -198,7 +198,7 @@ public final class DailyScheduler implements DailyTimer, AutoCloseable {
     }
 
     private static JobKey postJobKey(Place place) {
-        return JobKey.jobKey(place.platform() + "/" + place.groupId() + "/" + place.channelId(), POST_GROUP);
+        return JobKey.jobKey(place.channel().toString(), POST_GROUP);
     }
 
     @Override

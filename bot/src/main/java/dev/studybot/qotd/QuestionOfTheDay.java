@@ -6,6 +6,7 @@ import dev.studybot.chat.Reply;
 import dev.studybot.knowledge.questions.Question;
 import dev.studybot.store.DailyDeliveryStore;
 import dev.studybot.store.DailyPost;
+import dev.studybot.domain.ChannelKey;
 import dev.studybot.domain.Place;
 import dev.studybot.store.Posted;
 import dev.studybot.store.RevealStats;
@@ -75,7 +76,7 @@ public final class QuestionOfTheDay {
     private final Settings settings;
     private final DailyDeliveryStore deliveries;
     /** One lock per channel: a channel's post, retries and reveal never interleave; other channels never wait. */
-    private final Map<String, ReentrantLock> channelLocks = new ConcurrentHashMap<>();
+    private final Map<ChannelKey, ReentrantLock> channelLocks = new ConcurrentHashMap<>();
     private volatile DailyTimer timer = DailyTimer.NONE;
 
     public QuestionOfTheDay(StudyStore studyStore, ScheduleStore schedules, List<Question> pool, Poster poster,
@@ -108,7 +109,7 @@ public final class QuestionOfTheDay {
     }
 
     private <T> T inChannel(Place place, Supplier<T> work) {
-        ReentrantLock lock = channelLocks.computeIfAbsent(channelKey(place), key -> new ReentrantLock());
+        ReentrantLock lock = channelLocks.computeIfAbsent(place.channel(), key -> new ReentrantLock());
         lock.lock();
         try {
             return work.get();
@@ -117,9 +118,6 @@ public final class QuestionOfTheDay {
         }
     }
 
-    private static String channelKey(Place place) {
-        return place.platform() + "/" + place.groupId() + "/" + place.channelId();
-    }
 
     /** Posts the channel's question for today (in its time zone) unless today already has one. */
     public Outcome postNow(Place place) {
@@ -144,7 +142,7 @@ public final class QuestionOfTheDay {
         }
         List<String> topics = schedule.map(Schedule::topics).orElse(List.of());
         Optional<Question> question = picker.pick(topics,
-                schedules.askedQuestionIds(place.platform(), place.groupId(), place.channelId()), channelKey(place), day);
+                schedules.askedQuestionIds(place.platform(), place.groupId(), place.channelId()), place.channel().toString(), day);
         if (question.isEmpty()) {
             return Outcome.NO_QUESTIONS;
         }
@@ -282,7 +280,7 @@ public final class QuestionOfTheDay {
     /** Reveals the channel's open question of the day now, if it has one. */
     public boolean revealNow(Place place) {
         for (DailyPost daily : schedules.unrevealed()) {
-            if (sameChannel(daily.place(), place)) {
+            if (daily.place().channel().equals(place.channel())) {
                 reveal(daily.postedId());
                 return true;
             }
@@ -314,8 +312,5 @@ public final class QuestionOfTheDay {
         }
     }
 
-    private static boolean sameChannel(Place a, Place b) {
-        return a.platform().equals(b.platform()) && a.groupId().equals(b.groupId()) && a.channelId().equals(b.channelId());
-    }
 
 }

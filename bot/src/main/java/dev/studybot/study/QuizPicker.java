@@ -1,5 +1,6 @@
 package dev.studybot.study;
 
+import dev.studybot.domain.MemberKey;
 import dev.studybot.knowledge.questions.Question;
 import dev.studybot.knowledge.questions.QuestionSelection;
 import java.util.ArrayDeque;
@@ -25,7 +26,7 @@ final class QuizPicker {
     private volatile List<Question> pool;
     private final Random random;
     private final Predicate<String> inService;
-    private final Map<String, Deque<String>> recent = new HashMap<>();
+    private final Map<MemberKey, Deque<String>> recent = new HashMap<>();
 
     /** @param inService whether a question (by id) may be asked: retired ones are left out */
     QuizPicker(List<Question> pool, long seed, Predicate<String> inService) {
@@ -48,12 +49,12 @@ final class QuizPicker {
         return serving().size();
     }
 
-    synchronized Optional<Question> pick(String memberKey, String topic) {
+    synchronized Optional<Question> pick(MemberKey member, String topic) {
         List<Question> candidates = QuestionSelection.onTopic(serving(), topic);
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
-        Deque<String> seen = recent.computeIfAbsent(memberKey, key -> new ArrayDeque<>());
+        Deque<String> seen = recent.computeIfAbsent(member, key -> new ArrayDeque<>());
         List<Question> fresh = candidates.stream().filter(q -> !seen.contains(q.id())).toList();
         List<Question> from = fresh.isEmpty() ? candidates : fresh;
         List<Question> bank = from.stream().filter(q -> q.kind().equals("bank")).toList();

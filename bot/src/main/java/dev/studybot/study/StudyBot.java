@@ -16,6 +16,7 @@ import dev.studybot.qotd.QuestionOfTheDay;
 import dev.studybot.itemanalysis.ReportReason;
 import dev.studybot.store.AnswerOutcome;
 import dev.studybot.domain.Member;
+import dev.studybot.domain.MemberKey;
 import dev.studybot.domain.Mode;
 import dev.studybot.domain.Period;
 import dev.studybot.store.QuestionFeedbackStore;
@@ -56,7 +57,7 @@ public final class StudyBot {
     private final TimeZoneCommand timeZone;
     private final TopicsCommand topics;
     /** Each member's last lookup, for "More results"; lost on restart, which only means searching again. */
-    private final Map<String, LastSearch> lastSearches = new ConcurrentHashMap<>();
+    private final Map<MemberKey, LastSearch> lastSearches = new ConcurrentHashMap<>();
 
     private record LastSearch(String query, int shown) {
     }
@@ -155,13 +156,13 @@ public final class StudyBot {
             return Usage.badArguments(CommandCatalogue.usage("search", caller.member().platform()), "What should I look up? For example: "
                     + "/study search spot instance interruption");
         }
-        lastSearches.put(key(caller), new LastSearch(query, SEARCH_RESULTS));
+        lastSearches.put(caller.member().key(), new LastSearch(query, SEARCH_RESULTS));
         return Replies.search(knowledge.search(query, SEARCH_RESULTS + 1), 0, SEARCH_RESULTS);
     }
 
     /** The next few results of the caller's last lookup (the "More results" button). */
     private Reply moreResults(Caller caller) {
-        LastSearch last = lastSearches.get(key(caller));
+        LastSearch last = lastSearches.get(caller.member().key());
         if (last == null) {
             return Reply.privately(new Reply.Text("Search again with /study search <words> to see more results."));
         }
@@ -169,17 +170,14 @@ public final class StudyBot {
             return Reply.privately(new Reply.Text("That is as far as a lookup goes; try more specific words."));
         }
         int upTo = Math.min(last.shown() + SEARCH_RESULTS, NotesSearcher.MAX_LIMIT);
-        lastSearches.put(key(caller), new LastSearch(last.query(), upTo));
+        lastSearches.put(caller.member().key(), new LastSearch(last.query(), upTo));
         return Replies.search(knowledge.search(last.query(), Math.min(upTo + 1, NotesSearcher.MAX_LIMIT)), last.shown(),
                 upTo - last.shown());
     }
 
-    private static String key(Caller caller) {
-        return caller.member().platform() + ":" + caller.member().userId();
-    }
 
     private Reply quiz(Caller caller, String topic) {
-        Optional<Question> question = quizzes.pick(caller.member().platform() + ":" + caller.member().userId(), topic);
+        Optional<Question> question = quizzes.pick(caller.member().key(), topic);
         if (question.isEmpty()) {
             return Reply.privately(new Reply.Text(topic.isBlank()
                     ? "There are no questions yet: add notes (or a *.quiz.md bank) to the notes folder."
