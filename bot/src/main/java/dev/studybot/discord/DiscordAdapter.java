@@ -284,11 +284,10 @@ public final class DiscordAdapter implements AutoCloseable {
             }
             String typed = event.getFocusedOption().getValue();
             if (option.equals("topics")) {
-                // Several topics separated by spaces: complete the last word.
-                int space = typed.lastIndexOf(' ');
-                String head = space < 0 ? "" : typed.substring(0, space + 1);
-                List<String> choices = DiscordCommands.complete(known.stream()
-                        .filter(t -> !t.contains(" ")).toList(), typed.substring(space + 1)).stream()
+                // Several topics separated by commas: complete the last one.
+                int comma = typed.lastIndexOf(',');
+                String head = comma < 0 ? "" : typed.substring(0, comma + 1) + " ";
+                List<String> choices = DiscordCommands.complete(known, typed.substring(comma + 1)).stream()
                         .map(t -> head + t).filter(t -> t.length() <= 100).toList();
                 event.replyChoiceStrings(choices).queue();
             } else {

@@ -3,6 +3,7 @@ package dev.studybot.discord;
 import dev.studybot.study.CommandCatalogue;
 import dev.studybot.study.CommandSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,7 +83,7 @@ final class DiscordCommands {
                                                         .addChoice("daily", "daily")
                                                         .addChoice("weekdays", "weekdays"),
                                                 new OptionData(OptionType.STRING, "topics",
-                                                        "Only these topics, separated by spaces", false, true)),
+                                                        "Only these topics, separated by commas", false, true)),
                                 new SubcommandData("off", "Stop the question of the day here")),
                         new SubcommandGroupData("qotd", "Today's question of the day").addSubcommands(
                                 new SubcommandData("now", "Post today's question now"),
@@ -158,7 +159,12 @@ final class DiscordCommands {
                     days = "daily";
                 }
                 add(words, days);
-                add(words, topics);
+                if (topics != null) {
+                    // A topic may have spaces in it ("Load balancers"): quoted, it stays one word in the text.
+                    Arrays.stream(topics.split(",")).map(String::strip).filter(topic -> !topic.isEmpty())
+                            .forEach(topic -> words.add(topic.contains(" ") ? "\"" + topic.replaceAll("\\s+", " ") + "\""
+                                    : topic));
+                }
             }
             default -> {
             }

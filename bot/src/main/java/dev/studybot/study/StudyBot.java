@@ -26,7 +26,6 @@ import dev.studybot.store.StudyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -103,10 +102,12 @@ public final class StudyBot {
         }
         Interaction.Command command = (Interaction.Command) interaction;
         String text = command.text() == null ? "" : command.text().strip();
-        String[] words = text.isEmpty() ? new String[0] : text.split("\\s+");
-        String sub = words.length == 0 ? "help" : words[0].toLowerCase(Locale.ROOT);
-        List<String> args = words.length <= 1 ? List.of() : Arrays.asList(words).subList(1, words.length);
-        String rest = words.length <= 1 ? "" : text.substring(text.indexOf(words[0]) + words[0].length()).strip();
+        List<String> words = CommandWords.split(text);
+        String sub = words.isEmpty() ? "help" : words.get(0).toLowerCase(Locale.ROOT);
+        List<String> args = words.size() <= 1 ? List.of() : words.subList(1, words.size());
+        // Searches and quiz topics take the text as typed, quotes and all.
+        String[] firstAndRest = text.split("\\s+", 2);
+        String rest = firstAndRest.length < 2 ? "" : firstAndRest[1].strip();
         Caller caller = command.caller();
         String platform = caller.member().platform();
         // Names and aliases come from the catalogue, so what the help lists is what is dispatched here.

@@ -67,7 +67,9 @@ class DiscordUnitsTest {
         assertEquals("stats 1400000000000000004", DiscordCommands.text(null, "stats", Map.of("user", "1400000000000000004")));
         assertEquals("schedule show", DiscordCommands.text(null, "schedule", Map.of()));
         assertEquals("schedule set 09:00 Europe/Berlin weekdays ec2 s3", DiscordCommands.text("schedule", "set",
-                ordered("time", "09:00", "zone", "Europe/Berlin", "days", "weekdays", "topics", "ec2 s3")));
+                ordered("time", "09:00", "zone", "Europe/Berlin", "days", "weekdays", "topics", "ec2, s3")));
+        assertEquals("schedule set 09:00 UTC daily \"Load balancers\" s3", DiscordCommands.text("schedule", "set",
+                ordered("time", "09:00", "zone", "UTC", "topics", "Load  balancers , s3,")));
         assertEquals("schedule set 09:00 UTC daily ec2", DiscordCommands.text("schedule", "set",
                 ordered("time", "09:00", "zone", "UTC", "topics", "ec2")));
         assertEquals("schedule set 09:00 weekdays", DiscordCommands.text("schedule", "set",

@@ -143,6 +143,15 @@ class RoughEdgesTest {
     }
 
     @Test
+    void aTopicWithASpaceIsOneTopicInQuotes() {
+        say("schedule set 09:00 UTC daily \"Topic 05\" lambda");
+        assertEquals(List.of("Topic 05", "lambda"), store.schedule("slack", "T1", "C1").map(Schedule::topics).orElseThrow());
+
+        say("schedule set 10:00 UTC “Topic 07”"); // the curly quotes a phone or Slack types
+        assertEquals(List.of("Topic 07"), store.schedule("slack", "T1", "C1").map(Schedule::topics).orElseThrow());
+    }
+
+    @Test
     void aQuizOnAnUnknownTopicSuggestsTheClosestOne() {
         String reply = say("quiz lamda").toString();
         assertTrue(reply.contains("No questions about \"lamda\". Did you mean \"Lambda\"?"), reply);
