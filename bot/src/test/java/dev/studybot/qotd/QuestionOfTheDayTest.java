@@ -289,7 +289,8 @@ class QuestionOfTheDayTest {
         assertEquals(QuestionOfTheDay.Outcome.ALREADY_POSTED, service.postNow(GENERAL), "the day has its question");
         poster.await(reply -> heading(reply).startsWith("Answer to the question"), Duration.ofSeconds(15));
         assertEquals(1, poster.count(reply -> heading(reply).startsWith("Question of the day")));
-        assertTrue(store.unrevealed().isEmpty());
+        Awaitility.await("marked revealed once sent").atMost(Duration.ofSeconds(5))
+                .until(() -> store.unrevealed().isEmpty());
     }
 
     @Test
