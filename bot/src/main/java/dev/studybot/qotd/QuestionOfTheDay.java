@@ -154,17 +154,17 @@ public final class QuestionOfTheDay {
         if (posted.isEmpty()) {
             return Outcome.ALREADY_POSTED;
         }
-        return deliver(posted.getAsLong(), place, question.get(), revealAt) ? Outcome.POSTED : Outcome.DELIVERY_PENDING;
+        return deliver(posted.getAsLong(), place, question.get(), revealAt, zone(place, schedule)) ? Outcome.POSTED
+                : Outcome.DELIVERY_PENDING;
     }
 
     /**
      * Sends a stored question of the day; it counts as delivered, and its reveal is armed, only once the platform
      * took it. A refusal is retried with backoff while there is time before the reveal.
      */
-    private boolean deliver(long postedId, Place place, Question question, Instant revealAt) {
+    private boolean deliver(long postedId, Place place, Question question, Instant revealAt, ZoneId zone) {
         try {
-            poster.post(place, message(postedId, question, revealAt, zone(place,
-                    schedules.schedule(place.platform(), place.groupId(), place.channelId()))));
+            poster.post(place, message(postedId, question, revealAt, zone));
         } catch (RuntimeException e) {
             int attempts = deliveries.failed(postedId, DailyDeliveryStore.Stage.POST);
             Instant retry = clock.instant().plus(settings.retryAfter(attempts));
@@ -197,7 +197,9 @@ public final class QuestionOfTheDay {
         inChannel(daily.get().place(), () -> {
             if (deliveries.deliveredAt(postedId).isEmpty() && open(postedId).isPresent()) {
                 studyStore.posted(postedId).ifPresent(posted ->
-                        deliver(postedId, daily.get().place(), posted.question(), daily.get().revealAt()));
+                        deliver(postedId, daily.get().place(), posted.question(), daily.get().revealAt(),
+                                zone(daily.get().place(), schedules.schedule(daily.get().place().platform(),
+                                        daily.get().place().groupId(), daily.get().place().channelId()))));
             }
             return null;
         });

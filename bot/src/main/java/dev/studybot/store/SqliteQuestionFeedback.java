@@ -167,14 +167,13 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
     }
 
     private Optional<FlaggedQuestion> describe(Handle h, String questionId) {
-        Optional<ItemAnalysis> analysis = analysis(h, questionId);
-        if (analysis.isEmpty()) {
+        Optional<LatestPost> latest = latestPost(h, questionId);
+        if (latest.isEmpty()) {
             return Optional.empty();
         }
         Optional<String[]> status = status(h, questionId);
-        LatestPost latest = latestPost(h, questionId).orElseThrow();
-        return Optional.of(new FlaggedQuestion(questionId, SqliteRows.fromJson(latest.topic()), latest.prompt(),
-                reports(h, questionId), analysis.get(),
+        return Optional.of(new FlaggedQuestion(questionId, SqliteRows.fromJson(latest.get().topic()),
+                latest.get().prompt(), reports(h, questionId), analysis(h, questionId, latest.get()),
                 status.filter(s -> s[0].equals(RETIRED)).map(s -> s[1]),
                 status.filter(s -> s[0].equals(RESTORED)).isPresent()));
     }
@@ -204,11 +203,12 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
 
     /** Empty when the question was never posted. */
     private static Optional<ItemAnalysis> analysis(Handle h, String questionId) {
-        Optional<LatestPost> latest = latestPost(h, questionId);
-        if (latest.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> choices = SqliteRows.fromJson(latest.get().choices());
+        return latestPost(h, questionId).map(latest -> analysis(h, questionId, latest));
+    }
+
+    /** The answers to every post of the question, judged against it as last posted. */
+    private static ItemAnalysis analysis(Handle h, String questionId, LatestPost latest) {
+        List<String> choices = SqliteRows.fromJson(latest.choices());
         List<ItemAnalysis.Response> responses = h.createQuery("""
                         SELECT p.choices, a.choice, a.correct,
                                COUNT(op.id), COALESCE(SUM(CASE WHEN op.id IS NOT NULL THEN o.correct END), 0)
@@ -226,6 +226,6 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
                             rs.getInt(3) == 1, rs.getInt(4), rs.getInt(5));
                 })
                 .list();
-        return Optional.of(ItemAnalysis.of(choices.get(latest.get().answer()), choices, responses));
+        return ItemAnalysis.of(choices.get(latest.answer()), choices, responses);
     }
 }

@@ -63,14 +63,13 @@ public final class CommandCatalogue {
 
     /** The help lines for a platform: each command's usage and what it does. */
     public static List<String> helpLines(String platform) {
-        boolean separate = SEPARATE_ADMIN_PLATFORM.equals(platform);
-        return ALL.stream().map(spec -> spec.usage(separate) + " - " + spec.summary() + (spec.admin() ? " (admins)" : ""))
+        return ALL.stream().map(spec -> spec.usage(separateAdmin(platform)) + " - " + spec.summary() + (spec.admin() ? " (admins)" : ""))
                 .toList();
     }
 
     /** How to type a command on a platform, with its arguments: {@code /study-admin timezone set <zone>}. */
     public static String usage(String path, String platform) {
-        return spec(path).usage(SEPARATE_ADMIN_PLATFORM.equals(platform));
+        return spec(path).usage(separateAdmin(platform));
     }
 
     /** Several commands' usages on a platform, for the usage note of a command used wrongly. */
@@ -81,8 +80,11 @@ public final class CommandCatalogue {
 
     /** How a command starts on a platform, for examples in replies: {@code /study-admin timezone set}. */
     public static String typed(String path, String platform) {
-        CommandSpec spec = spec(path);
-        return (spec.admin() && SEPARATE_ADMIN_PLATFORM.equals(platform) ? "/study-admin " : "/study ") + path;
+        return spec(path).command(separateAdmin(platform));
+    }
+
+    private static boolean separateAdmin(String platform) {
+        return SEPARATE_ADMIN_PLATFORM.equals(platform);
     }
 
     private static CommandSpec spec(String path) {

@@ -29,7 +29,11 @@ public record CommandSpec(String path, List<String> aliases, String arguments, S
      * command (Discord), {@code /study-admin schedule set HH:MM ...}.
      */
     public String usage(boolean separateAdminCommand) {
-        String command = admin && separateAdminCommand ? "/study-admin " : "/study ";
-        return command + path + (arguments.isEmpty() ? "" : " " + arguments);
+        return command(separateAdminCommand) + (arguments.isEmpty() ? "" : " " + arguments);
+    }
+
+    /** How it starts, without its arguments: {@code /study-admin timezone set}. */
+    public String command(boolean separateAdminCommand) {
+        return (admin && separateAdminCommand ? "/study-admin " : "/study ") + path;
     }
 }
