@@ -1,19 +1,39 @@
 package dev.studybot.chat;
 
 /**
- * What a platform adapter hands the bot: a typed command or a pressed button, already translated
- * from Slack, Discord or console events.
+ * What a platform adapter hands the bot: a command with its typed options, command text still to be read, or a
+ * pressed button, already translated from Slack, Discord or console events.
  */
 public sealed interface Interaction {
 
     Caller caller();
 
+    /** The same interaction by another caller: the caller as the bot counts them (an admin by configuration). */
+    Interaction by(Caller caller);
+
     /**
-     * {@code /study ...}
+     * A command and its options, as a platform with typed options (Discord) gives them, or as the text parser read
+     * them from typed text.
+     *
+     * @param path the command's words after {@code /study}: {@code "search"}, {@code "schedule set"}
+     */
+    record Command(Caller caller, String path, Options options) implements Interaction {
+        @Override
+        public Command by(Caller other) {
+            return new Command(other, path, options);
+        }
+    }
+
+    /**
+     * {@code /study ...} as typed on a text platform (Slack, the console), which the bot's one parser reads.
      *
      * @param text what follows {@code /study}, e.g. {@code "search spot instance"}; may be empty
      */
-    record Command(Caller caller, String text) implements Interaction {
+    record Text(Caller caller, String text) implements Interaction {
+        @Override
+        public Text by(Caller other) {
+            return new Text(other, text);
+        }
     }
 
     /**
@@ -22,5 +42,9 @@ public sealed interface Interaction {
      * @param action the button's action id, as the bot made it (see {@link Button#action()})
      */
     record Press(Caller caller, String action) implements Interaction {
+        @Override
+        public Press by(Caller other) {
+            return new Press(other, action);
+        }
     }
 }

@@ -92,7 +92,8 @@ final class RunCommand implements Callable<Integer> {
                         .addKeyValue("port", slack.get().socketMode() ? null : slackAdapter.port()).log();
             }
             if (discordAdapter != null) {
-                discordAdapter.start(withAdmins(handler, Set.copyOf(config.admins().discord())), bot::topicNames);
+                discordAdapter.start(withAdmins(handler, Set.copyOf(config.admins().discord())), bot.catalogue().specs(),
+                        bot::topicNames);
                 LOG.info("studybot is on Discord");
             }
             CountDownLatch stopped = new CountDownLatch(1);
@@ -112,15 +113,7 @@ final class RunCommand implements Callable<Integer> {
         if (adminIds.isEmpty()) {
             return bot;
         }
-        return interaction -> {
-            if (interaction instanceof Interaction.Command command) {
-                return bot.apply(new Interaction.Command(admin(command.caller(), adminIds), command.text()));
-            }
-            if (interaction instanceof Interaction.Press press) {
-                return bot.apply(new Interaction.Press(admin(press.caller(), adminIds), press.action()));
-            }
-            return bot.apply(interaction);
-        };
+        return interaction -> bot.apply(interaction.by(admin(interaction.caller(), adminIds)));
     }
 
     private static Caller admin(Caller caller, Set<String> adminIds) {

@@ -95,7 +95,7 @@ public final class ConsoleChat {
 
     private Interaction interaction(Caller caller, String text, String lower) {
         if (lower.equals("/study") || lower.startsWith("/study ")) {
-            return new Interaction.Command(caller, text.substring("/study".length()).strip());
+            return new Interaction.Text(caller, text.substring("/study".length()).strip());
         }
         String key = lower.startsWith("press ") ? lower.substring("press ".length()).strip() : lower;
         if (key.equals("more")) {
@@ -106,11 +106,11 @@ public final class ConsoleChat {
             return new Interaction.Press(caller, action);
         }
         if (lower.equals("help") || lower.equals("/help")) {
-            return new Interaction.Command(caller, "help");
+            return new Interaction.Text(caller, "help");
         }
         if (lower.startsWith("/")) {
-            return new Interaction.Command(caller, text.substring(1));
+            return new Interaction.Text(caller, text.substring(1));
         }
-        return new Interaction.Command(caller, "search " + text);
+        return new Interaction.Text(caller, "search " + text);
     }
 }

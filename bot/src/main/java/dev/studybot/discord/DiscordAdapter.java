@@ -2,6 +2,8 @@ package dev.studybot.discord;
 
 import dev.studybot.chat.Caller;
 import dev.studybot.chat.Interaction;
+import dev.studybot.chat.Options;
+import dev.studybot.command.CommandSpec;
 import dev.studybot.chat.Poster;
 import dev.studybot.chat.Reply;
 import dev.studybot.ops.StartupFailure;
@@ -72,6 +74,7 @@ public final class DiscordAdapter implements AutoCloseable {
     private volatile JDA jda;
     private volatile Function<Interaction, Reply> bot;
     private volatile Supplier<List<String>> topics = List::of;
+    private volatile List<CommandSpec> commands = List.of();
 
     /** No network yet. */
     public DiscordAdapter(DiscordSettings settings) {
@@ -112,14 +115,15 @@ public final class DiscordAdapter implements AutoCloseable {
 
     /**
      * Logs in, registers the commands (to the guild when its id is set, else globally; a bulk overwrite, so a
-     * restart does not duplicate them), then routes interactions to {@code bot}. {@code topics} supplies
-     * autocomplete choices.
+     * restart does not duplicate them), then routes interactions to {@code bot}. {@code commands} are registered
+     * as slash commands; {@code topics} supplies autocomplete choices.
      */
-    public void start(Function<Interaction, Reply> bot, Supplier<List<String>> topics) {
+    public void start(Function<Interaction, Reply> bot, List<CommandSpec> commands, Supplier<List<String>> topics) {
         if (jda != null) {
             throw new IllegalStateException("Already started.");
         }
         this.bot = bot;
+        this.commands = List.copyOf(commands);
         this.topics = topics == null ? List::of : topics;
         RestConfig rest = new RestConfig();
         if (settings.apiUrl() != null) {
@@ -150,9 +154,9 @@ public final class DiscordAdapter implements AutoCloseable {
                     throw new StartupFailure("DISCORD_GUILD_ID names a server the bot is not in; invite it"
                             + " first: " + inviteUrl(built.getSelfUser().getApplicationId()));
                 }
-                guild.updateCommands().addCommands(DiscordCommands.all()).complete();
+                guild.updateCommands().addCommands(DiscordCommands.all(this.commands)).complete();
             } else {
-                built.updateCommands().addCommands(DiscordCommands.all()).complete();
+                built.updateCommands().addCommands(DiscordCommands.all(this.commands)).complete();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -253,10 +257,11 @@ public final class DiscordAdapter implements AutoCloseable {
                 options.put(option.getName(), option.getType() == OptionType.USER ? option.getAsUser().getId()
                         : option.getAsString());
             }
-            String key = DiscordCommands.key(event.getSubcommandGroup(), event.getSubcommandName());
-            String text = DiscordCommands.text(event.getSubcommandGroup(), event.getSubcommandName(), options);
-            respond(event, new Interaction.Command(caller, text), DiscordCommands.slow(key),
-                    DiscordCommands.privateReply(key), false);
+            String path = DiscordCommands.path(event.getSubcommandGroup(), event.getSubcommandName());
+            CommandSpec spec = commands.stream().filter(command -> command.path().equals(path)).findFirst().orElse(null);
+            // A command registered by an older version of the bot: the bot says it does not know it, privately.
+            respond(event, new Interaction.Command(caller, path, new Options(options)), spec == null || spec.slow(),
+                    spec == null || spec.privateReply(), false);
         }
 
         @Override

@@ -44,6 +44,11 @@ public final class InteractionLog {
                 .addKeyValue("user", caller.member().userId())
                 .addKeyValue("latency_ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         if (interaction instanceof Interaction.Command command) {
+            event.addKeyValue("command", command.path());
+            if (LOG.isDebugEnabled()) {
+                event.addKeyValue("options", command.options().values().toString());
+            }
+        } else if (interaction instanceof Interaction.Text command) {
             String text = command.text() == null ? "" : command.text().strip();
             event.addKeyValue("command", text.isEmpty() ? "help" : text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT));
             if (LOG.isDebugEnabled()) {

@@ -305,7 +305,7 @@ public final class SlackAdapter implements AutoCloseable {
             Place place = new Place(PLATFORM, payload.getTeamId(), firstNonBlank(payload.getTeamDomain(), payload.getTeamId()),
                     payload.getChannelId(), firstNonBlank(payload.getChannelName(), payload.getChannelId()));
             Caller caller = callers.caller(place, payload.getUserId(), payload.getUserName());
-            Reply reply = bot.apply(new Interaction.Command(caller, payload.getText() == null ? "" : payload.getText()));
+            Reply reply = bot.apply(new Interaction.Text(caller, payload.getText() == null ? "" : payload.getText()));
             List<LayoutBlock> blocks = SlackBlocks.render(reply);
             String text = SlackBlocks.fallbackText(reply);
             if (payload.getResponseUrl() != null && !payload.getResponseUrl().isBlank()) {

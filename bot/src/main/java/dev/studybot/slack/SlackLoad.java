@@ -51,7 +51,7 @@ public final class SlackLoad {
         Caller warmUp = new Caller(new Member(SlackAdapter.PLATFORM, "U0WARM001", "warm"),
                 new Place(SlackAdapter.PLATFORM, "T0LOAD001", "load", "C0LOAD001", "load"), false);
         for (int i = 0; i < WARM_UP; i++) {
-            bot.apply(new Interaction.Command(warmUp, text));
+            bot.apply(new Interaction.Text(warmUp, text));
         }
         try (LoopbackSlack slack = new LoopbackSlack()) {
             for (long delay : delaysMs) {

@@ -2,10 +2,17 @@ package dev.studybot.study;
 
 import dev.studybot.chat.Caller;
 import dev.studybot.chat.Markup;
+import dev.studybot.chat.Options;
 import dev.studybot.chat.Reply;
+import dev.studybot.command.CommandSpec;
+import dev.studybot.command.DidYouMean;
+import dev.studybot.command.OptionSpec;
+import dev.studybot.command.OptionSpec.Choice;
+import dev.studybot.command.StudyCommand;
+import dev.studybot.command.Usage;
+import dev.studybot.domain.Place;
 import dev.studybot.qotd.DailyScheduler;
 import dev.studybot.qotd.QuestionOfTheDay;
-import dev.studybot.domain.Place;
 import dev.studybot.store.Schedule;
 import dev.studybot.store.ScheduleStore;
 import dev.studybot.store.StudyStore;
@@ -15,156 +22,168 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code /study schedule ...} and {@code /study qotd ...}: the question of the day, for admins. */
+/** {@code /study schedule ...} and {@code /study qotd ...}: the question of the day; all but showing it for admins. */
 final class DailyCommands {
 
-    private static String scheduleUsage(Caller caller) {
-        return CommandCatalogue.usages(caller.member().platform(), "schedule set", "schedule", "schedule off");
-    }
-
-    private static String qotdUsage(Caller caller) {
-        return CommandCatalogue.usages(caller.member().platform(), "qotd now", "qotd reveal");
-    }
+    static final CommandSpec SHOW = CommandSpec.everyone("schedule", "when this channel's next question of the day comes",
+            true, true).alias("schedule show");
+    static final CommandSpec SET = CommandSpec.admin("schedule set",
+                    "post a question of the day here every day (or weekday) at that time", false)
+            .option(OptionSpec.word("time", "HH:MM", "24-hour HH:MM, e.g. 09:00").asRequired().maxLength(5))
+            .option(OptionSpec.word("zone", "zone", "Time zone, e.g. Europe/Berlin (default: the group's)")
+                    .onlyIf(ZoneNames::meantAsZone).maxLength(64))
+            .option(OptionSpec.choice("days", "Every day (default) or weekdays", new Choice("daily", "daily"),
+                    new Choice("weekdays", "weekdays")))
+            .option(OptionSpec.list("topics", "topics", "Only these topics, separated by commas").suggestingTopics());
+    static final CommandSpec OFF = CommandSpec.admin("schedule off", "stop the question of the day here", false)
+            .alias("schedule stop", "schedule remove");
+    static final CommandSpec NOW = CommandSpec.admin("qotd now", "post today's question now", true);
+    static final CommandSpec REVEAL = CommandSpec.admin("qotd reveal", "reveal today's answer now", true);
+    private static final List<CommandSpec> ALL = List.of(SHOW, SET, OFF, NOW, REVEAL);
     private static final Pattern TIME = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)");
 
-    private final QuestionOfTheDay questions;
-    private final DailyScheduler scheduler;
-    private final ScheduleStore schedules;
-    private static final List<String> DAYS = List.of("daily", "weekdays");
-
-    private final StudyStore groups;
-    private final QuizPicker pool;
-
-    /** @param pool the questions served, so that a topic no question has is refused rather than saved */
-    DailyCommands(QuestionOfTheDay questions, DailyScheduler scheduler, ScheduleStore schedules, StudyStore groups,
-                  QuizPicker pool) {
-        this.questions = questions;
-        this.scheduler = scheduler;
-        this.schedules = schedules;
-        this.groups = groups;
-        this.pool = pool;
+    private DailyCommands() {
     }
 
-    Reply schedule(Caller caller, List<String> args) {
-        String action = args.isEmpty() ? "show" : args.get(0).toLowerCase(Locale.ROOT);
-        if (List.of("show", "off", "stop", "remove").contains(action) && args.size() > 1) {
-            return extra(scheduleUsage(caller), "schedule " + action, args);
+    /**
+     * @param pool the questions served, so that a topic no question has is refused rather than saved
+     * @param daily the question of the day, or null where it is not running (then its commands say so)
+     */
+    static List<StudyCommand> all(StudyBot.DailyQuestions daily, StudyStore groups, QuizPicker pool) {
+        if (daily == null) {
+            return ALL.stream().<StudyCommand>map(NotRunning::new).toList();
         }
-        if (action.equals("show")) {
-            return show(caller.place());
+        return List.of(new ShowSchedule(daily.schedules(), daily.scheduler()),
+                new SetSchedule(daily.scheduler(), groups, pool), new TurnOff(daily.scheduler()),
+                new PostNow(daily.questions()), new RevealNow(daily.questions()));
+    }
+
+    private record NotRunning(CommandSpec spec) implements StudyCommand {
+        @Override
+        public Reply run(Caller caller, Options options) {
+            return Reply.privately(new Reply.Text("The question of the day is not running in this bot."));
         }
-        if (!caller.admin()) {
-            return notAdmin();
+    }
+
+    private record ShowSchedule(ScheduleStore schedules, DailyScheduler scheduler) implements StudyCommand {
+        @Override
+        public CommandSpec spec() {
+            return SHOW;
         }
-        return switch (action) {
-            case "set" -> set(caller, args.subList(1, args.size()));
-            case "off", "stop", "remove" -> scheduler.off(caller.place())
+
+        @Override
+        public Reply run(Caller caller, Options options) {
+            Place place = caller.place();
+            Optional<Schedule> schedule = schedules.schedule(place.platform(), place.groupId(), place.channelId());
+            if (schedule.isEmpty()) {
+                return Reply.privately(new Reply.Text("No question of the day here yet. An admin can set one: "
+                        + SET.command(place.platform()) + " 09:00 Europe/Berlin weekdays"));
+            }
+            Instant next = scheduler.nextFire(place);
+            String when = next == null ? "" : " Next: " + next.atZone(schedule.get().zone()).toLocalDate() + " at "
+                    + next.atZone(schedule.get().zone()).toLocalTime() + ".";
+            return Reply.privately(new Reply.Text("Question of the day: " + describe(schedule.get()) + "." + when));
+        }
+    }
+
+    private record SetSchedule(DailyScheduler scheduler, StudyStore groups, QuizPicker pool) implements StudyCommand {
+        @Override
+        public CommandSpec spec() {
+            return SET;
+        }
+
+        @Override
+        public Reply run(Caller caller, Options options) {
+            String usage = SET.usage(caller.member().platform());
+            Optional<String> typedTime = options.get("time");
+            if (typedTime.isEmpty()) {
+                return Usage.badArguments(usage, "Say when, e.g. " + SET.command(caller.member().platform())
+                        + " 09:00 Europe/Berlin weekdays");
+            }
+            Matcher time = TIME.matcher(typedTime.get());
+            if (!time.matches()) {
+                return Usage.badArguments(usage, "\"" + Markup.literal(typedTime.get()) + "\" is not a time of day; use"
+                        + " 24-hour HH:MM, e.g. 09:00 or 17:30.");
+            }
+            Optional<String> typedZone = options.get("zone");
+            Optional<ZoneId> zone = typedZone.isEmpty()
+                    ? Optional.of(groups.timeZone(caller.place().platform(), caller.place().groupId()))
+                    : ZoneNames.parse(typedZone.get());
+            if (zone.isEmpty()) {
+                return Usage.badArguments(usage, ZoneNames.unknown(typedZone.get()));
+            }
+            List<String> topics = Arrays.stream(options.text("topics").split(",")).map(String::strip)
+                    .filter(topic -> !topic.isEmpty()).map(topic -> topic.replaceAll("\\s+", " ")).toList();
+            // A topic no question has (often a misspelt "weekdays") would leave the channel with nothing to post.
+            for (String topic : topics) {
+                if (!pool.covers(topic)) {
+                    List<String> known = new ArrayList<>(List.of("daily", "weekdays"));
+                    known.addAll(pool.headingWords());
+                    return Usage.badArguments(usage, "No question is about \"" + Markup.literal(topic) + "\", so"
+                            + " nothing was changed." + DidYouMean.sentence(topic, known) + " See /study topics for what"
+                            + " the notes cover.");
+                }
+            }
+            Schedule schedule = new Schedule(caller.place(), LocalTime.of(Integer.parseInt(time.group(1)),
+                    Integer.parseInt(time.group(2))), zone.get(), options.text("days").equals("weekdays"), topics);
+            scheduler.set(schedule);
+            return Reply.publicly(new Reply.Text("Question of the day for #" + caller.place().channelName() + ": "
+                    + describe(schedule) + " (set by " + Markup.literal(caller.member().displayName()) + ")."));
+        }
+    }
+
+    private record TurnOff(DailyScheduler scheduler) implements StudyCommand {
+        @Override
+        public CommandSpec spec() {
+            return OFF;
+        }
+
+        @Override
+        public Reply run(Caller caller, Options options) {
+            return scheduler.off(caller.place())
                     ? Reply.publicly(new Reply.Text("The question of the day is off for #" + caller.place().channelName()
                             + " (turned off by " + Markup.literal(caller.member().displayName()) + ")."))
                     : Reply.privately(new Reply.Text("This channel has no question of the day to turn off."));
-            default -> Usage.badArguments(scheduleUsage(caller), "I don't know \"schedule " + action + "\".");
-        };
+        }
     }
 
-    private Reply set(Caller caller, List<String> args) {
-        if (args.isEmpty()) {
-            return Usage.badArguments(scheduleUsage(caller), "Say when, e.g. " + CommandCatalogue.typed("schedule set", caller.member().platform())
-                    + " 09:00 Europe/Berlin weekdays");
+    private record PostNow(QuestionOfTheDay questions) implements StudyCommand {
+        @Override
+        public CommandSpec spec() {
+            return NOW;
         }
-        Matcher time = TIME.matcher(args.get(0));
-        if (!time.matches()) {
-            return Usage.badArguments(scheduleUsage(caller), "\"" + args.get(0) + "\" is not a time of day; use 24-hour HH:MM, "
-                    + "e.g. 09:00 or 17:30.");
+
+        @Override
+        public Reply run(Caller caller, Options options) {
+            return Reply.privately(new Reply.Text(switch (questions.postNow(caller.place())) {
+                case POSTED -> "Posted today's question.";
+                case DELIVERY_PENDING -> "The platform refused today's question for now; I will keep trying and post it"
+                        + " as soon as it takes it (the log says why).";
+                case ALREADY_POSTED -> "This channel already has today's question; there is one a day.";
+                case NO_QUESTIONS -> "There are no questions to post: add notes (or a *.quiz.md bank).";
+            }));
         }
-        ZoneId zone;
-        int next = 1;
-        if (args.size() > 1 && ZoneNames.meantAsZone(args.get(1))) {
-            Optional<ZoneId> named = ZoneNames.parse(args.get(1));
-            if (named.isEmpty()) {
-                return Usage.badArguments(scheduleUsage(caller), ZoneNames.unknown(args.get(1)));
-            }
-            zone = named.get();
-            next = 2;
-        } else {
-            zone = groups.timeZone(caller.place().platform(), caller.place().groupId());
-        }
-        boolean weekdays = false;
-        if (args.size() > next && DAYS.contains(args.get(next).toLowerCase(Locale.ROOT))) {
-            weekdays = args.get(next).equalsIgnoreCase("weekdays");
-            next++;
-        }
-        List<String> topics = args.subList(next, args.size()).stream()
-                .flatMap(word -> Arrays.stream(word.split(","))).filter(t -> !t.isBlank()).toList();
-        // A topic no question has (often a misspelt "weekdays") would leave the channel with nothing to post.
-        for (String topic : topics) {
-            if (!pool.covers(topic)) {
-                List<String> known = new ArrayList<>(DAYS);
-                known.addAll(pool.headingWords());
-                return Usage.badArguments(scheduleUsage(caller), "No question is about \"" + Markup.literal(topic) + "\", so"
-                        + " nothing was changed." + DidYouMean.sentence(topic, known) + " See /study topics for what the"
-                        + " notes cover.");
-            }
-        }
-        Schedule schedule = new Schedule(caller.place(), LocalTime.of(Integer.parseInt(time.group(1)),
-                Integer.parseInt(time.group(2))), zone, weekdays, topics);
-        scheduler.set(schedule);
-        return Reply.publicly(new Reply.Text("Question of the day for #" + caller.place().channelName() + ": "
-                + describe(schedule) + " (set by " + Markup.literal(caller.member().displayName()) + ")."));
     }
 
-    private Reply show(Place place) {
-        Optional<Schedule> schedule = schedules.schedule(place.platform(), place.groupId(), place.channelId());
-        if (schedule.isEmpty()) {
-            return Reply.privately(new Reply.Text("No question of the day here yet. An admin can set one: "
-                    + CommandCatalogue.typed("schedule set", place.platform()) + " 09:00 Europe/Berlin weekdays"));
+    private record RevealNow(QuestionOfTheDay questions) implements StudyCommand {
+        @Override
+        public CommandSpec spec() {
+            return REVEAL;
         }
-        Instant next = scheduler.nextFire(place);
-        String when = next == null ? "" : " Next: " + next.atZone(schedule.get().zone()).toLocalDate() + " at "
-                + next.atZone(schedule.get().zone()).toLocalTime() + ".";
-        return Reply.privately(new Reply.Text("Question of the day: " + describe(schedule.get()) + "." + when));
+
+        @Override
+        public Reply run(Caller caller, Options options) {
+            return Reply.privately(new Reply.Text(questions.revealNow(caller.place()) ? "Revealed."
+                    : "There is no open question of the day here to reveal."));
+        }
     }
 
     private static String describe(Schedule schedule) {
         return (schedule.weekdaysOnly() ? "weekdays" : "every day") + " at " + schedule.time() + " "
                 + schedule.zone().getId() + (schedule.topics().isEmpty() ? "" : ", topics: " + String.join(", ", schedule.topics()));
-    }
-
-    Reply qotd(Caller caller, List<String> args) {
-        if (!caller.admin()) {
-            return notAdmin();
-        }
-        String action = args.isEmpty() ? "" : args.get(0).toLowerCase(Locale.ROOT);
-        if (List.of("now", "reveal").contains(action) && args.size() > 1) {
-            return extra(qotdUsage(caller), "qotd " + action, args);
-        }
-        return switch (action) {
-            case "now" -> switch (questions.postNow(caller.place())) {
-                case POSTED -> Reply.privately(new Reply.Text("Posted today's question."));
-                case DELIVERY_PENDING -> Reply.privately(new Reply.Text("The platform refused today's question for now;"
-                        + " I will keep trying and post it as soon as it takes it (the log says why)."));
-                case ALREADY_POSTED -> Reply.privately(new Reply.Text(
-                        "This channel already has today's question; there is one a day."));
-                case NO_QUESTIONS -> Reply.privately(new Reply.Text(
-                        "There are no questions to post: add notes (or a *.quiz.md bank)."));
-            };
-            case "reveal" -> questions.revealNow(caller.place()) ? Reply.privately(new Reply.Text("Revealed."))
-                    : Reply.privately(new Reply.Text("There is no open question of the day here to reveal."));
-            default -> Usage.badArguments(qotdUsage(caller), "Say \"now\" to post today's question, or \"reveal\".");
-        };
-    }
-
-    /** A subcommand that takes nothing more was given more: an error, as for every /study command. */
-    static Reply extra(String usage, String command, List<String> args) {
-        return Usage.badArguments(usage, "/study " + command + " takes nothing after it (got \""
-                + Markup.literal(String.join(" ", args.subList(1, args.size()))) + "\").");
-    }
-
-    private static Reply notAdmin() {
-        return Reply.privately(new Reply.Text("Only admins can do that. Ask one of your admins."));
     }
 }

@@ -1,32 +1,37 @@
 package dev.studybot.study;
 
 import dev.studybot.chat.Caller;
+import dev.studybot.chat.Options;
 import dev.studybot.chat.Reply;
+import dev.studybot.command.CommandSpec;
+import dev.studybot.command.StudyCommand;
 import dev.studybot.live.NotesReloader;
 
 /** {@code /study reload}: re-reads the notes folder now, for admins, and says what changed. */
-final class ReloadCommand {
+final class ReloadCommand implements StudyCommand {
 
-    private final NotesReloader reloader;
+    static final CommandSpec SPEC = CommandSpec.admin("reload", "re-read the notes folder now and say what changed", true);
 
-    ReloadCommand(NotesReloader reloader) {
+    /** Set once live reload is wired up; until then the command says it is off. */
+    private volatile NotesReloader reloader;
+
+    void enable(NotesReloader reloader) {
         this.reloader = reloader;
     }
 
-    /** @param command null when live reload is not set up in this bot */
-    static Reply handle(ReloadCommand command, Caller caller) {
-        if (!caller.admin()) {
-            return Reply.privately(new Reply.Text("Only an admin can reload the notes."));
-        }
-        if (command == null) {
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Reply run(Caller caller, Options options) {
+        NotesReloader current = reloader;
+        if (current == null) {
             return Reply.privately(new Reply.Text("Reloading the notes is not available in this bot; restart it to "
                     + "pick up changed notes."));
         }
-        return command.run();
-    }
-
-    private Reply run() {
-        NotesReloader.Report report = reloader.reload();
+        NotesReloader.Report report = current.reload();
         String heading;
         if (!report.errors().isEmpty()) {
             heading = "Notes reloaded with problems: what could not be updated is still in service as before";

@@ -93,7 +93,7 @@ final class Replies {
                     ? thanks + " Another member reported it too, so it is out of the question pool until an admin "
                             + "restores it."
                     : thanks + " Admins see reported questions with "
-                            + CommandCatalogue.typed("questions flagged", platform) + "."));
+                            + QuestionReviewCommands.FLAGGED.command(platform) + "."));
         }
         if (outcome instanceof ReportOutcome.AlreadyReported already) {
             return Reply.privately(new Reply.Text("You reported this question already (as " + already.earlier().phrase()
@@ -201,14 +201,5 @@ final class Replies {
             lines.add("Due for review: " + stats.reviewsDue() + " (try /study review)");
         }
         return Reply.privately(new Reply.Heading("Stats for " + Markup.literal(stats.displayName())), new Reply.Lines(lines));
-    }
-
-    static Period period(String word) {
-        return switch (word.toLowerCase(Locale.ROOT)) {
-            case "week", "weekly" -> Period.WEEK;
-            case "month", "monthly" -> Period.MONTH;
-            case "all", "alltime", "all-time", "ever" -> Period.ALL;
-            default -> null;
-        };
     }
 }

@@ -1,9 +1,16 @@
 package dev.studybot.study;
 
 import dev.studybot.chat.Button;
+import dev.studybot.chat.Caller;
+import dev.studybot.chat.Options;
 import dev.studybot.chat.Markup;
 import dev.studybot.chat.Plural;
 import dev.studybot.chat.Reply;
+import dev.studybot.command.CommandSpec;
+import dev.studybot.command.DidYouMean;
+import dev.studybot.command.OptionSpec;
+import dev.studybot.command.StudyCommand;
+import dev.studybot.command.Usage;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -13,10 +20,12 @@ import java.util.Map;
  * {@code /study topics [page | words]}: the notes' topics, most questions first, a page at a time with a
  * "More topics" button (the real notes have hundreds), or those whose name holds the words.
  */
-final class TopicsCommand {
+final class TopicsCommand implements StudyCommand {
 
-    static final String ARGUMENTS = "[page | words]";
-    static final String USAGE = "/study topics " + ARGUMENTS;
+    static final CommandSpec SPEC = CommandSpec.everyone("topics",
+                    "what the notes cover, a page at a time, or those named like the words", true, false)
+            .option(OptionSpec.text("find", "page | words", "A page number, or words the topics are named with")
+                    .maxLength(100));
     static final int PER_PAGE = 25;
     private static final String PAGE_ACTION = "topics-page:";
 
@@ -26,14 +35,21 @@ final class TopicsCommand {
         this.quizzes = quizzes;
     }
 
-    Reply handle(List<String> args) {
-        if (args.isEmpty()) {
-            return page(1);
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Reply run(Caller caller, Options options) {
+        String find = options.text("find").replaceAll("\\s+", " ");
+        if (find.isEmpty()) {
+            return page(1, caller.member().platform());
         }
-        if (args.size() == 1 && args.get(0).matches("\\d{1,6}")) {
-            return page(Integer.parseInt(args.get(0)));
+        if (find.matches("\\d{1,6}")) {
+            return page(Integer.parseInt(find), caller.member().platform());
         }
-        return matching(String.join(" ", args));
+        return matching(find);
     }
 
     /** The page a "More topics" press asks for, or -1 when the action is no such press. */
@@ -42,14 +58,14 @@ final class TopicsCommand {
                 ? Integer.parseInt(action.substring(PAGE_ACTION.length())) : -1;
     }
 
-    Reply page(int page) {
+    Reply page(int page, String platform) {
         List<Map.Entry<String, Long>> topics = sorted();
         if (topics.isEmpty()) {
             return Reply.privately(new Reply.Text("The notes folder has no topics yet."));
         }
         int pages = (topics.size() + PER_PAGE - 1) / PER_PAGE;
         if (page < 1 || page > pages) {
-            return Usage.badArguments(USAGE, "There " + (pages == 1 ? "is 1 page" : "are " + pages + " pages")
+            return Usage.badArguments(SPEC.usage(platform), "There " + (pages == 1 ? "is 1 page" : "are " + pages + " pages")
                     + " of topics; ask for one from 1 to " + pages + ".");
         }
         int from = (page - 1) * PER_PAGE;

@@ -1,5 +1,6 @@
 package dev.studybot.study;
 
+import dev.studybot.chat.Markup;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -34,6 +35,6 @@ final class ZoneNames {
     }
 
     static String unknown(String name) {
-        return "\"" + name + "\" is not a time zone I know. Use a name like Europe/Berlin, America/New_York or UTC.";
+        return "\"" + Markup.literal(name) + "\" is not a time zone I know. Use a name like Europe/Berlin, America/New_York or UTC.";
     }
 }

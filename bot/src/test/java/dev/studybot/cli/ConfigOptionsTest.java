@@ -140,7 +140,7 @@ class ConfigOptionsTest {
             return null;
         }, java.util.Set.of("42"));
         dev.studybot.domain.Place place = new dev.studybot.domain.Place("discord", "G", "Guild", "C", "general");
-        handler.apply(new dev.studybot.chat.Interaction.Command(new dev.studybot.chat.Caller(
+        handler.apply(new dev.studybot.chat.Interaction.Text(new dev.studybot.chat.Caller(
                 new dev.studybot.domain.Member("discord", "42", "ann"), place, false), "qotd now"));
         handler.apply(new dev.studybot.chat.Interaction.Press(new dev.studybot.chat.Caller(
                 new dev.studybot.domain.Member("discord", "7", "bob"), place, false), "x"));

@@ -69,7 +69,7 @@ class ConsoleSessionTest {
         assertTrue(transcript.contains("Stats for bob"), transcript);
         assertTrue(transcript.contains("Stats for carol"), transcript);
         assertTrue(transcript.contains("Review"), "bob's wrong answer comes back for review: " + transcript);
-        assertTrue(transcript.contains("Only admins can do that"), transcript);
+        assertTrue(transcript.contains("Only admins can use /study schedule set"), transcript);
         assertTrue(transcript.contains("\"25:00\" is not a time of day"), transcript);
         assertTrue(transcript.contains("\"Mars/Olympus\" is not a time zone I know"), transcript);
         assertTrue(transcript.contains("weekdays at 09:00 Europe/Berlin"), transcript);

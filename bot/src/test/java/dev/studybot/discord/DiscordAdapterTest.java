@@ -11,11 +11,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studybot.chat.Button;
 import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Reply;
+import dev.studybot.study.RealCommands;
 import dev.studybot.ops.StartupFailure;
 import dev.studybot.domain.Place;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +51,7 @@ class DiscordAdapterTest {
     private DiscordAdapter start(String guildId) {
         DiscordAdapter adapter = new DiscordAdapter(discord.settings(guildId));
         adapters.add(adapter);
-        adapter.start(this::answer, () -> List.of("ec2", "s3", "spot instances"));
+        adapter.start(this::answer, RealCommands.specs(), () -> List.of("ec2", "s3", "spot instances"));
         return adapter;
     }
 
@@ -58,7 +60,8 @@ class DiscordAdapterTest {
         if (interaction instanceof Interaction.Press press) {
             return Reply.privately(new Reply.Text("Right! +10 points (" + press.action() + ")"));
         }
-        String text = ((Interaction.Command) interaction).text();
+        Interaction.Command command = (Interaction.Command) interaction;
+        String text = (command.path() + " " + String.join(" ", command.options().values().values())).strip();
         if (text.equals("leaderboard all")) {
             pause(1000);
         }
@@ -132,13 +135,13 @@ class DiscordAdapterTest {
         DiscordAdapter refused = new DiscordAdapter(new DiscordSettings("wrong-token-0123456789.abcdef", null,
                 discord.apiUrl(), discord.gatewayUrl()));
         adapters.add(refused);
-        StartupFailure token = assertThrows(StartupFailure.class, () -> refused.start(this::answer, List::of));
+        StartupFailure token = assertThrows(StartupFailure.class, () -> refused.start(this::answer, RealCommands.specs(), List::of));
         assertTrue(token.getMessage().contains("Discord refused DISCORD_TOKEN"), token.getMessage());
 
         DiscordAdapter unreachable = new DiscordAdapter(new DiscordSettings(FakeDiscord.TOKEN, null,
                 "http://127.0.0.1:1/api/v10/", discord.gatewayUrl()));
         adapters.add(unreachable);
-        StartupFailure network = assertThrows(StartupFailure.class, () -> unreachable.start(this::answer, List::of));
+        StartupFailure network = assertThrows(StartupFailure.class, () -> unreachable.start(this::answer, RealCommands.specs(), List::of));
         assertTrue(network.getMessage().contains("Could not reach Discord at http://127.0.0.1:1/api/v10/"),
                 network.getMessage());
         for (String message : List.of(token.getMessage(), network.getMessage())) {
@@ -172,7 +175,8 @@ class DiscordAdapterTest {
         assertTrue(embed.path("fields").get(0).path("value").asText().contains("ec2.md:12"));
         assertEquals("3 passages", embed.path("footer").path("text").asText());
         Interaction.Command command = (Interaction.Command) seen.get(0);
-        assertEquals("search spot instance", command.text());
+        assertEquals("search", command.path());
+        assertEquals(Map.of("query", "spot   instance"), command.options().values());
         assertEquals("discord", command.caller().member().platform());
         assertEquals(FakeDiscord.USER_ID, command.caller().member().userId());
         assertEquals(FakeDiscord.GUILD_ID, command.caller().place().groupId());
@@ -196,7 +200,8 @@ class DiscordAdapterTest {
         assertEquals("Leaderboard", embed.path("title").asText());
         assertEquals("1. alice 30\n2. bob 10", embed.path("description").asText());
         Interaction.Command command = (Interaction.Command) seen.get(0);
-        assertEquals("leaderboard month channel", command.text());
+        assertEquals("leaderboard", command.path());
+        assertEquals(Map.of("period", "month", "scope", "channel"), command.options().values());
         assertTrue(command.caller().admin(), "the moderators role has Manage Server");
     }
 
@@ -309,6 +314,6 @@ class DiscordAdapterTest {
         FakeDiscord.Request callback = discord.awaitRequest("POST", "interactions/" + laterId + "/tok-again/callback",
                 WAIT);
         assertEquals(4, callback.body().path("type").asInt());
-        assertEquals("search s3", ((Interaction.Command) seen.get(seen.size() - 1)).text());
+        assertEquals(Map.of("query", "s3"), ((Interaction.Command) seen.get(seen.size() - 1)).options().values());
     }
 }

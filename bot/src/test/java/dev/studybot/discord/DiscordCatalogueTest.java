@@ -2,8 +2,8 @@ package dev.studybot.discord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.studybot.study.CommandCatalogue;
-import dev.studybot.study.CommandSpec;
+import dev.studybot.command.CommandSpec;
+import dev.studybot.study.RealCommands;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -29,13 +29,13 @@ class DiscordCatalogueTest {
     }
 
     private static Set<String> catalogue(boolean admin) {
-        return CommandCatalogue.ALL.stream().filter(spec -> spec.admin() == admin).map(CommandSpec::path)
+        return RealCommands.specs().stream().filter(spec -> spec.admin() == admin).map(CommandSpec::path)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test
     void theRegisteredSubcommandsAreTheCatalogues() {
-        assertEquals(catalogue(false), keys((SlashCommandData) DiscordCommands.study()));
-        assertEquals(catalogue(true), keys((SlashCommandData) DiscordCommands.admin()));
+        assertEquals(catalogue(false), keys(DiscordCommands.study(RealCommands.specs())));
+        assertEquals(catalogue(true), keys(DiscordCommands.admin(RealCommands.specs())));
     }
 }

@@ -1,6 +1,7 @@
 package dev.studybot.discord;
 
 import dev.studybot.chat.Reply;
+import dev.studybot.command.CommandSpec;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ public final class DiscordShutdownChild {
                 Thread.currentThread().interrupt();
             }
             return Reply.publicly(new Reply.Heading("Leaderboard"), new Reply.Lines(List.of("1. alice 30")));
-        }, List::of);
+        }, List.of(CommandSpec.everyone("leaderboard", "who leads", false, true)), List::of);
         Runtime.getRuntime().addShutdownHook(new Thread(adapter::close, "close-discord"));
         System.out.println("ready");
         Thread.currentThread().join();

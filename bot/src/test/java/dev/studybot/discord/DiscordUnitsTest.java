@@ -8,12 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.studybot.chat.Button;
 import dev.studybot.chat.Markup;
 import dev.studybot.chat.Reply;
+import dev.studybot.command.CommandSpec;
+import dev.studybot.study.RealCommands;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.junit.jupiter.api.Test;
 
@@ -54,42 +59,33 @@ class DiscordUnitsTest {
     }
 
     @Test
-    void subcommandsBecomeTheTextTheBotUnderstands() {
-        assertEquals("search spot instance", DiscordCommands.text(null, "search", Map.of("query", " spot  instance ")));
-        assertEquals("quiz", DiscordCommands.text(null, "quiz", Map.of()));
-        assertEquals("quiz ec2", DiscordCommands.text(null, "quiz", Map.of("topic", "ec2")));
-        assertEquals("topics 2", DiscordCommands.text(null, "topics", Map.of("find", "2")));
-        assertEquals("topics load balancer", DiscordCommands.text(null, "topics", Map.of("find", " load  balancer ")));
-        assertEquals("topics", DiscordCommands.text(null, "topics", Map.of()));
-        assertEquals("leaderboard all channel", DiscordCommands.text(null, "leaderboard",
-                ordered("period", "all", "scope", "channel")));
-        assertEquals("leaderboard", DiscordCommands.text(null, "leaderboard", Map.of("scope", "server")));
-        assertEquals("stats 1400000000000000004", DiscordCommands.text(null, "stats", Map.of("user", "1400000000000000004")));
-        assertEquals("schedule show", DiscordCommands.text(null, "schedule", Map.of()));
-        assertEquals("schedule set 09:00 Europe/Berlin weekdays ec2 s3", DiscordCommands.text("schedule", "set",
-                ordered("time", "09:00", "zone", "Europe/Berlin", "days", "weekdays", "topics", "ec2, s3")));
-        assertEquals("schedule set 09:00 UTC daily \"Load balancers\" s3", DiscordCommands.text("schedule", "set",
-                ordered("time", "09:00", "zone", "UTC", "topics", "Load  balancers , s3,")));
-        assertEquals("schedule set 09:00 UTC daily ec2", DiscordCommands.text("schedule", "set",
-                ordered("time", "09:00", "zone", "UTC", "topics", "ec2")));
-        assertEquals("schedule set 09:00 weekdays", DiscordCommands.text("schedule", "set",
-                ordered("time", "09:00", "days", "weekdays")));
-        assertEquals("schedule off", DiscordCommands.text("schedule", "off", Map.of()));
-        assertEquals("timezone", DiscordCommands.text(null, "timezone", Map.of()));
-        assertEquals("timezone set America/New_York", DiscordCommands.text("timezone", "set",
-                Map.of("zone", "America/New_York")));
-        assertTrue(DiscordCommands.privateReply("timezone"));
-        assertFalse(DiscordCommands.privateReply("timezone set"));
-        assertEquals("qotd reveal", DiscordCommands.text("qotd", "reveal", Map.of()));
-        assertEquals("questions flagged", DiscordCommands.text("questions", "flagged", Map.of()));
-        assertEquals("questions restore 3f2a9c1b0d4e", DiscordCommands.text("questions", "restore",
-                Map.of("id", " 3f2a9c1b0d4e ")));
-        assertTrue(DiscordCommands.privateReply("questions restore"));
-        assertTrue(DiscordCommands.privateReply("search"));
-        assertFalse(DiscordCommands.privateReply("leaderboard"));
-        assertFalse(DiscordCommands.privateReply("schedule set"));
-        assertTrue(DiscordCommands.slow("leaderboard"));
-        assertFalse(DiscordCommands.slow("search"));
+    void eachCatalogueOptionIsRegisteredWithItsTypeChoicesAndLimits() {
+        List<CommandSpec> specs = RealCommands.specs();
+        SlashCommandData study = DiscordCommands.study(specs);
+        SlashCommandData admin = DiscordCommands.admin(specs);
+
+        SubcommandData search = subcommand(study, null, "search");
+        assertEquals(OptionType.STRING, search.getOptions().get(0).getType());
+        assertTrue(search.getOptions().get(0).isRequired());
+        assertEquals(200, search.getOptions().get(0).getMaxLength());
+        assertEquals(OptionType.USER, subcommand(study, null, "stats").getOptions().get(0).getType());
+        List<OptionData> board = subcommand(study, null, "leaderboard").getOptions();
+        assertEquals(List.of("period", "scope"), board.stream().map(OptionData::getName).toList());
+        assertEquals(List.of("week", "month", "all"), board.get(0).getChoices().stream().map(c -> c.getAsString()).toList());
+        assertEquals(List.of("server", "here"), board.get(1).getChoices().stream().map(c -> c.getAsString()).toList());
+        List<OptionData> set = subcommand(admin, "schedule", "set").getOptions();
+        assertEquals(List.of("time", "zone", "days", "topics"), set.stream().map(OptionData::getName).toList());
+        assertTrue(set.get(0).isRequired());
+        assertFalse(set.get(1).isRequired());
+        assertTrue(set.get(3).isAutoComplete(), "topics are suggested as they are typed");
+        assertTrue(subcommand(admin, "questions", "restore").getOptions().get(0).isRequired());
+        assertTrue(study.getSubcommandGroups().isEmpty(), "everyone's commands are one word");
+    }
+
+    private static SubcommandData subcommand(SlashCommandData command, String group, String name) {
+        List<SubcommandData> subcommands = group == null ? command.getSubcommands() : command.getSubcommandGroups().stream()
+                .filter(g -> g.getName().equals(group)).findFirst().orElseThrow().getSubcommands();
+        return subcommands.stream().filter(s -> s.getName().equals(name)).findFirst().orElseThrow();
     }
 
     @Test
@@ -163,11 +159,4 @@ class DiscordUnitsTest {
                 + "&scope=bot+applications.commands&permissions=84992", url);
     }
 
-    private static Map<String, String> ordered(String... pairs) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put(pairs[i], pairs[i + 1]);
-        }
-        return map;
-    }
 }

@@ -234,7 +234,7 @@ class SlackHttpHostileTest {
         AtomicLong nanos = new AtomicLong();
         Function<Interaction, Reply> blocked = pongAfter(release);
         startAdapter(2, 100, Duration.ofMillis(500), nanos::get,
-                interaction -> ((Interaction.Command) interaction).text().equals("help") ? blocked.apply(interaction)
+                interaction -> ((Interaction.Text) interaction).text().equals("help") ? blocked.apply(interaction)
                         : Reply.privately(new Reply.Text("at once")));
         String first = command(slack, "first", "U0ALICE01", "alice", "w0");
         post(first, now(), sign(now(), first));
@@ -281,7 +281,7 @@ class SlackHttpHostileTest {
         AtomicLong nanos = new AtomicLong();
         Function<Interaction, Reply> blocked = pongAfter(release);
         startAdapter(1, 100, Duration.ofMillis(500), nanos::get, interaction -> {
-            String text = ((Interaction.Command) interaction).text();
+            String text = ((Interaction.Text) interaction).text();
             if (text.equals("block")) {
                 return blocked.apply(interaction);
             }

@@ -66,7 +66,7 @@ class SlackHttpModeTest {
         if (interaction instanceof Interaction.Press press) {
             return Reply.privately(new Reply.Text("**Right!** you pressed " + press.action()));
         }
-        String text = ((Interaction.Command) interaction).text();
+        String text = ((Interaction.Text) interaction).text();
         if (text.startsWith("search")) {
             return new Reply(true, List.of(new Reply.Heading("Results for **s3 encryption**"),
                     new Reply.Excerpt("S3 › Encryption", "aws/s3.md:42", "Use **SSE-KMS** for audit <trails> & keys",
@@ -107,7 +107,7 @@ class SlackHttpModeTest {
         assertEquals("more:s3 encryption:2", buttons.get(0).path("value").asText());
         assertEquals("More results", buttons.get(0).path("text").path("text").asText());
 
-        Interaction.Command command = assertInstanceOf(Interaction.Command.class, received.get(0));
+        Interaction.Text command = assertInstanceOf(Interaction.Text.class, received.get(0));
         assertEquals("search s3 encryption", command.text());
         assertEquals("slack", command.caller().member().platform());
         assertEquals("U0ALICE01", command.caller().member().userId());

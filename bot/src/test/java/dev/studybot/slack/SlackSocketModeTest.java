@@ -138,7 +138,7 @@ class SlackSocketModeTest {
         JsonNode reply = slack.await("response_url", call -> call.path().endsWith("/s1"), Duration.ofSeconds(5)).json();
         assertEquals("ephemeral", reply.path("response_type").asText());
         assertTrue(reply.path("blocks").toString().contains("*pong*"), reply.toString());
-        Interaction.Command command = assertInstanceOf(Interaction.Command.class, received.get(0));
+        Interaction.Text command = assertInstanceOf(Interaction.Text.class, received.get(0));
         assertEquals("leaderboard month", command.text());
         assertEquals("dave", command.caller().member().displayName());
         assertEquals("random", command.caller().place().channelName());

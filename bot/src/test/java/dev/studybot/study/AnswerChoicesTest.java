@@ -38,7 +38,7 @@ class AnswerChoicesTest {
              SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("studybot.db"))) {
             StudyBot bot = new StudyBot(knowledge, new QuestionGenerator(Synonyms.none()).generate(notes, 1).questions(),
                     store, Clock.systemUTC(), 1, null);
-            Reply quiz = bot.handle(new Interaction.Command(ALICE, "quiz"));
+            Reply quiz = bot.handle(new Interaction.Text(ALICE, "quiz"));
             assertEquals(2, quiz.buttons().stream().filter(b -> Button.parseAnswer(b.action()) != null).count(),
                     quiz.toString());
             String third = Button.answerActionForKey(quiz.buttons().get(0).key().replaceAll("a$", "c"));

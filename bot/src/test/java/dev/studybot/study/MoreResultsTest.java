@@ -48,7 +48,7 @@ class MoreResultsTest {
              SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("studybot.db"))) {
             StudyBot bot = new StudyBot(knowledge, List.of(), store, Clock.systemUTC(), 1, null);
 
-            Reply first = bot.handle(new Interaction.Command(ALICE, "search queue retention"));
+            Reply first = bot.handle(new Interaction.Text(ALICE, "search queue retention"));
             assertEquals(3, sources(first).size());
             assertEquals(List.of(Replies.MORE_RESULTS), first.buttons());
 

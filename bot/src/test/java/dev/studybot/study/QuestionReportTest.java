@@ -65,7 +65,7 @@ class QuestionReportTest {
 
     /** Reports the question {@code who} gets from /study quiz, and returns its prompt and the reply to the report. */
     private String[] quizAndReport(Caller who, String reasonLabel) {
-        Reply quiz = bot.handle(new Interaction.Command(who, "quiz"));
+        Reply quiz = bot.handle(new Interaction.Text(who, "quiz"));
         Reply reasons = bot.handle(new Interaction.Press(who, reportButton(quiz).action()));
         assertEquals(Set.of("Wrong answer", "Unclear", "Not useful"),
                 Set.copyOf(reasons.buttons().stream().map(Button::label).toList()));
@@ -88,7 +88,7 @@ class QuestionReportTest {
 
         Set<String> asked = new HashSet<>();
         for (int i = 0; i < 12; i++) {
-            asked.add(((Reply.Text) bot.handle(new Interaction.Command(ANN, "quiz")).parts().get(1)).text());
+            asked.add(((Reply.Text) bot.handle(new Interaction.Text(ANN, "quiz")).parts().get(1)).text());
         }
         assertFalse(asked.contains(first[0]), "a retired question is never asked again: " + asked);
         assertEquals(1, asked.size());
@@ -96,7 +96,7 @@ class QuestionReportTest {
 
     @Test
     void aSecondReportByTheSameMemberCountsOnce() {
-        Reply quiz = bot.handle(new Interaction.Command(ANN, "quiz"));
+        Reply quiz = bot.handle(new Interaction.Text(ANN, "quiz"));
         Button report = reportButton(quiz);
         Reply reasons = bot.handle(new Interaction.Press(ANN, report.action()));
         bot.handle(new Interaction.Press(ANN, reasons.buttons().get(0).action()));
@@ -116,12 +116,12 @@ class QuestionReportTest {
         } while (!second[0].equals(first[0]));
         String id = store.questionFeedback().retired().iterator().next();
 
-        String refused = bot.handle(new Interaction.Command(ANN, "questions flagged")).toString();
-        String flagged = bot.handle(new Interaction.Command(ADMIN, "questions flagged")).toString();
-        String restored = bot.handle(new Interaction.Command(ADMIN, "questions restore " + id)).toString();
-        String again = bot.handle(new Interaction.Command(ADMIN, "questions restore " + id)).toString();
-        String unknown = bot.handle(new Interaction.Command(ADMIN, "questions restore 0123abcd")).toString();
-        String bad = bot.handle(new Interaction.Command(ADMIN, "questions delete " + id)).toString();
+        String refused = bot.handle(new Interaction.Text(ANN, "questions flagged")).toString();
+        String flagged = bot.handle(new Interaction.Text(ADMIN, "questions flagged")).toString();
+        String restored = bot.handle(new Interaction.Text(ADMIN, "questions restore " + id)).toString();
+        String again = bot.handle(new Interaction.Text(ADMIN, "questions restore " + id)).toString();
+        String unknown = bot.handle(new Interaction.Text(ADMIN, "questions restore 0123abcd")).toString();
+        String bad = bot.handle(new Interaction.Text(ADMIN, "questions delete " + id)).toString();
 
         assertTrue(refused.contains("Only admins"), refused);
         assertTrue(flagged.contains(id) && flagged.contains("retired: reported by 2 members (not useful)"), flagged);
@@ -134,14 +134,14 @@ class QuestionReportTest {
 
     @Test
     void showGivesTheItemAnalysisOfAnAnsweredQuestion() {
-        Reply quiz = bot.handle(new Interaction.Command(ANN, "quiz"));
+        Reply quiz = bot.handle(new Interaction.Text(ANN, "quiz"));
         Button wrong = quiz.buttons().stream()
                 .filter(b -> Button.parseAnswer(b.action()) != null && b.label().equals("Deep Archive")).findFirst()
                 .orElseThrow();
         bot.handle(new Interaction.Press(ANN, wrong.action()));
         String id = store.posted(Button.parseAnswer(wrong.action())[0]).orElseThrow().question().id();
 
-        String shown = bot.handle(new Interaction.Command(ADMIN, "questions show " + id)).toString();
+        String shown = bot.handle(new Interaction.Text(ADMIN, "questions show " + id)).toString();
 
         assertTrue(shown.contains("1 answer, "), shown);
         assertTrue(shown.contains("Deep Archive: 1 answer"), shown);

@@ -60,7 +60,7 @@ class ReloadCommandTest {
     }
 
     private Reply command(Caller caller, String text) {
-        return bot.handle(new Interaction.Command(caller, text));
+        return bot.handle(new Interaction.Text(caller, text));
     }
 
     @Test
@@ -116,7 +116,7 @@ class ReloadCommandTest {
 
         String text = command(MEMBER, "reload").toString();
 
-        assertTrue(text.contains("Only an admin can reload the notes."), text);
+        assertTrue(text.contains("Only admins can use /study reload."), text);
         assertEquals(1, knowledge.lastSync().filesIndexed() + knowledge.lastSync().filesUnchanged(),
                 "nothing was reloaded");
     }

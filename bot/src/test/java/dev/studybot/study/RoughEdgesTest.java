@@ -84,7 +84,7 @@ class RoughEdgesTest {
     }
 
     private Reply say(String text) {
-        return bot.handle(new Interaction.Command(ADMIN, text));
+        return bot.handle(new Interaction.Text(ADMIN, text));
     }
 
     private static List<String> lines(Reply reply) {
@@ -170,7 +170,7 @@ class RoughEdgesTest {
         }
         String usage = say("leaderboard soon").toString();
         assertTrue(usage.contains("Usage: /study leaderboard [week|month|all] [here]"), usage);
-        String help = String.join("\n", CommandCatalogue.helpLines("console"));
+        String help = String.join("\n", bot.catalogue().helpLines("console"));
         assertTrue(help.contains("/study leaderboard [week|month|all] [here]"), help);
     }
 
@@ -203,7 +203,7 @@ class RoughEdgesTest {
         assertTrue(reply.contains("Right!") && reply.contains("+13 points"), reply);
         assertTrue(reply.contains("posted in another channel: its points count on that channel's board"), reply);
         Caller inRandom = new Caller(ADMIN.member(), random, true);
-        assertTrue(bot.handle(new Interaction.Command(inRandom, "leaderboard here")).toString().contains("13 pts"));
+        assertTrue(bot.handle(new Interaction.Text(inRandom, "leaderboard here")).toString().contains("13 pts"));
         String here = bot.handle(new Interaction.Press(ADMIN, Button.answer(
                 store.post(GENERAL, null, Mode.DAILY, POOL.get(1), now, now.plus(Duration.ofHours(23))), 1, "B").action()))
                 .toString();

@@ -43,7 +43,7 @@ class SearchAnswerLineTest {
              SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("studybot.db"))) {
             StudyBot bot = new StudyBot(knowledge, List.of(), store, Clock.systemUTC(), 1, null);
 
-            Reply reply = bot.handle(new Interaction.Command(ALICE, "search when is a message delivered again"));
+            Reply reply = bot.handle(new Interaction.Text(ALICE, "search when is a message delivered again"));
 
             Reply.Excerpt excerpt = (Reply.Excerpt) reply.parts().stream().filter(p -> p instanceof Reply.Excerpt)
                     .findFirst().orElseThrow();

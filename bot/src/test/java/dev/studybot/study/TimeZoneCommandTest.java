@@ -68,7 +68,7 @@ class TimeZoneCommandTest {
     }
 
     private String say(Caller caller, String text) {
-        return bot.handle(new Interaction.Command(caller, text)).toString();
+        return bot.handle(new Interaction.Text(caller, text)).toString();
     }
 
     private ZoneId scheduledZone() {
@@ -77,19 +77,19 @@ class TimeZoneCommandTest {
 
     @Test
     void showsTheDefaultZoneWithTheLocalTime() {
-        Reply reply = bot.handle(new Interaction.Command(MEMBER, "timezone"));
+        Reply reply = bot.handle(new Interaction.Text(MEMBER, "timezone"));
         assertTrue(reply.privateTo());
         assertTrue(reply.toString().contains("run in Europe/Berlin time (it is Mon 10:00 there)"), reply.toString());
     }
 
     @Test
     void onlyAdminsSetItAndNamesAreCheckedInAnyCase() {
-        assertTrue(say(MEMBER, "timezone set Asia/Tokyo").contains("Only an admin"));
+        assertTrue(say(MEMBER, "timezone set Asia/Tokyo").contains("Only admins can use /study timezone set"));
         assertTrue(say(ADMIN, "timezone set Mars/Olympus").contains("\"Mars/Olympus\" is not a time zone I know"));
         assertTrue(say(ADMIN, "timezone set").contains("Say which time zone"));
         assertEquals(BERLIN, store.timeZone("console", "team"));
 
-        Reply set = bot.handle(new Interaction.Command(ADMIN, "timezone set america/new_york"));
+        Reply set = bot.handle(new Interaction.Text(ADMIN, "timezone set america/new_york"));
         assertFalse(set.privateTo());
         assertTrue(set.toString().contains("now run in America/New_York time (set by alice)"), set.toString());
         assertEquals(NEW_YORK, store.timeZone("console", "team"));

@@ -1,4 +1,4 @@
-package dev.studybot.study;
+package dev.studybot.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

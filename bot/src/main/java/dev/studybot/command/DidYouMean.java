@@ -1,4 +1,4 @@
-package dev.studybot.study;
+package dev.studybot.command;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.apache.lucene.search.spell.LuceneLevenshteinDistance;
 
 /** The known words closest to a mistyped one, so an unknown word gets a suggestion instead of a silent miss. */
-final class DidYouMean {
+public final class DidYouMean {
 
     /** Damerau-Levenshtein similarity (1 is equal): a swapped or missing letter in a word of six or more passes. */
     private static final float CLOSE_ENOUGH = 0.7f;
@@ -20,7 +20,7 @@ final class DidYouMean {
     }
 
     /** Up to three of {@code known} closest to {@code word} (any case), closest first; empty when none is close. */
-    static List<String> closest(String word, Collection<String> known) {
+    public static List<String> closest(String word, Collection<String> known) {
         String typed = word.toLowerCase(Locale.ROOT);
         Map<String, Float> close = known.stream().distinct()
                 .collect(Collectors.toMap(k -> k, k -> DISTANCE.getDistance(typed, k.toLowerCase(Locale.ROOT))));
@@ -31,7 +31,7 @@ final class DidYouMean {
     }
 
     /** " Did you mean X or Y?" for a reply, or "" when nothing is close. */
-    static String sentence(String word, Collection<String> known) {
+    public static String sentence(String word, Collection<String> known) {
         List<String> found = closest(word, known);
         if (found.isEmpty()) {
             return "";

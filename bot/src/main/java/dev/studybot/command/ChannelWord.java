@@ -1,4 +1,4 @@
-package dev.studybot.study;
+package dev.studybot.command;
 
 import dev.studybot.domain.Place;
 import java.util.regex.Matcher;
@@ -9,16 +9,16 @@ import java.util.regex.Pattern;
  * ({@code <#C123|name>} on Slack, {@code <#123>} on Discord). Commands work on the channel they are run in,
  * so a named channel counts only when it is that one.
  */
-final class ChannelWord {
+public final class ChannelWord {
 
     private static final Pattern MENTION = Pattern.compile("<#([A-Za-z0-9]+)(?:\\|([^>]*))?>");
 
-    enum Meaning { THIS_CHANNEL, OTHER_CHANNEL, NOT_A_CHANNEL }
+    public enum Meaning { THIS_CHANNEL, OTHER_CHANNEL, NOT_A_CHANNEL }
 
     private ChannelWord() {
     }
 
-    static Meaning read(String word, Place here) {
+    public static Meaning read(String word, Place here) {
         if (word.equalsIgnoreCase("here") || word.equalsIgnoreCase("channel")) {
             return Meaning.THIS_CHANNEL;
         }

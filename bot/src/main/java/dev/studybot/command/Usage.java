@@ -1,0 +1,25 @@
+package dev.studybot.command;
+
+import dev.studybot.chat.Reply;
+import java.util.List;
+
+/** The help text, and the short usage replies for commands used wrongly. */
+public final class Usage {
+
+    private Usage() {
+    }
+
+    static Reply help(List<String> helpLines) {
+        return Reply.privately(new Reply.Heading("studybot commands"), new Reply.Lines(helpLines),
+                new Reply.Note("Answer a question by pressing one of its buttons."));
+    }
+
+    static Reply unknown(String typed, List<String> helpLines) {
+        return Reply.privately(new Reply.Text("I don't know \"/study " + typed + "\". Here is what I can do:"),
+                new Reply.Lines(helpLines));
+    }
+
+    public static Reply badArguments(String usage, String problem) {
+        return Reply.privately(new Reply.Text(problem), new Reply.Note("Usage: " + usage));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.studybot.study;
+
+import dev.studybot.chat.Caller;
+import dev.studybot.chat.Markup;
+import dev.studybot.chat.Options;
+import dev.studybot.chat.Reply;
+import dev.studybot.command.ChannelWord;
+import dev.studybot.command.CommandSpec;
+import dev.studybot.command.OptionSpec;
+import dev.studybot.command.OptionSpec.Choice;
+import dev.studybot.command.StudyCommand;
+import dev.studybot.command.Usage;
+import dev.studybot.domain.Member;
+import dev.studybot.domain.Period;
+import dev.studybot.domain.Scope;
+import dev.studybot.store.StudyStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** {@code /study leaderboard [week|month|all] [here]} and {@code /study stats [user]}: who leads, and how one does. */
+final class StandingsCommands {
+
+    static final CommandSpec LEADERBOARD = new CommandSpec("leaderboard", List.of("leaders", "top", "board"), List.of(),
+            "who leads (default: this week, whole group; here: this channel)", false, false, true)
+            .option(OptionSpec.choice("period", "Which period (default: week)",
+                    new Choice("week", "this week", List.of("weekly")),
+                    new Choice("month", "this month", List.of("monthly")),
+                    new Choice("all", "all time", List.of("alltime", "all-time", "ever"))))
+            .option(OptionSpec.here("scope", "Whole group (default) or this channel"));
+    static final CommandSpec STATS = CommandSpec.everyone("stats", "points, accuracy, streaks and weakest topics", true, true)
+            .alias("me").option(OptionSpec.user("user", "Whose stats (default: yours)"));
+    private static final int TOP = 10;
+
+    private StandingsCommands() {
+    }
+
+    static List<StudyCommand> all(StudyStore store, Clock clock) {
+        return List.of(new Leaderboard(store, clock), new Stats(store, clock));
+    }
+
+    private record Leaderboard(StudyStore store, Clock clock) implements StudyCommand {
+        @Override
+        public CommandSpec spec() {
+            return LEADERBOARD;
+        }
+
+        @Override
+        public Reply run(Caller caller, Options options) {
+            Period period = Period.valueOf(options.get("period").orElse("week").toUpperCase(Locale.ROOT));
+            Scope scope = Scope.GROUP;
+            Optional<String> channel = options.get("scope");
+            if (channel.isPresent()) {
+                ChannelWord.Meaning meaning = ChannelWord.read(channel.get(), caller.place());
+                if (meaning == ChannelWord.Meaning.OTHER_CHANNEL) {
+                    return Usage.badArguments(LEADERBOARD.usage(caller.member().platform()), "A channel's board is shown"
+                            + " in that channel: run this there, or say \"here\" for #"
+                            + Markup.literal(caller.place().channelName()) + ".");
+                }
+                scope = meaning == ChannelWord.Meaning.THIS_CHANNEL ? Scope.CHANNEL : Scope.GROUP;
+            }
+            String where = scope == Scope.CHANNEL ? caller.place().channelName() : caller.place().groupName();
+            return Replies.leaderboard(store.leaderboard(caller.place(), scope, period, caller.member().userId(), TOP,
+                    clock.instant()), where);
+        }
+    }
+
+    private record Stats(StudyStore store, Clock clock) implements StudyCommand {
+        @Override
+        public CommandSpec spec() {
+            return STATS;
+        }
+
+        @Override
+        public Reply run(Caller caller, Options options) {
+            Member member = caller.member();
+            Optional<String> who = options.get("user");
+            if (who.isPresent()) {
+                String name = who.get().startsWith("@") ? who.get().substring(1) : who.get();
+                Optional<Member> found = store.findMember(member.platform(), name);
+                if (found.isEmpty()) {
+                    return Reply.privately(new Reply.Text("I have no record of \"" + Markup.literal(who.get()) + "\" yet."));
+                }
+                member = found.get();
+            }
+            return Replies.stats(store.stats(caller.place(), member.userId(), clock.instant()));
+        }
+    }
+}
