@@ -50,10 +50,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         Map<String, String> env = System.getenv();
         StudybotConfig config = console.resolve(env);
-        // Extra Slack admins: STUDYBOT_SLACK_ADMINS when set (read by SlackSettings too), else admins.slack.
-        Optional<SlackSettings> slack = SlackSettings.fromEnvironment(env).map(s -> new SlackSettings(s.botToken(),
-                s.appToken(), s.signingSecret(), s.port(), s.bindAddress(), s.apiUrl(), Set.copyOf(config.admins().slack())));
-        Optional<DiscordSettings> discord = DiscordSettings.fromEnvironment(env);
+        Optional<SlackSettings> slack = SlackSettings.from(env, config);
+        Optional<DiscordSettings> discord = DiscordSettings.from(env, config);
         PrintWriter out = spec.commandLine().getOut();
         if (slack.isEmpty() && discord.isEmpty()) {
             return console.run(out, null);

@@ -13,8 +13,13 @@ import java.time.Duration;
  * @param streakBonusSteps how many streak days earn the step bonus at most (the cap is step × steps)
  * @param practiceCorrect  points for a right answer in practice or review
  */
-public record ScoringRules(int dailyCorrect, int earlyBonus, int earlyMinutes, int streakStepBonus,
-                           int streakBonusSteps, int practiceCorrect) {
+public record ScoringRules(
+        @Setting(env = "STUDYBOT_SCORING_DAILY_CORRECT", kind = Kind.POINTS) int dailyCorrect,
+        @Setting(env = "STUDYBOT_SCORING_EARLY_BONUS", kind = Kind.POINTS) int earlyBonus,
+        @Setting(env = "STUDYBOT_SCORING_EARLY_MINUTES", kind = Kind.MINUTES) int earlyMinutes,
+        @Setting(env = "STUDYBOT_SCORING_STREAK_STEP_BONUS", kind = Kind.POINTS) int streakStepBonus,
+        @Setting(env = "STUDYBOT_SCORING_STREAK_BONUS_STEPS", kind = Kind.COUNT) int streakBonusSteps,
+        @Setting(env = "STUDYBOT_SCORING_PRACTICE_CORRECT", kind = Kind.POINTS) int practiceCorrect) {
 
     public static final ScoringRules DEFAULTS = new ScoringRules(10, 3, 60, 2, 5, 1);
 

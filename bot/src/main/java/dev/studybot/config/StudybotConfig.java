@@ -1,5 +1,7 @@
 package dev.studybot.config;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.studybot.knowledge.questions.QuestionGenerator;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -8,8 +10,9 @@ import java.util.Objects;
 
 /**
  * Everything {@code config/studybot.yml} sets, after environment variables (and, through
- * {@link #withCommandLine}, command-line options) have overridden it. Secrets are not here: tokens come
- * from the environment only (see {@code .env.example}).
+ * {@link #withCommandLine}, command-line options) have overridden it. {@link ConfigLoader} binds the file onto
+ * these records; each {@link Setting} names its key's environment variable and kind. Secrets are not here:
+ * tokens come from the environment only (see {@code .env.example}).
  *
  * @param source           where the values come from, for messages: the file, or "built-in defaults"
  * @param notes            the notes folder
@@ -21,10 +24,19 @@ import java.util.Objects;
  * @param questionOfTheDay reveal and grace times
  * @param admins           admin user ids per platform
  * @param questions        which generated questions are served
+ * @param slack            how to reach Slack, besides its tokens
+ * @param discord          how to reach Discord, besides its token
  */
-public record StudybotConfig(String source, Path notes, Path data, Path database, ZoneId timeZone, LogLevel logLevel,
-                             ScoringRules scoring, QuestionOfTheDayTimes questionOfTheDay, Admins admins,
-                             Questions questions) {
+public record StudybotConfig(
+        // Not a key: the loader supplies it, and a "source" key in the file is refused as unknown.
+        @JsonIgnore @JacksonInject(ConfigLoader.SOURCE) String source,
+        @Setting(env = "STUDYBOT_NOTES", kind = Kind.PATH) Path notes,
+        @Setting(env = "STUDYBOT_DATA", kind = Kind.PATH) Path data,
+        @Setting(env = "STUDYBOT_DB", kind = Kind.PATH) Path database,
+        @Setting(env = "STUDYBOT_TIME_ZONE", kind = Kind.TIME_ZONE) ZoneId timeZone,
+        @Setting(env = "STUDYBOT_LOG_LEVEL", kind = Kind.LOG_LEVEL) LogLevel logLevel,
+        ScoringRules scoring, QuestionOfTheDayTimes questionOfTheDay, Admins admins, Questions questions,
+        Slack slack, Discord discord) {
 
     /** The file read when no {@code --config} (or {@code STUDYBOT_CONFIG}) names one, when it exists. */
     public static final Path DEFAULT_FILE = Path.of("config", "studybot.yml");
@@ -33,7 +45,9 @@ public record StudybotConfig(String source, Path notes, Path data, Path database
     /** What studybot uses with no file, no environment variables and no options. */
     public static final StudybotConfig DEFAULTS = new StudybotConfig("built-in defaults", Path.of("notes"),
             Path.of("data"), null, ZoneId.of("UTC"), LogLevel.INFO, ScoringRules.DEFAULTS,
-            new QuestionOfTheDayTimes(30, 120), new Admins(List.of(), List.of(), List.of()), new Questions(QuestionGenerator.DEFAULT_MIN_SCORE));
+            new QuestionOfTheDayTimes(30, 120), new Admins(List.of(), List.of(), List.of()),
+            new Questions(QuestionGenerator.DEFAULT_MIN_SCORE), new Slack(3000, "0.0.0.0", "https://slack.com/api/"),
+            new Discord(null, null, null));
 
     public StudybotConfig {
         Objects.requireNonNull(source, "source");
@@ -45,6 +59,8 @@ public record StudybotConfig(String source, Path notes, Path data, Path database
         Objects.requireNonNull(questionOfTheDay, "questionOfTheDay");
         Objects.requireNonNull(admins, "admins");
         Objects.requireNonNull(questions, "questions");
+        Objects.requireNonNull(slack, "slack");
+        Objects.requireNonNull(discord, "discord");
     }
 
     /**
@@ -52,7 +68,7 @@ public record StudybotConfig(String source, Path notes, Path data, Path database
      *
      * @param minScore the quality score (0 to 1) a generated question needs to be in the pool
      */
-    public record Questions(double minScore) {
+    public record Questions(@Setting(env = "STUDYBOT_QUESTIONS_MIN_SCORE", kind = Kind.SHARE) double minScore) {
         public Questions {
             if (!(minScore >= 0 && minScore <= 1)) {
                 throw new IllegalArgumentException("A question's minimum score is between 0 and 1.");
@@ -66,7 +82,9 @@ public record StudybotConfig(String source, Path notes, Path data, Path database
      * @param revealBeforeMinutes reveal a question this long before the channel's next one
      * @param graceMinutes        after a restart, post a question whose time passed at most this long ago
      */
-    public record QuestionOfTheDayTimes(long revealBeforeMinutes, long graceMinutes) {
+    public record QuestionOfTheDayTimes(
+            @Setting(env = "STUDYBOT_REVEAL_BEFORE_MINUTES", kind = Kind.MINUTES) long revealBeforeMinutes,
+            @Setting(env = "STUDYBOT_GRACE_MINUTES", kind = Kind.MINUTES) long graceMinutes) {
         public QuestionOfTheDayTimes {
             if (revealBeforeMinutes < 0 || graceMinutes < 0) {
                 throw new IllegalArgumentException("Reveal and grace times are minutes, 0 or more.");
@@ -81,7 +99,9 @@ public record StudybotConfig(String source, Path notes, Path data, Path database
      * @param slack   Slack user ids that count as admins besides workspace admins and owners
      * @param discord Discord user ids that count as admins besides members with Manage Server
      */
-    public record Admins(List<String> console, List<String> slack, List<String> discord) {
+    public record Admins(@Setting(env = "STUDYBOT_CONSOLE_ADMINS", kind = Kind.NAMES) List<String> console,
+                         @Setting(env = "STUDYBOT_SLACK_ADMINS", kind = Kind.SLACK_IDS) List<String> slack,
+                         @Setting(env = "STUDYBOT_DISCORD_ADMINS", kind = Kind.DISCORD_IDS) List<String> discord) {
         public Admins {
             console = List.copyOf(console);
             slack = List.copyOf(slack);
@@ -89,10 +109,38 @@ public record StudybotConfig(String source, Path notes, Path data, Path database
         }
     }
 
+    /**
+     * How to reach Slack, besides the tokens (environment only).
+     *
+     * @param port        where HTTP mode listens for {@code POST /slack/events}
+     * @param bindAddress the address HTTP mode listens on ({@code 0.0.0.0}: every interface, as a container needs)
+     * @param apiUrl      the Web API base URL, ending with '/'
+     */
+    public record Slack(@Setting(env = "STUDYBOT_SLACK_PORT", kind = Kind.PORT) int port,
+                        @Setting(env = "STUDYBOT_SLACK_BIND_ADDRESS", kind = Kind.ADDRESS) String bindAddress,
+                        @Setting(env = "STUDYBOT_SLACK_API_URL", kind = Kind.HTTP_URL) String apiUrl) {
+        public Slack {
+            Objects.requireNonNull(bindAddress, "bindAddress");
+            Objects.requireNonNull(apiUrl, "apiUrl");
+        }
+    }
+
+    /**
+     * How to reach Discord, besides the token (environment only); null values mean Discord's own.
+     *
+     * @param guildId    register the commands on this server only (at once), or null: globally
+     * @param apiUrl     the REST base (e.g. {@code https://discord.com/api/v10/}), ending with '/', or null
+     * @param gatewayUrl the gateway (e.g. {@code wss://gateway.discord.gg/}), ending with '/', or null
+     */
+    public record Discord(@Setting(env = "DISCORD_GUILD_ID", kind = Kind.DISCORD_SERVER) String guildId,
+                          @Setting(env = "STUDYBOT_DISCORD_API_URL", kind = Kind.HTTP_URL) String apiUrl,
+                          @Setting(env = "STUDYBOT_DISCORD_GATEWAY_URL", kind = Kind.WEBSOCKET_URL) String gatewayUrl) {
+    }
+
     /** The same settings, said to come from {@code newSource}. */
     public StudybotConfig withSource(String newSource) {
         return new StudybotConfig(newSource, notes, data, database, timeZone, logLevel, scoring, questionOfTheDay,
-                admins, questions);
+                admins, questions, slack, discord);
     }
 
     /** The database file: {@link #database} when set, otherwise {@code studybot.db} in the data folder. */
@@ -127,6 +175,6 @@ public record StudybotConfig(String source, Path notes, Path data, Path database
                 new QuestionOfTheDayTimes(
                         revealBeforeOption != null ? revealBeforeOption : questionOfTheDay.revealBeforeMinutes(),
                         graceOption != null ? graceOption : questionOfTheDay.graceMinutes()),
-                new Admins(consoleAdmins, admins.slack(), admins.discord()), questions);
+                new Admins(consoleAdmins, admins.slack(), admins.discord()), questions, slack, discord);
     }
 }

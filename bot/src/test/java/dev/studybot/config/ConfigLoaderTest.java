@@ -40,6 +40,14 @@ class ConfigLoaderTest {
               discord: [123456789012345678]
             questions:
               min_score: 0.5
+            slack:
+              port: 8080
+              bind_address: 127.0.0.1
+              api_url: https://slack-gov.com/api
+            discord:
+              guild_id: 1200000000000000002
+              api_url: http://127.0.0.1:9/api/v10
+              gateway_url: ws://127.0.0.1:10
             """;
 
     @TempDir
@@ -99,6 +107,31 @@ class ConfigLoaderTest {
         assertEquals(List.of("U012ABCDEF"), config.admins().slack());
         assertEquals(List.of("123456789012345678"), config.admins().discord());
         assertEquals(0.5, config.questions().minScore());
+        assertEquals(new StudybotConfig.Slack(8080, "127.0.0.1", "https://slack-gov.com/api/"), config.slack());
+        assertEquals(new StudybotConfig.Discord("1200000000000000002", "http://127.0.0.1:9/api/v10/",
+                "ws://127.0.0.1:10/"), config.discord());
+    }
+
+    @Test
+    void environmentOverridesKeysInsideASection() throws IOException {
+        Path file = write(FULL);
+        StudybotConfig config = ConfigLoader.load(file, Map.of("STUDYBOT_SLACK_PORT", "9000",
+                "STUDYBOT_DISCORD_GATEWAY_URL", "wss://gateway.example", "STUDYBOT_SCORING_EARLY_MINUTES", "5"));
+        assertEquals(new StudybotConfig.Slack(9000, "127.0.0.1", "https://slack-gov.com/api/"), config.slack());
+        assertEquals("wss://gateway.example/", config.discord().gatewayUrl());
+        assertEquals("1200000000000000002", config.discord().guildId(), "the file's value stays");
+        assertEquals(new ScoringRules(20, 5, 5, 1, 3, 2), config.scoring());
+    }
+
+    @Test
+    void aUrlIsRefusedWithoutShowingIt() throws IOException {
+        String yaml = "slack:\n  api_url: https://user:pa55word@proxy.example/api/\n";
+        Path file = write(yaml);
+        assertEquals(file + ": slack.api_url must be an http:// or https:// URL with a host and without user or"
+                + " password", error(yaml, Map.of()));
+        String fromVariable = error("log_level: info\n", Map.of("STUDYBOT_DISCORD_API_URL", "ftp://u:pa55word@x/"));
+        assertEquals("STUDYBOT_DISCORD_API_URL must be an http:// or https:// URL with a host and without user or"
+                + " password", fromVariable);
     }
 
     @Test
@@ -197,6 +230,12 @@ class ConfigLoaderTest {
         "questions:\\n  min_score: 1.5 | questions.min_score must be a number from 0 to 1 (got 1.5)",
         "questions:\\n  min_score: high | questions.min_score must be a number from 0 to 1 (got \"high\")",
         "scoring: 10 | scoring must be a section with the keys daily_correct, early_bonus, early_minutes, streak_step_bonus, streak_bonus_steps, practice_correct (got 10)",
+        "admins: [alice] | admins must be a section with the keys console, slack, discord (got [\"alice\"])",
+        "slack:\\n  port: [3000] | slack.port must be a port number from 0 to 65535 (got [3000])",
+        "slack:\\n  port: 70000 | slack.port must be a port number from 0 to 65535 (got 70000)",
+        "slack:\\n  bind_address: http://0.0.0.0/ | slack.bind_address must be an address or host name such as 127.0.0.1 or 0.0.0.0 (all interfaces) (got \"http://0.0.0.0/\")",
+        "discord:\\n  guild_id: my-server | discord.guild_id must be a server id (a number like 123456789012345678; right-click the server with developer mode on > Copy Server ID) (got \"my-server\")",
+        "discord:\\n  gateway_url: http://gateway.example/ | discord.gateway_url must be a ws:// or wss:// URL with a host and without user or password",
     })
     void eachBadValueIsNamedWithItsKey(String yaml, String expected) throws IOException {
         Path file = write(yaml.replace("\\n", "\n"));
@@ -211,6 +250,8 @@ class ConfigLoaderTest {
         "STUDYBOT_TIME_ZONE | Berlin | STUDYBOT_TIME_ZONE must be a time zone such as UTC or Europe/Berlin (got \"Berlin\": unknown time zone)",
         "STUDYBOT_LOG_LEVEL | verbose | STUDYBOT_LOG_LEVEL must be one of error, warn, info, debug, trace (got \"verbose\")",
         "STUDYBOT_SLACK_ADMINS | alice | STUDYBOT_SLACK_ADMINS must be a list of Slack user ids such as U012ABCDEF (not names), e.g. [] or [id1, id2] (got \"alice\", where \"alice\" is not one)",
+        "STUDYBOT_SLACK_PORT | http | STUDYBOT_SLACK_PORT must be a port number from 0 to 65535 (got \"http\")",
+        "DISCORD_GUILD_ID | my-server | DISCORD_GUILD_ID must be a server id (a number like 123456789012345678; right-click the server with developer mode on > Copy Server ID) (got \"my-server\")",
     })
     void eachBadVariableIsNamed(String variable, String value, String expected) throws IOException {
         assertEquals(expected, error("log_level: info\n", Map.of(variable, value)));
@@ -220,10 +261,16 @@ class ConfigLoaderTest {
     void unknownKeysAreErrors() throws IOException {
         Path file = write("scorin:\n  daily_correct: 10\n");
         assertEquals("unknown key \"scorin\" in " + file + "; known keys: notes, data, database, time_zone, log_level,"
-                + " scoring, question_of_the_day, admins, questions", error("scorin:\n  daily_correct: 10\n", Map.of()));
+                + " scoring, question_of_the_day, admins, questions, slack, discord",
+                error("scorin:\n  daily_correct: 10\n", Map.of()));
         assertEquals("unknown key \"scoring.daily\" in " + file + "; known keys under scoring: daily_correct,"
                 + " early_bonus, early_minutes, streak_step_bonus, streak_bonus_steps, practice_correct",
                 error("scoring:\n  daily: 10\n", Map.of()));
+        assertEquals("unknown key \"slack.prot\" in " + file + "; known keys under slack: port, bind_address, api_url",
+                error("slack:\n  prot: 3000\n", Map.of()));
+        assertEquals("unknown key \"discord.token\" in " + file + "; known keys under discord: guild_id, api_url,"
+                + " gateway_url", error("discord:\n  token: abc\n", Map.of()), "tokens are not keys");
+        assertTrue(error("source: mine\n", Map.of()).startsWith("unknown key \"source\" in " + file + "; known keys:"));
     }
 
     @Test
@@ -264,6 +311,8 @@ class ConfigLoaderTest {
                 assertTrue(i > 0 && lines.get(i - 1).strip().startsWith("#"), "no comment above: " + line);
             }
         }
-        assertEquals(ConfigLoader.knownKeys().size() + 4, keys, "every key and section is in the file");
+        long sections = ConfigLoader.knownKeys().stream().filter(key -> key.contains("."))
+                .map(key -> key.substring(0, key.indexOf('.'))).distinct().count();
+        assertEquals(ConfigLoader.knownKeys().size() + sections, keys, "every key and section is in the file");
     }
 }

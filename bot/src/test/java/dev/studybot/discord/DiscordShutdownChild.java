@@ -2,6 +2,7 @@ package dev.studybot.discord;
 
 import dev.studybot.chat.Reply;
 import dev.studybot.command.CommandSpec;
+import dev.studybot.config.ConfigLoader;
 import java.util.List;
 
 /**
@@ -15,7 +16,8 @@ public final class DiscordShutdownChild {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        DiscordAdapter adapter = new DiscordAdapter(DiscordSettings.fromEnvironment(System.getenv()).orElseThrow());
+        DiscordAdapter adapter = new DiscordAdapter(DiscordSettings.from(System.getenv(),
+                ConfigLoader.load(null, System.getenv())).orElseThrow());
         adapter.start(interaction -> {
             System.out.println("working");
             try {

@@ -9,10 +9,12 @@ import dev.studybot.chat.Button;
 import dev.studybot.chat.Markup;
 import dev.studybot.chat.Reply;
 import dev.studybot.command.CommandSpec;
+import dev.studybot.config.ConfigLoader;
 import dev.studybot.study.RealCommands;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -27,17 +29,22 @@ class DiscordUnitsTest {
 
     private static final String TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.secret-part.abcdefghij";
 
+    /** What {@code studybot run} does: the configuration from the environment, then the token. */
+    private static Optional<DiscordSettings> settings(Map<String, String> env) {
+        return DiscordSettings.from(env, ConfigLoader.parse("studybot.yml", "", env));
+    }
+
     @Test
     void settingsComeFromTheEnvironmentAndNeverShowTheToken() {
-        assertTrue(DiscordSettings.fromEnvironment(Map.of()).isEmpty());
-        DiscordSettings settings = DiscordSettings.fromEnvironment(Map.of("DISCORD_TOKEN", " " + TOKEN + " ",
+        assertTrue(settings(Map.of()).isEmpty());
+        DiscordSettings settings = settings(Map.of("DISCORD_TOKEN", " " + TOKEN + " ",
                 "DISCORD_GUILD_ID", "1200000000000000002", "STUDYBOT_DISCORD_API_URL", "http://127.0.0.1:9/api/v10",
                 "STUDYBOT_DISCORD_GATEWAY_URL", "ws://127.0.0.1:10")).orElseThrow();
         assertEquals(TOKEN, settings.token());
         assertEquals("http://127.0.0.1:9/api/v10/", settings.apiUrl());
         assertEquals("ws://127.0.0.1:10/", settings.gatewayUrl());
         assertFalse(settings.toString().contains("secret-part"));
-        DiscordSettings defaults = DiscordSettings.fromEnvironment(Map.of("DISCORD_TOKEN", TOKEN)).orElseThrow();
+        DiscordSettings defaults = settings(Map.of("DISCORD_TOKEN", TOKEN)).orElseThrow();
         assertEquals(null, defaults.guildId());
         assertEquals(null, defaults.apiUrl());
     }
@@ -53,7 +60,7 @@ class DiscordUnitsTest {
 
     private static void assertMessage(String variable, Map<String, String> env) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DiscordSettings.fromEnvironment(env));
+                () -> settings(env));
         assertTrue(e.getMessage().contains(variable), e.getMessage());
         assertFalse(e.getMessage().contains("secret-part"), e.getMessage());
     }

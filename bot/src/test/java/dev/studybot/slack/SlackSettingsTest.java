@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.studybot.config.ConfigLoader;
+import dev.studybot.config.StudybotConfig;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -16,15 +20,20 @@ class SlackSettingsTest {
     static final String APP = SlackSocketModeTest.APP_TOKEN;
     static final String SECRET = SlackHttpModeTest.SIGNING_SECRET;
 
+    /** What {@code studybot run} does: the configuration from the environment, then the tokens. */
+    private static Optional<SlackSettings> settings(Map<String, String> env) {
+        return SlackSettings.from(env, ConfigLoader.parse("studybot.yml", "", env));
+    }
+
     @Test
     void absentWithoutABotToken() {
-        assertTrue(SlackSettings.fromEnvironment(Map.of()).isEmpty());
-        assertTrue(SlackSettings.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "  ", "SLACK_APP_TOKEN", APP)).isEmpty());
+        assertTrue(settings(Map.of()).isEmpty());
+        assertTrue(settings(Map.of("SLACK_BOT_TOKEN", "  ", "SLACK_APP_TOKEN", APP)).isEmpty());
     }
 
     @Test
     void socketModeWithDefaults() {
-        SlackSettings settings = SlackSettings.fromEnvironment(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP))
+        SlackSettings settings = settings(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP))
                 .orElseThrow();
         assertTrue(settings.socketMode());
         assertEquals(3000, settings.port());
@@ -37,7 +46,7 @@ class SlackSettingsTest {
 
     @Test
     void httpModeWithEverythingSet() {
-        SlackSettings settings = SlackSettings.fromEnvironment(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_SIGNING_SECRET", SECRET,
+        SlackSettings settings = settings(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_SIGNING_SECRET", SECRET,
                 "STUDYBOT_SLACK_PORT", "8080", "STUDYBOT_SLACK_API_URL", "https://slack-gov.com/api",
                 "STUDYBOT_SLACK_ADMINS", "U012ABCDEF, W0ADMIN02,", "STUDYBOT_SLACK_BIND_ADDRESS", "127.0.0.1")).orElseThrow();
         assertFalse(settings.socketMode());
@@ -46,6 +55,44 @@ class SlackSettingsTest {
         assertEquals("https://slack-gov.com/api/", settings.apiUrl());
         assertEquals(Set.of("U012ABCDEF", "W0ADMIN02"), settings.adminUserIds());
         assertFalse(settings.toString().contains(SECRET));
+    }
+
+    @Test
+    void theFileSetsWhatTheEnvironmentDoesNotAndTokensComeOnlyFromTheEnvironment() {
+        Map<String, String> env = Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_SIGNING_SECRET", SECRET,
+                "STUDYBOT_SLACK_PORT", "8080");
+        StudybotConfig config = ConfigLoader.parse("studybot.yml", """
+                slack:
+                  port: 9000
+                  bind_address: 127.0.0.1
+                admins:
+                  slack: [U012ABCDEF]
+                """, env);
+        SlackSettings settings = SlackSettings.from(env, config).orElseThrow();
+        assertEquals(8080, settings.port(), "the variable overrides slack.port");
+        assertEquals("127.0.0.1", settings.bindAddress());
+        assertEquals("https://slack.com/api/", settings.apiUrl());
+        assertEquals(Set.of("U012ABCDEF"), settings.adminUserIds());
+        assertFalse(config.toString().contains(BOT) || config.toString().contains(SECRET), config.toString());
+    }
+
+    @Test
+    void eachVariableIsReadOnceAndTheAdminsReachTheConfigurationAndTheAdminCheckFromThatRead() {
+        Map<String, Integer> reads = new HashMap<>();
+        Map<String, String> env = new HashMap<>(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP,
+                "STUDYBOT_SLACK_ADMINS", "U012ABCDEF,W0ADMIN02")) {
+            @Override
+            public String get(Object name) {
+                reads.merge((String) name, 1, Integer::sum);
+                return super.get(name);
+            }
+        };
+        StudybotConfig config = ConfigLoader.parse("studybot.yml", "", env);
+        SlackSettings settings = SlackSettings.from(env, config).orElseThrow();
+        assertEquals(List.of("U012ABCDEF", "W0ADMIN02"), config.admins().slack());
+        assertEquals(Set.of("U012ABCDEF", "W0ADMIN02"), settings.adminUserIds());
+        assertEquals(1, reads.get("STUDYBOT_SLACK_ADMINS"));
+        reads.forEach((name, count) -> assertEquals(1, count, name + " read more than once"));
     }
 
     @Test
@@ -75,7 +122,7 @@ class SlackSettingsTest {
     private static void assertRefused(Map<String, String> env, String named, String secret) {
         Map<String, String> copy = new HashMap<>(env);
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> SlackSettings.fromEnvironment(copy));
+                () -> settings(copy));
         assertTrue(error.getMessage().contains(named), error.getMessage());
         for (String value : copy.values()) {
             if (value.length() >= 8 && !value.startsWith("http") && !value.matches("\\d+")) {
