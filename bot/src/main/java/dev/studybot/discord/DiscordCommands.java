@@ -81,7 +81,7 @@ final class DiscordCommands {
         spec.choices().forEach(choice -> option.addChoice(choice.label(), choice.value()));
         if (spec.kind() == OptionSpec.Kind.CHANNEL) {
             // Not a word the channel parser knows, so it means the whole server.
-            option.addChoice("whole server", "server").addChoice("this channel", "here");
+            option.addChoice("server", "server").addChoice("this channel", "here");
         }
         return option;
     }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -79,18 +80,16 @@ final class QuestionReviewCommands {
 
         @Override
         public Reply run(Caller caller, Options options) {
-            Optional<String> id = options.get("id");
-            if (id.isEmpty()) {
-                return whichQuestion(SHOW, caller);
-            }
-            Optional<FlaggedQuestion> question = feedback.question(id.get());
-            if (question.isEmpty()) {
-                return unknown(id.get(), caller);
-            }
-            List<String> lines = new ArrayList<>(describe(question.get()));
-            question.get().analysis().picks().forEach((choice, picks) -> lines.add("  " + Markup.literal(choice) + ": "
-                    + Plural.of(picks, "answer") + (choice.equals(question.get().analysis().correctChoice()) ? " (right)" : "")));
-            return Reply.privately(new Reply.Heading("Question " + Markup.literal(id.get())), new Reply.Lines(lines));
+            return withId(SHOW, caller, options, id -> {
+                Optional<FlaggedQuestion> question = feedback.question(id);
+                if (question.isEmpty()) {
+                    return unknown(id, caller);
+                }
+                List<String> lines = new ArrayList<>(describe(question.get()));
+                question.get().analysis().picks().forEach((choice, picks) -> lines.add("  " + Markup.literal(choice) + ": "
+                        + Plural.of(picks, "answer") + (choice.equals(question.get().analysis().correctChoice()) ? " (right)" : "")));
+                return Reply.privately(new Reply.Heading("Question " + Markup.literal(id)), new Reply.Lines(lines));
+            });
         }
     }
 
@@ -102,25 +101,24 @@ final class QuestionReviewCommands {
 
         @Override
         public Reply run(Caller caller, Options options) {
-            Optional<String> id = options.get("id");
-            if (id.isEmpty()) {
-                return whichQuestion(RESTORE, caller);
-            }
-            Optional<FlaggedQuestion> restored = feedback.restore(id.get(), clock.instant());
-            if (restored.isEmpty()) {
-                return feedback.question(id.get()).isPresent()
-                        ? Reply.privately(new Reply.Text("Question " + Markup.literal(id.get())
-                                + " is not retired, so there is nothing to restore."))
-                        : unknown(id.get(), caller);
-            }
-            return Reply.privately(new Reply.Text("Restored: question " + Markup.literal(id.get()) + " is back in the pool,"
-                    + " and reports will not retire it again."), new Reply.Lines(describe(restored.get())));
+            return withId(RESTORE, caller, options, id -> {
+                Optional<FlaggedQuestion> restored = feedback.restore(id, clock.instant());
+                if (restored.isEmpty()) {
+                    return feedback.question(id).isPresent()
+                            ? Reply.privately(new Reply.Text("Question " + Markup.literal(id)
+                                    + " is not retired, so there is nothing to restore."))
+                            : unknown(id, caller);
+                }
+                return Reply.privately(new Reply.Text("Restored: question " + Markup.literal(id) + " is back in the pool,"
+                        + " and reports will not retire it again."), new Reply.Lines(describe(restored.get())));
+            });
         }
     }
 
-    private static Reply whichQuestion(CommandSpec spec, Caller caller) {
-        return Usage.badArguments(spec.usage(caller.member().platform()), "Which question? Give its id, as "
-                + FLAGGED.command(caller.member().platform()) + " lists it.");
+    /** Runs {@code withId} on the question id given, or says which is wanted when none is. */
+    private static Reply withId(CommandSpec spec, Caller caller, Options options, Function<String, Reply> withId) {
+        return options.get("id").map(withId).orElseGet(() -> Usage.badArguments(spec.usage(caller.member().platform()),
+                "Which question? Give its id, as " + FLAGGED.command(caller.member().platform()) + " lists it."));
     }
 
     private static Reply unknown(String id, Caller caller) {
