@@ -1,6 +1,6 @@
 package dev.studybot.cli;
 
-import dev.studybot.game.PeriodKeys;
+import dev.studybot.store.PeriodKeys;
 import dev.studybot.store.Leaderboard;
 import dev.studybot.domain.Period;
 import dev.studybot.domain.Place;

@@ -9,7 +9,6 @@ import dev.studybot.domain.Member;
 import dev.studybot.domain.Place;
 import dev.studybot.domain.Period;
 import dev.studybot.domain.Scope;
-import dev.studybot.game.PeriodKeys;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -5,7 +5,6 @@ import dev.studybot.domain.Place;
 import dev.studybot.domain.Mode;
 import dev.studybot.domain.Period;
 import dev.studybot.domain.Scope;
-import dev.studybot.config.ScoringRules;
 import dev.studybot.itemanalysis.RetirementRules;
 import dev.studybot.knowledge.questions.Question;
 import dev.studybot.ops.StartupFailure;
@@ -34,7 +33,8 @@ import org.sqlite.SQLiteDataSource;
  * <p>The schema comes from the Flyway migrations in {@code db/migration} (plus the Java migration
  * {@link PeriodTotalsBackfill}), applied by {@link #open}. Scores are kept pre-aggregated in
  * {@code score_totals} (one row per scope, period and member), updated in the same transaction as the
- * answer, so a leaderboard reads the top of an index instead of summing answers.
+ * answer, so a leaderboard reads the top of an index instead of summing answers. It keeps rows, not rules: what an
+ * answer is worth is decided by {@code game.AnswerService}, through {@link #answers()}.
  *
  * <p>It opens the file and hands each aggregate to its own store, which share its connections
  * ({@link SqliteConnections}: one writer at a time, a pool of readers): posted questions and answers
@@ -58,12 +58,12 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
     private final SqliteMembers members;
     private final SqliteSchedules schedules;
 
-    private SqliteStudyStore(String url, SqliteConnections connections, ScoringRules scoring, ZoneId defaultZone) {
+    private SqliteStudyStore(String url, SqliteConnections connections, ZoneId defaultZone) {
         this.url = url;
         this.connections = connections;
         this.questionFeedback = new SqliteQuestionFeedback(connections, RetirementRules.DEFAULTS);
         this.deliveries = new SqliteDailyDeliveries(connections);
-        this.answers = new SqliteAnswers(connections, defaultZone, scoring);
+        this.answers = new SqliteAnswers(connections, defaultZone);
         this.standings = new SqliteStandings(connections, defaultZone);
         this.members = new SqliteMembers(connections, defaultZone);
         this.schedules = new SqliteSchedules(connections, defaultZone);
@@ -71,20 +71,18 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
 
     /**
      * Opens (creating it and its folders when missing) the database file and brings its schema up to date,
-     * with the default scoring and UTC for groups that have not chosen a time zone.
+     * with UTC for groups that have not chosen a time zone.
      */
     public static SqliteStudyStore open(Path dbFile) {
-        return open(dbFile, ScoringRules.DEFAULTS, ZoneId.of("UTC"));
+        return open(dbFile, ZoneId.of("UTC"));
     }
 
     /**
-     * Opens the database like {@link #open(Path)}, scoring answers under {@code scoring} (the {@code scoring}
-     * section of {@code config/studybot.yml}); groups that have not chosen a time zone count weeks and months
+     * Opens the database like {@link #open(Path)}; groups that have not chosen a time zone count weeks and months
      * in {@code defaultZone}. When that differs from the zone such groups were counted in so far, their week
      * and month totals are recounted now.
      */
-    public static SqliteStudyStore open(Path dbFile, ScoringRules scoring, ZoneId defaultZone) {
-        Objects.requireNonNull(scoring, "scoring");
+    public static SqliteStudyStore open(Path dbFile, ZoneId defaultZone) {
         Objects.requireNonNull(defaultZone, "defaultZone");
         Path file = dbFile.toAbsolutePath();
         try {
@@ -107,7 +105,7 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
             throw new StoreException("Cannot open the database " + file + ": " + e.getMessage(), e);
         }
         try {
-            SqliteStudyStore store = new SqliteStudyStore(url, connections, scoring, defaultZone);
+            SqliteStudyStore store = new SqliteStudyStore(url, connections, defaultZone);
             store.members.applyDefaultZone();
             return store;
         } catch (RuntimeException e) {
@@ -194,8 +192,8 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
     }
 
     @Override
-    public AnswerOutcome answer(long postedId, Member member, Place place, int choice, Instant at) {
-        return answers.answer(postedId, member, place, choice, at);
+    public AnswerStore answers() {
+        return answers;
     }
 
     @Override

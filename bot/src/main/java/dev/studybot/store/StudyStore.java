@@ -21,12 +21,8 @@ public interface StudyStore extends AutoCloseable {
 
     Optional<Posted> posted(long id);
 
-    /**
-     * Records {@code member}'s answer to question {@code postedId} at {@code at}, atomically: one answer
-     * per member per question, enforced by the database, so a double press or a race records once.
-     * Scores, streaks and the review schedule change only when the outcome is {@link AnswerOutcome.Recorded}.
-     */
-    AnswerOutcome answer(long postedId, Member member, Place place, int choice, Instant at);
+    /** The answers to posted questions, their totals and the review boxes, for the rules in {@code game.AnswerService}. */
+    AnswerStore answers();
 
     Leaderboard leaderboard(Place place, Scope scope, Period period, String callerUserId, int top, Instant now);
 

@@ -6,6 +6,8 @@ import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Markup;
 import dev.studybot.chat.Plural;
 import dev.studybot.chat.Reply;
+import dev.studybot.game.AnswerOutcome;
+import dev.studybot.game.AnswerService;
 import dev.studybot.knowledge.KnowledgeBase;
 import dev.studybot.knowledge.index.SyncReport;
 import dev.studybot.knowledge.questions.Question;
@@ -14,7 +16,6 @@ import dev.studybot.live.NotesReloader;
 import dev.studybot.qotd.DailyScheduler;
 import dev.studybot.qotd.QuestionOfTheDay;
 import dev.studybot.itemanalysis.ReportReason;
-import dev.studybot.store.AnswerOutcome;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.MemberKey;
 import dev.studybot.domain.Mode;
@@ -49,6 +50,7 @@ public final class StudyBot {
     private final KnowledgeBase knowledge;
     private final QuizPicker quizzes;
     private final StudyStore store;
+    private final AnswerService answers;
     private final QuestionFeedbackStore feedback;
     private final QuestionReviewCommand questionReview;
     private final Clock clock;
@@ -64,13 +66,14 @@ public final class StudyBot {
     private volatile ReloadCommand reload;
 
     /** @param daily the question of the day, or null where it is not running (then its commands say so) */
-    public StudyBot(KnowledgeBase knowledge, List<Question> questions, StudyStore store, Clock clock, long seed,
-                    DailyQuestions daily) {
+    public StudyBot(KnowledgeBase knowledge, List<Question> questions, StudyStore store, AnswerService answers,
+                    Clock clock, long seed, DailyQuestions daily) {
         this.knowledge = knowledge;
         this.feedback = store.questionFeedback();
         this.quizzes = new QuizPicker(questions, seed, feedback::inService);
         this.questionReview = new QuestionReviewCommand(feedback, clock);
         this.store = store;
+        this.answers = answers;
         this.clock = clock;
         this.daily = daily == null ? null : new DailyCommands(daily.questions(), daily.scheduler(), daily.schedules(),
                 store, quizzes);
@@ -267,7 +270,7 @@ public final class StudyBot {
             return buttonGone();
         }
         Caller caller = press.caller();
-        AnswerOutcome outcome = store.answer(answer[0], caller.member(), caller.place(), (int) answer[1], clock.instant());
+        AnswerOutcome outcome = answers.answer(answer[0], caller.member(), caller.place(), (int) answer[1], clock.instant());
         if (outcome instanceof AnswerOutcome.Recorded recorded) {
             reviewAnswers(recorded.posted().question().id());
         }

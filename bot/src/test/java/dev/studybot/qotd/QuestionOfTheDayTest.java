@@ -1,5 +1,7 @@
 package dev.studybot.qotd;
 
+import dev.studybot.config.ScoringRules;
+import dev.studybot.game.AnswerService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +10,7 @@ import dev.studybot.chat.Button;
 import dev.studybot.chat.Poster;
 import dev.studybot.chat.Reply;
 import dev.studybot.knowledge.questions.Question;
-import dev.studybot.store.AnswerOutcome;
+import dev.studybot.game.AnswerOutcome;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Place;
 import dev.studybot.store.Schedule;
@@ -341,7 +343,8 @@ class QuestionOfTheDayTest {
 
         assertTrue(service.revealNow(GENERAL));
         assertTrue(!service.revealNow(GENERAL), "nothing left to reveal");
-        AnswerOutcome late = store.answer(answer[0], new Member("console", "bob", "bob"), GENERAL, 0, Instant.now());
+        AnswerOutcome late = new AnswerService(store.answers(), ScoringRules.DEFAULTS)
+                .answer(answer[0], new Member("console", "bob", "bob"), GENERAL, 0, Instant.now());
         assertInstanceOf(AnswerOutcome.Expired.class, late);
         assertEquals(1, poster.count(reply -> heading(reply).startsWith("Answer to the question")));
     }

@@ -1,5 +1,6 @@
 package dev.studybot.store;
 
+import static dev.studybot.store.StoreFixtures.answer;
 import dev.studybot.domain.Mode;
 import dev.studybot.domain.Period;
 import dev.studybot.domain.Scope;
@@ -10,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.studybot.config.ScoringRules;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -124,7 +124,7 @@ class MigrationTest {
 
             // The upgraded file goes on working: a new answer adds to the backfilled totals.
             long id = store.post(GENERAL, null, Mode.DAILY, StoreFixtures.question(5), now, now.plusSeconds(3600));
-            store.answer(id, BOB, GENERAL, StoreFixtures.right(StoreFixtures.question(5)), now.plusSeconds(60));
+            answer(store, id, BOB, GENERAL, StoreFixtures.right(StoreFixtures.question(5)), now.plusSeconds(60));
             Leaderboard after = store.leaderboard(GENERAL, Scope.GROUP, Period.ALL, "U2", 10, now);
             assertEquals("U2", after.top().get(0).userId());
             assertEquals(10 + 13 + 2, after.top().get(0).points()); // early bonus, streak 2 (+2)
@@ -184,7 +184,7 @@ class MigrationTest {
             s.executeUpdate("INSERT INTO study_groups (id, platform, group_id, name) VALUES (1, 'slack', 'T1', 'Acme')");
         }
         ZoneId berlin = ZoneId.of("Europe/Berlin");
-        try (SqliteStudyStore store = SqliteStudyStore.open(file, ScoringRules.DEFAULTS, berlin)) {
+        try (SqliteStudyStore store = SqliteStudyStore.open(file, berlin)) {
             assertEquals(ALL_VERSIONS, appliedVersions(file));
             assertEquals(berlin, store.timeZone("slack", "T1"));
         }

@@ -1,5 +1,7 @@
 package dev.studybot.store;
 
+import dev.studybot.game.AnswerOutcome;
+import static dev.studybot.store.StoreFixtures.answer;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Place;
 import dev.studybot.domain.Mode;
@@ -243,11 +245,11 @@ class ScheduleStoreTest {
         try (SqliteStudyStore store = SqliteStudyStore.open(file())) {
             long id = store.postDaily(GENERAL, MONDAY, question(1), T0, reveal).orElseThrow();
             assertInstanceOf(AnswerOutcome.Recorded.class,
-                    store.answer(id, ANN, GENERAL, right(question(1)), reveal));
+                    answer(store, id, ANN, GENERAL, right(question(1)), reveal));
             assertInstanceOf(AnswerOutcome.Expired.class,
-                    store.answer(id, BOB, GENERAL, right(question(1)), reveal.plusMillis(1)));
+                    answer(store, id, BOB, GENERAL, right(question(1)), reveal.plusMillis(1)));
             assertInstanceOf(AnswerOutcome.Expired.class,
-                    store.answer(id, CAT, GENERAL, wrong(question(1)), reveal.plus(Duration.ofHours(1))));
+                    answer(store, id, CAT, GENERAL, wrong(question(1)), reveal.plus(Duration.ofHours(1))));
             assertEquals(new RevealStats(1, 1, "Ann", reveal), store.revealStats(id));
         }
     }
@@ -324,21 +326,21 @@ class ScheduleStoreTest {
             Member eve = new Member("slack", "U5", "Eve");
             // Recorded out of time order: Cat answers wrong first, Bob right at 10:00 but recorded after
             // Ann's right answer at 11:00; Dan right at 12:00; Eve wrong.
-            store.answer(id, CAT, GENERAL, wrong(q), T0.plusSeconds(60));
-            store.answer(id, ANN, GENERAL, right(q), T0.plus(Duration.ofHours(2)));
-            store.answer(id, BOB, GENERAL, right(q), T0.plus(Duration.ofHours(1)));
-            store.answer(id, dan, GENERAL, right(q), T0.plus(Duration.ofHours(3)));
-            store.answer(id, eve, GENERAL, wrong(q), T0.plus(Duration.ofHours(4)));
+            answer(store, id, CAT, GENERAL, wrong(q), T0.plusSeconds(60));
+            answer(store, id, ANN, GENERAL, right(q), T0.plus(Duration.ofHours(2)));
+            answer(store, id, BOB, GENERAL, right(q), T0.plus(Duration.ofHours(1)));
+            answer(store, id, dan, GENERAL, right(q), T0.plus(Duration.ofHours(3)));
+            answer(store, id, eve, GENERAL, wrong(q), T0.plus(Duration.ofHours(4)));
             // A second press changes nothing.
-            store.answer(id, CAT, GENERAL, right(q), T0.plus(Duration.ofHours(5)));
+            answer(store, id, CAT, GENERAL, right(q), T0.plus(Duration.ofHours(5)));
             // Too late.
-            store.answer(id, new Member("slack", "U6", "Fay"), GENERAL, right(q), reveal.plusSeconds(1));
+            answer(store, id, new Member("slack", "U6", "Fay"), GENERAL, right(q), reveal.plusSeconds(1));
 
             assertEquals(new RevealStats(5, 3, "Bob", T0.plus(Duration.ofHours(1))), store.revealStats(id));
 
             // Only wrong answers: counted, nobody named.
             long other = store.postDaily(RANDOM, MONDAY, q, T0, reveal).orElseThrow();
-            store.answer(other, ANN, RANDOM, wrong(q), T0.plusSeconds(5));
+            answer(store, other, ANN, RANDOM, wrong(q), T0.plusSeconds(5));
             assertEquals(new RevealStats(1, 0, null, null), store.revealStats(other));
             // An unknown question.
             assertEquals(new RevealStats(0, 0, null, null), store.revealStats(999_999));
@@ -350,10 +352,10 @@ class ScheduleStoreTest {
         Question q = question(1);
         try (SqliteStudyStore store = SqliteStudyStore.open(file())) {
             long id = store.postDaily(GENERAL, MONDAY, q, T0, T0.plus(Duration.ofHours(8))).orElseThrow();
-            store.answer(id, ANN, GENERAL, right(q), T0.plusSeconds(30));
+            answer(store, id, ANN, GENERAL, right(q), T0.plusSeconds(30));
             // Ann renamed herself while answering elsewhere.
             long practice = store.post(GENERAL, null, Mode.PRACTICE, question(2), T0, T0.plusSeconds(3600));
-            store.answer(practice, new Member("slack", "U1", "Annie"), GENERAL, 0, T0.plusSeconds(40));
+            answer(store, practice, new Member("slack", "U1", "Annie"), GENERAL, 0, T0.plusSeconds(40));
             assertEquals("Annie", store.revealStats(id).firstRight());
         }
     }

@@ -1,5 +1,7 @@
 package dev.studybot.store;
 
+import dev.studybot.game.AnswerOutcome;
+import static dev.studybot.store.StoreFixtures.answer;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Place;
 import dev.studybot.domain.Mode;
@@ -78,7 +80,7 @@ class SqliteStudyStoreTest {
         for (int day = 0; day < expected.length; day++) {
             Instant at = T0.plus(DAY.multipliedBy(day));
             long id = postDaily(store, GENERAL, day, at);
-            AnswerOutcome.Recorded r = recorded(store.answer(id, ANN, GENERAL, right(question(day)), at.plusSeconds(600)));
+            AnswerOutcome.Recorded r = recorded(answer(store, id, ANN, GENERAL, right(question(day)), at.plusSeconds(600)));
             assertEquals(expected[day], r.points(), "day " + day);
             assertEquals(day + 1, r.streak());
             assertTrue(r.correct());
@@ -86,7 +88,7 @@ class SqliteStudyStoreTest {
         // Late: no early bonus, streak 9 still capped.
         Instant at = T0.plus(DAY.multipliedBy(8));
         long id = postDaily(store, GENERAL, 8, at);
-        assertEquals(20, recorded(store.answer(id, ANN, GENERAL, right(question(8)), at.plus(Duration.ofMinutes(61)))).points());
+        assertEquals(20, recorded(answer(store, id, ANN, GENERAL, right(question(8)), at.plus(Duration.ofMinutes(61)))).points());
         Stats stats = store.stats(GENERAL, "U1", at.plus(Duration.ofHours(2)));
         assertEquals(9, stats.currentStreak());
         assertEquals(9, stats.bestStreak());
@@ -104,21 +106,21 @@ class SqliteStudyStoreTest {
         // A daily question in another channel does not count for this channel's streak.
         long other = postDaily(store, RANDOM, 6, T0.plus(DAY.multipliedBy(2)).plusSeconds(60));
 
-        assertEquals(1, recorded(store.answer(q0, ANN, GENERAL, right(question(0)), T0.plusSeconds(5))).streak());
-        assertEquals(2, recorded(store.answer(q1, ANN, GENERAL, right(question(1)), T0.plus(DAY).plusSeconds(5))).streak());
-        AnswerOutcome.Recorded wrongOne = recorded(store.answer(q2, ANN, GENERAL, wrong(question(2)),
+        assertEquals(1, recorded(answer(store, q0, ANN, GENERAL, right(question(0)), T0.plusSeconds(5))).streak());
+        assertEquals(2, recorded(answer(store, q1, ANN, GENERAL, right(question(1)), T0.plus(DAY).plusSeconds(5))).streak());
+        AnswerOutcome.Recorded wrongOne = recorded(answer(store, q2, ANN, GENERAL, wrong(question(2)),
                 T0.plus(DAY.multipliedBy(2)).plusSeconds(5)));
         assertEquals(0, wrongOne.points());
         assertEquals(0, wrongOne.streak());
         assertEquals(0, store.stats(GENERAL, "U1", T0.plus(DAY.multipliedBy(2)).plusSeconds(10)).currentStreak());
-        assertEquals(1, recorded(store.answer(other, ANN, RANDOM, right(question(6)),
+        assertEquals(1, recorded(answer(store, other, ANN, RANDOM, right(question(6)),
                 T0.plus(DAY.multipliedBy(2)).plusSeconds(100))).streak());
-        AnswerOutcome.Recorded restart = recorded(store.answer(q3, ANN, GENERAL, right(question(3)),
+        AnswerOutcome.Recorded restart = recorded(answer(store, q3, ANN, GENERAL, right(question(3)),
                 T0.plus(DAY.multipliedBy(3)).plusSeconds(5)));
         assertEquals(1, restart.streak());
         assertEquals(13, restart.points());
         // q4 left unanswered: q5 starts again at 1.
-        assertEquals(1, recorded(store.answer(q5, ANN, GENERAL, right(question(5)),
+        assertEquals(1, recorded(answer(store, q5, ANN, GENERAL, right(question(5)),
                 T0.plus(DAY.multipliedBy(5)).plusSeconds(5))).streak());
 
         Stats stats = store.stats(GENERAL, "U1", T0.plus(DAY.multipliedBy(5)).plusSeconds(10));
@@ -137,12 +139,12 @@ class SqliteStudyStoreTest {
         long practice = store.post(GENERAL, ANN, Mode.PRACTICE, question(1), T0, T0.plus(DAY));
         long practiceWrong = store.post(GENERAL, ANN, Mode.PRACTICE, question(2), T0, T0.plus(DAY));
         long review = store.post(GENERAL, ANN, Mode.REVIEW, question(3), T0, T0.plus(DAY));
-        assertEquals(13, recorded(store.answer(daily, ANN, GENERAL, right(question(0)), T0)).points());
-        AnswerOutcome.Recorded p = recorded(store.answer(practice, ANN, GENERAL, right(question(1)), T0));
+        assertEquals(13, recorded(answer(store, daily, ANN, GENERAL, right(question(0)), T0)).points());
+        AnswerOutcome.Recorded p = recorded(answer(store, practice, ANN, GENERAL, right(question(1)), T0));
         assertEquals(1, p.points());
         assertEquals(0, p.streak());
-        assertEquals(0, recorded(store.answer(practiceWrong, ANN, GENERAL, wrong(question(2)), T0)).points());
-        assertEquals(1, recorded(store.answer(review, ANN, GENERAL, right(question(3)), T0)).points());
+        assertEquals(0, recorded(answer(store, practiceWrong, ANN, GENERAL, wrong(question(2)), T0)).points());
+        assertEquals(1, recorded(answer(store, review, ANN, GENERAL, right(question(3)), T0)).points());
 
         Leaderboard board = store.leaderboard(GENERAL, Scope.GROUP, Period.ALL, "U1", 10, T0);
         assertEquals(new Leaderboard.Row(1, "U1", "Ann", 15, 13, 2, 4, 3), board.top().get(0));
@@ -158,8 +160,8 @@ class SqliteStudyStoreTest {
     @Test
     void doublePressIsAlreadyAnsweredAndChangesNothing() {
         long id = postDaily(store, GENERAL, 0, T0);
-        recorded(store.answer(id, ANN, GENERAL, right(question(0)), T0.plusSeconds(1)));
-        AnswerOutcome again = store.answer(id, ANN, GENERAL, wrong(question(0)), T0.plusSeconds(2));
+        recorded(answer(store, id, ANN, GENERAL, right(question(0)), T0.plusSeconds(1)));
+        AnswerOutcome again = answer(store, id, ANN, GENERAL, wrong(question(0)), T0.plusSeconds(2));
         AnswerOutcome.AlreadyAnswered already = assertInstanceOf(AnswerOutcome.AlreadyAnswered.class, again);
         assertEquals(right(question(0)), already.previousChoice());
         assertEquals(id, already.posted().id());
@@ -171,20 +173,20 @@ class SqliteStudyStoreTest {
     @Test
     void expiredNotYoursAndUnknown() {
         long daily = postDaily(store, GENERAL, 0, T0);
-        AnswerOutcome late = store.answer(daily, ANN, GENERAL, right(question(0)), T0.plus(DAY).plusMillis(1));
+        AnswerOutcome late = answer(store, daily, ANN, GENERAL, right(question(0)), T0.plus(DAY).plusMillis(1));
         assertEquals(daily, assertInstanceOf(AnswerOutcome.Expired.class, late).posted().id());
-        recorded(store.answer(daily, BOB, GENERAL, right(question(0)), T0.plus(DAY))); // the last moment counts
+        recorded(answer(store, daily, BOB, GENERAL, right(question(0)), T0.plus(DAY))); // the last moment counts
 
         long practice = store.post(GENERAL, ANN, Mode.PRACTICE, question(1), T0, T0.plus(DAY));
-        assertInstanceOf(AnswerOutcome.NotYours.class, store.answer(practice, BOB, GENERAL, right(question(1)), T0));
+        assertInstanceOf(AnswerOutcome.NotYours.class, answer(store, practice, BOB, GENERAL, right(question(1)), T0));
         // The same user id on another platform is another member.
-        assertInstanceOf(AnswerOutcome.NotYours.class, store.answer(practice,
+        assertInstanceOf(AnswerOutcome.NotYours.class, answer(store, practice,
                 new Member("discord", "U1", "Ann"), GENERAL, right(question(1)), T0));
-        recorded(store.answer(practice, ANN, GENERAL, right(question(1)), T0));
+        recorded(answer(store, practice, ANN, GENERAL, right(question(1)), T0));
 
-        assertInstanceOf(AnswerOutcome.Unknown.class, store.answer(9999, ANN, GENERAL, 0, T0));
-        assertEquals(4, assertInstanceOf(AnswerOutcome.NoSuchChoice.class, store.answer(daily, CAT, GENERAL, 4, T0)).choice());
-        assertInstanceOf(AnswerOutcome.NoSuchChoice.class, store.answer(daily, CAT, GENERAL, -1, T0));
+        assertInstanceOf(AnswerOutcome.Unknown.class, answer(store, 9999, ANN, GENERAL, 0, T0));
+        assertEquals(4, assertInstanceOf(AnswerOutcome.NoSuchChoice.class, answer(store, daily, CAT, GENERAL, 4, T0)).choice());
+        assertInstanceOf(AnswerOutcome.NoSuchChoice.class, answer(store, daily, CAT, GENERAL, -1, T0));
         assertEquals(1, points(ANN, GENERAL, Scope.GROUP, Period.ALL, T0));
         assertEquals(10, points(BOB, GENERAL, Scope.GROUP, Period.ALL, T0));
     }
@@ -197,7 +199,7 @@ class SqliteStudyStoreTest {
             Member m = new Member("slack", "m" + String.format("%02d", i), "Member " + (char) ('M' - i));
             int choice = i < 5 ? right(question(0)) : wrong(question(0));
             Instant at = i < 3 ? T0.plusSeconds(10) : T0.plus(Duration.ofHours(2));
-            recorded(store.answer(id, m, GENERAL, choice, at));
+            recorded(answer(store, id, m, GENERAL, choice, at));
         }
         Leaderboard board = store.leaderboard(GENERAL, Scope.GROUP, Period.ALL, "m12", 10, T0.plus(DAY));
         assertEquals(13, board.players());
@@ -226,8 +228,8 @@ class SqliteStudyStoreTest {
     void channelAndGroupScopes() {
         long a = postDaily(store, GENERAL, 0, T0);
         long b = postDaily(store, RANDOM, 1, T0);
-        recorded(store.answer(a, ANN, GENERAL, right(question(0)), T0));
-        recorded(store.answer(b, BOB, RANDOM, right(question(1)), T0.plus(Duration.ofHours(3))));
+        recorded(answer(store, a, ANN, GENERAL, right(question(0)), T0));
+        recorded(answer(store, b, BOB, RANDOM, right(question(1)), T0.plus(Duration.ofHours(3))));
         assertEquals(13, points(ANN, GENERAL, Scope.CHANNEL, Period.ALL, T0));
         assertEquals(0, points(BOB, GENERAL, Scope.CHANNEL, Period.ALL, T0));
         assertEquals(10, points(BOB, RANDOM, Scope.CHANNEL, Period.WEEK, T0));
@@ -248,8 +250,8 @@ class SqliteStudyStoreTest {
         Instant sunday = Instant.parse("2026-03-01T22:30:00Z");
         Instant monday = Instant.parse("2026-03-01T23:30:00Z");
         long q1 = store.post(GENERAL, null, Mode.DAILY, question(1), sunday.minusSeconds(600), sunday.plus(DAY));
-        recorded(store.answer(q1, ANN, GENERAL, right(question(1)), sunday)); // 13, week 9
-        recorded(store.answer(q1, BOB, GENERAL, right(question(1)), monday)); // 10, week 10 in Berlin
+        recorded(answer(store, q1, ANN, GENERAL, right(question(1)), sunday)); // 13, week 9
+        recorded(answer(store, q1, BOB, GENERAL, right(question(1)), monday)); // 10, week 10 in Berlin
 
         Instant sundayNight = Instant.parse("2026-03-01T22:45:00Z");
         Leaderboard week9 = store.leaderboard(GENERAL, Scope.GROUP, Period.WEEK, "U1", 10, sundayNight);
@@ -262,7 +264,7 @@ class SqliteStudyStoreTest {
 
         Instant lastOfMarch = Instant.parse("2026-03-31T23:30:00Z");
         long q2 = store.post(GENERAL, null, Mode.DAILY, question(2), lastOfMarch, lastOfMarch.plus(DAY));
-        recorded(store.answer(q2, CAT, GENERAL, right(question(2)), lastOfMarch));
+        recorded(answer(store, q2, CAT, GENERAL, right(question(2)), lastOfMarch));
         assertEquals(List.of("U3"), store.leaderboard(GENERAL, Scope.GROUP, Period.MONTH, null, 10, lastOfMarch)
                 .top().stream().map(Leaderboard.Row::userId).toList());
         assertEquals(2, store.leaderboard(GENERAL, Scope.GROUP, Period.MONTH, null, 10,
@@ -278,7 +280,7 @@ class SqliteStudyStoreTest {
     @Test
     void leitnerProgressionThroughReviews() {
         long practice = store.post(GENERAL, ANN, Mode.PRACTICE, question(1), T0, T0.plus(DAY));
-        recorded(store.answer(practice, ANN, GENERAL, wrong(question(1)), T0));
+        recorded(answer(store, practice, ANN, GENERAL, wrong(question(1)), T0));
         assertEquals(Optional.of(question(1)), store.nextReview(ANN, T0));
         assertTrue(store.nextReview(BOB, T0).isEmpty());
         assertTrue(store.nextReview(ANN, T0.minusSeconds(1)).isEmpty());
@@ -287,7 +289,7 @@ class SqliteStudyStoreTest {
         int[] days = {1, 3, 7, 14};
         for (int step = 0; step < days.length; step++) {
             long review = store.post(GENERAL, ANN, Mode.REVIEW, store.nextReview(ANN, now).orElseThrow(), now, now.plus(DAY));
-            recorded(store.answer(review, ANN, GENERAL, right(question(1)), now));
+            recorded(answer(store, review, ANN, GENERAL, right(question(1)), now));
             assertTrue(store.nextReview(ANN, now.plus(Duration.ofDays(days[step])).minusSeconds(1)).isEmpty(), "step " + step);
             now = now.plus(Duration.ofDays(days[step]));
             assertEquals(Optional.of(question(1)), store.nextReview(ANN, now), "step " + step);
@@ -295,12 +297,12 @@ class SqliteStudyStoreTest {
         }
         // Box 5 answered wrong: back to box 1, due at once.
         long review = store.post(GENERAL, ANN, Mode.REVIEW, question(1), now, now.plus(DAY));
-        recorded(store.answer(review, ANN, GENERAL, wrong(question(1)), now));
+        recorded(answer(store, review, ANN, GENERAL, wrong(question(1)), now));
         assertEquals(Optional.of(question(1)), store.nextReview(ANN, now));
         // Then right five times in a row: boxes 2, 3, 4, 5, and off the schedule.
         for (int step = 0; step <= days.length; step++) {
             long again = store.post(GENERAL, ANN, Mode.REVIEW, question(1), now, now.plus(DAY));
-            recorded(store.answer(again, ANN, GENERAL, right(question(1)), now));
+            recorded(answer(store, again, ANN, GENERAL, right(question(1)), now));
             now = now.plus(Duration.ofDays(step < days.length ? days[step] : 30));
         }
         assertTrue(store.nextReview(ANN, now.plus(Duration.ofDays(365))).isEmpty());
@@ -315,7 +317,7 @@ class SqliteStudyStoreTest {
         for (int i = 0; i < topics.length; i++) {
             Question q = question(i, topics[i]);
             long id = store.post(GENERAL, ANN, Mode.PRACTICE, q, T0, T0.plus(DAY));
-            recorded(store.answer(id, ANN, GENERAL, correct[i] ? right(q) : wrong(q), T0));
+            recorded(answer(store, id, ANN, GENERAL, correct[i] ? right(q) : wrong(q), T0));
         }
         Stats stats = store.stats(GENERAL, "U1", T0);
         assertEquals("Ann", stats.displayName());
@@ -331,8 +333,8 @@ class SqliteStudyStoreTest {
     @Test
     void namesAreUpdatedAndMembersFound() {
         long id = postDaily(store, GENERAL, 0, T0);
-        store.answer(id, ANN, GENERAL, right(question(0)), T0);
-        store.answer(id, new Member("slack", "U1", "Annie"), GENERAL, right(question(0)), T0);
+        answer(store, id, ANN, GENERAL, right(question(0)), T0);
+        answer(store, id, new Member("slack", "U1", "Annie"), GENERAL, right(question(0)), T0);
         assertEquals(Optional.of(new Member("slack", "U1", "Annie")), store.findMember("slack", "annie"));
         assertEquals(Optional.of(new Member("slack", "U1", "Annie")), store.findMember("slack", "U1"));
         assertTrue(store.findMember("discord", "U1").isEmpty());
@@ -344,8 +346,8 @@ class SqliteStudyStoreTest {
         for (int day = 0; day < 3; day++) {
             Instant at = T0.plus(DAY.multipliedBy(day));
             long id = postDaily(store, GENERAL, day, at);
-            store.answer(id, ANN, GENERAL, right(question(day)), at.plusSeconds(30));
-            store.answer(id, BOB, GENERAL, day == 1 ? wrong(question(day)) : right(question(day)), at.plus(Duration.ofHours(2)));
+            answer(store, id, ANN, GENERAL, right(question(day)), at.plusSeconds(30));
+            answer(store, id, BOB, GENERAL, day == 1 ? wrong(question(day)) : right(question(day)), at.plus(Duration.ofHours(2)));
         }
         Instant now = T0.plus(DAY.multipliedBy(2)).plusSeconds(3600 * 3);
         List<Leaderboard> before = List.of(store.leaderboard(GENERAL, Scope.GROUP, Period.ALL, "U2", 10, now),

@@ -1,5 +1,6 @@
 package dev.studybot.study;
 
+import dev.studybot.game.AnswerService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,11 +70,12 @@ class RoughEdgesTest {
         Path notes = Files.createDirectories(dir.resolve("notes"));
         Files.writeString(notes.resolve("ec2.md"), "# EC2\n\nSpot instances get a two-minute notice.\n");
         knowledge = KnowledgeBase.open(notes, dir.resolve("data"), Synonyms.none(), IndexProgress.SILENT);
-        store = SqliteStudyStore.open(dir.resolve("studybot.db"), ScoringRules.DEFAULTS, ZoneOffset.UTC);
+        store = SqliteStudyStore.open(dir.resolve("studybot.db"), ZoneOffset.UTC);
         QuestionOfTheDay daily = new QuestionOfTheDay(store, store, POOL, (place, reply) -> { }, CLOCK,
                 QuestionOfTheDay.Settings.DEFAULTS, 1);
         scheduler = DailyScheduler.start(daily, store);
-        bot = new StudyBot(knowledge, POOL, store, CLOCK, 1, new StudyBot.DailyQuestions(daily, scheduler, store));
+        bot = new StudyBot(knowledge, POOL, store, new AnswerService(store.answers(), ScoringRules.DEFAULTS), CLOCK, 1,
+                new StudyBot.DailyQuestions(daily, scheduler, store));
     }
 
     @AfterEach

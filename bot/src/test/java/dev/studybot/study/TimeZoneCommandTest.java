@@ -1,5 +1,6 @@
 package dev.studybot.study;
 
+import dev.studybot.game.AnswerService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,11 +54,13 @@ class TimeZoneCommandTest {
         Path notes = Files.createDirectories(dir.resolve("notes"));
         Files.writeString(notes.resolve("ec2.md"), "# EC2\n\nSpot instances get a two-minute notice.\n");
         knowledge = KnowledgeBase.open(notes, dir.resolve("data"), Synonyms.none(), IndexProgress.SILENT);
-        store = SqliteStudyStore.open(dir.resolve("studybot.db"), ScoringRules.DEFAULTS, BERLIN);
+        store = SqliteStudyStore.open(dir.resolve("studybot.db"), BERLIN);
         QuestionOfTheDay daily = new QuestionOfTheDay(store, store, List.of(), (place, reply) -> { },
                 CLOCK, QuestionOfTheDay.Settings.DEFAULTS, 1);
         scheduler = DailyScheduler.start(daily, store);
-        bot = new StudyBot(knowledge, List.of(), store, CLOCK, 1, new StudyBot.DailyQuestions(daily, scheduler, store));
+        bot = new StudyBot(knowledge, List.of(), store,
+                new AnswerService(store.answers(), ScoringRules.DEFAULTS), CLOCK, 1,
+                new StudyBot.DailyQuestions(daily, scheduler, store));
     }
 
     @AfterEach
