@@ -1,6 +1,9 @@
 package dev.studybot.store;
 
+import dev.studybot.domain.ChannelKey;
+import dev.studybot.domain.GroupKey;
 import dev.studybot.domain.Member;
+import dev.studybot.domain.MemberKey;
 import dev.studybot.domain.Place;
 import dev.studybot.domain.Mode;
 import dev.studybot.domain.Period;
@@ -197,13 +200,13 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
     }
 
     @Override
-    public Leaderboard leaderboard(Place place, Scope scope, Period period, String callerUserId, int top, Instant now) {
-        return standings.leaderboard(place, scope, period, callerUserId, top, now);
+    public Leaderboard leaderboard(Place place, Scope scope, Period period, MemberKey caller, int top, Instant now) {
+        return standings.leaderboard(place, scope, period, caller, top, now);
     }
 
     @Override
-    public Stats stats(Place place, String userId, Instant now) {
-        return standings.stats(place, userId, now);
+    public Stats stats(Place place, MemberKey member, Instant now) {
+        return standings.stats(place, member, now);
     }
 
     @Override
@@ -217,13 +220,13 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
     }
 
     @Override
-    public ZoneId timeZone(String platform, String groupId) {
-        return members.timeZone(platform, groupId);
+    public ZoneId timeZone(GroupKey group) {
+        return members.timeZone(group);
     }
 
     @Override
-    public void setTimeZone(String platform, String groupId, ZoneId zone) {
-        members.setTimeZone(platform, groupId, zone);
+    public void setTimeZone(GroupKey group, ZoneId zone) {
+        members.setTimeZone(group, zone);
     }
 
     @Override
@@ -232,8 +235,8 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
     }
 
     @Override
-    public Optional<Schedule> schedule(String platform, String groupId, String channelId) {
-        return schedules.schedule(platform, groupId, channelId);
+    public Optional<Schedule> schedule(ChannelKey channel) {
+        return schedules.schedule(channel);
     }
 
     @Override
@@ -242,8 +245,8 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
     }
 
     @Override
-    public boolean removeSchedule(String platform, String groupId, String channelId) {
-        return schedules.removeSchedule(platform, groupId, channelId);
+    public boolean removeSchedule(ChannelKey channel) {
+        return schedules.removeSchedule(channel);
     }
 
     @Override
@@ -252,8 +255,8 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
     }
 
     @Override
-    public Optional<DailyPost> daily(String platform, String groupId, String channelId, LocalDate day) {
-        return schedules.daily(platform, groupId, channelId, day);
+    public Optional<DailyPost> daily(ChannelKey channel, LocalDate day) {
+        return schedules.daily(channel, day);
     }
 
     @Override
@@ -267,8 +270,8 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
     }
 
     @Override
-    public Set<String> askedQuestionIds(String platform, String groupId, String channelId) {
-        return schedules.askedQuestionIds(platform, groupId, channelId);
+    public Set<String> askedQuestionIds(ChannelKey channel) {
+        return schedules.askedQuestionIds(channel);
     }
 
     @Override

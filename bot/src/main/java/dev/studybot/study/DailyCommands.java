@@ -91,7 +91,7 @@ final class DailyCommands {
             zone = named.get();
             next = 2;
         } else {
-            zone = groups.timeZone(caller.place().platform(), caller.place().groupId());
+            zone = groups.timeZone(caller.place().group());
         }
         boolean weekdays = false;
         if (args.size() > next && DAYS.contains(args.get(next).toLowerCase(Locale.ROOT))) {
@@ -118,7 +118,7 @@ final class DailyCommands {
     }
 
     private Reply show(Place place) {
-        Optional<Schedule> schedule = schedules.schedule(place.platform(), place.groupId(), place.channelId());
+        Optional<Schedule> schedule = schedules.schedule(place.channel());
         if (schedule.isEmpty()) {
             return Reply.privately(new Reply.Text("No question of the day here yet. An admin can set one: "
                     + CommandCatalogue.typed("schedule set", place.platform()) + " 09:00 Europe/Berlin weekdays"));

@@ -231,7 +231,7 @@ public final class StudyBot {
         period = period == null ? Period.WEEK : period;
         scope = scope == null ? Scope.GROUP : scope;
         String where = scope == Scope.CHANNEL ? caller.place().channelName() : caller.place().groupName();
-        return Replies.leaderboard(store.leaderboard(caller.place(), scope, period, caller.member().userId(),
+        return Replies.leaderboard(store.leaderboard(caller.place(), scope, period, caller.member().key(),
                 LEADERBOARD_TOP, clock.instant()), where);
     }
 
@@ -245,7 +245,7 @@ public final class StudyBot {
             }
             member = found.get();
         }
-        return Replies.stats(store.stats(caller.place(), member.userId(), clock.instant()));
+        return Replies.stats(store.stats(caller.place(), member.key(), clock.instant()));
     }
 
     /** The notes' topics (first headings) with questions, for platforms that suggest them as you type. */

@@ -37,7 +37,7 @@ final class TimeZoneCommand {
             return DailyCommands.extra(usage(caller), "timezone show", args);
         }
         if (args.isEmpty() || args.get(0).equalsIgnoreCase("show")) {
-            ZoneId zone = store.timeZone(place.platform(), place.groupId());
+            ZoneId zone = store.timeZone(place.group());
             return Reply.privately(new Reply.Text("Leaderboard weeks and months here run in " + zone.getId()
                             + " time (it is " + LOCAL_TIME.format(clock.instant().atZone(zone)) + " there)."),
                     new Reply.Note("Admins can change it, e.g. "
@@ -57,7 +57,7 @@ final class TimeZoneCommand {
         if (zone.isEmpty()) {
             return Usage.badArguments(usage(caller), ZoneNames.unknown(args.get(1)));
         }
-        store.setTimeZone(place.platform(), place.groupId(), zone.get());
+        store.setTimeZone(place.group(), zone.get());
         return Reply.publicly(new Reply.Text("Leaderboard weeks and months now run in " + zone.get().getId()
                         + " time (set by " + Markup.literal(caller.member().displayName()) + "); past answers count for the weeks and"
                         + " months of that zone."),

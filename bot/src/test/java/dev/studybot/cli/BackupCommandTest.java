@@ -1,5 +1,6 @@
 package dev.studybot.cli;
 
+import dev.studybot.domain.MemberKey;
 import dev.studybot.config.ScoringRules;
 import dev.studybot.game.AnswerService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,7 +29,7 @@ class BackupCommandTest {
     Path dir;
 
     private Leaderboard board(SqliteStudyStore store) {
-        return store.leaderboard(PLACE, Scope.GROUP, Period.ALL, "alice", 10, Instant.now());
+        return store.leaderboard(PLACE, Scope.GROUP, Period.ALL, new MemberKey("console", "alice"), 10, Instant.now());
     }
 
     @Test

@@ -94,7 +94,7 @@ class AnswerServiceTest {
         assertInstanceOf(AnswerOutcome.Expired.class,
                 answers.answer(daily, ANN, GENERAL, RIGHT, T0.plus(DAY).plusMillis(1)));
         recorded(answers.answer(daily, BOB, GENERAL, RIGHT, T0.plus(DAY)));
-        assertEquals(0, store.stats(GENERAL, ANN.userId(), T0.plus(DAY)).answered());
+        assertEquals(0, store.stats(GENERAL, ANN.key(), T0.plus(DAY)).answered());
     }
 
     @Test
@@ -104,7 +104,7 @@ class AnswerServiceTest {
         AnswerOutcome.AlreadyAnswered again = assertInstanceOf(AnswerOutcome.AlreadyAnswered.class,
                 answers.answer(daily, ANN, GENERAL, WRONG, T0.plusSeconds(1)));
         assertEquals(RIGHT, again.previousChoice());
-        Stats stats = store.stats(GENERAL, ANN.userId(), T0.plusSeconds(2));
+        Stats stats = store.stats(GENERAL, ANN.key(), T0.plusSeconds(2));
         assertEquals(1, stats.answered());
         assertEquals(13, stats.dailyPoints());
         assertTrue(box(ANN, 1).isEmpty(), "the wrong second press scheduled no review");
@@ -119,7 +119,7 @@ class AnswerServiceTest {
         assertInstanceOf(AnswerOutcome.NoSuchChoice.class, answers.answer(daily, ANN, GENERAL, -1, T0));
         answers.answer(daily, new Member("slack", "U1", "Annie"), GENERAL, 4, T0);
         assertEquals(Optional.of(new Member("slack", "U1", "Annie")), store.findMember("slack", "U1"));
-        assertEquals(0, store.stats(GENERAL, ANN.userId(), T0).answered());
+        assertEquals(0, store.stats(GENERAL, ANN.key(), T0).answered());
     }
 
     @Test
@@ -142,7 +142,7 @@ class AnswerServiceTest {
         AnswerOutcome.Recorded p = recorded(answers.answer(practice, ANN, GENERAL, RIGHT, T0));
         assertEquals(1, p.points());
         assertEquals(0, p.streak());
-        Stats stats = store.stats(GENERAL, ANN.userId(), T0.plus(DAY.multipliedBy(5)));
+        Stats stats = store.stats(GENERAL, ANN.key(), T0.plus(DAY.multipliedBy(5)));
         assertEquals(13 + 12 + 13, stats.dailyPoints());
         assertEquals(1, stats.practicePoints());
     }

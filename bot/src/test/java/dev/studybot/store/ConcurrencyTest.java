@@ -109,7 +109,7 @@ class ConcurrencyTest {
                         }
                         // Readers run beside the writers.
                         if (s.choice() == 0) {
-                            store.leaderboard(s.place(), Scope.CHANNEL, Period.WEEK, s.member().userId(), 10, s.at());
+                            store.leaderboard(s.place(), Scope.CHANNEL, Period.WEEK, s.member().key(), 10, s.at());
                         }
                     }
                     return null;

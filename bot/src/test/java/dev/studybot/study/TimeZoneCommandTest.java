@@ -1,5 +1,7 @@
 package dev.studybot.study;
 
+import dev.studybot.domain.GroupKey;
+import dev.studybot.domain.ChannelKey;
 import dev.studybot.game.AnswerService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -75,7 +77,7 @@ class TimeZoneCommandTest {
     }
 
     private ZoneId scheduledZone() {
-        return store.schedule("console", "team", "general").map(Schedule::zone).orElseThrow();
+        return store.schedule(new ChannelKey("console", "team", "general")).map(Schedule::zone).orElseThrow();
     }
 
     @Test
@@ -90,12 +92,12 @@ class TimeZoneCommandTest {
         assertTrue(say(MEMBER, "timezone set Asia/Tokyo").contains("Only an admin"));
         assertTrue(say(ADMIN, "timezone set Mars/Olympus").contains("\"Mars/Olympus\" is not a time zone I know"));
         assertTrue(say(ADMIN, "timezone set").contains("Say which time zone"));
-        assertEquals(BERLIN, store.timeZone("console", "team"));
+        assertEquals(BERLIN, store.timeZone(new GroupKey("console", "team")));
 
         Reply set = bot.handle(new Interaction.Command(ADMIN, "timezone set america/new_york"));
         assertFalse(set.privateTo());
         assertTrue(set.toString().contains("now run in America/New_York time (set by alice)"), set.toString());
-        assertEquals(NEW_YORK, store.timeZone("console", "team"));
+        assertEquals(NEW_YORK, store.timeZone(new GroupKey("console", "team")));
     }
 
     @Test
