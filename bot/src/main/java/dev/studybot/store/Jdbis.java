@@ -8,14 +8,14 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
-/** Jdbi on the connections {@link SqliteConnections} lends, inside the transactions it runs. */
+/** Jdbi on the connections {@link Database} lends, inside the transactions it runs. */
 final class Jdbis {
 
     private Jdbis() {
     }
 
     /**
-     * Runs {@code work} with a Jdbi handle on {@code c}, which {@link SqliteConnections} keeps owning. A failed
+     * Runs {@code work} with a Jdbi handle on {@code c}, which {@link Database} keeps owning. A failed
      * statement comes out as the SQLException it was, so it is reported like any other failed write or read.
      */
     static <T> T with(Connection c, HandleCallback<T, SQLException> work) throws SQLException {
@@ -27,7 +27,7 @@ final class Jdbis {
 
             @Override
             public void closeConnection(Connection connection) {
-                // Returned to SqliteConnections, not closed.
+                // Returned to Database, not closed.
             }
         };
         try (Handle handle = Jdbi.create(lent).open()) {

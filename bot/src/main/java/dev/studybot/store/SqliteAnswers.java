@@ -23,8 +23,8 @@ import org.jdbi.v3.core.Handle;
 /** Posted questions and the answers to them: the SQL only; what an answer is worth is decided by its caller. */
 final class SqliteAnswers extends SqliteAggregate implements AnswerStore {
 
-    SqliteAnswers(SqliteConnections connections, ZoneId defaultZone) {
-        super(connections, defaultZone);
+    SqliteAnswers(Database database, ZoneId defaultZone) {
+        super(database, defaultZone);
     }
 
     public long post(Place place, Member owner, Mode mode, Question question, Instant postedAt, Instant expiresAt) {

@@ -21,8 +21,8 @@ import java.util.Optional;
 /** Members, the review schedule, and groups' time zones. */
 final class SqliteMembers extends SqliteAggregate {
 
-    SqliteMembers(SqliteConnections connections, ZoneId defaultZone) {
-        super(connections, defaultZone);
+    SqliteMembers(Database database, ZoneId defaultZone) {
+        super(database, defaultZone);
     }
 
     public Optional<Member> findMember(String platform, String nameOrId) {

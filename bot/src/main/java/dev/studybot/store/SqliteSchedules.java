@@ -30,8 +30,8 @@ import java.util.Set;
 /** Channels' question-of-the-day schedules and daily posts: one question per channel per day, by a UNIQUE key. */
 final class SqliteSchedules extends SqliteAggregate {
 
-    SqliteSchedules(SqliteConnections connections, ZoneId defaultZone) {
-        super(connections, defaultZone);
+    SqliteSchedules(Database database, ZoneId defaultZone) {
+        super(database, defaultZone);
     }
 
     /** Times of day are kept as 'HH:mm': seconds and below are dropped. */

@@ -23,8 +23,8 @@ import java.util.Optional;
 /** Leaderboards and members' stats, read from the pre-aggregated score totals and the answers. */
 final class SqliteStandings extends SqliteAggregate {
 
-    SqliteStandings(SqliteConnections connections, ZoneId defaultZone) {
-        super(connections, defaultZone);
+    SqliteStandings(Database database, ZoneId defaultZone) {
+        super(database, defaultZone);
     }
 
     private static final String ROW_COLUMNS =
