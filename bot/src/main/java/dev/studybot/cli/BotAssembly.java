@@ -2,6 +2,7 @@ package dev.studybot.cli;
 
 import dev.studybot.chat.Poster;
 import dev.studybot.config.StudybotConfig;
+import dev.studybot.game.AnswerService;
 import dev.studybot.knowledge.KnowledgeBase;
 import dev.studybot.knowledge.index.SyncReport;
 import dev.studybot.knowledge.questions.QuestionGenerator;
@@ -33,6 +34,7 @@ final class BotAssembly implements AutoCloseable {
 
     final KnowledgeBase knowledge;
     final SqliteStudyStore store;
+    private final AnswerService answers;
     final QuestionGenerator.Result questions;
     private final QuestionGenerator generator;
     private final Path notesFolder;
@@ -59,11 +61,12 @@ final class BotAssembly implements AutoCloseable {
                 CompletableFuture.supplyAsync(() -> generator.generate(notes.notes, seed));
         this.knowledge = notes.open(System.err, warn);
         try {
-            this.store = SqliteStudyStore.open(db, config.scoring(), config.timeZone());
+            this.store = SqliteStudyStore.open(db, config.timeZone());
         } catch (RuntimeException e) {
             knowledge.close();
             throw e;
         }
+        this.answers = new AnswerService(store.answers(), config.scoring());
         this.notesFolder = notes.notes;
         this.dataFolder = notes.data;
         try {
@@ -87,7 +90,7 @@ final class BotAssembly implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         QuestionOfTheDay daily = new QuestionOfTheDay(store, store, questions.questions(), poster, clock, settings, seed);
         scheduler = DailyScheduler.start(daily, store);
-        StudyBot bot = new StudyBot(knowledge, questions.questions(), store, clock, seed,
+        StudyBot bot = new StudyBot(knowledge, questions.questions(), store, answers, clock, seed,
                 new StudyBot.DailyQuestions(daily, scheduler, store));
         NotesReloader reloader = new NotesReloader(knowledge, notesFolder, generator, seed,
                 questions.questions().size(), pool -> {

@@ -1,5 +1,7 @@
 package dev.studybot.cli;
 
+import dev.studybot.config.ScoringRules;
+import dev.studybot.game.AnswerService;
 import dev.studybot.knowledge.KnowledgeBase;
 import dev.studybot.slack.SlackLoad;
 import dev.studybot.store.SqliteStudyStore;
@@ -54,7 +56,8 @@ final class SlackBenchCommand implements Callable<Integer> {
         // The index in --data, as the bot keeps it (built once, then reused): only the scores are thrown away.
         try (KnowledgeBase knowledge = notes.open(System.err);
              SqliteStudyStore store = SqliteStudyStore.open(work.resolve("studybot.db"))) {
-            StudyBot bot = new StudyBot(knowledge, List.of(), store, Clock.systemUTC(), 1, null);
+            StudyBot bot = new StudyBot(knowledge, List.of(), store,
+                    new AnswerService(store.answers(), ScoringRules.DEFAULTS), Clock.systemUTC(), 1, null);
             PrintWriter out = spec.commandLine().getOut();
             for (SlackLoad.Round round : SlackLoad.run(bot::handle, text, delays, concurrency, requests)) {
                 out.printf(Locale.ROOT, "delay_ms=%d concurrency=%d requests=%d busy=%d ack_p50_ms=%.1f ack_p99_ms=%.1f"

@@ -1,7 +1,9 @@
 package dev.studybot.cli;
 
-import dev.studybot.game.PeriodKeys;
+import dev.studybot.store.PeriodKeys;
 import dev.studybot.store.Leaderboard;
+import dev.studybot.domain.GroupKey;
+import dev.studybot.domain.MemberKey;
 import dev.studybot.domain.Period;
 import dev.studybot.domain.Place;
 import dev.studybot.domain.Scope;
@@ -81,7 +83,7 @@ public final class StoreBenchCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("studybot-store-bench");
         try (SqliteStudyStore store = SqliteStudyStore.open(work.resolve("studybot.db"))) {
             long start = System.nanoTime();
-            store.setTimeZone(PLATFORM, GROUP, ZONE);
+            store.setTimeZone(new GroupKey(PLATFORM, GROUP), ZONE);
             populate(store.url(), questions);
             long populateMs = (System.nanoTime() - start) / 1_000_000;
             Instant now = postedAt(questions - 1).plus(Duration.ofHours(3));
@@ -278,7 +280,8 @@ public final class StoreBenchCommand implements Callable<Integer> {
                     String topUser = first.top().isEmpty() ? "u0" : first.top().get(0).userId();
                     for (String caller : new String[] {topUser, "u" + random.nextInt(users)}) {
                         long start = System.nanoTime();
-                        Leaderboard board = store.leaderboard(place, scope, period, caller, 10, now);
+                        Leaderboard board = store.leaderboard(place, scope, period, new MemberKey(PLATFORM, caller), 10,
+                                now);
                         long took = (System.nanoTime() - start) / 1000;
                         if (board.players() < 0) {
                             throw new IllegalStateException("unreachable");

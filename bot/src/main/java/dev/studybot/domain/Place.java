@@ -5,6 +5,10 @@ package dev.studybot.domain;
  */
 public record Place(String platform, String groupId, String groupName, String channelId, String channelName) {
 
+    public GroupKey group() {
+        return new GroupKey(platform, groupId);
+    }
+
     public ChannelKey channel() {
         return new ChannelKey(platform, groupId, channelId);
     }

@@ -31,7 +31,7 @@ import java.time.Instant;
  * <h2>Totals</h2>
  * Daily points and practice points (practice and review together) are kept apart; a leaderboard ranks by
  * their sum. Each member may answer a posted question once: a second press changes nothing. Answers
- * count for the week and month (in the group's time zone, see {@link PeriodKeys}) in which they were
+ * count for the week and month (in the group's time zone, see {@link dev.studybot.store.PeriodKeys}) in which they were
  * given, both in the channel's and the group's leaderboards.
  *
  * <h2>Streaks shown in stats</h2>

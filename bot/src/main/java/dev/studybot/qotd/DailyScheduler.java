@@ -86,7 +86,7 @@ public final class DailyScheduler implements DailyTimer, AutoCloseable {
 
     /** @return whether the channel had a schedule */
     public boolean off(Place place) {
-        boolean had = schedules.removeSchedule(place.platform(), place.groupId(), place.channelId());
+        boolean had = schedules.removeSchedule(place.channel());
         try {
             quartz.deleteJob(postJobKey(place));
         } catch (SchedulerException e) {

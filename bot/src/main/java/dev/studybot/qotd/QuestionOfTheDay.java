@@ -122,13 +122,13 @@ public final class QuestionOfTheDay {
     /** Posts the channel's question for today (in its time zone) unless today already has one. */
     public Outcome postNow(Place place) {
         Instant now = clock.instant();
-        Optional<Schedule> schedule = schedules.schedule(place.platform(), place.groupId(), place.channelId());
+        Optional<Schedule> schedule = schedules.schedule(place.channel());
         return post(place, schedule, now.atZone(zone(place, schedule)).toLocalDate(), now);
     }
 
     /** A scheduled fire: the channel's question for the local day of {@code fireTime}. */
     void fire(String platform, String groupId, String channelId, Instant fireTime) {
-        schedules.schedule(platform, groupId, channelId).ifPresent(schedule ->
+        schedules.schedule(new ChannelKey(platform, groupId, channelId)).ifPresent(schedule ->
                 post(schedule.place(), Optional.of(schedule), DailyTimes.localDay(schedule, fireTime), clock.instant()));
     }
 
@@ -137,12 +137,12 @@ public final class QuestionOfTheDay {
     }
 
     private Outcome postInChannel(Place place, Optional<Schedule> schedule, LocalDate day, Instant now) {
-        if (schedules.daily(place.platform(), place.groupId(), place.channelId(), day).isPresent()) {
+        if (schedules.daily(place.channel(), day).isPresent()) {
             return Outcome.ALREADY_POSTED;
         }
         List<String> topics = schedule.map(Schedule::topics).orElse(List.of());
         Optional<Question> question = picker.pick(topics,
-                schedules.askedQuestionIds(place.platform(), place.groupId(), place.channelId()), place.channel().toString(), day);
+                schedules.askedQuestionIds(place.channel()), place.channel().toString(), day);
         if (question.isEmpty()) {
             return Outcome.NO_QUESTIONS;
         }
@@ -198,8 +198,7 @@ public final class QuestionOfTheDay {
             if (deliveries.deliveredAt(postedId).isEmpty() && open(postedId).isPresent()) {
                 studyStore.posted(postedId).ifPresent(posted ->
                         deliver(postedId, daily.get().place(), posted.question(), daily.get().revealAt(),
-                                zone(daily.get().place(), schedules.schedule(daily.get().place().platform(),
-                                        daily.get().place().groupId(), daily.get().place().channelId()))));
+                                zone(daily.get().place(), schedules.schedule(daily.get().place().channel()))));
             }
             return null;
         });
@@ -211,7 +210,7 @@ public final class QuestionOfTheDay {
 
     /** The channel's schedule's zone, else its group's. */
     private ZoneId zone(Place place, Optional<Schedule> schedule) {
-        return schedule.map(Schedule::zone).orElseGet(() -> studyStore.timeZone(place.platform(), place.groupId()));
+        return schedule.map(Schedule::zone).orElseGet(() -> studyStore.timeZone(place.group()));
     }
 
     private static Reply message(long id, Question question, Instant revealAt, ZoneId zone) {

@@ -1,5 +1,6 @@
 package dev.studybot.store;
 
+import dev.studybot.domain.ChannelKey;
 import dev.studybot.domain.Place;
 import dev.studybot.knowledge.questions.Question;
 import java.time.Instant;
@@ -15,12 +16,12 @@ public interface ScheduleStore {
     /** Creates or replaces the channel's schedule. */
     void saveSchedule(Schedule schedule);
 
-    Optional<Schedule> schedule(String platform, String groupId, String channelId);
+    Optional<Schedule> schedule(ChannelKey channel);
 
     List<Schedule> schedules();
 
     /** @return whether there was a schedule to remove */
-    boolean removeSchedule(String platform, String groupId, String channelId);
+    boolean removeSchedule(ChannelKey channel);
 
     /**
      * Posts the channel's question of the day for {@code day} unless that day already has one: at most
@@ -30,7 +31,7 @@ public interface ScheduleStore {
      */
     OptionalLong postDaily(Place place, LocalDate day, Question question, Instant postedAt, Instant revealAt);
 
-    Optional<DailyPost> daily(String platform, String groupId, String channelId, LocalDate day);
+    Optional<DailyPost> daily(ChannelKey channel, LocalDate day);
 
     /** Questions of the day not revealed yet, earliest reveal first (due or not). */
     List<DailyPost> unrevealed();
@@ -39,7 +40,7 @@ public interface ScheduleStore {
     boolean markRevealed(long postedId, Instant at);
 
     /** Ids ({@link Question#id()}) of the questions of the day already asked in the channel. */
-    Set<String> askedQuestionIds(String platform, String groupId, String channelId);
+    Set<String> askedQuestionIds(ChannelKey channel);
 
     RevealStats revealStats(long postedId);
 

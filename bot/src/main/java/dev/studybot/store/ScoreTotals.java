@@ -1,7 +1,6 @@
 package dev.studybot.store;
 
 import dev.studybot.domain.Mode;
-import dev.studybot.game.PeriodKeys;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -8,23 +8,23 @@ import java.time.ZoneId;
  */
 abstract class SqliteAggregate {
 
-    private final SqliteConnections connections;
+    private final Database database;
     protected final ZoneId defaultZone;
 
-    SqliteAggregate(SqliteConnections connections, ZoneId defaultZone) {
-        this.connections = connections;
+    SqliteAggregate(Database database, ZoneId defaultZone) {
+        this.database = database;
         this.defaultZone = defaultZone;
     }
 
     protected final <T> T write(SqlWork<T> work) {
-        return connections.write(work);
+        return database.write(work);
     }
 
     protected final <T> T read(SqlWork<T> work) {
-        return connections.read(work);
+        return database.read(work);
     }
 
     protected final <T> T readTransaction(SqlWork<T> work) {
-        return connections.readTransaction(work);
+        return database.readTransaction(work);
     }
 }

@@ -1,40 +1,30 @@
 package dev.studybot.store;
 
 import static dev.studybot.store.SqliteRows.insertPosted;
-import static dev.studybot.store.SqliteRows.isUniqueViolation;
 import static dev.studybot.store.SqliteRows.loadPosted;
-import static dev.studybot.store.SqliteRows.memberRef;
-import static dev.studybot.store.SqliteRows.question;
-import static dev.studybot.store.SqliteRows.toJson;
 import static dev.studybot.store.SqliteRows.upsertMember;
 import static dev.studybot.store.SqliteRows.upsertPlace;
 
 import dev.studybot.domain.Member;
-import dev.studybot.domain.Place;
+import dev.studybot.domain.MemberKey;
 import dev.studybot.domain.Mode;
-import dev.studybot.config.ScoringRules;
-import dev.studybot.game.Leitner;
-import dev.studybot.game.PeriodKeys;
-import dev.studybot.game.Scoring;
+import dev.studybot.domain.Place;
 import dev.studybot.knowledge.questions.Question;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dev.studybot.store.SqliteRows.PostedRow;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import dev.studybot.store.SqliteRows.PostedRow;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 
-/** Posted questions and the answers to them, with the game rules applied in the answer's transaction. */
-final class SqliteAnswers extends SqliteAggregate {
+/** Posted questions and the answers to them: the SQL only; what an answer is worth is decided by its caller. */
+final class SqliteAnswers extends SqliteAggregate implements AnswerStore {
 
-    private final ScoringRules scoring;
-
-    SqliteAnswers(SqliteConnections connections, ZoneId defaultZone, ScoringRules scoring) {
-        super(connections, defaultZone);
-        this.scoring = scoring;
+    SqliteAnswers(Database database, ZoneId defaultZone) {
+        super(database, defaultZone);
     }
 
     public long post(Place place, Member owner, Mode mode, Question question, Instant postedAt, Instant expiresAt) {
@@ -54,140 +44,120 @@ final class SqliteAnswers extends SqliteAggregate {
         return read(c -> loadPosted(c, id).map(PostedRow::posted));
     }
 
-    public AnswerOutcome answer(long postedId, Member member, Place place, int choice, Instant at) {
-        Objects.requireNonNull(member, "member");
-        Objects.requireNonNull(at, "at");
-        return write(c -> {
-            long memberRef = upsertMember(c, member);
-            if (place != null) {
-                upsertPlace(c, place, defaultZone);
-            }
-            Optional<PostedRow> found = loadPosted(c, postedId);
-            if (found.isEmpty()) {
-                return new AnswerOutcome.Unknown();
-            }
-            PostedRow row = found.get();
-            Posted posted = row.posted();
-            Question question = posted.question();
-            if (choice < 0 || choice >= question.choices().size()) {
-                return new AnswerOutcome.NoSuchChoice(posted, choice);
-            }
-            if (row.ownerRef() != null && row.ownerRef() != memberRef) {
-                return new AnswerOutcome.NotYours(posted);
-            }
-            if (at.isAfter(posted.expiresAt())) {
-                return new AnswerOutcome.Expired(posted);
-            }
-            boolean correct = choice == question.answer();
-            int streak = posted.mode() == Mode.DAILY && correct ? dailyStreak(c, row, memberRef) : 0;
-            Scoring.Score score = Scoring.score(scoring, posted.mode(), correct, posted.postedAt(), at, streak);
-            try (PreparedStatement s = c.prepareStatement("""
-                    INSERT INTO answers (posted_ref, member_ref, choice, correct, points, streak, answered_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-                s.setLong(1, postedId);
-                s.setLong(2, memberRef);
-                s.setInt(3, choice);
-                s.setInt(4, correct ? 1 : 0);
-                s.setInt(5, score.points());
-                s.setInt(6, score.streak());
-                s.setLong(7, at.toEpochMilli());
-                s.executeUpdate();
-            } catch (SQLException e) {
-                if (!isUniqueViolation(e)) {
-                    throw e;
+    @Override
+    public <T> T inTransaction(Function<Transaction, T> work) {
+        return write(c -> Jdbis.with(c, h -> {
+            Rows rows = new Rows(h);
+            ReviewBoxes reviews = new SqliteReviewBoxes(h);
+            return work.apply(new Transaction() {
+                @Override
+                public PostedAnswers answers() {
+                    return rows;
                 }
-                // Answered before (a double press, or a race with another process): the failed statement
-                // changed nothing; keep the name updates and report the first answer.
-                return new AnswerOutcome.AlreadyAnswered(posted, previousChoice(c, postedId, memberRef));
-            }
-            ScoreTotals.add(c, row.groupRef(), row.channelRef(), memberRef, PeriodKeys.keys(at, row.zone()),
-                    score.dailyPoints(), score.practicePoints(), correct);
-            updateReview(c, memberRef, posted.mode(), question, correct, at);
-            return new AnswerOutcome.Recorded(posted, choice, correct, score.points(), score.streak());
-        });
+
+                @Override
+                public ReviewBoxes reviews() {
+                    return reviews;
+                }
+            });
+        }));
     }
 
-    private static int previousChoice(Connection c, long postedId, long memberRef) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT choice FROM answers WHERE posted_ref = ? AND member_ref = ?")) {
-            s.setLong(1, postedId);
-            s.setLong(2, memberRef);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getInt(1) : -1;
-            }
-        }
-    }
+    /** {@link PostedAnswers} on one transaction's handle. */
+    private final class Rows implements PostedAnswers {
 
-    /** The streak a correct answer to this daily question reaches (see {@link Scoring}). */
-    private static int dailyStreak(Connection c, PostedRow row, long memberRef) throws SQLException {
-        long postedAt = row.posted().postedAt().toEpochMilli();
-        try (PreparedStatement s = c.prepareStatement("""
-                SELECT p.id, a.correct, a.streak
-                FROM posted p
-                LEFT JOIN answers a ON a.posted_ref = p.id AND a.member_ref = ?
-                WHERE p.channel_ref = ? AND p.mode = 'DAILY'
-                  AND (p.posted_at < ? OR (p.posted_at = ? AND p.id < ?))
-                ORDER BY p.posted_at DESC, p.id DESC
-                LIMIT 1""")) {
-            s.setLong(1, memberRef);
-            s.setLong(2, row.channelRef());
-            s.setLong(3, postedAt);
-            s.setLong(4, postedAt);
-            s.setLong(5, row.posted().id());
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Scoring.streak(true, false, false, 0);
-                }
-                boolean previousCorrect = rs.getInt(2) == 1;
-                return Scoring.streak(true, true, previousCorrect, rs.getInt(3));
-            }
-        }
-    }
+        private final Handle h;
+        /** Posted rows read in this transaction, with the references recording an answer needs. */
+        private final Map<Long, Optional<PostedRow>> loaded = new HashMap<>();
 
-    private static void updateReview(Connection c, long memberRef, Mode mode, Question question, boolean correct,
-                                     Instant at) throws SQLException {
-        Integer box = null;
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT box FROM reviews WHERE member_ref = ? AND question_id = ?")) {
-            s.setLong(1, memberRef);
-            s.setString(2, question.id());
-            try (ResultSet rs = s.executeQuery()) {
-                if (rs.next()) {
-                    box = rs.getInt(1);
-                }
-            }
+        Rows(Handle h) {
+            this.h = h;
         }
-        Leitner.Step step = Leitner.after(mode, correct, box, at);
-        if (step instanceof Leitner.Step.Schedule schedule) {
-            try (PreparedStatement s = c.prepareStatement("""
-                    INSERT INTO reviews (member_ref, question_id, box, due_at, kind, topic, prompt, choices, answer,
-                                         file, line, explanation)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (member_ref, question_id) DO UPDATE SET
-                        box = excluded.box, due_at = excluded.due_at, kind = excluded.kind, topic = excluded.topic,
-                        prompt = excluded.prompt, choices = excluded.choices, answer = excluded.answer,
-                        file = excluded.file, line = excluded.line, explanation = excluded.explanation""")) {
-                s.setLong(1, memberRef);
-                s.setString(2, question.id());
-                s.setInt(3, schedule.box());
-                s.setLong(4, schedule.dueAt().toEpochMilli());
-                s.setString(5, question.kind());
-                s.setString(6, toJson(question.topic()));
-                s.setString(7, question.prompt());
-                s.setString(8, toJson(question.choices()));
-                s.setInt(9, question.answer());
-                s.setString(10, question.file());
-                s.setInt(11, question.line());
-                s.setString(12, question.explanation());
-                s.executeUpdate();
+
+        @Override
+        public void keepNames(Member member, Place place) {
+            Jdbis.unchecked(() -> {
+                upsertMember(h.getConnection(), member);
+                if (place != null) {
+                    upsertPlace(h.getConnection(), place, defaultZone);
+                }
+                return null;
+            });
+        }
+
+        @Override
+        public Optional<Posted> posted(long postedId) {
+            return row(postedId).map(PostedRow::posted);
+        }
+
+        private Optional<PostedRow> row(long postedId) {
+            return loaded.computeIfAbsent(postedId, id -> Jdbis.unchecked(() -> loadPosted(h.getConnection(), id)));
+        }
+
+        @Override
+        public Optional<EarlierDaily> earlierDaily(long postedId, MemberKey member) {
+            PostedRow row = row(postedId).orElseThrow();
+            return h.createQuery("""
+                            SELECT a.correct, a.streak
+                            FROM posted p
+                            LEFT JOIN answers a ON a.posted_ref = p.id AND a.member_ref = (
+                                SELECT id FROM members WHERE platform = :member.platform AND user_id = :member.userId)
+                            WHERE p.channel_ref = :channel AND p.mode = 'DAILY'
+                              AND (p.posted_at < :postedAt OR (p.posted_at = :postedAt AND p.id < :posted))
+                            ORDER BY p.posted_at DESC, p.id DESC
+                            LIMIT 1""")
+                    .bindMethods("member", member)
+                    .bind("channel", row.channelRef())
+                    .bind("postedAt", row.posted().postedAt().toEpochMilli())
+                    .bind("posted", postedId)
+                    // No answer to it reads as 0 and 0: not correct, no streak.
+                    .map((rs, ctx) -> new EarlierDaily(rs.getInt(1) == 1, rs.getInt(2)))
+                    .findOne();
+        }
+
+        @Override
+        public boolean record(Answer answer) {
+            PostedRow row = row(answer.postedId()).orElseThrow();
+            long memberRef = h.createQuery(
+                            "SELECT id FROM members WHERE platform = :member.platform AND user_id = :member.userId")
+                    .bindMethods("member", answer.member())
+                    .mapTo(Long.class)
+                    .one();
+            int added = h.createUpdate("""
+                            INSERT INTO answers (posted_ref, member_ref, choice, correct, points, streak, answered_at)
+                            VALUES (:posted, :member, :choice, :correct, :points, :streak, :at)
+                            ON CONFLICT (posted_ref, member_ref) DO NOTHING""")
+                    .bind("posted", answer.postedId())
+                    .bind("member", memberRef)
+                    .bind("choice", answer.choice())
+                    .bind("correct", answer.correct() ? 1 : 0)
+                    .bind("points", answer.points())
+                    .bind("streak", answer.streak())
+                    .bind("at", answer.at().toEpochMilli())
+                    .execute();
+            if (added == 0) {
+                return false;
             }
-        } else if (step instanceof Leitner.Step.Remove) {
-            try (PreparedStatement s = c.prepareStatement(
-                    "DELETE FROM reviews WHERE member_ref = ? AND question_id = ?")) {
-                s.setLong(1, memberRef);
-                s.setString(2, question.id());
-                s.executeUpdate();
-            }
+            boolean daily = row.posted().mode() == Mode.DAILY;
+            Jdbis.unchecked(() -> {
+                ScoreTotals.add(h.getConnection(), row.groupRef(), row.channelRef(), memberRef,
+                        PeriodKeys.keys(answer.at(), row.zone()), daily ? answer.points() : 0,
+                        daily ? 0 : answer.points(), answer.correct());
+                return null;
+            });
+            return true;
+        }
+
+        @Override
+        public int recordedChoice(long postedId, MemberKey member) {
+            return h.createQuery("""
+                            SELECT a.choice FROM answers a JOIN members m ON m.id = a.member_ref
+                            WHERE a.posted_ref = :posted AND m.platform = :member.platform AND m.user_id = :member.userId""")
+                    .bind("posted", postedId)
+                    .bindMethods("member", member)
+                    .mapTo(Integer.class)
+                    .findOne()
+                    .orElse(-1);
         }
     }
 }

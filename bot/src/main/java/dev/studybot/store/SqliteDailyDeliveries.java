@@ -7,22 +7,22 @@ import java.util.Optional;
 /** {@link DailyDeliveryStore} on the delivery columns of {@code daily_posts} (migration V6). */
 final class SqliteDailyDeliveries implements DailyDeliveryStore {
 
-    private final SqliteConnections connections;
+    private final Database database;
 
-    SqliteDailyDeliveries(SqliteConnections connections) {
-        this.connections = connections;
+    SqliteDailyDeliveries(Database database) {
+        this.database = database;
     }
 
     @Override
     public void delivered(long postedId, Instant at) {
-        connections.write(c -> Jdbis.with(c, h -> h.createUpdate(
+        database.write(c -> Jdbis.with(c, h -> h.createUpdate(
                         "UPDATE daily_posts SET delivered_at = :at WHERE posted_ref = :posted AND delivered_at IS NULL")
                 .bind("at", at.toEpochMilli()).bind("posted", postedId).execute()));
     }
 
     @Override
     public Optional<Instant> deliveredAt(long postedId) {
-        return connections.read(c -> Jdbis.with(c, h -> h.createQuery(
+        return database.read(c -> Jdbis.with(c, h -> h.createQuery(
                         "SELECT delivered_at FROM daily_posts WHERE posted_ref = ? AND delivered_at IS NOT NULL")
                 .bind(0, postedId).mapTo(Long.class).findOne().map(Instant::ofEpochMilli)));
     }
@@ -30,14 +30,14 @@ final class SqliteDailyDeliveries implements DailyDeliveryStore {
     @Override
     public int failed(long postedId, Stage stage) {
         String column = stage == Stage.POST ? "post_attempts" : "reveal_attempts";
-        return connections.write(c -> Jdbis.with(c, h -> h.createQuery(
+        return database.write(c -> Jdbis.with(c, h -> h.createQuery(
                         "UPDATE daily_posts SET " + column + " = " + column + " + 1 WHERE posted_ref = ? RETURNING " + column)
                 .bind(0, postedId).mapTo(Integer.class).findOne().orElse(0)));
     }
 
     @Override
     public List<Long> undelivered() {
-        return connections.read(c -> Jdbis.with(c, h -> h.createQuery("""
+        return database.read(c -> Jdbis.with(c, h -> h.createQuery("""
                         SELECT posted_ref FROM daily_posts WHERE delivered_at IS NULL AND revealed_at IS NULL
                         ORDER BY posted_ref""")
                 .mapTo(Long.class).list()));
@@ -45,7 +45,7 @@ final class SqliteDailyDeliveries implements DailyDeliveryStore {
 
     @Override
     public void closeAnswers(long postedId, Instant at) {
-        connections.write(c -> Jdbis.with(c, h -> h.createUpdate(
+        database.write(c -> Jdbis.with(c, h -> h.createUpdate(
                         "UPDATE posted SET expires_at = MIN(expires_at, :at) WHERE id = :posted")
                 .bind("at", at.toEpochMilli()).bind("posted", postedId).execute()));
     }

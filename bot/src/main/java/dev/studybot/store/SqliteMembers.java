@@ -5,7 +5,9 @@ import static dev.studybot.store.SqliteRows.moveGroupZone;
 import static dev.studybot.store.SqliteRows.question;
 import static dev.studybot.store.SqliteRows.upsertGroup;
 
+import dev.studybot.domain.GroupKey;
 import dev.studybot.domain.Member;
+import dev.studybot.domain.MemberKey;
 import dev.studybot.knowledge.questions.Question;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,8 +21,8 @@ import java.util.Optional;
 /** Members, the review schedule, and groups' time zones. */
 final class SqliteMembers extends SqliteAggregate {
 
-    SqliteMembers(SqliteConnections connections, ZoneId defaultZone) {
-        super(connections, defaultZone);
+    SqliteMembers(Database database, ZoneId defaultZone) {
+        super(database, defaultZone);
     }
 
     public Optional<Member> findMember(String platform, String nameOrId) {
@@ -28,7 +30,7 @@ final class SqliteMembers extends SqliteAggregate {
             return Optional.empty();
         }
         return read(c -> {
-            Optional<Member> byId = memberById(c, platform, nameOrId);
+            Optional<Member> byId = memberById(c, new MemberKey(platform, nameOrId));
             if (byId.isPresent()) {
                 return byId;
             }
@@ -67,12 +69,12 @@ final class SqliteMembers extends SqliteAggregate {
         });
     }
 
-    public ZoneId timeZone(String platform, String groupId) {
+    public ZoneId timeZone(GroupKey group) {
         return read(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT time_zone FROM study_groups WHERE platform = ? AND group_id = ?")) {
-                s.setString(1, platform);
-                s.setString(2, groupId);
+                s.setString(1, group.platform());
+                s.setString(2, group.groupId());
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next() ? ScoreTotals.zone(rs.getString(1)) : defaultZone;
                 }
@@ -85,10 +87,10 @@ final class SqliteMembers extends SqliteAggregate {
      * kept for the group are recomputed in the new zone, so past answers count for the weeks and months the
      * group now sees.
      */
-    public void setTimeZone(String platform, String groupId, ZoneId zone) {
+    public void setTimeZone(GroupKey group, ZoneId zone) {
         Objects.requireNonNull(zone, "zone");
         write(c -> {
-            long groupRef = upsertGroup(c, platform, groupId, null, defaultZone);
+            long groupRef = upsertGroup(c, group, null, defaultZone);
             try (PreparedStatement s = c.prepareStatement("UPDATE study_groups SET zone_chosen = 1 WHERE id = ?")) {
                 s.setLong(1, groupRef);
                 s.executeUpdate();

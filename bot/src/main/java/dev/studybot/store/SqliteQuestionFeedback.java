@@ -26,21 +26,21 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
     private static final String RESTORED = "RESTORED";
     private static final int REVIEW_EVERY = 5;
 
-    private final SqliteConnections connections;
+    private final Database database;
     private final RetirementRules rules;
     /** Read on every pick of a question, so kept in memory; changed only after a commit. */
     private final Set<String> retired = ConcurrentHashMap.newKeySet();
 
-    SqliteQuestionFeedback(SqliteConnections connections, RetirementRules rules) {
-        this.connections = connections;
+    SqliteQuestionFeedback(Database database, RetirementRules rules) {
+        this.database = database;
         this.rules = rules;
-        retired.addAll(connections.read(c -> Jdbis.with(c, h -> h.createQuery(
+        retired.addAll(database.read(c -> Jdbis.with(c, h -> h.createQuery(
                 "SELECT question_id FROM question_status WHERE status = 'RETIRED'").mapTo(String.class).list())));
     }
 
     @Override
     public ReportOutcome report(long postedId, Member member, ReportReason reason, Instant at) {
-        ReportOutcome outcome = connections.write(c -> {
+        ReportOutcome outcome = database.write(c -> {
             Optional<SqliteRows.PostedRow> row = SqliteRows.loadPosted(c, postedId);
             if (row.isEmpty()) {
                 return new ReportOutcome.Unknown();
@@ -79,7 +79,7 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
         // Most answers change nothing, so look first with a reader and write only to retire; the full analysis
         // reads every answer to the question, so it runs at the answer that reaches the rules' count and at every
         // fifth after, not at each one.
-        boolean due = connections.readTransaction(c -> Jdbis.with(c, h -> {
+        boolean due = database.readTransaction(c -> Jdbis.with(c, h -> {
             int answered = h.createQuery("""
                             SELECT COUNT(*) FROM answers a JOIN posted p ON p.id = a.posted_ref WHERE p.question_id = ?""")
                     .bind(0, questionId).mapTo(Integer.class).one();
@@ -90,7 +90,7 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
         if (!due) {
             return Optional.empty();
         }
-        Optional<String> why = connections.write(c -> Jdbis.with(c, h -> retireIfDue(h, questionId, at)));
+        Optional<String> why = database.write(c -> Jdbis.with(c, h -> retireIfDue(h, questionId, at)));
         noteRetirement(why, questionId);
         return why;
     }
@@ -127,7 +127,7 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
 
     @Override
     public List<FlaggedQuestion> flagged(int limit) {
-        return connections.readTransaction(c -> Jdbis.with(c, h -> {
+        return database.readTransaction(c -> Jdbis.with(c, h -> {
             List<String> ids = h.createQuery("""
                             SELECT question_id FROM (
                                 SELECT question_id, 0 AS rank, changed_at AS at FROM question_status WHERE status = 'RETIRED'
@@ -147,7 +147,7 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
 
     @Override
     public Optional<FlaggedQuestion> restore(String questionId, Instant at) {
-        Optional<FlaggedQuestion> restored = connections.write(c -> Jdbis.with(c, h -> {
+        Optional<FlaggedQuestion> restored = database.write(c -> Jdbis.with(c, h -> {
             int changed = h.createUpdate("""
                             UPDATE question_status SET status = 'RESTORED', why = 'restored by an admin', changed_at = :at
                             WHERE question_id = :question AND status = 'RETIRED'""")
@@ -163,7 +163,7 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
 
     @Override
     public Optional<FlaggedQuestion> question(String questionId) {
-        return connections.readTransaction(c -> Jdbis.with(c, h -> describe(h, questionId)));
+        return database.readTransaction(c -> Jdbis.with(c, h -> describe(h, questionId)));
     }
 
     private Optional<FlaggedQuestion> describe(Handle h, String questionId) {

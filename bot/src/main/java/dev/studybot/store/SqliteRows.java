@@ -1,6 +1,8 @@
 package dev.studybot.store;
 
+import dev.studybot.domain.GroupKey;
 import dev.studybot.domain.Member;
+import dev.studybot.domain.MemberKey;
 import dev.studybot.domain.Place;
 import dev.studybot.domain.Mode;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -42,13 +44,13 @@ final class SqliteRows {
             s.setString(3, name);
             s.executeUpdate();
         }
-        return memberRef(c, member.platform(), member.userId());
+        return memberRef(c, member.key());
     }
 
-    static Long memberRef(Connection c, String platform, String userId) throws SQLException {
+    static Long memberRef(Connection c, MemberKey member) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT id FROM members WHERE platform = ? AND user_id = ?")) {
-            s.setString(1, platform);
-            s.setString(2, userId);
+            s.setString(1, member.platform());
+            s.setString(2, member.userId());
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : null;
             }
@@ -57,7 +59,7 @@ final class SqliteRows {
 
     /** Creates or renames the place's group and channel; returns {group ref, channel ref}. */
     static long[] upsertPlace(Connection c, Place place, ZoneId defaultZone) throws SQLException {
-        long groupRef = upsertGroup(c, place.platform(), place.groupId(), place.groupName(), defaultZone);
+        long groupRef = upsertGroup(c, place.group(), place.groupName(), defaultZone);
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO channels (group_ref, channel_id, name) VALUES (?, ?, ?)
                 ON CONFLICT (group_ref, channel_id) DO UPDATE SET name = excluded.name
@@ -78,21 +80,21 @@ final class SqliteRows {
     }
 
     /** A new group starts in the default zone, and follows it until someone sets another. */
-    static long upsertGroup(Connection c, String platform, String groupId, String name, ZoneId defaultZone) throws SQLException {
+    static long upsertGroup(Connection c, GroupKey group, String name, ZoneId defaultZone) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO study_groups (platform, group_id, name, time_zone) VALUES (?, ?, ?, ?)
                 ON CONFLICT (platform, group_id) DO UPDATE SET name = excluded.name
                 WHERE excluded.name IS NOT NULL AND name IS NOT excluded.name""")) {
-            s.setString(1, platform);
-            s.setString(2, groupId);
+            s.setString(1, group.platform());
+            s.setString(2, group.groupId());
             s.setString(3, name);
             s.setString(4, defaultZone.getId());
             s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT id FROM study_groups WHERE platform = ? AND group_id = ?")) {
-            s.setString(1, platform);
-            s.setString(2, groupId);
+            s.setString(1, group.platform());
+            s.setString(2, group.groupId());
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -261,11 +263,11 @@ final class SqliteRows {
         }
     }
 
-    static Optional<Member> memberById(Connection c, String platform, String userId) throws SQLException {
+    static Optional<Member> memberById(Connection c, MemberKey member) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT platform, user_id, display_name FROM members WHERE platform = ? AND user_id = ?")) {
-            s.setString(1, platform);
-            s.setString(2, userId);
+            s.setString(1, member.platform());
+            s.setString(2, member.userId());
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next()
                         ? Optional.of(new Member(rs.getString(1), rs.getString(2), rs.getString(3)))

@@ -7,6 +7,7 @@ import static dev.studybot.store.SqliteRows.question;
 import static dev.studybot.store.SqliteRows.toJson;
 import static dev.studybot.store.SqliteRows.upsertPlace;
 
+import dev.studybot.domain.ChannelKey;
 import dev.studybot.domain.Place;
 import dev.studybot.domain.Mode;
 import dev.studybot.knowledge.questions.Question;
@@ -29,8 +30,8 @@ import java.util.Set;
 /** Channels' question-of-the-day schedules and daily posts: one question per channel per day, by a UNIQUE key. */
 final class SqliteSchedules extends SqliteAggregate {
 
-    SqliteSchedules(SqliteConnections connections, ZoneId defaultZone) {
-        super(connections, defaultZone);
+    SqliteSchedules(Database database, ZoneId defaultZone) {
+        super(database, defaultZone);
     }
 
     /** Times of day are kept as 'HH:mm': seconds and below are dropped. */
@@ -54,6 +55,13 @@ final class SqliteSchedules extends SqliteAggregate {
 
     /** The channel's schedule, found by platform, group id and channel id (the key of a channel). */
     private static final String BY_CHANNEL = "g.platform = ? AND g.group_id = ? AND ch.channel_id = ?";
+
+    /** Binds the channel's key to the three parameters of {@link #BY_CHANNEL}, from the first. */
+    private static void bindChannel(PreparedStatement s, ChannelKey channel) throws SQLException {
+        s.setString(1, channel.platform());
+        s.setString(2, channel.groupId());
+        s.setString(3, channel.channelId());
+    }
 
     /** Creates or replaces the channel's schedule (the time of day is kept to the minute). */
     public void saveSchedule(Schedule schedule) {
@@ -80,12 +88,10 @@ final class SqliteSchedules extends SqliteAggregate {
         });
     }
 
-    public Optional<Schedule> schedule(String platform, String groupId, String channelId) {
+    public Optional<Schedule> schedule(ChannelKey channel) {
         return read(c -> {
             try (PreparedStatement s = c.prepareStatement(SCHEDULE_COLUMNS + "WHERE " + BY_CHANNEL)) {
-                s.setString(1, platform);
-                s.setString(2, groupId);
-                s.setString(3, channelId);
+                bindChannel(s, channel);
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next() ? Optional.of(schedule(rs)) : Optional.empty();
                 }
@@ -114,15 +120,13 @@ final class SqliteSchedules extends SqliteAggregate {
                 rs.getInt(8) == 1, fromJson(rs.getString(9)));
     }
 
-    public boolean removeSchedule(String platform, String groupId, String channelId) {
+    public boolean removeSchedule(ChannelKey channel) {
         return write(c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     DELETE FROM schedules WHERE channel_ref IN (
                         SELECT ch.id FROM channels ch JOIN study_groups g ON g.id = ch.group_ref
                         WHERE\s""" + BY_CHANNEL + ")")) {
-                s.setString(1, platform);
-                s.setString(2, groupId);
-                s.setString(3, channelId);
+                bindChannel(s, channel);
                 return s.executeUpdate() > 0;
             }
         });
@@ -177,13 +181,11 @@ final class SqliteSchedules extends SqliteAggregate {
         }
     }
 
-    public Optional<DailyPost> daily(String platform, String groupId, String channelId, LocalDate day) {
+    public Optional<DailyPost> daily(ChannelKey channel, LocalDate day) {
         Objects.requireNonNull(day, "day");
         return read(c -> {
             try (PreparedStatement s = c.prepareStatement(DAILY_COLUMNS + "WHERE " + BY_CHANNEL + " AND d.day = ?")) {
-                s.setString(1, platform);
-                s.setString(2, groupId);
-                s.setString(3, channelId);
+                bindChannel(s, channel);
                 s.setString(4, day.toString());
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next() ? Optional.of(dailyPost(rs)) : Optional.empty();
@@ -237,7 +239,7 @@ final class SqliteSchedules extends SqliteAggregate {
     }
 
     /** Question ids of every DAILY question posted in the channel (with or without a daily_posts row). */
-    public Set<String> askedQuestionIds(String platform, String groupId, String channelId) {
+    public Set<String> askedQuestionIds(ChannelKey channel) {
         return read(c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     SELECT DISTINCT p.question_id
@@ -245,9 +247,7 @@ final class SqliteSchedules extends SqliteAggregate {
                     JOIN channels ch ON ch.id = p.channel_ref
                     JOIN study_groups g ON g.id = ch.group_ref
                     WHERE p.mode = 'DAILY' AND\s""" + BY_CHANNEL)) {
-                s.setString(1, platform);
-                s.setString(2, groupId);
-                s.setString(3, channelId);
+                bindChannel(s, channel);
                 try (ResultSet rs = s.executeQuery()) {
                     Set<String> ids = new HashSet<>();
                     while (rs.next()) {

@@ -6,10 +6,10 @@ import static dev.studybot.store.SqliteRows.groupZone;
 import static dev.studybot.store.SqliteRows.memberRef;
 
 import dev.studybot.domain.Member;
+import dev.studybot.domain.MemberKey;
 import dev.studybot.domain.Place;
 import dev.studybot.domain.Period;
 import dev.studybot.domain.Scope;
-import dev.studybot.game.PeriodKeys;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,15 +23,14 @@ import java.util.Optional;
 /** Leaderboards and members' stats, read from the pre-aggregated score totals and the answers. */
 final class SqliteStandings extends SqliteAggregate {
 
-    SqliteStandings(SqliteConnections connections, ZoneId defaultZone) {
-        super(connections, defaultZone);
+    SqliteStandings(Database database, ZoneId defaultZone) {
+        super(database, defaultZone);
     }
 
     private static final String ROW_COLUMNS =
             "t.points, t.daily_points, t.practice_points, t.answered, t.correct, m.user_id, m.display_name";
 
-    public Leaderboard leaderboard(Place place, Scope scope, Period period, String callerUserId, int top,
-                                   Instant now) {
+    public Leaderboard leaderboard(Place place, Scope scope, Period period, MemberKey caller, int top, Instant now) {
         return readTransaction(c -> {
             Optional<long[]> refs = findPlace(c, place);
             if (refs.isEmpty() || (scope == Scope.CHANNEL && refs.get()[1] < 0)) {
@@ -76,11 +75,11 @@ final class SqliteStandings extends SqliteAggregate {
                     players = rs.next() ? rs.getInt(1) : 0;
                 }
             }
-            Leaderboard.Row caller = null;
-            if (callerUserId != null && rows.stream().noneMatch(r -> r.userId().equals(callerUserId))) {
-                caller = callerRow(c, place.platform(), callerUserId, kind, scopeRef, key);
+            Leaderboard.Row callerRow = null;
+            if (caller != null && rows.stream().noneMatch(r -> r.userId().equals(caller.userId()))) {
+                callerRow = callerRow(c, caller, kind, scopeRef, key);
             }
-            return new Leaderboard(scope, period, rows, caller, players);
+            return new Leaderboard(scope, period, rows, callerRow, players);
         });
     }
 
@@ -89,9 +88,9 @@ final class SqliteStandings extends SqliteAggregate {
                 rs.getInt(4), rs.getInt(5));
     }
 
-    private static Leaderboard.Row callerRow(Connection c, String platform, String userId, String kind, long scopeRef,
-                                             String key) throws SQLException {
-        Long memberRef = memberRef(c, platform, userId);
+    private static Leaderboard.Row callerRow(Connection c, MemberKey caller, String kind, long scopeRef, String key)
+            throws SQLException {
+        Long memberRef = memberRef(c, caller);
         if (memberRef == null) {
             return null;
         }
@@ -128,16 +127,15 @@ final class SqliteStandings extends SqliteAggregate {
         }
     }
 
-    public Stats stats(Place place, String userId, Instant now) {
+    public Stats stats(Place place, MemberKey who, Instant now) {
         return readTransaction(c -> {
-            String platform = place.platform();
-            Optional<Member> member = memberById(c, platform, userId);
-            String name = member.map(Member::displayName).orElse(userId);
+            Optional<Member> member = memberById(c, who);
+            String name = member.map(Member::displayName).orElse(who.userId());
             Optional<long[]> refs = findPlace(c, place);
             if (member.isEmpty()) {
                 return new Stats(name, 0, 0, 0, 0, 0, 0, List.of(), 0);
             }
-            long memberRef = memberRef(c, platform, userId);
+            long memberRef = memberRef(c, who);
             int reviewsDue = reviewsDue(c, memberRef, now);
             if (refs.isEmpty()) {
                 return new Stats(name, 0, 0, 0, 0, 0, 0, List.of(), reviewsDue);

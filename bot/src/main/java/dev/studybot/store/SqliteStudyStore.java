@@ -1,11 +1,13 @@
 package dev.studybot.store;
 
+import dev.studybot.domain.ChannelKey;
+import dev.studybot.domain.GroupKey;
 import dev.studybot.domain.Member;
+import dev.studybot.domain.MemberKey;
 import dev.studybot.domain.Place;
 import dev.studybot.domain.Mode;
 import dev.studybot.domain.Period;
 import dev.studybot.domain.Scope;
-import dev.studybot.config.ScoringRules;
 import dev.studybot.itemanalysis.RetirementRules;
 import dev.studybot.knowledge.questions.Question;
 import dev.studybot.ops.StartupFailure;
@@ -13,9 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -34,11 +34,12 @@ import org.sqlite.SQLiteDataSource;
  * <p>The schema comes from the Flyway migrations in {@code db/migration} (plus the Java migration
  * {@link PeriodTotalsBackfill}), applied by {@link #open}. Scores are kept pre-aggregated in
  * {@code score_totals} (one row per scope, period and member), updated in the same transaction as the
- * answer, so a leaderboard reads the top of an index instead of summing answers.
+ * answer, so a leaderboard reads the top of an index instead of summing answers. It keeps rows, not rules: what an
+ * answer is worth is decided by {@code game.AnswerService}, through {@link #answers()}.
  *
- * <p>It opens the file and hands each aggregate to its own store, which share its connections
- * ({@link SqliteConnections}: one writer at a time, a pool of readers): posted questions and answers
- * ({@link SqliteAnswers}), leaderboards and stats ({@link SqliteStandings}), members, reviews and time zones
+ * <p>It opens the file and hands each aggregate to its own store, which share its {@link Database} (one writer
+ * at a time, a pool of readers, the transactions): posted questions and answers ({@link SqliteAnswers}, with
+ * {@link SqliteReviewBoxes} in an answer's transaction), leaderboards and stats ({@link SqliteStandings}), members, reviews and time zones
  * ({@link SqliteMembers}), schedules and daily posts ({@link SqliteSchedules}), their delivery
  * ({@link SqliteDailyDeliveries}) and question feedback ({@link SqliteQuestionFeedback}).
  */
@@ -47,10 +48,8 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
     /** Where callers keep the database unless told otherwise. */
     public static final Path DEFAULT_FILE = Path.of("data", "studybot.db");
 
-    private static final int BUSY_TIMEOUT_MS = 10_000;
-
     private final String url;
-    private final SqliteConnections connections;
+    private final Database database;
     private final SqliteQuestionFeedback questionFeedback;
     private final SqliteDailyDeliveries deliveries;
     private final SqliteAnswers answers;
@@ -58,33 +57,31 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
     private final SqliteMembers members;
     private final SqliteSchedules schedules;
 
-    private SqliteStudyStore(String url, SqliteConnections connections, ScoringRules scoring, ZoneId defaultZone) {
+    private SqliteStudyStore(String url, Database database, ZoneId defaultZone) {
         this.url = url;
-        this.connections = connections;
-        this.questionFeedback = new SqliteQuestionFeedback(connections, RetirementRules.DEFAULTS);
-        this.deliveries = new SqliteDailyDeliveries(connections);
-        this.answers = new SqliteAnswers(connections, defaultZone, scoring);
-        this.standings = new SqliteStandings(connections, defaultZone);
-        this.members = new SqliteMembers(connections, defaultZone);
-        this.schedules = new SqliteSchedules(connections, defaultZone);
+        this.database = database;
+        this.questionFeedback = new SqliteQuestionFeedback(database, RetirementRules.DEFAULTS);
+        this.deliveries = new SqliteDailyDeliveries(database);
+        this.answers = new SqliteAnswers(database, defaultZone);
+        this.standings = new SqliteStandings(database, defaultZone);
+        this.members = new SqliteMembers(database, defaultZone);
+        this.schedules = new SqliteSchedules(database, defaultZone);
     }
 
     /**
      * Opens (creating it and its folders when missing) the database file and brings its schema up to date,
-     * with the default scoring and UTC for groups that have not chosen a time zone.
+     * with UTC for groups that have not chosen a time zone.
      */
     public static SqliteStudyStore open(Path dbFile) {
-        return open(dbFile, ScoringRules.DEFAULTS, ZoneId.of("UTC"));
+        return open(dbFile, ZoneId.of("UTC"));
     }
 
     /**
-     * Opens the database like {@link #open(Path)}, scoring answers under {@code scoring} (the {@code scoring}
-     * section of {@code config/studybot.yml}); groups that have not chosen a time zone count weeks and months
+     * Opens the database like {@link #open(Path)}; groups that have not chosen a time zone count weeks and months
      * in {@code defaultZone}. When that differs from the zone such groups were counted in so far, their week
      * and month totals are recounted now.
      */
-    public static SqliteStudyStore open(Path dbFile, ScoringRules scoring, ZoneId defaultZone) {
-        Objects.requireNonNull(scoring, "scoring");
+    public static SqliteStudyStore open(Path dbFile, ZoneId defaultZone) {
         Objects.requireNonNull(defaultZone, "defaultZone");
         Path file = dbFile.toAbsolutePath();
         try {
@@ -100,36 +97,25 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
         }
         String url = "jdbc:sqlite:" + file;
         migrate(url);
-        SqliteConnections connections;
+        Database database;
         try {
-            connections = SqliteConnections.open(file);
+            database = Database.open(file);
         } catch (SQLException e) {
             throw new StoreException("Cannot open the database " + file + ": " + e.getMessage(), e);
         }
         try {
-            SqliteStudyStore store = new SqliteStudyStore(url, connections, scoring, defaultZone);
+            SqliteStudyStore store = new SqliteStudyStore(url, database, defaultZone);
             store.members.applyDefaultZone();
             return store;
         } catch (RuntimeException e) {
-            connections.close();
+            database.close();
             throw e;
         }
     }
 
-    /** The connection settings every connection (and Flyway's) uses. */
-    static SQLiteConfig config(SQLiteConfig.TransactionMode mode) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.enforceForeignKeys(true);
-        config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setTransactionMode(mode);
-        return config;
-    }
-
     /** The Flyway set-up {@link #open} migrates with (tests use it with a target to build older schemas). */
     static Flyway flyway(String url, String target) {
-        SQLiteDataSource dataSource = new SQLiteDataSource(config(SQLiteConfig.TransactionMode.IMMEDIATE));
+        SQLiteDataSource dataSource = new SQLiteDataSource(Database.config(SQLiteConfig.TransactionMode.IMMEDIATE));
         dataSource.setUrl(url);
         var configuration = Flyway.configure(SqliteStudyStore.class.getClassLoader())
                 .dataSource(dataSource)
@@ -194,18 +180,18 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
     }
 
     @Override
-    public AnswerOutcome answer(long postedId, Member member, Place place, int choice, Instant at) {
-        return answers.answer(postedId, member, place, choice, at);
+    public AnswerStore answers() {
+        return answers;
     }
 
     @Override
-    public Leaderboard leaderboard(Place place, Scope scope, Period period, String callerUserId, int top, Instant now) {
-        return standings.leaderboard(place, scope, period, callerUserId, top, now);
+    public Leaderboard leaderboard(Place place, Scope scope, Period period, MemberKey caller, int top, Instant now) {
+        return standings.leaderboard(place, scope, period, caller, top, now);
     }
 
     @Override
-    public Stats stats(Place place, String userId, Instant now) {
-        return standings.stats(place, userId, now);
+    public Stats stats(Place place, MemberKey member, Instant now) {
+        return standings.stats(place, member, now);
     }
 
     @Override
@@ -219,13 +205,13 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
     }
 
     @Override
-    public ZoneId timeZone(String platform, String groupId) {
-        return members.timeZone(platform, groupId);
+    public ZoneId timeZone(GroupKey group) {
+        return members.timeZone(group);
     }
 
     @Override
-    public void setTimeZone(String platform, String groupId, ZoneId zone) {
-        members.setTimeZone(platform, groupId, zone);
+    public void setTimeZone(GroupKey group, ZoneId zone) {
+        members.setTimeZone(group, zone);
     }
 
     @Override
@@ -234,8 +220,8 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
     }
 
     @Override
-    public Optional<Schedule> schedule(String platform, String groupId, String channelId) {
-        return schedules.schedule(platform, groupId, channelId);
+    public Optional<Schedule> schedule(ChannelKey channel) {
+        return schedules.schedule(channel);
     }
 
     @Override
@@ -244,8 +230,8 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
     }
 
     @Override
-    public boolean removeSchedule(String platform, String groupId, String channelId) {
-        return schedules.removeSchedule(platform, groupId, channelId);
+    public boolean removeSchedule(ChannelKey channel) {
+        return schedules.removeSchedule(channel);
     }
 
     @Override
@@ -254,8 +240,8 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
     }
 
     @Override
-    public Optional<DailyPost> daily(String platform, String groupId, String channelId, LocalDate day) {
-        return schedules.daily(platform, groupId, channelId, day);
+    public Optional<DailyPost> daily(ChannelKey channel, LocalDate day) {
+        return schedules.daily(channel, day);
     }
 
     @Override
@@ -269,8 +255,8 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
     }
 
     @Override
-    public Set<String> askedQuestionIds(String platform, String groupId, String channelId) {
-        return schedules.askedQuestionIds(platform, groupId, channelId);
+    public Set<String> askedQuestionIds(ChannelKey channel) {
+        return schedules.askedQuestionIds(channel);
     }
 
     @Override
@@ -278,46 +264,17 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
         return schedules.revealStats(postedId);
     }
 
-    // ------------------------------------------------------------------------------------------ connections
-
-    /**
-     * Copies the database file {@code db} to {@code target} with SQLite's online backup, also while a bot
-     * writes to it: the copy is one consistent snapshot, never a half-written file. The database is only
-     * read: neither migrated nor changed in any way.
-     */
-    public static void backup(Path db, Path target) {
-        Path absolute = target.toAbsolutePath();
-        try {
-            Path folder = absolute.getParent();
-            if (folder != null) {
-                Files.createDirectories(folder);
-            }
-        } catch (IOException e) {
-            throw new StoreException("Cannot create the folder for the backup " + target + ": " + e.getMessage(), e);
-        }
-        SQLiteConfig readOnly = new SQLiteConfig();
-        readOnly.setReadOnly(true);
-        readOnly.setBusyTimeout(BUSY_TIMEOUT_MS);
-        try (Connection c = readOnly.createConnection("jdbc:sqlite:" + db.toAbsolutePath());
-             Statement statement = c.createStatement()) {
-            // sqlite-jdbc's "backup to" runs sqlite3_backup page by page from this connection.
-            statement.executeUpdate("backup to '" + absolute.toString().replace("'", "''") + "'");
-        } catch (SQLException e) {
-            throw new StoreException("Cannot back up the database " + db + ": " + e.getMessage(), e);
-        }
-    }
-
     /**
      * Why this store can no longer keep what it is given, or null while all is well: the database file was deleted
      * or replaced since it was opened. Checked before every commit and by the heartbeat.
      */
     public String fileProblem() {
-        return connections.fileProblem();
+        return database.fileProblem();
     }
 
     @Override
     public void close() {
-        connections.close();
+        database.close();
     }
 }
 

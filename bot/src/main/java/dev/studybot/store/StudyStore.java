@@ -1,6 +1,8 @@
 package dev.studybot.store;
 
+import dev.studybot.domain.GroupKey;
 import dev.studybot.domain.Member;
+import dev.studybot.domain.MemberKey;
 import dev.studybot.domain.Place;
 import dev.studybot.domain.Mode;
 import dev.studybot.domain.Period;
@@ -21,16 +23,12 @@ public interface StudyStore extends AutoCloseable {
 
     Optional<Posted> posted(long id);
 
-    /**
-     * Records {@code member}'s answer to question {@code postedId} at {@code at}, atomically: one answer
-     * per member per question, enforced by the database, so a double press or a race records once.
-     * Scores, streaks and the review schedule change only when the outcome is {@link AnswerOutcome.Recorded}.
-     */
-    AnswerOutcome answer(long postedId, Member member, Place place, int choice, Instant at);
+    /** The answers to posted questions, their totals and the review boxes, for the rules in {@code game.AnswerService}. */
+    AnswerStore answers();
 
-    Leaderboard leaderboard(Place place, Scope scope, Period period, String callerUserId, int top, Instant now);
+    Leaderboard leaderboard(Place place, Scope scope, Period period, MemberKey caller, int top, Instant now);
 
-    Stats stats(Place place, String userId, Instant now);
+    Stats stats(Place place, MemberKey member, Instant now);
 
     /** A member of the platform by display name (case-insensitive) or id. */
     Optional<Member> findMember(String platform, String nameOrId);
@@ -42,9 +40,9 @@ public interface StudyStore extends AutoCloseable {
     QuestionFeedbackStore questionFeedback();
 
     /** The group's time zone (for weeks and months); UTC until set. */
-    ZoneId timeZone(String platform, String groupId);
+    ZoneId timeZone(GroupKey group);
 
-    void setTimeZone(String platform, String groupId, ZoneId zone);
+    void setTimeZone(GroupKey group, ZoneId zone);
 
     @Override
     void close();

@@ -78,7 +78,7 @@ final class DailyCommands {
         @Override
         public Reply run(Caller caller, Options options) {
             Place place = caller.place();
-            Optional<Schedule> schedule = schedules.schedule(place.platform(), place.groupId(), place.channelId());
+            Optional<Schedule> schedule = schedules.schedule(place.channel());
             if (schedule.isEmpty()) {
                 return Reply.privately(new Reply.Text("No question of the day here yet. An admin can set one: "
                         + SET.command(place.platform()) + " 09:00 Europe/Berlin weekdays"));
@@ -111,7 +111,7 @@ final class DailyCommands {
             }
             Optional<String> typedZone = options.get("zone");
             Optional<ZoneId> zone = typedZone.isEmpty()
-                    ? Optional.of(groups.timeZone(caller.place().platform(), caller.place().groupId()))
+                    ? Optional.of(groups.timeZone(caller.place().group()))
                     : ZoneNames.parse(typedZone.get());
             if (zone.isEmpty()) {
                 return Usage.badArguments(usage, ZoneNames.unknown(typedZone.get()));

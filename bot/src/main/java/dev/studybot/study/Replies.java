@@ -10,7 +10,7 @@ import dev.studybot.knowledge.questions.Question;
 import dev.studybot.knowledge.search.SearchResponse;
 import dev.studybot.knowledge.search.SearchResult;
 import dev.studybot.itemanalysis.ReportReason;
-import dev.studybot.store.AnswerOutcome;
+import dev.studybot.game.AnswerOutcome;
 import dev.studybot.store.Leaderboard;
 import dev.studybot.domain.Period;
 import dev.studybot.domain.Place;

@@ -61,7 +61,7 @@ final class StandingsCommands {
                 scope = meaning == ChannelWord.Meaning.THIS_CHANNEL ? Scope.CHANNEL : Scope.GROUP;
             }
             String where = scope == Scope.CHANNEL ? caller.place().channelName() : caller.place().groupName();
-            return Replies.leaderboard(store.leaderboard(caller.place(), scope, period, caller.member().userId(), TOP,
+            return Replies.leaderboard(store.leaderboard(caller.place(), scope, period, caller.member().key(), TOP,
                     clock.instant()), where);
         }
     }
@@ -84,7 +84,7 @@ final class StandingsCommands {
                 }
                 member = found.get();
             }
-            return Replies.stats(store.stats(caller.place(), member.userId(), clock.instant()));
+            return Replies.stats(store.stats(caller.place(), member.key(), clock.instant()));
         }
     }
 }

@@ -7,13 +7,14 @@ import dev.studybot.chat.Reply;
 import dev.studybot.command.CommandCatalogue;
 import dev.studybot.command.StudyCommand;
 import dev.studybot.command.TextCommandParser;
+import dev.studybot.game.AnswerOutcome;
+import dev.studybot.game.AnswerService;
 import dev.studybot.itemanalysis.ReportReason;
 import dev.studybot.knowledge.KnowledgeBase;
 import dev.studybot.knowledge.questions.Question;
 import dev.studybot.live.NotesReloader;
 import dev.studybot.qotd.DailyScheduler;
 import dev.studybot.qotd.QuestionOfTheDay;
-import dev.studybot.store.AnswerOutcome;
 import dev.studybot.store.QuestionFeedbackStore;
 import dev.studybot.store.ScheduleStore;
 import dev.studybot.store.StudyStore;
@@ -33,7 +34,7 @@ public final class StudyBot {
     private static final Logger LOG = LoggerFactory.getLogger(StudyBot.class);
 
     private final QuizPicker quizzes;
-    private final StudyStore store;
+    private final AnswerService answers;
     private final QuestionFeedbackStore feedback;
     private final Clock clock;
     private final SearchCommand search;
@@ -42,11 +43,11 @@ public final class StudyBot {
     private final CommandCatalogue catalogue;
 
     /** @param daily the question of the day, or null where it is not running (then its commands say so) */
-    public StudyBot(KnowledgeBase knowledge, List<Question> questions, StudyStore store, Clock clock, long seed,
-                    DailyQuestions daily) {
+    public StudyBot(KnowledgeBase knowledge, List<Question> questions, StudyStore store, AnswerService answers,
+                    Clock clock, long seed, DailyQuestions daily) {
         this.feedback = store.questionFeedback();
         this.quizzes = new QuizPicker(questions, seed, feedback::inService);
-        this.store = store;
+        this.answers = answers;
         this.clock = clock;
         this.search = new SearchCommand(knowledge);
         this.topics = new TopicsCommand(quizzes);
@@ -121,7 +122,7 @@ public final class StudyBot {
             return buttonGone();
         }
         Caller caller = press.caller();
-        AnswerOutcome outcome = store.answer(answer[0], caller.member(), caller.place(), (int) answer[1], clock.instant());
+        AnswerOutcome outcome = answers.answer(answer[0], caller.member(), caller.place(), (int) answer[1], clock.instant());
         if (outcome instanceof AnswerOutcome.Recorded recorded) {
             reviewAnswers(recorded.posted().question().id());
         }

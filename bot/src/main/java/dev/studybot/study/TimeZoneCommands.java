@@ -44,7 +44,7 @@ final class TimeZoneCommands {
 
         @Override
         public Reply run(Caller caller, Options options) {
-            ZoneId zone = store.timeZone(caller.place().platform(), caller.place().groupId());
+            ZoneId zone = store.timeZone(caller.place().group());
             return Reply.privately(new Reply.Text("Leaderboard weeks and months here run in " + zone.getId()
                             + " time (it is " + LOCAL_TIME.format(clock.instant().atZone(zone)) + " there)."),
                     new Reply.Note("Admins can change it, e.g. " + SET.command(caller.member().platform()) + " Europe/Berlin"));
@@ -70,7 +70,7 @@ final class TimeZoneCommands {
             if (zone.isEmpty()) {
                 return Usage.badArguments(usage, ZoneNames.unknown(typed.get()));
             }
-            store.setTimeZone(place.platform(), place.groupId(), zone.get());
+            store.setTimeZone(place.group(), zone.get());
             return Reply.publicly(new Reply.Text("Leaderboard weeks and months now run in " + zone.get().getId()
                             + " time (set by " + Markup.literal(caller.member().displayName()) + "); past answers count for"
                             + " the weeks and months of that zone."),

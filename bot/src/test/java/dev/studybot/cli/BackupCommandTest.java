@@ -1,5 +1,8 @@
 package dev.studybot.cli;
 
+import dev.studybot.domain.MemberKey;
+import dev.studybot.config.ScoringRules;
+import dev.studybot.game.AnswerService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +29,7 @@ class BackupCommandTest {
     Path dir;
 
     private Leaderboard board(SqliteStudyStore store) {
-        return store.leaderboard(PLACE, Scope.GROUP, Period.ALL, "alice", 10, Instant.now());
+        return store.leaderboard(PLACE, Scope.GROUP, Period.ALL, new MemberKey("console", "alice"), 10, Instant.now());
     }
 
     @Test
@@ -39,7 +42,8 @@ class BackupCommandTest {
             Instant now = Instant.now();
             long posted = store.post(PLACE, new Member("console", "alice", "alice"), Mode.PRACTICE, question, now,
                     now.plusSeconds(3600));
-            store.answer(posted, new Member("console", "alice", "alice"), PLACE, 0, now);
+            new AnswerService(store.answers(), ScoringRules.DEFAULTS)
+                    .answer(posted, new Member("console", "alice", "alice"), PLACE, 0, now);
             before = board(store);
             CliTestSupport.Run run = CliTestSupport.run("", "backup", "--db", db.toString(), "--to",
                     dir.resolve("copies/backup.db").toString());
@@ -76,7 +80,8 @@ class BackupCommandTest {
             Instant now = Instant.now();
             Question question = new Question("q1", "fact", List.of("S3"), "How many nines ___?",
                     List.of("11", "9", "3", "5"), 0, "n.md", 1, "eleven nines");
-            store.answer(store.post(PLACE, null, Mode.PRACTICE, question, now, now.plusSeconds(60)),
+            new AnswerService(store.answers(), ScoringRules.DEFAULTS)
+                    .answer(store.post(PLACE, null, Mode.PRACTICE, question, now, now.plusSeconds(60)),
                     new Member("console", "alice", "alice"), PLACE, 0, now);
         }
         Path config = Files.writeString(dir.resolve("studybot.yml"), "data: " + data + "\n");

@@ -1,5 +1,7 @@
 package dev.studybot.console;
 
+import dev.studybot.config.ScoringRules;
+import dev.studybot.game.AnswerService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -102,7 +104,8 @@ class ConsoleSessionTest {
             QuestionOfTheDay daily = new QuestionOfTheDay(store, store, questions.questions(), new ConsolePoster(out, buttons),
                     Clock.systemUTC(), QuestionOfTheDay.Settings.DEFAULTS, 1);
             DailyScheduler scheduler = DailyScheduler.start(daily, store);
-            StudyBot bot = new StudyBot(knowledge, questions.questions(), store, Clock.systemUTC(), 1,
+            StudyBot bot = new StudyBot(knowledge, questions.questions(), store,
+                    new AnswerService(store.answers(), ScoringRules.DEFAULTS), Clock.systemUTC(), 1,
                     new StudyBot.DailyQuestions(daily, scheduler, store));
             ConsoleChat chat = new ConsoleChat(bot::handle, out, true, Set.of("alice"), buttons);
             Map<String, Long> lastQuestion = new HashMap<>();

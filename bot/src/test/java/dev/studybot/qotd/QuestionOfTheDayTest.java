@@ -1,5 +1,8 @@
 package dev.studybot.qotd;
 
+import dev.studybot.domain.ChannelKey;
+import dev.studybot.config.ScoringRules;
+import dev.studybot.game.AnswerService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +11,7 @@ import dev.studybot.chat.Button;
 import dev.studybot.chat.Poster;
 import dev.studybot.chat.Reply;
 import dev.studybot.knowledge.questions.Question;
-import dev.studybot.store.AnswerOutcome;
+import dev.studybot.game.AnswerOutcome;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Place;
 import dev.studybot.store.Schedule;
@@ -134,8 +137,8 @@ class QuestionOfTheDayTest {
         QuestionOfTheDay service = service(Clock.fixed(fire, ZoneOffset.UTC), QuestionOfTheDay.Settings.DEFAULTS);
         service.fire("console", "team", "general", fire);
         service.fire("console", "team", "random", fire);
-        assertTrue(store.daily("console", "team", "general", LocalDate.of(2026, 11, 25)).isPresent());
-        assertTrue(store.daily("console", "team", "random", LocalDate.of(2026, 11, 24)).isPresent());
+        assertTrue(store.daily(new ChannelKey("console", "team", "general"), LocalDate.of(2026, 11, 25)).isPresent());
+        assertTrue(store.daily(new ChannelKey("console", "team", "random"), LocalDate.of(2026, 11, 24)).isPresent());
     }
 
     @Test
@@ -163,7 +166,7 @@ class QuestionOfTheDayTest {
                 }
                 LocalDate first = Instant.parse(start).atZone(berlin).toLocalDate();
                 for (int day = 0; day < 6; day++) {
-                    assertTrue(store.daily("console", "team", place.channelId(), first.plusDays(day)).isPresent(),
+                    assertTrue(store.daily(place.channel(), first.plusDays(day)).isPresent(),
                             time + " from " + start + ": no question on " + first.plusDays(day) + " (fires " + fires + ")");
                 }
                 long posts = poster.count(reply -> heading(reply).startsWith("Question of the day"));
@@ -196,13 +199,13 @@ class QuestionOfTheDayTest {
         service(twentyMinutesLate, QuestionOfTheDay.Settings.DEFAULTS).catchUp();
         service(twentyMinutesLate, QuestionOfTheDay.Settings.DEFAULTS).catchUp();
         assertEquals(1, poster.count(reply -> heading(reply).startsWith("Question of the day")));
-        assertTrue(store.daily("console", "team", "general", LocalDate.of(2026, 11, 24)).isPresent());
+        assertTrue(store.daily(new ChannelKey("console", "team", "general"), LocalDate.of(2026, 11, 24)).isPresent());
 
         store.saveSchedule(new Schedule(RANDOM, LocalTime.of(9, 0), ZoneId.of("UTC"), false, List.of()));
         Clock threeHoursLate = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
         service(threeHoursLate, QuestionOfTheDay.Settings.DEFAULTS).catchUp();
-        assertTrue(store.daily("console", "team", "random", LocalDate.of(2026, 11, 25)).isEmpty());
-        assertTrue(store.daily("console", "team", "general", LocalDate.of(2026, 11, 25)).isEmpty());
+        assertTrue(store.daily(new ChannelKey("console", "team", "random"), LocalDate.of(2026, 11, 25)).isEmpty());
+        assertTrue(store.daily(new ChannelKey("console", "team", "general"), LocalDate.of(2026, 11, 25)).isEmpty());
     }
 
     @Test
@@ -341,7 +344,8 @@ class QuestionOfTheDayTest {
 
         assertTrue(service.revealNow(GENERAL));
         assertTrue(!service.revealNow(GENERAL), "nothing left to reveal");
-        AnswerOutcome late = store.answer(answer[0], new Member("console", "bob", "bob"), GENERAL, 0, Instant.now());
+        AnswerOutcome late = new AnswerService(store.answers(), ScoringRules.DEFAULTS)
+                .answer(answer[0], new Member("console", "bob", "bob"), GENERAL, 0, Instant.now());
         assertInstanceOf(AnswerOutcome.Expired.class, late);
         assertEquals(1, poster.count(reply -> heading(reply).startsWith("Answer to the question")));
     }

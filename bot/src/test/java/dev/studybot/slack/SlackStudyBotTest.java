@@ -1,5 +1,7 @@
 package dev.studybot.slack;
 
+import dev.studybot.config.ScoringRules;
+import dev.studybot.game.AnswerService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,7 +64,8 @@ class SlackStudyBotTest {
         knowledge = KnowledgeBase.open(notes, dir.resolve("data"), synonyms, IndexProgress.SILENT);
         store = SqliteStudyStore.open(dir.resolve("studybot.db"));
         QuestionGenerator.Result questions = new QuestionGenerator(synonyms).generate(notes, 1);
-        StudyBot bot = new StudyBot(knowledge, questions.questions(), store, Clock.systemUTC(), 1, null);
+        StudyBot bot = new StudyBot(knowledge, questions.questions(), store,
+                new AnswerService(store.answers(), ScoringRules.DEFAULTS), Clock.systemUTC(), 1, null);
         slack = new FakeSlack();
         adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null, SlackHttpModeTest.SIGNING_SECRET, 0, "127.0.0.1",
                 slack.apiUrl(), Set.of()));

@@ -1,5 +1,7 @@
 package dev.studybot.store;
 
+import dev.studybot.game.AnswerOutcome;
+import static dev.studybot.store.StoreFixtures.answer;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Place;
 import dev.studybot.domain.Mode;
@@ -95,7 +97,7 @@ class ConcurrencyTest {
                 futures.add(pool.submit(() -> {
                     start.await();
                     for (Submission s : mine) {
-                        AnswerOutcome outcome = store.answer(s.posted(), s.member(), s.place(), s.choice(), s.at());
+                        AnswerOutcome outcome = answer(store, s.posted(), s.member(), s.place(), s.choice(), s.at());
                         String key = s.posted() + "/" + s.member().userId();
                         if (outcome instanceof AnswerOutcome.Recorded r) {
                             recordedCount.incrementAndGet();
@@ -107,7 +109,7 @@ class ConcurrencyTest {
                         }
                         // Readers run beside the writers.
                         if (s.choice() == 0) {
-                            store.leaderboard(s.place(), Scope.CHANNEL, Period.WEEK, s.member().userId(), 10, s.at());
+                            store.leaderboard(s.place(), Scope.CHANNEL, Period.WEEK, s.member().key(), 10, s.at());
                         }
                     }
                     return null;

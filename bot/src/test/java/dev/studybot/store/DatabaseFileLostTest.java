@@ -1,5 +1,6 @@
 package dev.studybot.store;
 
+import static dev.studybot.store.StoreFixtures.answer;
 import static dev.studybot.store.StoreFixtures.ANN;
 import static dev.studybot.store.StoreFixtures.BOB;
 import static dev.studybot.store.StoreFixtures.GENERAL;
@@ -40,13 +41,13 @@ class DatabaseFileLostTest {
         Path db = dir.resolve("studybot.db");
         try (SqliteStudyStore store = SqliteStudyStore.open(db)) {
             long posted = postDaily(store, GENERAL, 1, T0);
-            store.answer(posted, ANN, GENERAL, right(question(1)), T0.plusSeconds(60));
+            answer(store, posted, ANN, GENERAL, right(question(1)), T0.plusSeconds(60));
             assertNull(store.fileProblem());
 
             Files.delete(db);
 
             StoreException refused = assertThrows(StoreException.class,
-                    () -> store.answer(posted, BOB, GENERAL, right(question(1)), T0.plusSeconds(120)));
+                    () -> answer(store, posted, BOB, GENERAL, right(question(1)), T0.plusSeconds(120)));
             assertTrue(refused.getMessage().contains("was deleted"), refused.getMessage());
             assertThrows(StoreException.class, () -> postDaily(store, GENERAL, 2, T0.plusSeconds(180)));
             assertTrue(store.fileProblem().contains("deleted while studybot ran"), store.fileProblem());

@@ -1,5 +1,8 @@
 package dev.studybot.store;
 
+import static dev.studybot.store.StoreFixtures.GENERAL;
+import dev.studybot.domain.GroupKey;
+import dev.studybot.game.AnswerOutcome;
 import dev.studybot.domain.Place;
 import dev.studybot.domain.Mode;
 import dev.studybot.domain.Period;
@@ -11,7 +14,6 @@ import static dev.studybot.store.StoreFixtures.right;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import dev.studybot.config.ScoringRules;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -37,33 +39,33 @@ class DefaultTimeZoneTest {
     @Test
     void groupsFollowTheDefaultZoneUntilOneIsChosenAndARecountFollowsAChangedDefault() {
         Path db = dir.resolve("studybot.db");
-        try (SqliteStudyStore store = SqliteStudyStore.open(db, ScoringRules.DEFAULTS, UTC)) {
-            store.setTimeZone("slack", "T2", UTC);
+        try (SqliteStudyStore store = SqliteStudyStore.open(db, UTC)) {
+            store.setTimeZone(new GroupKey("slack", "T2"), UTC);
             answer(store, FOLLOWS_DEFAULT, 1);
             answer(store, CHOSE_UTC, 2);
             assertEquals(List.of("U1"), weekLeaders(store, FOLLOWS_DEFAULT));
         }
-        try (SqliteStudyStore store = SqliteStudyStore.open(db, ScoringRules.DEFAULTS, BERLIN)) {
-            assertEquals(BERLIN, store.timeZone("slack", "T1"));
-            assertEquals(UTC, store.timeZone("slack", "T2"));
-            assertEquals(BERLIN, store.timeZone("slack", "T-unknown"));
+        try (SqliteStudyStore store = SqliteStudyStore.open(db, BERLIN)) {
+            assertEquals(BERLIN, store.timeZone(GENERAL.group()));
+            assertEquals(UTC, store.timeZone(new GroupKey("slack", "T2")));
+            assertEquals(BERLIN, store.timeZone(new GroupKey("slack", "T-unknown")));
             // Ann's answer moved to Berlin's week 10; the group that chose UTC still has it in week 9.
             assertEquals(List.of(), weekLeaders(store, FOLLOWS_DEFAULT));
             assertEquals(List.of("U1"), weekLeaders(store, CHOSE_UTC));
 
             Place newGroup = new Place("discord", "G1", "Gamma", "C1", "general");
             answer(store, newGroup, 3);
-            assertEquals(BERLIN, store.timeZone("discord", "G1"));
+            assertEquals(BERLIN, store.timeZone(new GroupKey("discord", "G1")));
             assertEquals(List.of(), weekLeaders(store, newGroup));
         }
-        try (SqliteStudyStore store = SqliteStudyStore.open(db, ScoringRules.DEFAULTS, UTC)) {
+        try (SqliteStudyStore store = SqliteStudyStore.open(db, UTC)) {
             assertEquals(List.of("U1"), weekLeaders(store, FOLLOWS_DEFAULT));
         }
     }
 
     private static void answer(StudyStore store, Place place, int n) {
         long id = store.post(place, null, Mode.DAILY, question(n), ANSWERED.minusSeconds(600), ANSWERED.plus(DAY));
-        assertInstanceOf(AnswerOutcome.Recorded.class, store.answer(id, ANN, place, right(question(n)), ANSWERED));
+        assertInstanceOf(AnswerOutcome.Recorded.class, StoreFixtures.answer(store, id, ANN, place, right(question(n)), ANSWERED));
     }
 
     private static List<String> weekLeaders(StudyStore store, Place place) {

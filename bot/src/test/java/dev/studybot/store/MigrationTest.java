@@ -1,5 +1,7 @@
 package dev.studybot.store;
 
+import static dev.studybot.store.StoreFixtures.CAT;
+import static dev.studybot.store.StoreFixtures.answer;
 import dev.studybot.domain.Mode;
 import dev.studybot.domain.Period;
 import dev.studybot.domain.Scope;
@@ -10,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.studybot.config.ScoringRules;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -37,7 +38,8 @@ class MigrationTest {
     void migratesAnEmptyFileAndCreatesFolders() throws SQLException {
         Path file = dir.resolve("a/b/studybot.db");
         try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
-            assertEquals(0, store.leaderboard(GENERAL, Scope.GROUP, Period.ALL, "U1", 10, Instant.now()).players());
+            assertEquals(0, store.leaderboard(GENERAL, Scope.GROUP, Period.ALL, ANN.key(), 10, Instant.now())
+                    .players());
         }
         assertEquals(ALL_VERSIONS, appliedVersions(file));
         // Opening again applies nothing new.
@@ -49,7 +51,7 @@ class MigrationTest {
     void walAndForeignKeysAreOn() throws Exception {
         Path file = dir.resolve("studybot.db");
         try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
-            try (Connection c = SqliteStudyStore.config(org.sqlite.SQLiteConfig.TransactionMode.DEFERRED)
+            try (Connection c = Database.config(org.sqlite.SQLiteConfig.TransactionMode.DEFERRED)
                     .createConnection(store.url()); Statement s = c.createStatement()) {
                 assertEquals("wal", single(s, "PRAGMA journal_mode"));
                 assertEquals("1", single(s, "PRAGMA foreign_keys"));
@@ -101,7 +103,7 @@ class MigrationTest {
         try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
             assertEquals(ALL_VERSIONS, appliedVersions(file));
             Instant now = Instant.parse("2026-03-01T22:55:00Z"); // Sunday 23:55 in Berlin: week 9
-            Leaderboard all = store.leaderboard(GENERAL, Scope.GROUP, Period.ALL, "U3", 10, now);
+            Leaderboard all = store.leaderboard(GENERAL, Scope.GROUP, Period.ALL, CAT.key(), 10, now);
             assertEquals(3, all.players());
             assertEquals(List.of(
                     new Leaderboard.Row(1, "U1", "Ann", 14, 13, 1, 2, 2),
@@ -110,22 +112,22 @@ class MigrationTest {
             assertNull(all.caller());
 
             // Week 9 in Berlin has Ann's daily answer only; her practice answer was on Monday in Berlin.
-            Leaderboard week9 = store.leaderboard(GENERAL, Scope.GROUP, Period.WEEK, "U1", 10, now);
+            Leaderboard week9 = store.leaderboard(GENERAL, Scope.GROUP, Period.WEEK, ANN.key(), 10, now);
             assertEquals(13, week9.top().get(0).points());
             assertEquals("U1", week9.top().get(0).userId());
-            Leaderboard week10 = store.leaderboard(GENERAL, Scope.GROUP, Period.WEEK, "U1", 10,
+            Leaderboard week10 = store.leaderboard(GENERAL, Scope.GROUP, Period.WEEK, ANN.key(), 10,
                     Instant.parse("2026-03-02T08:00:00Z"));
             assertEquals(1, week10.players());
             assertEquals(1, week10.top().get(0).points());
 
-            Leaderboard channel = store.leaderboard(GENERAL, Scope.CHANNEL, Period.ALL, "U1", 10, now);
+            Leaderboard channel = store.leaderboard(GENERAL, Scope.CHANNEL, Period.ALL, ANN.key(), 10, now);
             assertEquals(13, channel.top().get(0).points());
             assertEquals(3, channel.players());
 
             // The upgraded file goes on working: a new answer adds to the backfilled totals.
             long id = store.post(GENERAL, null, Mode.DAILY, StoreFixtures.question(5), now, now.plusSeconds(3600));
-            store.answer(id, BOB, GENERAL, StoreFixtures.right(StoreFixtures.question(5)), now.plusSeconds(60));
-            Leaderboard after = store.leaderboard(GENERAL, Scope.GROUP, Period.ALL, "U2", 10, now);
+            answer(store, id, BOB, GENERAL, StoreFixtures.right(StoreFixtures.question(5)), now.plusSeconds(60));
+            Leaderboard after = store.leaderboard(GENERAL, Scope.GROUP, Period.ALL, BOB.key(), 10, now);
             assertEquals("U2", after.top().get(0).userId());
             assertEquals(10 + 13 + 2, after.top().get(0).points()); // early bonus, streak 2 (+2)
             assertEquals(ANN.userId(), after.top().get(1).userId());
@@ -158,7 +160,7 @@ class MigrationTest {
         try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
             assertEquals(ALL_VERSIONS, appliedVersions(file));
             // Old data is intact and readable through the new interface.
-            assertEquals(Set.of("old-q"), store.askedQuestionIds("slack", "T1", "C1"));
+            assertEquals(Set.of("old-q"), store.askedQuestionIds(GENERAL.channel()));
             assertEquals(new RevealStats(1, 1, "Ann", monday.plusSeconds(60)), store.revealStats(oldDaily));
             assertEquals(List.of(), store.unrevealed());
             assertEquals(List.of(), store.schedules());
@@ -167,7 +169,7 @@ class MigrationTest {
             Instant at = monday.plus(StoreFixtures.DAY);
             long id = store.postDaily(GENERAL, day, StoreFixtures.question(1), at, at.plusSeconds(3600)).orElseThrow();
             assertTrue(id > oldDaily);
-            assertEquals(Set.of("old-q", "q1"), store.askedQuestionIds("slack", "T1", "C1"));
+            assertEquals(Set.of("old-q", "q1"), store.askedQuestionIds(GENERAL.channel()));
             assertEquals(List.of(id), store.unrevealed().stream().map(DailyPost::postedId).toList());
         }
         SqliteStudyStore.open(file).close();
@@ -184,9 +186,9 @@ class MigrationTest {
             s.executeUpdate("INSERT INTO study_groups (id, platform, group_id, name) VALUES (1, 'slack', 'T1', 'Acme')");
         }
         ZoneId berlin = ZoneId.of("Europe/Berlin");
-        try (SqliteStudyStore store = SqliteStudyStore.open(file, ScoringRules.DEFAULTS, berlin)) {
+        try (SqliteStudyStore store = SqliteStudyStore.open(file, berlin)) {
             assertEquals(ALL_VERSIONS, appliedVersions(file));
-            assertEquals(berlin, store.timeZone("slack", "T1"));
+            assertEquals(berlin, store.timeZone(GENERAL.group()));
         }
     }
 

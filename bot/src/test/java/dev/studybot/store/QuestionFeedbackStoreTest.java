@@ -1,5 +1,6 @@
 package dev.studybot.store;
 
+import static dev.studybot.store.StoreFixtures.answer;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Mode;
 import static dev.studybot.store.StoreFixtures.ANN;
@@ -107,10 +108,10 @@ class QuestionFeedbackStoreTest {
             for (int other = 0; other < 4; other++) {
                 long posted = postDaily(store, GENERAL, 100 + m * 10 + other, T0);
                 Question q = question(100 + m * 10 + other);
-                store.answer(posted, member, GENERAL, strong ? right(q) : wrong(q), T0.plusSeconds(1));
+                answer(store, posted, member, GENERAL, strong ? right(q) : wrong(q), T0.plusSeconds(1));
             }
             Question q = question(50);
-            store.answer(target, member, GENERAL, strong ? wrong(q) : right(q), T0.plusSeconds(2));
+            answer(store, target, member, GENERAL, strong ? wrong(q) : right(q), T0.plusSeconds(2));
         }
     }
 
@@ -122,8 +123,8 @@ class QuestionFeedbackStoreTest {
 
         Member tenth = new Member("slack", "M9", "Member 9");
         long posted = postDaily(store, GENERAL, 190, T0);
-        store.answer(posted, tenth, GENERAL, wrong(question(190)), T0.plusSeconds(1));
-        store.answer(store.post(GENERAL, null, Mode.DAILY, question(50), T0, T0.plus(Duration.ofDays(1))), tenth,
+        answer(store, posted, tenth, GENERAL, wrong(question(190)), T0.plusSeconds(1));
+        answer(store, store.post(GENERAL, null, Mode.DAILY, question(50), T0, T0.plus(Duration.ofDays(1))), tenth,
                 GENERAL, right(question(50)), T0.plusSeconds(2));
 
         String why = feedback.reviewAnswers("q50", T0.plusSeconds(3)).orElseThrow();
@@ -138,9 +139,9 @@ class QuestionFeedbackStoreTest {
             Member member = new Member("slack", "M" + m, "Member " + m);
             boolean strong = m % 2 == 0;
             long other = postDaily(store, GENERAL, 200 + m, T0);
-            store.answer(other, member, GENERAL, strong ? right(question(200 + m)) : wrong(question(200 + m)), T0);
+            answer(store, other, member, GENERAL, strong ? right(question(200 + m)) : wrong(question(200 + m)), T0);
             long target = postDaily(store, GENERAL, 60, T0);
-            store.answer(target, member, GENERAL, strong ? right(question(60)) : wrong(question(60)), T0);
+            answer(store, target, member, GENERAL, strong ? right(question(60)) : wrong(question(60)), T0);
         }
 
         assertTrue(feedback.reviewAnswers("q60", T0).isEmpty());
@@ -151,8 +152,8 @@ class QuestionFeedbackStoreTest {
     void flaggedListsRetiredQuestionsFirstThenReportedOnesWithTheirAnswers() {
         long once = postDaily(store, GENERAL, 4, T0);
         long twice = postDaily(store, GENERAL, 5, T0);
-        store.answer(once, CAT, GENERAL, wrong(question(4)), T0);
-        store.answer(once, BOB, GENERAL, right(question(4)), T0);
+        answer(store, once, CAT, GENERAL, wrong(question(4)), T0);
+        answer(store, once, BOB, GENERAL, right(question(4)), T0);
         feedback.report(once, ANN, ReportReason.WRONG_ANSWER, T0.plusSeconds(60));
         feedback.report(twice, ANN, ReportReason.UNCLEAR, T0);
         feedback.report(twice, BOB, ReportReason.UNCLEAR, T0);

@@ -1,5 +1,8 @@
 package dev.studybot.store;
 
+import dev.studybot.domain.ChannelKey;
+import dev.studybot.game.AnswerOutcome;
+import static dev.studybot.store.StoreFixtures.answer;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Place;
 import dev.studybot.domain.Mode;
@@ -66,12 +69,12 @@ class ScheduleStoreTest {
         Schedule random = new Schedule(RANDOM, LocalTime.of(17, 0), ZoneId.of("UTC"), false, List.of());
         Schedule ops = new Schedule(ACME_OPS, LocalTime.of(7, 5), ZoneId.of("America/New_York"), true, List.of("IAM"));
         try (SqliteStudyStore store = SqliteStudyStore.open(file())) {
-            assertEquals(Optional.empty(), store.schedule("slack", "T1", "C1"));
+            assertEquals(Optional.empty(), store.schedule(GENERAL.channel()));
             assertEquals(List.of(), store.schedules());
             store.saveSchedule(random);
             store.saveSchedule(ops);
             store.saveSchedule(general);
-            assertEquals(Optional.of(general), store.schedule("slack", "T1", "C1"));
+            assertEquals(Optional.of(general), store.schedule(GENERAL.channel()));
             // Stable order: platform, group, channel.
             assertEquals(List.of(general, random, ops), store.schedules());
 
@@ -79,23 +82,23 @@ class ScheduleStoreTest {
             Place renamed = new Place("slack", "T1", "Acme Corp", "C1", "general-chat");
             Schedule replaced = new Schedule(renamed, LocalTime.of(8, 0), ZoneId.of("UTC"), false, List.of());
             store.saveSchedule(replaced);
-            assertEquals(Optional.of(replaced), store.schedule("slack", "T1", "C1"));
+            assertEquals(Optional.of(replaced), store.schedule(GENERAL.channel()));
             assertEquals(3, store.schedules().size());
             // The group's name is shared by its channels.
             assertEquals(new Place("slack", "T1", "Acme Corp", "C2", "random"),
-                    store.schedule("slack", "T1", "C2").orElseThrow().place());
+                    store.schedule(RANDOM.channel()).orElseThrow().place());
         }
         try (SqliteStudyStore store = SqliteStudyStore.open(file())) {
             Place renamed = new Place("slack", "T1", "Acme Corp", "C1", "general-chat");
             assertEquals(Optional.of(new Schedule(renamed, LocalTime.of(8, 0), ZoneId.of("UTC"), false, List.of())),
-                    store.schedule("slack", "T1", "C1"));
-            assertEquals(Optional.of(ops), store.schedule("slack", "T2", "C9"));
+                    store.schedule(GENERAL.channel()));
+            assertEquals(Optional.of(ops), store.schedule(new ChannelKey("slack", "T2", "C9")));
 
-            assertTrue(store.removeSchedule("slack", "T1", "C2"));
-            assertFalse(store.removeSchedule("slack", "T1", "C2"));
-            assertFalse(store.removeSchedule("slack", "T1", "nope"));
-            assertFalse(store.removeSchedule("discord", "T1", "C1"));
-            assertEquals(Optional.empty(), store.schedule("slack", "T1", "C2"));
+            assertTrue(store.removeSchedule(RANDOM.channel()));
+            assertFalse(store.removeSchedule(RANDOM.channel()));
+            assertFalse(store.removeSchedule(new ChannelKey("slack", "T1", "nope")));
+            assertFalse(store.removeSchedule(new ChannelKey("discord", "T1", "C1")));
+            assertEquals(Optional.empty(), store.schedule(RANDOM.channel()));
             assertEquals(List.of("C1", "C9"), store.schedules().stream().map(s -> s.place().channelId()).toList());
         }
         try (SqliteStudyStore store = SqliteStudyStore.open(file())) {
@@ -107,7 +110,7 @@ class ScheduleStoreTest {
     void aScheduleKeepsItsTimeToTheMinute() {
         try (SqliteStudyStore store = SqliteStudyStore.open(file())) {
             store.saveSchedule(new Schedule(GENERAL, LocalTime.of(23, 59, 42, 7), BERLIN, false, List.of()));
-            assertEquals(LocalTime.of(23, 59), store.schedule("slack", "T1", "C1").orElseThrow().time());
+            assertEquals(LocalTime.of(23, 59), store.schedule(GENERAL.channel()).orElseThrow().time());
         }
     }
 
@@ -140,10 +143,10 @@ class ScheduleStoreTest {
             assertEquals(reveal, posted.expiresAt());
             assertEquals("C1", posted.channelId());
 
-            DailyPost daily = store.daily("slack", "T1", "C1", MONDAY).orElseThrow();
+            DailyPost daily = store.daily(GENERAL.channel(), MONDAY).orElseThrow();
             assertEquals(new DailyPost(first.getAsLong(), GENERAL, MONDAY, at, reveal, null), daily);
-            assertEquals(Optional.empty(), store.daily("slack", "T1", "C1", MONDAY.plusDays(2)));
-            assertEquals(Optional.empty(), store.daily("slack", "T1", "C3", MONDAY));
+            assertEquals(Optional.empty(), store.daily(GENERAL.channel(), MONDAY.plusDays(2)));
+            assertEquals(Optional.empty(), store.daily(new ChannelKey("slack", "T1", "C3"), MONDAY));
 
             // The refused calls left nothing behind.
             try (Connection c = DriverManager.getConnection(store.url()); Statement s = c.createStatement()) {
@@ -230,7 +233,7 @@ class ScheduleStoreTest {
                     assertEquals(won.get(0), count(s,
                             "SELECT posted_ref FROM daily_posts WHERE day = '" + day + "'"));
                 }
-                assertEquals(won.get(0), second.daily("slack", "T1", "C1", day).orElseThrow().postedId());
+                assertEquals(won.get(0), second.daily(GENERAL.channel(), day).orElseThrow().postedId());
             }
         }
     }
@@ -243,11 +246,11 @@ class ScheduleStoreTest {
         try (SqliteStudyStore store = SqliteStudyStore.open(file())) {
             long id = store.postDaily(GENERAL, MONDAY, question(1), T0, reveal).orElseThrow();
             assertInstanceOf(AnswerOutcome.Recorded.class,
-                    store.answer(id, ANN, GENERAL, right(question(1)), reveal));
+                    answer(store, id, ANN, GENERAL, right(question(1)), reveal));
             assertInstanceOf(AnswerOutcome.Expired.class,
-                    store.answer(id, BOB, GENERAL, right(question(1)), reveal.plusMillis(1)));
+                    answer(store, id, BOB, GENERAL, right(question(1)), reveal.plusMillis(1)));
             assertInstanceOf(AnswerOutcome.Expired.class,
-                    store.answer(id, CAT, GENERAL, wrong(question(1)), reveal.plus(Duration.ofHours(1))));
+                    answer(store, id, CAT, GENERAL, wrong(question(1)), reveal.plus(Duration.ofHours(1))));
             assertEquals(new RevealStats(1, 1, "Ann", reveal), store.revealStats(id));
         }
     }
@@ -277,14 +280,14 @@ class ScheduleStoreTest {
             assertFalse(store.markRevealed(random, revealedAt.plusSeconds(60)));
             assertFalse(store.markRevealed(999_999, revealedAt));
             assertEquals(List.of(general, tuesday), ids(store.unrevealed()));
-            assertEquals(revealedAt, store.daily("slack", "T1", "C2", MONDAY).orElseThrow().revealedAt());
+            assertEquals(revealedAt, store.daily(RANDOM.channel(), MONDAY).orElseThrow().revealedAt());
         }
         try (SqliteStudyStore store = SqliteStudyStore.open(file())) {
             assertEquals(List.of(general, tuesday), ids(store.unrevealed()));
             assertFalse(store.markRevealed(random, T0.plus(StoreFixtures.DAY)));
             // The first reveal's time stays.
             assertEquals(at.plus(Duration.ofHours(2)).plusSeconds(3),
-                    store.daily("slack", "T1", "C2", MONDAY).orElseThrow().revealedAt());
+                    store.daily(RANDOM.channel(), MONDAY).orElseThrow().revealedAt());
             assertTrue(store.markRevealed(general, T0.plus(Duration.ofHours(8))));
         }
         try (SqliteStudyStore store = SqliteStudyStore.open(file())) {
@@ -296,7 +299,7 @@ class ScheduleStoreTest {
     @Test
     void askedQuestionIdsAreTheChannelsDailyQuestions() {
         try (SqliteStudyStore store = SqliteStudyStore.open(file())) {
-            assertEquals(Set.of(), store.askedQuestionIds("slack", "T1", "C1"));
+            assertEquals(Set.of(), store.askedQuestionIds(GENERAL.channel()));
             store.postDaily(GENERAL, MONDAY, question(1), T0, T0.plusSeconds(3600));
             store.postDaily(GENERAL, MONDAY.plusDays(1), question(2), T0.plus(StoreFixtures.DAY),
                     T0.plus(StoreFixtures.DAY).plusSeconds(3600));
@@ -305,10 +308,10 @@ class ScheduleStoreTest {
             store.post(GENERAL, ANN, Mode.PRACTICE, question(4), T0, T0.plusSeconds(60));
             store.post(GENERAL, ANN, Mode.REVIEW, question(5), T0, T0.plusSeconds(60));
 
-            assertEquals(Set.of("q1", "q2"), store.askedQuestionIds("slack", "T1", "C1"));
-            assertEquals(Set.of("q3"), store.askedQuestionIds("slack", "T1", "C2"));
-            assertEquals(Set.of(), store.askedQuestionIds("slack", "T2", "C1"));
-            assertEquals(Set.of(), store.askedQuestionIds("discord", "T1", "C1"));
+            assertEquals(Set.of("q1", "q2"), store.askedQuestionIds(GENERAL.channel()));
+            assertEquals(Set.of("q3"), store.askedQuestionIds(RANDOM.channel()));
+            assertEquals(Set.of(), store.askedQuestionIds(new ChannelKey("slack", "T2", "C1")));
+            assertEquals(Set.of(), store.askedQuestionIds(new ChannelKey("discord", "T1", "C1")));
         }
     }
 
@@ -324,21 +327,21 @@ class ScheduleStoreTest {
             Member eve = new Member("slack", "U5", "Eve");
             // Recorded out of time order: Cat answers wrong first, Bob right at 10:00 but recorded after
             // Ann's right answer at 11:00; Dan right at 12:00; Eve wrong.
-            store.answer(id, CAT, GENERAL, wrong(q), T0.plusSeconds(60));
-            store.answer(id, ANN, GENERAL, right(q), T0.plus(Duration.ofHours(2)));
-            store.answer(id, BOB, GENERAL, right(q), T0.plus(Duration.ofHours(1)));
-            store.answer(id, dan, GENERAL, right(q), T0.plus(Duration.ofHours(3)));
-            store.answer(id, eve, GENERAL, wrong(q), T0.plus(Duration.ofHours(4)));
+            answer(store, id, CAT, GENERAL, wrong(q), T0.plusSeconds(60));
+            answer(store, id, ANN, GENERAL, right(q), T0.plus(Duration.ofHours(2)));
+            answer(store, id, BOB, GENERAL, right(q), T0.plus(Duration.ofHours(1)));
+            answer(store, id, dan, GENERAL, right(q), T0.plus(Duration.ofHours(3)));
+            answer(store, id, eve, GENERAL, wrong(q), T0.plus(Duration.ofHours(4)));
             // A second press changes nothing.
-            store.answer(id, CAT, GENERAL, right(q), T0.plus(Duration.ofHours(5)));
+            answer(store, id, CAT, GENERAL, right(q), T0.plus(Duration.ofHours(5)));
             // Too late.
-            store.answer(id, new Member("slack", "U6", "Fay"), GENERAL, right(q), reveal.plusSeconds(1));
+            answer(store, id, new Member("slack", "U6", "Fay"), GENERAL, right(q), reveal.plusSeconds(1));
 
             assertEquals(new RevealStats(5, 3, "Bob", T0.plus(Duration.ofHours(1))), store.revealStats(id));
 
             // Only wrong answers: counted, nobody named.
             long other = store.postDaily(RANDOM, MONDAY, q, T0, reveal).orElseThrow();
-            store.answer(other, ANN, RANDOM, wrong(q), T0.plusSeconds(5));
+            answer(store, other, ANN, RANDOM, wrong(q), T0.plusSeconds(5));
             assertEquals(new RevealStats(1, 0, null, null), store.revealStats(other));
             // An unknown question.
             assertEquals(new RevealStats(0, 0, null, null), store.revealStats(999_999));
@@ -350,10 +353,10 @@ class ScheduleStoreTest {
         Question q = question(1);
         try (SqliteStudyStore store = SqliteStudyStore.open(file())) {
             long id = store.postDaily(GENERAL, MONDAY, q, T0, T0.plus(Duration.ofHours(8))).orElseThrow();
-            store.answer(id, ANN, GENERAL, right(q), T0.plusSeconds(30));
+            answer(store, id, ANN, GENERAL, right(q), T0.plusSeconds(30));
             // Ann renamed herself while answering elsewhere.
             long practice = store.post(GENERAL, null, Mode.PRACTICE, question(2), T0, T0.plusSeconds(3600));
-            store.answer(practice, new Member("slack", "U1", "Annie"), GENERAL, 0, T0.plusSeconds(40));
+            answer(store, practice, new Member("slack", "U1", "Annie"), GENERAL, 0, T0.plusSeconds(40));
             assertEquals("Annie", store.revealStats(id).firstRight());
         }
     }

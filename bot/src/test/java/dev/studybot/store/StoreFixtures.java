@@ -1,5 +1,8 @@
 package dev.studybot.store;
 
+import dev.studybot.game.AnswerService;
+import dev.studybot.game.AnswerOutcome;
+import dev.studybot.config.ScoringRules;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Place;
 import dev.studybot.domain.Mode;
@@ -35,6 +38,11 @@ final class StoreFixtures {
 
     static int wrong(Question q) {
         return (q.answer() + 1) % q.choices().size();
+    }
+
+    /** Answers through the game's rules under the default scoring, as the bot does. */
+    static AnswerOutcome answer(StudyStore store, long posted, Member member, Place place, int choice, Instant at) {
+        return new AnswerService(store.answers(), ScoringRules.DEFAULTS).answer(posted, member, place, choice, at);
     }
 
     static long postDaily(StudyStore store, Place place, int n, Instant at) {

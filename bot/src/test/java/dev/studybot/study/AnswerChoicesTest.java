@@ -1,5 +1,7 @@
 package dev.studybot.study;
 
+import dev.studybot.config.ScoringRules;
+import dev.studybot.game.AnswerService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +39,7 @@ class AnswerChoicesTest {
         try (KnowledgeBase knowledge = KnowledgeBase.open(notes, dir.resolve("data"), Synonyms.none(), IndexProgress.SILENT);
              SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("studybot.db"))) {
             StudyBot bot = new StudyBot(knowledge, new QuestionGenerator(Synonyms.none()).generate(notes, 1).questions(),
-                    store, Clock.systemUTC(), 1, null);
+                    store, new AnswerService(store.answers(), ScoringRules.DEFAULTS), Clock.systemUTC(), 1, null);
             Reply quiz = bot.handle(new Interaction.Text(ALICE, "quiz"));
             assertEquals(2, quiz.buttons().stream().filter(b -> Button.parseAnswer(b.action()) != null).count(),
                     quiz.toString());

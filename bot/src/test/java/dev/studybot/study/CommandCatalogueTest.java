@@ -1,5 +1,7 @@
 package dev.studybot.study;
 
+import dev.studybot.config.ScoringRules;
+import dev.studybot.game.AnswerService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +42,8 @@ class CommandCatalogueTest {
         Caller admin = new Caller(new Member("slack", "U1", "Ann"), place, true);
         try (KnowledgeBase knowledge = KnowledgeBase.open(notes, dir.resolve("data"), Synonyms.none(), IndexProgress.SILENT);
              SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("studybot.db"))) {
-            StudyBot bot = new StudyBot(knowledge, List.of(), store, Clock.systemUTC(), 1, null);
+            StudyBot bot = new StudyBot(knowledge, List.of(), store,
+                    new AnswerService(store.answers(), ScoringRules.DEFAULTS), Clock.systemUTC(), 1, null);
             for (CommandSpec spec : bot.catalogue().specs()) {
                 for (String name : names(spec)) {
                     String text = name + " " + example(spec.arguments());

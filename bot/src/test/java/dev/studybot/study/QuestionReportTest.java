@@ -1,5 +1,7 @@
 package dev.studybot.study;
 
+import dev.studybot.config.ScoringRules;
+import dev.studybot.game.AnswerService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -50,7 +52,7 @@ class QuestionReportTest {
         knowledge = KnowledgeBase.open(notes, dir.resolve("data"), Synonyms.none(), IndexProgress.SILENT);
         store = SqliteStudyStore.open(dir.resolve("studybot.db"));
         bot = new StudyBot(knowledge, new QuestionGenerator(Synonyms.none()).generate(notes, 1).questions(), store,
-                Clock.systemUTC(), 1, null);
+                new AnswerService(store.answers(), ScoringRules.DEFAULTS), Clock.systemUTC(), 1, null);
     }
 
     @AfterEach

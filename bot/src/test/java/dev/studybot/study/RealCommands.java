@@ -2,6 +2,8 @@ package dev.studybot.study;
 
 import dev.studybot.command.CommandCatalogue;
 import dev.studybot.command.CommandSpec;
+import dev.studybot.config.ScoringRules;
+import dev.studybot.game.AnswerService;
 import dev.studybot.knowledge.KnowledgeBase;
 import dev.studybot.knowledge.analysis.Synonyms;
 import dev.studybot.knowledge.index.IndexProgress;
@@ -34,7 +36,8 @@ public final class RealCommands {
                 try (KnowledgeBase knowledge = KnowledgeBase.open(notes, dir.resolve("data"), Synonyms.none(),
                         IndexProgress.SILENT);
                      SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("studybot.db"))) {
-                    catalogue = new StudyBot(knowledge, List.of(), store, Clock.systemUTC(), 1, null).catalogue();
+                    catalogue = new StudyBot(knowledge, List.of(), store, new AnswerService(store.answers(), ScoringRules.DEFAULTS),
+                            Clock.systemUTC(), 1, null).catalogue();
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

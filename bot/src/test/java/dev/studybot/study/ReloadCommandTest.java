@@ -1,5 +1,7 @@
 package dev.studybot.study;
 
+import dev.studybot.config.ScoringRules;
+import dev.studybot.game.AnswerService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,7 +51,8 @@ class ReloadCommandTest {
         store = SqliteStudyStore.open(dir.resolve("studybot.db"));
         QuestionGenerator generator = new QuestionGenerator(Synonyms.none());
         List<Question> questions = generator.generate(notes, 1).questions();
-        bot = new StudyBot(knowledge, questions, store, Clock.systemUTC(), 1, null);
+        bot = new StudyBot(knowledge, questions, store,
+                new AnswerService(store.answers(), ScoringRules.DEFAULTS), Clock.systemUTC(), 1, null);
         reloader = new NotesReloader(knowledge, notes, generator, 1, questions.size(), bot::replaceQuestions);
     }
 

@@ -1,5 +1,6 @@
 package dev.studybot.study;
 
+import dev.studybot.game.AnswerService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,11 +70,12 @@ class RoughEdgesTest {
         Path notes = Files.createDirectories(dir.resolve("notes"));
         Files.writeString(notes.resolve("ec2.md"), "# EC2\n\nSpot instances get a two-minute notice.\n");
         knowledge = KnowledgeBase.open(notes, dir.resolve("data"), Synonyms.none(), IndexProgress.SILENT);
-        store = SqliteStudyStore.open(dir.resolve("studybot.db"), ScoringRules.DEFAULTS, ZoneOffset.UTC);
+        store = SqliteStudyStore.open(dir.resolve("studybot.db"), ZoneOffset.UTC);
         QuestionOfTheDay daily = new QuestionOfTheDay(store, store, POOL, (place, reply) -> { }, CLOCK,
                 QuestionOfTheDay.Settings.DEFAULTS, 1);
         scheduler = DailyScheduler.start(daily, store);
-        bot = new StudyBot(knowledge, POOL, store, CLOCK, 1, new StudyBot.DailyQuestions(daily, scheduler, store));
+        bot = new StudyBot(knowledge, POOL, store, new AnswerService(store.answers(), ScoringRules.DEFAULTS), CLOCK, 1,
+                new StudyBot.DailyQuestions(daily, scheduler, store));
     }
 
     @AfterEach
@@ -129,7 +131,7 @@ class RoughEdgesTest {
 
         assertTrue(reply.contains("No question is about \"weekdyas\", so nothing was changed. Did you mean \"weekdays\"?"),
                 reply);
-        assertTrue(store.schedule("slack", "T1", "C1").isEmpty(), "no schedule that could never post");
+        assertTrue(store.schedule(GENERAL.channel()).isEmpty(), "no schedule that could never post");
         String lambda = say("schedule set 09:00 UTC lamda").toString();
         assertTrue(lambda.contains("Did you mean \"Lambda\"?"), lambda);
     }
@@ -139,16 +141,17 @@ class RoughEdgesTest {
         String reply = say("schedule set 09:00 UTC weekdays lambda").toString();
 
         assertTrue(reply.contains("weekdays at 09:00 UTC, topics: lambda"), reply);
-        assertEquals(List.of("lambda"), store.schedule("slack", "T1", "C1").map(Schedule::topics).orElseThrow());
+        assertEquals(List.of("lambda"), store.schedule(GENERAL.channel()).map(Schedule::topics).orElseThrow());
     }
 
     @Test
     void aTopicWithASpaceIsOneTopicInQuotes() {
         say("schedule set 09:00 UTC daily \"Topic 05\" lambda");
-        assertEquals(List.of("Topic 05", "lambda"), store.schedule("slack", "T1", "C1").map(Schedule::topics).orElseThrow());
+        assertEquals(List.of("Topic 05", "lambda"),
+                store.schedule(GENERAL.channel()).map(Schedule::topics).orElseThrow());
 
         say("schedule set 10:00 UTC “Topic 07”"); // the curly quotes a phone or Slack types
-        assertEquals(List.of("Topic 07"), store.schedule("slack", "T1", "C1").map(Schedule::topics).orElseThrow());
+        assertEquals(List.of("Topic 07"), store.schedule(GENERAL.channel()).map(Schedule::topics).orElseThrow());
     }
 
     @Test

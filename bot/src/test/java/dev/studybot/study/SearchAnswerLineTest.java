@@ -1,5 +1,7 @@
 package dev.studybot.study;
 
+import dev.studybot.config.ScoringRules;
+import dev.studybot.game.AnswerService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +43,8 @@ class SearchAnswerLineTest {
                 """);
         try (KnowledgeBase knowledge = KnowledgeBase.open(notes, dir.resolve("data"), Synonyms.none(), IndexProgress.SILENT);
              SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("studybot.db"))) {
-            StudyBot bot = new StudyBot(knowledge, List.of(), store, Clock.systemUTC(), 1, null);
+            StudyBot bot = new StudyBot(knowledge, List.of(), store,
+                    new AnswerService(store.answers(), ScoringRules.DEFAULTS), Clock.systemUTC(), 1, null);
 
             Reply reply = bot.handle(new Interaction.Text(ALICE, "search when is a message delivered again"));
 

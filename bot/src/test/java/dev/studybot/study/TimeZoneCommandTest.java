@@ -1,5 +1,8 @@
 package dev.studybot.study;
 
+import dev.studybot.domain.GroupKey;
+import dev.studybot.domain.ChannelKey;
+import dev.studybot.game.AnswerService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,11 +56,13 @@ class TimeZoneCommandTest {
         Path notes = Files.createDirectories(dir.resolve("notes"));
         Files.writeString(notes.resolve("ec2.md"), "# EC2\n\nSpot instances get a two-minute notice.\n");
         knowledge = KnowledgeBase.open(notes, dir.resolve("data"), Synonyms.none(), IndexProgress.SILENT);
-        store = SqliteStudyStore.open(dir.resolve("studybot.db"), ScoringRules.DEFAULTS, BERLIN);
+        store = SqliteStudyStore.open(dir.resolve("studybot.db"), BERLIN);
         QuestionOfTheDay daily = new QuestionOfTheDay(store, store, List.of(), (place, reply) -> { },
                 CLOCK, QuestionOfTheDay.Settings.DEFAULTS, 1);
         scheduler = DailyScheduler.start(daily, store);
-        bot = new StudyBot(knowledge, List.of(), store, CLOCK, 1, new StudyBot.DailyQuestions(daily, scheduler, store));
+        bot = new StudyBot(knowledge, List.of(), store,
+                new AnswerService(store.answers(), ScoringRules.DEFAULTS), CLOCK, 1,
+                new StudyBot.DailyQuestions(daily, scheduler, store));
     }
 
     @AfterEach
@@ -72,7 +77,7 @@ class TimeZoneCommandTest {
     }
 
     private ZoneId scheduledZone() {
-        return store.schedule("console", "team", "general").map(Schedule::zone).orElseThrow();
+        return store.schedule(new ChannelKey("console", "team", "general")).map(Schedule::zone).orElseThrow();
     }
 
     @Test
@@ -87,12 +92,12 @@ class TimeZoneCommandTest {
         assertTrue(say(MEMBER, "timezone set Asia/Tokyo").contains("Only admins can use /study timezone set"));
         assertTrue(say(ADMIN, "timezone set Mars/Olympus").contains("\"Mars/Olympus\" is not a time zone I know"));
         assertTrue(say(ADMIN, "timezone set").contains("Say which time zone"));
-        assertEquals(BERLIN, store.timeZone("console", "team"));
+        assertEquals(BERLIN, store.timeZone(new GroupKey("console", "team")));
 
         Reply set = bot.handle(new Interaction.Text(ADMIN, "timezone set america/new_york"));
         assertFalse(set.privateTo());
         assertTrue(set.toString().contains("now run in America/New_York time (set by alice)"), set.toString());
-        assertEquals(NEW_YORK, store.timeZone("console", "team"));
+        assertEquals(NEW_YORK, store.timeZone(new GroupKey("console", "team")));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.studybot.game;
+package dev.studybot.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -17,15 +17,17 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The connections to one SQLite file, shared by the stores of each aggregate: every write runs on one writer
+ * One SQLite file: its connections, shared by the stores of each aggregate, their transactions, and backups of
+ * the file. Every write runs on one writer
  * connection, one thread at a time, in a {@code BEGIN IMMEDIATE} transaction (so a second process on the same
- * file waits for the write lock instead of failing half-way); reads use a small pool of reader connections,
+ * file waits for the write lock instead of failing half-way); reads use a small pool of reader database,
  * which WAL lets run beside the writer.
  */
-final class SqliteConnections implements AutoCloseable {
+public final class Database implements AutoCloseable {
 
     private static final int READERS = 4;
-    private static final Logger LOG = LoggerFactory.getLogger(SqliteConnections.class);
+    private static final int BUSY_TIMEOUT_MS = 10_000;
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     /** The database file and the identity (device and inode) it had when opened. */
     private final Path file;
@@ -37,7 +39,7 @@ final class SqliteConnections implements AutoCloseable {
     private final BlockingQueue<Connection> readers;
     private volatile boolean closed;
 
-    private SqliteConnections(Path file, Connection writer, BlockingQueue<Connection> readers) {
+    private Database(Path file, Connection writer, BlockingQueue<Connection> readers) {
         this.file = file;
         this.fileKey = fileKey(file);
         this.writer = writer;
@@ -45,24 +47,62 @@ final class SqliteConnections implements AutoCloseable {
     }
 
     /** Opens the writer and the readers on {@code file} (already migrated). */
-    static SqliteConnections open(Path file) throws SQLException {
+    static Database open(Path file) throws SQLException {
         String url = "jdbc:sqlite:" + file;
         List<Connection> opened = new ArrayList<>();
         try {
-            Connection writer = SqliteStudyStore.config(SQLiteConfig.TransactionMode.IMMEDIATE).createConnection(url);
+            Connection writer = config(SQLiteConfig.TransactionMode.IMMEDIATE).createConnection(url);
             opened.add(writer);
             BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
             for (int i = 0; i < READERS; i++) {
-                Connection reader = SqliteStudyStore.config(SQLiteConfig.TransactionMode.DEFERRED).createConnection(url);
+                Connection reader = config(SQLiteConfig.TransactionMode.DEFERRED).createConnection(url);
                 opened.add(reader);
                 readers.add(reader);
             }
-            return new SqliteConnections(file, writer, readers);
+            return new Database(file, writer, readers);
         } catch (SQLException e) {
             for (Connection c : opened) {
                 closeQuietly(c);
             }
             throw e;
+        }
+    }
+
+    /** The connection settings every connection (and Flyway's) uses. */
+    static SQLiteConfig config(SQLiteConfig.TransactionMode mode) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setTransactionMode(mode);
+        return config;
+    }
+
+    /**
+     * Copies the database file {@code db} to {@code target} with SQLite's online backup, also while a bot
+     * writes to it: the copy is one consistent snapshot, never a half-written file. The database is only
+     * read: neither migrated nor changed in any way.
+     */
+    public static void backup(Path db, Path target) {
+        Path absolute = target.toAbsolutePath();
+        try {
+            Path folder = absolute.getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the folder for the backup " + target + ": " + e.getMessage(), e);
+        }
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true);
+        readOnly.setBusyTimeout(BUSY_TIMEOUT_MS);
+        try (Connection c = readOnly.createConnection("jdbc:sqlite:" + db.toAbsolutePath());
+             Statement statement = c.createStatement()) {
+            // sqlite-jdbc's "backup to" runs sqlite3_backup page by page from this connection.
+            statement.executeUpdate("backup to '" + absolute.toString().replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw new StoreException("Cannot back up the database " + db + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,4 +1,6 @@
-package dev.studybot.store;
+package dev.studybot.game;
+
+import dev.studybot.store.Posted;
 
 /** What happened to a pressed answer button. Only {@link Recorded} changes any score. */
 public sealed interface AnswerOutcome {

@@ -1,4 +1,4 @@
-package dev.studybot.game;
+package dev.studybot.store;
 
 import dev.studybot.domain.Period;
 import java.time.Instant;
