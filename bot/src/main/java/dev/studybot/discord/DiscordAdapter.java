@@ -1,6 +1,8 @@
 package dev.studybot.discord;
 
 import dev.studybot.chat.Caller;
+import dev.studybot.chat.ChatHandler;
+import dev.studybot.chat.ChatPlatform;
 import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Poster;
 import dev.studybot.chat.Reply;
@@ -22,8 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * {@code /study-admin}, and translates interactions into {@link Interaction}s and replies into embeds with
  * buttons. Admin = the member has Manage Server.
  */
-public final class DiscordAdapter implements AutoCloseable {
+public final class DiscordAdapter implements ChatPlatform {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscordAdapter.class);
     /** How long closing waits for interactions under way, and then for their replies to go out. */
@@ -70,8 +70,7 @@ public final class DiscordAdapter implements AutoCloseable {
     private final ExecutorService workers;
     private final Set<CompletableFuture<?>> repliesUnderWay = ConcurrentHashMap.newKeySet();
     private volatile JDA jda;
-    private volatile Function<Interaction, Reply> bot;
-    private volatile Supplier<List<String>> topics = List::of;
+    private volatile ChatHandler chat;
 
     /** No network yet. */
     public DiscordAdapter(DiscordSettings settings) {
@@ -84,7 +83,13 @@ public final class DiscordAdapter implements AutoCloseable {
         });
     }
 
+    @Override
+    public String name() {
+        return PLATFORM;
+    }
+
     /** Posts embeds and buttons to a channel (question of the day, reveals); needs {@link #start} first. */
+    @Override
     public Poster poster() {
         return this::post;
     }
@@ -112,15 +117,15 @@ public final class DiscordAdapter implements AutoCloseable {
 
     /**
      * Logs in, registers the commands (to the guild when its id is set, else globally; a bulk overwrite, so a
-     * restart does not duplicate them), then routes interactions to {@code bot}. {@code topics} supplies
-     * autocomplete choices.
+     * restart does not duplicate them), then routes interactions to {@code chat}, whose topics are the autocomplete
+     * choices.
      */
-    public void start(Function<Interaction, Reply> bot, Supplier<List<String>> topics) {
+    @Override
+    public void start(ChatHandler chat) {
         if (jda != null) {
             throw new IllegalStateException("Already started.");
         }
-        this.bot = bot;
-        this.topics = topics == null ? List::of : topics;
+        this.chat = chat;
         RestConfig rest = new RestConfig();
         if (settings.apiUrl() != null) {
             rest.setBaseUrl(settings.apiUrl());
@@ -192,11 +197,11 @@ public final class DiscordAdapter implements AutoCloseable {
                 + "&scope=bot+applications.commands&permissions=" + Permission.getRaw(PERMISSIONS);
     }
 
-    @Override
     /**
      * Stops taking interactions, lets those under way finish and send their replies (JDA's shutdown still runs
      * requests already queued), then disconnects; whatever is not done within the grace periods is dropped.
      */
+    @Override
     public void close() {
         JDA connected = jda;
         jda = null;
@@ -278,7 +283,7 @@ public final class DiscordAdapter implements AutoCloseable {
             }
             List<String> known;
             try {
-                known = topics.get();
+                known = chat.topicNames();
             } catch (RuntimeException e) {
                 known = List.of();
             }
@@ -305,7 +310,7 @@ public final class DiscordAdapter implements AutoCloseable {
         if (slow) {
             send(event.deferReply(privateWhenDeferred));
         }
-        CompletableFuture<Reply> work = CompletableFuture.supplyAsync(() -> run(interaction), workers);
+        CompletableFuture<Reply> work = CompletableFuture.supplyAsync(() -> chat.handle(interaction), workers);
         if (slow) {
             work.thenAccept(reply -> editDeferred(event, reply, privateWhenDeferred)).exceptionally(DiscordAdapter::failed);
             return;
@@ -352,14 +357,6 @@ public final class DiscordAdapter implements AutoCloseable {
     private static Void failed(Throwable failure) {
         LOG.warn("Could not send a Discord reply", failure);
         return null;
-    }
-
-    private Reply run(Interaction interaction) {
-        try {
-            return bot.apply(interaction);
-        } catch (RuntimeException e) {
-            return Reply.privately(new Reply.Text("Something went wrong there; please try again."));
-        }
     }
 
     private static Caller caller(IReplyCallback event) {

@@ -2,6 +2,7 @@ package dev.studybot.study;
 
 import dev.studybot.chat.Button;
 import dev.studybot.chat.Caller;
+import dev.studybot.chat.ChatHandler;
 import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Markup;
 import dev.studybot.chat.Plural;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * The platform-neutral bot: takes an interaction (a {@code /study} command or a button press), does
  * what it asks, and says what to reply. Adapters translate platform events in and replies out.
  */
-public final class StudyBot {
+public final class StudyBot implements ChatHandler {
 
     /** A practice question stays answerable this long. */
     static final Duration PRACTICE_OPEN = Duration.ofHours(24);
