@@ -305,7 +305,8 @@ class DiscordAdapterTest {
         JsonNode choices = callback.body().path("data").path("choices");
         assertEquals(1, choices.size());
         assertEquals("spot instances", choices.get(0).path("value").asText());
-        assertTrue(seen.isEmpty(), "autocomplete does not reach the bot");
+        await("autocomplete does not reach the bot").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(seen::isEmpty);
     }
 
     @Test
