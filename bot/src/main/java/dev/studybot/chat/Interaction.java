@@ -8,8 +8,8 @@ public sealed interface Interaction {
 
     Caller caller();
 
-    /** The same interaction by another caller: the caller as the bot counts them (an admin by configuration). */
-    Interaction by(Caller caller);
+    /** The same interaction by {@code caller} (the same member, with what the middleware knows about them). */
+    Interaction withCaller(Caller caller);
 
     /**
      * A command and its options, as a platform with typed options (Discord) gives them, or as the text parser read
@@ -19,7 +19,7 @@ public sealed interface Interaction {
      */
     record Command(Caller caller, String path, Options options) implements Interaction {
         @Override
-        public Command by(Caller other) {
+        public Command withCaller(Caller other) {
             return new Command(other, path, options);
         }
     }
@@ -31,7 +31,7 @@ public sealed interface Interaction {
      */
     record Text(Caller caller, String text) implements Interaction {
         @Override
-        public Text by(Caller other) {
+        public Text withCaller(Caller other) {
             return new Text(other, text);
         }
     }
@@ -43,7 +43,7 @@ public sealed interface Interaction {
      */
     record Press(Caller caller, String action) implements Interaction {
         @Override
-        public Press by(Caller other) {
+        public Press withCaller(Caller other) {
             return new Press(other, action);
         }
     }

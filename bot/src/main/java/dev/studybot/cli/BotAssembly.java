@@ -1,7 +1,10 @@
 package dev.studybot.cli;
 
+import dev.studybot.chat.ChatHandler;
 import dev.studybot.chat.Poster;
 import dev.studybot.config.StudybotConfig;
+import dev.studybot.console.ConsoleChat;
+import dev.studybot.discord.DiscordAdapter;
 import dev.studybot.game.AnswerService;
 import dev.studybot.knowledge.KnowledgeBase;
 import dev.studybot.knowledge.index.SyncReport;
@@ -9,12 +12,16 @@ import dev.studybot.knowledge.questions.QuestionGenerator;
 import dev.studybot.live.NotesReloader;
 import dev.studybot.live.NotesWatcher;
 import dev.studybot.ops.Heartbeat;
+import dev.studybot.pipeline.MiddlewareChain;
 import dev.studybot.qotd.DailyScheduler;
 import dev.studybot.qotd.QuestionOfTheDay;
+import dev.studybot.slack.SlackAdapter;
 import dev.studybot.store.SqliteStudyStore;
 import dev.studybot.study.StudyBot;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -25,8 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The parts of a running bot, put together once whatever the platforms: the notes' index and
- * questions, the database, the question of the day, live reload of the notes, the heartbeat, and the
- * platform-neutral bot on top.
+ * questions, the database, the question of the day, live reload of the notes, the heartbeat, the
+ * platform-neutral bot on top, and the middleware chain every platform hands its interactions to.
  */
 final class BotAssembly implements AutoCloseable {
 
@@ -39,6 +46,7 @@ final class BotAssembly implements AutoCloseable {
     private final QuestionGenerator generator;
     private final Path notesFolder;
     private final Path dataFolder;
+    private final StudybotConfig.Admins admins;
     private DailyScheduler scheduler;
     private NotesWatcher watcher;
     private Heartbeat heartbeat;
@@ -69,6 +77,7 @@ final class BotAssembly implements AutoCloseable {
         this.answers = new AnswerService(store.answers(), config.scoring());
         this.notesFolder = notes.notes;
         this.dataFolder = notes.data;
+        this.admins = config.admins();
         try {
             this.questions = generating.join();
         } catch (CompletionException e) {
@@ -101,6 +110,13 @@ final class BotAssembly implements AutoCloseable {
         watcher = new NotesWatcher(notesFolder, reloader::reload).start();
         heartbeat = Heartbeat.start(dataFolder, clock, store::fileProblem);
         return bot;
+    }
+
+    /** The middleware chain in front of {@code bot}, with the admins configured for each platform. */
+    ChatHandler chat(StudyBot bot) {
+        Map<String, List<String>> adminIds = Map.of(ConsoleChat.PLATFORM, admins.console(),
+                SlackAdapter.PLATFORM, admins.slack(), DiscordAdapter.PLATFORM, admins.discord());
+        return MiddlewareChain.standard(adminIds, bot);
     }
 
     @Override

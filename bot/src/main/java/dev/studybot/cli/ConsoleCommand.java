@@ -3,9 +3,6 @@ package dev.studybot.cli;
 import dev.studybot.chat.Plural;
 import dev.studybot.config.StudybotConfig;
 import dev.studybot.console.ConsoleChat;
-import dev.studybot.console.ConsoleButtons;
-import dev.studybot.console.ConsolePoster;
-import dev.studybot.ops.InteractionLog;
 import dev.studybot.ops.Logs;
 import dev.studybot.qotd.QuestionOfTheDay;
 import dev.studybot.study.StudyBot;
@@ -18,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -110,11 +106,10 @@ final class ConsoleCommand implements Callable<Integer> {
                     Plural.of(parts.knowledge.lastSync().passages(), "passage"),
                     Plural.of(parts.questions.questions().size(), "question"), notes.notes, logFile);
             out.flush();
-            ConsoleButtons buttons = new ConsoleButtons();
-            StudyBot bot = parts.start(new ConsolePoster(out, buttons), settings(), seed);
-            new ConsoleChat(InteractionLog.around(bot::handle), out, !interactive,
-                    Set.copyOf(config.admins().console()), buttons).run(
-                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), interactive);
+            ConsoleChat console = new ConsoleChat(new BufferedReader(new InputStreamReader(System.in,
+                    StandardCharsets.UTF_8)), out, interactive, config.admins().console().isEmpty());
+            StudyBot bot = parts.start(console.poster(), settings(), seed);
+            console.start(parts.chat(bot));
         }
         return 0;
     }

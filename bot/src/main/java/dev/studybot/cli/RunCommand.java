@@ -1,15 +1,14 @@
 package dev.studybot.cli;
 
-import dev.studybot.chat.Caller;
-import dev.studybot.chat.Interaction;
+import dev.studybot.chat.ChatHandler;
+import dev.studybot.chat.ChatPlatform;
 import dev.studybot.chat.PlatformPoster;
 import dev.studybot.chat.Poster;
-import dev.studybot.chat.Reply;
 import dev.studybot.config.StudybotConfig;
 import dev.studybot.discord.DiscordAdapter;
 import dev.studybot.discord.DiscordSettings;
-import dev.studybot.ops.InteractionLog;
 import dev.studybot.ops.Logs;
+import dev.studybot.ops.StartupFailure;
 import dev.studybot.slack.SlackAdapter;
 import dev.studybot.slack.SlackSettings;
 import dev.studybot.study.StudyBot;
@@ -18,18 +17,17 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import picocli.CommandLine.Spec;
 
 /** Starts the bot on the platforms whose tokens are configured; the console when there are none. */
@@ -50,49 +48,30 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         Map<String, String> env = System.getenv();
         StudybotConfig config = console.resolve(env);
-        Optional<SlackSettings> slack = SlackSettings.from(env, config);
-        Optional<DiscordSettings> discord = DiscordSettings.from(env, config);
+        List<ChatPlatform> platforms = new ArrayList<>();
+        SlackSettings.from(env, config).map(SlackAdapter::new).ifPresent(platforms::add);
+        DiscordSettings.from(env, config).map(DiscordAdapter::new).ifPresent(platforms::add);
         PrintWriter out = spec.commandLine().getOut();
-        if (slack.isEmpty() && discord.isEmpty()) {
+        if (platforms.isEmpty()) {
             return console.run(out, null);
         }
         Logs.toStandardError(config.logLevel());
-        List<AutoCloseable> adapters = new ArrayList<>();
-        Map<String, Poster> posters = new HashMap<>();
-        SlackAdapter slackAdapter = slack.map(SlackAdapter::new).orElse(null);
-        DiscordAdapter discordAdapter = discord.map(DiscordAdapter::new).orElse(null);
-        if (slackAdapter != null) {
-            adapters.add(slackAdapter);
-            posters.put(SlackAdapter.PLATFORM, slackAdapter.poster());
-        }
-        if (discordAdapter != null) {
-            adapters.add(discordAdapter);
-            posters.put(DiscordAdapter.PLATFORM, discordAdapter.poster());
-        }
         BotAssembly parts = new BotAssembly(console.notes, console.db, config, console.seed,
                 warning -> LOG.warn("Notes: {}", warning));
         Runnable shutdown = once(() -> {
             LOG.info("Shutting down");
             // Stop taking new events first, then the scheduler, then the database and index.
-            for (AutoCloseable adapter : adapters) {
-                closeQuietly(adapter);
-            }
+            platforms.forEach(RunCommand::closeQuietly);
             parts.close();
             LOG.info("Stopped");
         });
         try {
+            Map<String, Poster> posters = new HashMap<>();
+            platforms.forEach(platform -> posters.put(platform.name(), platform.poster()));
             StudyBot bot = parts.start(new PlatformPoster(posters), console.settings(), console.seed);
-            Function<Interaction, Reply> handler = InteractionLog.around(bot::handle);
-            if (slackAdapter != null) {
-                slackAdapter.start(handler);
-                LOG.atInfo().setMessage("studybot is on Slack")
-                        .addKeyValue("mode", slack.get().socketMode() ? "socket" : "http")
-                        .addKeyValue("port", slack.get().socketMode() ? null : slackAdapter.port()).log();
-            }
-            if (discordAdapter != null) {
-                discordAdapter.start(withAdmins(handler, Set.copyOf(config.admins().discord())), bot.catalogue().specs(),
-                        bot::topicNames);
-                LOG.info("studybot is on Discord");
+            ChatHandler chat = parts.chat(bot);
+            for (ChatPlatform platform : platforms) {
+                start(platform, chat);
             }
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -106,17 +85,19 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Counts the members in {@code adminIds} (admins.discord) as admins, besides those the platform says are. */
-    static Function<Interaction, Reply> withAdmins(Function<Interaction, Reply> bot, Set<String> adminIds) {
-        if (adminIds.isEmpty()) {
-            return bot;
+    /** Starts one platform, or says in one line which one could not start and why (never a token: only its kind). */
+    private static void start(ChatPlatform platform, ChatHandler chat) {
+        String title = platform.name().substring(0, 1).toUpperCase(Locale.ROOT) + platform.name().substring(1);
+        try {
+            platform.start(chat);
+        } catch (StartupFailure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StartupFailure("Could not start " + title + ": " + e.getClass().getSimpleName(), e);
         }
-        return interaction -> bot.apply(interaction.by(admin(interaction.caller(), adminIds)));
-    }
-
-    private static Caller admin(Caller caller, Set<String> adminIds) {
-        return caller.admin() || !adminIds.contains(caller.member().userId()) ? caller
-                : new Caller(caller.member(), caller.place(), true);
+        LoggingEventBuilder started = LOG.atInfo().setMessage("studybot is on " + title);
+        platform.details().forEach(started::addKeyValue);
+        started.log();
     }
 
     private static Runnable once(Runnable action) {
@@ -128,11 +109,11 @@ final class RunCommand implements Callable<Integer> {
         };
     }
 
-    private static void closeQuietly(AutoCloseable resource) {
+    private static void closeQuietly(ChatPlatform platform) {
         try {
-            resource.close();
-        } catch (Exception e) {
-            LOG.warn("A chat connection did not close cleanly", e);
+            platform.close();
+        } catch (RuntimeException e) {
+            LOG.warn("The {} connection did not close cleanly", platform.name(), e);
         }
     }
 }

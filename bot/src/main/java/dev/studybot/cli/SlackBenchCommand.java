@@ -59,7 +59,7 @@ final class SlackBenchCommand implements Callable<Integer> {
             StudyBot bot = new StudyBot(knowledge, List.of(), store,
                     new AnswerService(store.answers(), ScoringRules.DEFAULTS), Clock.systemUTC(), 1, null);
             PrintWriter out = spec.commandLine().getOut();
-            for (SlackLoad.Round round : SlackLoad.run(bot::handle, text, delays, concurrency, requests)) {
+            for (SlackLoad.Round round : SlackLoad.run(bot, text, delays, concurrency, requests)) {
                 out.printf(Locale.ROOT, "delay_ms=%d concurrency=%d requests=%d busy=%d ack_p50_ms=%.1f ack_p99_ms=%.1f"
                                 + " reply_p50_ms=%.1f reply_p99_ms=%.1f replies_per_s=%.0f%n", round.delayMs(),
                         round.concurrency(), round.requests(), round.busy(), round.ackP50(), round.ackP99(),

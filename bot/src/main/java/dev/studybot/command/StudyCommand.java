@@ -1,6 +1,7 @@
 package dev.studybot.command;
 
 import dev.studybot.chat.Caller;
+import dev.studybot.chat.CommandSpec;
 import dev.studybot.chat.Options;
 import dev.studybot.chat.Reply;
 

@@ -1,12 +1,14 @@
 package dev.studybot.command;
 
 import dev.studybot.chat.Caller;
+import dev.studybot.chat.CommandSpec;
 import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Markup;
+import dev.studybot.chat.OptionSpec;
+import dev.studybot.chat.OptionSpec.Kind;
 import dev.studybot.chat.Options;
 import dev.studybot.chat.Reply;
 import dev.studybot.command.CommandWords.Word;
-import dev.studybot.command.OptionSpec.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

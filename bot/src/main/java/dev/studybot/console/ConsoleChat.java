@@ -1,62 +1,86 @@
 package dev.studybot.console;
 
 import dev.studybot.chat.Caller;
+import dev.studybot.chat.ChatHandler;
+import dev.studybot.chat.ChatPlatform;
 import dev.studybot.chat.Interaction;
+import dev.studybot.chat.Poster;
 import dev.studybot.chat.Reply;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Place;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.Locale;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The console adapter: a chat in a terminal, or a script on stdin. Each line may start with
  * {@code @user} and {@code #channel}; {@code /study ...} is a command, a button key like {@code 12b}
  * presses that button, any other text is looked up in the notes. Everyone is an admin here, unless
- * the session names its admins.
+ * the session names its admins (then the middleware's admin overrides say who is).
  */
-public final class ConsoleChat {
+public final class ConsoleChat implements ChatPlatform {
 
     public static final String PLATFORM = "console";
     private static final String GROUP = "console";
 
-    private final Function<Interaction, Reply> bot;
+    private final BufferedReader in;
     private final PrintWriter out;
-    private final boolean echo;
-    private final Set<String> admins;
-    private final ConsoleButtons buttons;
+    private final boolean interactive;
+    private final boolean everyoneIsAdmin;
+    /** The buttons shown so far, also by the scheduled posts, whose keys a line may type. */
+    private final ConsoleButtons buttons = new ConsoleButtons();
+    private ChatHandler chat;
     private String user = "you";
     private String channel = "general";
 
     /**
-     * @param echo   print each line before its reply, so a scripted session reads as a transcript
-     * @param admins  who may change the schedule; empty: everyone
-     * @param buttons the buttons shown so far, also by the scheduled posts, whose keys a line may type
+     * @param interactive     a person at a terminal: show a prompt; otherwise print each line before its reply, so a
+     *                        scripted session reads as a transcript
+     * @param everyoneIsAdmin whether everyone may use the admin commands (no admins named)
      */
-    public ConsoleChat(Function<Interaction, Reply> bot, PrintWriter out, boolean echo, Set<String> admins,
-                       ConsoleButtons buttons) {
-        this.bot = bot;
-        this.buttons = buttons;
+    public ConsoleChat(BufferedReader in, PrintWriter out, boolean interactive, boolean everyoneIsAdmin) {
+        this.in = in;
         this.out = out;
-        this.echo = echo;
-        this.admins = Set.copyOf(admins);
+        this.interactive = interactive;
+        this.everyoneIsAdmin = everyoneIsAdmin;
     }
 
-    /** Reads lines until the end of input or {@code quit}. */
-    public void run(BufferedReader in, boolean prompt) throws IOException {
-        while (true) {
-            if (prompt) {
-                out.print("@" + user + " #" + channel + "> ");
-                out.flush();
+    @Override
+    public String name() {
+        return PLATFORM;
+    }
+
+    /** Shows the bot's own posts between the replies. */
+    @Override
+    public Poster poster() {
+        return new ConsolePoster(out, buttons);
+    }
+
+    /** Hands each line to {@code chat} until the end of input or {@code quit}: the console is the foreground. */
+    @Override
+    public void start(ChatHandler chat) {
+        this.chat = chat;
+        try {
+            while (true) {
+                if (interactive) {
+                    out.print("@" + user + " #" + channel + "> ");
+                    out.flush();
+                }
+                String line = in.readLine();
+                if (line == null || !handle(line)) {
+                    break;
+                }
             }
-            String line = in.readLine();
-            if (line == null || !handle(line)) {
-                break;
-            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the console's input: " + e.getMessage(), e);
         }
+        out.flush();
+    }
+
+    @Override
+    public void close() {
         out.flush();
     }
 
@@ -77,14 +101,14 @@ public final class ConsoleChat {
         if (text.isEmpty()) {
             return true;
         }
-        if (echo) {
+        if (!interactive) {
             synchronized (out) {
                 out.println("> @" + user + " #" + channel + " " + text);
             }
         }
         Caller caller = new Caller(new Member(PLATFORM, user, user), new Place(PLATFORM, GROUP, GROUP, channel, channel),
-                admins.isEmpty() || admins.contains(user));
-        Reply reply = bot.apply(interaction(caller, text, lower));
+                everyoneIsAdmin);
+        Reply reply = chat.handle(interaction(caller, text, lower));
         buttons.remember(reply);
         synchronized (out) {
             out.println(ConsoleRenderer.render(reply, user, channel));

@@ -1,9 +1,11 @@
 package dev.studybot.discord;
 
 import dev.studybot.chat.Caller;
+import dev.studybot.chat.ChatHandler;
+import dev.studybot.chat.ChatPlatform;
 import dev.studybot.chat.Interaction;
+import dev.studybot.chat.CommandSpec;
 import dev.studybot.chat.Options;
-import dev.studybot.command.CommandSpec;
 import dev.studybot.chat.Poster;
 import dev.studybot.chat.Reply;
 import dev.studybot.ops.StartupFailure;
@@ -24,8 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * {@code /study-admin}, and translates interactions into {@link Interaction}s and replies into embeds with
  * buttons. Admin = the member has Manage Server.
  */
-public final class DiscordAdapter implements AutoCloseable {
+public final class DiscordAdapter implements ChatPlatform {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscordAdapter.class);
     /** How long closing waits for interactions under way, and then for their replies to go out. */
@@ -72,9 +72,7 @@ public final class DiscordAdapter implements AutoCloseable {
     private final ExecutorService workers;
     private final Set<CompletableFuture<?>> repliesUnderWay = ConcurrentHashMap.newKeySet();
     private volatile JDA jda;
-    private volatile Function<Interaction, Reply> bot;
-    private volatile Supplier<List<String>> topics = List::of;
-    private volatile List<CommandSpec> commands = List.of();
+    private volatile ChatHandler chat;
 
     /** No network yet. */
     public DiscordAdapter(DiscordSettings settings) {
@@ -87,7 +85,13 @@ public final class DiscordAdapter implements AutoCloseable {
         });
     }
 
+    @Override
+    public String name() {
+        return PLATFORM;
+    }
+
     /** Posts embeds and buttons to a channel (question of the day, reveals); needs {@link #start} first. */
+    @Override
     public Poster poster() {
         return this::post;
     }
@@ -115,16 +119,15 @@ public final class DiscordAdapter implements AutoCloseable {
 
     /**
      * Logs in, registers the commands (to the guild when its id is set, else globally; a bulk overwrite, so a
-     * restart does not duplicate them), then routes interactions to {@code bot}. {@code commands} are registered
-     * as slash commands; {@code topics} supplies autocomplete choices.
+     * restart does not duplicate them), then routes interactions to {@code chat}, whose topics are the autocomplete
+     * choices.
      */
-    public void start(Function<Interaction, Reply> bot, List<CommandSpec> commands, Supplier<List<String>> topics) {
+    @Override
+    public void start(ChatHandler chat) {
         if (jda != null) {
             throw new IllegalStateException("Already started.");
         }
-        this.bot = bot;
-        this.commands = List.copyOf(commands);
-        this.topics = topics == null ? List::of : topics;
+        this.chat = chat;
         RestConfig rest = new RestConfig();
         if (settings.apiUrl() != null) {
             rest.setBaseUrl(settings.apiUrl());
@@ -154,9 +157,9 @@ public final class DiscordAdapter implements AutoCloseable {
                     throw new StartupFailure("DISCORD_GUILD_ID names a server the bot is not in; invite it"
                             + " first: " + inviteUrl(built.getSelfUser().getApplicationId()));
                 }
-                guild.updateCommands().addCommands(DiscordCommands.all(this.commands)).complete();
+                guild.updateCommands().addCommands(DiscordCommands.all(chat.commands())).complete();
             } else {
-                built.updateCommands().addCommands(DiscordCommands.all(this.commands)).complete();
+                built.updateCommands().addCommands(DiscordCommands.all(chat.commands())).complete();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -196,11 +199,11 @@ public final class DiscordAdapter implements AutoCloseable {
                 + "&scope=bot+applications.commands&permissions=" + Permission.getRaw(PERMISSIONS);
     }
 
-    @Override
     /**
      * Stops taking interactions, lets those under way finish and send their replies (JDA's shutdown still runs
      * requests already queued), then disconnects; whatever is not done within the grace periods is dropped.
      */
+    @Override
     public void close() {
         JDA connected = jda;
         jda = null;
@@ -258,7 +261,8 @@ public final class DiscordAdapter implements AutoCloseable {
                         : option.getAsString());
             }
             String path = DiscordCommands.path(event.getSubcommandGroup(), event.getSubcommandName());
-            CommandSpec spec = commands.stream().filter(command -> command.path().equals(path)).findFirst().orElse(null);
+            CommandSpec spec = chat.commands().stream().filter(command -> command.path().equals(path)).findFirst()
+                    .orElse(null);
             // A command registered by an older version of the bot: the bot says it does not know it, privately.
             respond(event, new Interaction.Command(caller, path, new Options(options)), spec == null || spec.slow(),
                     spec == null || spec.privateReply(), false);
@@ -283,7 +287,7 @@ public final class DiscordAdapter implements AutoCloseable {
             }
             List<String> known;
             try {
-                known = topics.get();
+                known = chat.topicNames();
             } catch (RuntimeException e) {
                 known = List.of();
             }
@@ -310,7 +314,7 @@ public final class DiscordAdapter implements AutoCloseable {
         if (slow) {
             send(event.deferReply(privateWhenDeferred));
         }
-        CompletableFuture<Reply> work = CompletableFuture.supplyAsync(() -> run(interaction), workers);
+        CompletableFuture<Reply> work = CompletableFuture.supplyAsync(() -> chat.handle(interaction), workers);
         if (slow) {
             work.thenAccept(reply -> editDeferred(event, reply, privateWhenDeferred)).exceptionally(DiscordAdapter::failed);
             return;
@@ -357,14 +361,6 @@ public final class DiscordAdapter implements AutoCloseable {
     private static Void failed(Throwable failure) {
         LOG.warn("Could not send a Discord reply", failure);
         return null;
-    }
-
-    private Reply run(Interaction interaction) {
-        try {
-            return bot.apply(interaction);
-        } catch (RuntimeException e) {
-            return Reply.privately(new Reply.Text("Something went wrong there; please try again."));
-        }
     }
 
     private static Caller caller(IReplyCallback event) {

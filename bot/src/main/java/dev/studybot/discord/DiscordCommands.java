@@ -1,7 +1,7 @@
 package dev.studybot.discord;
 
-import dev.studybot.command.CommandSpec;
-import dev.studybot.command.OptionSpec;
+import dev.studybot.chat.CommandSpec;
+import dev.studybot.chat.OptionSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

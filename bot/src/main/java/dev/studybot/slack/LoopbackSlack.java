@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in for Slack on loopback, for load measurements: the Web API methods the adapter calls
@@ -23,6 +25,12 @@ public final class LoopbackSlack implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "loopback-slack");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Sends the delayed answers, so that a request waiting out its delay holds no thread (as on Slack's side). */
+    private final ScheduledExecutorService answers = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "loopback-slack-answers");
         thread.setDaemon(true);
         return thread;
     });
@@ -59,35 +67,43 @@ public final class LoopbackSlack implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        long arrived = System.nanoTime();
+        exchange.getRequestBody().readAllBytes();
+        String path = exchange.getRequestURI().getPath();
+        if (path.startsWith("/respond/")) {
+            repliedAt.putIfAbsent(path.substring("/respond/".length()), arrived);
+        }
+        long delay = delayMillis;
+        if (delay > 0) {
+            // The exchange stays open after this handler returns, until answer() closes it.
+            answers.schedule(() -> answer(exchange, path), delay, TimeUnit.MILLISECONDS);
+        } else {
+            answer(exchange, path);
+        }
+    }
+
+    private static void answer(HttpExchange exchange, String path) {
+        String answer = switch (path) {
+            case "/api/auth.test" -> "{\"ok\":true,\"team_id\":\"T0LOAD001\",\"user_id\":\"U0BOT0001\",\"bot_id\":\"B0BOT0001\"}";
+            case "/api/users.info" -> "{\"ok\":true,\"user\":{\"id\":\"U0LOAD001\",\"is_admin\":false}}";
+            default -> path.startsWith("/respond/") ? "ok" : "{\"ok\":false,\"error\":\"unknown_method\"}";
+        };
+        byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
         try (exchange) {
-            long arrived = System.nanoTime();
-            exchange.getRequestBody().readAllBytes();
-            String path = exchange.getRequestURI().getPath();
-            if (path.startsWith("/respond/")) {
-                repliedAt.putIfAbsent(path.substring("/respond/".length()), arrived);
-            }
-            if (delayMillis > 0) {
-                Thread.sleep(delayMillis);
-            }
-            String answer = switch (path) {
-                case "/api/auth.test" -> "{\"ok\":true,\"team_id\":\"T0LOAD001\",\"user_id\":\"U0BOT0001\",\"bot_id\":\"B0BOT0001\"}";
-                case "/api/users.info" -> "{\"ok\":true,\"user\":{\"id\":\"U0LOAD001\",\"is_admin\":false}}";
-                default -> path.startsWith("/respond/") ? "ok" : "{\"ok\":false,\"error\":\"unknown_method\"}";
-            };
-            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", answer.startsWith("{") ? "application/json" : "text/plain");
             exchange.sendResponseHeaders(200, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the adapter gave up on this one (closed, timed out): nothing to answer
         }
     }
 
     @Override
     public void close() {
         server.stop(0);
+        answers.shutdownNow();
         threads.shutdownNow();
     }
 }

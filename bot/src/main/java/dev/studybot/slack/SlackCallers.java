@@ -10,12 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Who acts: the member from the payload's user, and whether they are an admin: a workspace admin or
- * owner ({@code users.info}, cached briefly) or a user id from {@code STUDYBOT_SLACK_ADMINS}.
+ * Who acts: the member from the payload's user, and whether Slack says they are an admin: a workspace admin or
+ * owner ({@code users.info}, cached briefly). The configured admins are added by the middleware, as on every platform.
  */
 final class SlackCallers {
 
@@ -23,20 +22,18 @@ final class SlackCallers {
     static final Duration FAILURE_CACHE_FOR = Duration.ofSeconds(30);
 
     private final MethodsClient client;
-    private final Set<String> configuredAdmins;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     private record Cached(boolean admin, Instant until) {
     }
 
-    SlackCallers(MethodsClient client, Set<String> configuredAdmins) {
-        this(client, configuredAdmins, Clock.systemUTC());
+    SlackCallers(MethodsClient client) {
+        this(client, Clock.systemUTC());
     }
 
-    SlackCallers(MethodsClient client, Set<String> configuredAdmins, Clock clock) {
+    SlackCallers(MethodsClient client, Clock clock) {
         this.client = client;
-        this.configuredAdmins = Set.copyOf(configuredAdmins);
         this.clock = clock;
     }
 
@@ -46,9 +43,6 @@ final class SlackCallers {
     }
 
     boolean admin(String teamId, String userId) {
-        if (configuredAdmins.contains(userId)) {
-            return true;
-        }
         String key = teamId + ":" + userId;
         Instant now = clock.instant();
         Cached cached = cache.get(key);

@@ -1,8 +1,8 @@
 package dev.studybot.slack;
 
 import dev.studybot.chat.Caller;
+import dev.studybot.chat.ChatHandler;
 import dev.studybot.chat.Interaction;
-import dev.studybot.chat.Reply;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Place;
 import java.net.URI;
@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
  * Puts the real Slack adapter (HTTP mode) under load on loopback: signed slash commands from {@code concurrency}
@@ -45,13 +44,13 @@ public final class SlackLoad {
     }
 
     /** Runs {@code requests} commands per concurrency and delay, each round on a fresh adapter. */
-    public static List<Round> run(Function<Interaction, Reply> bot, String text, List<Long> delaysMs,
+    public static List<Round> run(ChatHandler bot, String text, List<Long> delaysMs,
                                   List<Integer> concurrencies, int requests) throws Exception {
         List<Round> rounds = new ArrayList<>();
         Caller warmUp = new Caller(new Member(SlackAdapter.PLATFORM, "U0WARM001", "warm"),
                 new Place(SlackAdapter.PLATFORM, "T0LOAD001", "load", "C0LOAD001", "load"), false);
         for (int i = 0; i < WARM_UP; i++) {
-            bot.apply(new Interaction.Text(warmUp, text));
+            bot.handle(new Interaction.Text(warmUp, text));
         }
         try (LoopbackSlack slack = new LoopbackSlack()) {
             for (long delay : delaysMs) {
@@ -65,7 +64,7 @@ public final class SlackLoad {
     }
 
     /** @param prefix sets this round's response URLs apart from the others' */
-    private static Round round(LoopbackSlack slack, Function<Interaction, Reply> bot, String text, String prefix,
+    private static Round round(LoopbackSlack slack, ChatHandler bot, String text, String prefix,
                                long delay, int concurrency, int requests) throws Exception {
         SlackAdapter adapter = new SlackAdapter(new SlackSettings(BOT_TOKEN, null, SIGNING_SECRET, 0, "127.0.0.1",
                 slack.apiUrl(), Set.of()));

@@ -4,7 +4,7 @@ import dev.studybot.chat.Caller;
 import dev.studybot.chat.Options;
 import dev.studybot.chat.Plural;
 import dev.studybot.chat.Reply;
-import dev.studybot.command.CommandSpec;
+import dev.studybot.chat.CommandSpec;
 import dev.studybot.command.StudyCommand;
 import dev.studybot.knowledge.KnowledgeBase;
 import dev.studybot.knowledge.index.SyncReport;

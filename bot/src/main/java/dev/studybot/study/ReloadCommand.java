@@ -3,7 +3,7 @@ package dev.studybot.study;
 import dev.studybot.chat.Caller;
 import dev.studybot.chat.Options;
 import dev.studybot.chat.Reply;
-import dev.studybot.command.CommandSpec;
+import dev.studybot.chat.CommandSpec;
 import dev.studybot.command.StudyCommand;
 import dev.studybot.live.NotesReloader;
 

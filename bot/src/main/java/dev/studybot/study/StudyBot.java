@@ -2,6 +2,8 @@ package dev.studybot.study;
 
 import dev.studybot.chat.Button;
 import dev.studybot.chat.Caller;
+import dev.studybot.chat.ChatHandler;
+import dev.studybot.chat.CommandSpec;
 import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Reply;
 import dev.studybot.command.CommandCatalogue;
@@ -29,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * The platform-neutral bot: takes an interaction (a {@code /study} command or a button press), does
  * what it asks, and says what to reply. Adapters translate platform events in and replies out.
  */
-public final class StudyBot {
+public final class StudyBot implements ChatHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(StudyBot.class);
 
@@ -87,6 +89,7 @@ public final class StudyBot {
     public record DailyQuestions(QuestionOfTheDay questions, DailyScheduler scheduler, ScheduleStore schedules) {
     }
 
+    @Override
     public Reply handle(Interaction interaction) {
         if (interaction instanceof Interaction.Press press) {
             return press(press);
@@ -101,8 +104,14 @@ public final class StudyBot {
     }
 
     /** The notes' topics (first headings) with questions, for platforms that suggest them as you type. */
+    @Override
     public List<String> topicNames() {
         return List.copyOf(quizzes.topics().keySet());
+    }
+
+    @Override
+    public List<CommandSpec> commands() {
+        return catalogue.specs();
     }
 
     private Reply press(Interaction.Press press) {

@@ -25,7 +25,7 @@ class LayeringTest {
     static final ArchRule theCoreKnowsNoAdapter = noClasses()
             .that().resideInAnyPackage("dev.studybot.study..", "dev.studybot.chat..", "dev.studybot.store..",
                     "dev.studybot.qotd..", "dev.studybot.game..", "dev.studybot.domain..", "dev.studybot.itemanalysis..",
-                    "dev.studybot.live..")
+                    "dev.studybot.live..", "dev.studybot.pipeline..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.studybot.slack..", "dev.studybot.discord..",
                     "dev.studybot.console..", "dev.studybot.cli..");
 

@@ -131,20 +131,4 @@ class ConfigOptionsTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Usage: studybot"), run.out());
     }
-
-    @Test
-    void discordAdminIdsCountAsAdmins() {
-        List<dev.studybot.chat.Interaction> seen = new java.util.ArrayList<>();
-        var handler = RunCommand.withAdmins(interaction -> {
-            seen.add(interaction);
-            return null;
-        }, java.util.Set.of("42"));
-        dev.studybot.domain.Place place = new dev.studybot.domain.Place("discord", "G", "Guild", "C", "general");
-        handler.apply(new dev.studybot.chat.Interaction.Text(new dev.studybot.chat.Caller(
-                new dev.studybot.domain.Member("discord", "42", "ann"), place, false), "qotd now"));
-        handler.apply(new dev.studybot.chat.Interaction.Press(new dev.studybot.chat.Caller(
-                new dev.studybot.domain.Member("discord", "7", "bob"), place, false), "x"));
-        assertTrue(seen.get(0).caller().admin());
-        assertFalse(seen.get(1).caller().admin());
-    }
 }

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.studybot.chat.Caller;
+import dev.studybot.chat.CommandSpec;
 import dev.studybot.chat.Interaction;
+import dev.studybot.chat.OptionSpec;
 import dev.studybot.chat.Options;
+import dev.studybot.chat.OptionSpec.Choice;
 import dev.studybot.chat.Reply;
-import dev.studybot.command.OptionSpec.Choice;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Place;
 import java.util.List;

@@ -1,32 +1,24 @@
 package dev.studybot.console;
 
-import dev.studybot.config.ScoringRules;
-import dev.studybot.game.AnswerService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.studybot.knowledge.KnowledgeBase;
-import dev.studybot.knowledge.analysis.Synonyms;
-import dev.studybot.knowledge.index.IndexProgress;
-import dev.studybot.knowledge.questions.QuestionGenerator;
-import dev.studybot.qotd.DailyScheduler;
-import dev.studybot.qotd.QuestionOfTheDay;
+import dev.studybot.cli.AssembledBot;
 import dev.studybot.store.Posted;
 import dev.studybot.store.SqliteStudyStore;
-import dev.studybot.study.StudyBot;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,8 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Plays {@code console/session.txt} through the real console adapter, bot, search index and SQLite
- * store, then reopens the database in a new process and expects the same leaderboard.
+ * Plays {@code console/session.txt} through the real console adapter and the bot as the program assembles it (search
+ * index, SQLite store, question of the day, middleware chain), then reopens the database in a new process and expects
+ * the same leaderboard.
  */
 class ConsoleSessionTest {
 
@@ -60,8 +53,8 @@ class ConsoleSessionTest {
     }
 
     private void playAndReopen(Path notes) throws Exception {
-        Path db = dir.resolve("studybot.db");
-        String transcript = play(notes, db);
+        String transcript = play(notes);
+        Path db = dir.resolve("studybot.db"); // where the assembled bot kept its database
 
         assertTrue(transcript.contains("studybot commands"), transcript);
         assertTrue(transcript.contains("Right!"), transcript);
@@ -93,21 +86,13 @@ class ConsoleSessionTest {
     }
 
     /** Feeds the script line by line, resolving {right} and {wrong} from the store. */
-    private String play(Path notes, Path db) throws IOException {
+    private String play(Path notes) throws IOException {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text, true);
-        ConsoleButtons buttons = new ConsoleButtons();
-        Synonyms synonyms = Synonyms.bundled();
-        try (KnowledgeBase knowledge = KnowledgeBase.open(notes, dir.resolve("data"), synonyms, IndexProgress.SILENT);
-             SqliteStudyStore store = SqliteStudyStore.open(db)) {
-            QuestionGenerator.Result questions = new QuestionGenerator(synonyms).generate(notes, 1);
-            QuestionOfTheDay daily = new QuestionOfTheDay(store, store, questions.questions(), new ConsolePoster(out, buttons),
-                    Clock.systemUTC(), QuestionOfTheDay.Settings.DEFAULTS, 1);
-            DailyScheduler scheduler = DailyScheduler.start(daily, store);
-            StudyBot bot = new StudyBot(knowledge, questions.questions(), store,
-                    new AnswerService(store.answers(), ScoringRules.DEFAULTS), Clock.systemUTC(), 1,
-                    new StudyBot.DailyQuestions(daily, scheduler, store));
-            ConsoleChat chat = new ConsoleChat(bot::handle, out, true, Set.of("alice"), buttons);
+        // No input of its own: the lines are handed to it one by one, each resolved from the store first.
+        ConsoleChat chat = new ConsoleChat(new BufferedReader(new StringReader("")), out, false, false);
+        try (AssembledBot bot = AssembledBot.on(chat, notes, dir, "--admins", "alice")) {
+            SqliteStudyStore store = bot.store();
             Map<String, Long> lastQuestion = new HashMap<>();
             String user = "you";
             for (String line : script()) {
@@ -121,7 +106,6 @@ class ConsoleSessionTest {
                     lastQuestion.put(reply.contains("Question of the day ·") ? QOTD : user, Long.parseLong(button.group(1)));
                 }
             }
-            scheduler.close();
         }
         return text.toString();
     }

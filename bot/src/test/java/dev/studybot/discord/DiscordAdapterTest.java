@@ -1,5 +1,6 @@
 package dev.studybot.discord;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,16 +10,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studybot.chat.Button;
+import dev.studybot.chat.ChatHandler;
+import dev.studybot.chat.CommandSpec;
 import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Reply;
 import dev.studybot.study.RealCommands;
 import dev.studybot.ops.StartupFailure;
 import dev.studybot.domain.Place;
+import dev.studybot.pipeline.MiddlewareChain;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,10 +37,33 @@ class DiscordAdapterTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A member without Manage Server whose id is configured in admins.discord. */
+    private static final String CONFIGURED_ADMIN_ID = "1400000000000000009";
 
     private FakeDiscord discord;
     private final List<DiscordAdapter> adapters = new ArrayList<>();
     private final List<Interaction> seen = new CopyOnWriteArrayList<>();
+    /** Holds "search slow" and "leaderboard all" in the bot until the test lets them go. */
+    private final CountDownLatch slowSearch = new CountDownLatch(1);
+    private final CountDownLatch slowBoard = new CountDownLatch(1);
+    /** The test's bot behind the program's middleware chain, with topics to complete. */
+    private final ChatHandler chat = MiddlewareChain.standard(Map.of("discord", List.of(CONFIGURED_ADMIN_ID)),
+            new ChatHandler() {
+                @Override
+                public Reply handle(Interaction interaction) {
+                    return answer(interaction);
+                }
+
+                @Override
+                public List<String> topicNames() {
+                    return List.of("ec2", "s3", "spot instances");
+                }
+
+                @Override
+                public List<CommandSpec> commands() {
+                    return RealCommands.specs();
+                }
+            });
 
     @BeforeEach
     void startFake() throws Exception {
@@ -42,6 +72,8 @@ class DiscordAdapterTest {
 
     @AfterEach
     void stopAll() throws Exception {
+        slowSearch.countDown();
+        slowBoard.countDown();
         for (DiscordAdapter adapter : adapters) {
             adapter.close();
         }
@@ -51,7 +83,7 @@ class DiscordAdapterTest {
     private DiscordAdapter start(String guildId) {
         DiscordAdapter adapter = new DiscordAdapter(discord.settings(guildId));
         adapters.add(adapter);
-        adapter.start(this::answer, RealCommands.specs(), () -> List.of("ec2", "s3", "spot instances"));
+        adapter.start(chat);
         return adapter;
     }
 
@@ -63,14 +95,13 @@ class DiscordAdapterTest {
         Interaction.Command command = (Interaction.Command) interaction;
         String text = (command.path() + " " + String.join(" ", command.options().values().values())).strip();
         if (text.equals("leaderboard all")) {
-            pause(1000);
+            waitFor(slowBoard);
         }
         if (text.equals("search slow")) {
-            try {
-                Thread.sleep(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            waitFor(slowSearch);
+        }
+        if (text.equals("search crash")) {
+            throw new IllegalStateException("the index at /srv/secret is gone");
         }
         if (text.startsWith("search")) {
             return Reply.privately(new Reply.Heading("Results for spot instance"),
@@ -80,9 +111,9 @@ class DiscordAdapterTest {
         return Reply.publicly(new Reply.Heading("Leaderboard"), new Reply.Lines(List.of("1. alice 30", "2. bob 10")));
     }
 
-    private static void pause(long millis) {
+    private static void waitFor(CountDownLatch release) {
         try {
-            Thread.sleep(millis);
+            release.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -135,13 +166,13 @@ class DiscordAdapterTest {
         DiscordAdapter refused = new DiscordAdapter(new DiscordSettings("wrong-token-0123456789.abcdef", null,
                 discord.apiUrl(), discord.gatewayUrl()));
         adapters.add(refused);
-        StartupFailure token = assertThrows(StartupFailure.class, () -> refused.start(this::answer, RealCommands.specs(), List::of));
+        StartupFailure token = assertThrows(StartupFailure.class, () -> refused.start(chat));
         assertTrue(token.getMessage().contains("Discord refused DISCORD_TOKEN"), token.getMessage());
 
         DiscordAdapter unreachable = new DiscordAdapter(new DiscordSettings(FakeDiscord.TOKEN, null,
                 "http://127.0.0.1:1/api/v10/", discord.gatewayUrl()));
         adapters.add(unreachable);
-        StartupFailure network = assertThrows(StartupFailure.class, () -> unreachable.start(this::answer, RealCommands.specs(), List::of));
+        StartupFailure network = assertThrows(StartupFailure.class, () -> unreachable.start(chat));
         assertTrue(network.getMessage().contains("Could not reach Discord at http://127.0.0.1:1/api/v10/"),
                 network.getMessage());
         for (String message : List.of(token.getMessage(), network.getMessage())) {
@@ -212,13 +243,11 @@ class DiscordAdapterTest {
         discord.dispatch("INTERACTION_CREATE", discord.slash(id, "tok-closing", "study", null,
                 "leaderboard", options("period", "all"), FakeDiscord.USER_ID, false));
         discord.awaitRequest("POST", "interactions/" + id + "/tok-closing/callback", WAIT);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (seen.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertEquals(1, seen.size(), "the bot is working on it");
+        await("the bot is working on it").atMost(WAIT).until(() -> seen.size() == 1);
 
-        adapter.close(); // the bot needs another second
+        // The bot needs another second, which close() waits for.
+        CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(slowBoard::countDown);
+        adapter.close();
 
         FakeDiscord.Request edit = discord.awaitRequest("PATCH",
                 "webhooks/" + FakeDiscord.APP_ID + "/tok-closing/messages/@original", WAIT);
@@ -234,6 +263,7 @@ class DiscordAdapterTest {
         FakeDiscord.Request callback = discord.awaitRequest("POST", "interactions/" + id + "/tok-slow/callback", WAIT);
         assertEquals(5, callback.body().path("type").asInt(), "deferred before the 3-second deadline");
         assertEquals(64, callback.body().path("data").path("flags").asInt() & 64, "privately");
+        slowSearch.countDown();
         FakeDiscord.Request edit = discord.awaitRequest("PATCH",
                 "webhooks/" + FakeDiscord.APP_ID + "/tok-slow/messages/@original", WAIT);
         assertEquals("Results for spot instance", edit.body().path("embeds").get(0).path("title").asText());
@@ -285,7 +315,8 @@ class DiscordAdapterTest {
         JsonNode choices = callback.body().path("data").path("choices");
         assertEquals(1, choices.size());
         assertEquals("spot instances", choices.get(0).path("value").asText());
-        assertTrue(seen.isEmpty(), "autocomplete does not reach the bot");
+        await("autocomplete does not reach the bot").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(seen::isEmpty);
     }
 
     @Test
@@ -297,23 +328,34 @@ class DiscordAdapterTest {
                 "a RESUME after the drop");
         assertEquals("fake-session-1", resume.path("d").path("session_id").asText());
         assertEquals(2, discord.gatewayCount(p -> p.has("open")), "connected again");
-        long until = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            // Wait until the fresh connection is the fake's current one and JDA handled the RESUMED.
-            Thread.sleep(200);
-            try {
-                discord.dispatch("INTERACTION_CREATE", discord.slash(laterId, "tok-again", "study", null,
-                        "search", options("query", "s3"), FakeDiscord.USER_ID, false));
-                break;
-            } catch (AssertionError e) {
-                if (System.nanoTime() > until) {
-                    throw e;
-                }
-            }
-        }
+        // Sent on the fresh connection after RESUMED, so JDA handles it as resumed.
+        discord.awaitGateway(p -> p.path("sent").asText().equals("RESUMED"), WAIT, "RESUMED sent");
+        discord.dispatch("INTERACTION_CREATE", discord.slash(laterId, "tok-again", "study", null,
+                "search", options("query", "s3"), FakeDiscord.USER_ID, false));
         FakeDiscord.Request callback = discord.awaitRequest("POST", "interactions/" + laterId + "/tok-again/callback",
                 WAIT);
         assertEquals(4, callback.body().path("type").asInt());
         assertEquals(Map.of("query", "s3"), ((Interaction.Command) seen.get(seen.size() - 1)).options().values());
+    }
+
+    @Test
+    void aConfiguredAdminIsAnAdminAndAFailureIsAnApologyThroughTheChain() throws Exception {
+        start(FakeDiscord.GUILD_ID);
+        String boardId = FakeDiscord.snowflakeNow();
+        discord.dispatch("INTERACTION_CREATE", discord.slash(boardId, "tok-conf", "study", null,
+                "leaderboard", options("period", "week"), CONFIGURED_ADMIN_ID, false));
+        discord.awaitRequest("PATCH", "webhooks/" + FakeDiscord.APP_ID + "/tok-conf/messages/@original", WAIT);
+        assertTrue(seen.get(0).caller().admin(), "admins.discord, added by the middleware chain");
+
+        String crashId = FakeDiscord.snowflakeNow();
+        discord.dispatch("INTERACTION_CREATE", discord.slash(crashId, "tok-crash", "study", null,
+                "search", options("query", "crash"), FakeDiscord.USER_ID, false));
+        FakeDiscord.Request callback = discord.awaitRequest("POST", "interactions/" + crashId + "/tok-crash/callback",
+                WAIT);
+        assertEquals(64, callback.body().path("data").path("flags").asInt() & 64, "only the caller sees it");
+        String apology = callback.body().path("data").toString();
+        assertTrue(apology.contains("Sorry, something went wrong on studybot's side"), apology);
+        assertFalse(apology.contains("secret"), apology);
+        assertFalse(seen.get(1).caller().admin());
     }
 }

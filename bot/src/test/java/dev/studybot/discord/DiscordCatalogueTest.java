@@ -2,7 +2,7 @@ package dev.studybot.discord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.studybot.command.CommandSpec;
+import dev.studybot.chat.CommandSpec;
 import dev.studybot.study.RealCommands;
 import java.util.Set;
 import java.util.TreeSet;

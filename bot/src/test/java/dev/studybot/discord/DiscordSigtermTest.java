@@ -57,7 +57,7 @@ class DiscordSigtermTest {
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 out.lines().forEach(said::add);
-            } catch (java.io.IOException e) {
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
                 // the child is gone
             }
         });
@@ -70,7 +70,12 @@ class DiscordSigtermTest {
                 new ObjectMapper().createObjectNode().put("period", "all"), FakeDiscord.USER_ID, false));
         await("the bot is working on it").atMost(WAIT).until(() -> said.contains("working"));
         long terminated = System.nanoTime();
-        child.destroy(); // SIGTERM, as docker stop sends
+        // SIGTERM, as docker stop sends; through the handle, as Process.destroy() would also close the child's pipes.
+        child.toHandle().destroy();
+        await("the shutdown hook is closing the adapter").atMost(WAIT).until(() -> said.contains("closing"));
+        // Only now does the command finish: its reply goes out during the graceful close.
+        child.getOutputStream().write("done\n".getBytes(StandardCharsets.UTF_8));
+        child.getOutputStream().flush();
 
         FakeDiscord.Request edit = discord.awaitRequest("PATCH",
                 "webhooks/" + FakeDiscord.APP_ID + "/tok-sigterm/messages/@original", WAIT);

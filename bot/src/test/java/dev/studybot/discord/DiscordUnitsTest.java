@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.studybot.chat.Button;
 import dev.studybot.chat.Markup;
 import dev.studybot.chat.Reply;
-import dev.studybot.command.CommandSpec;
+import dev.studybot.chat.CommandSpec;
 import dev.studybot.config.ConfigLoader;
 import dev.studybot.study.RealCommands;
 import java.util.ArrayList;

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,9 +60,8 @@ final class FakeDiscord implements AutoCloseable {
         gateway = new Gateway();
         gateway.setReuseAddr(true);
         gateway.start();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (gateway.getPort() == 0 && System.nanoTime() < until) {
-            Thread.sleep(10);
+        if (!gateway.listening.await(5, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the fake Discord gateway did not start listening");
         }
     }
 
@@ -156,6 +156,8 @@ final class FakeDiscord implements AutoCloseable {
 
     private final class Gateway extends WebSocketServer {
 
+        final CountDownLatch listening = new CountDownLatch(1);
+
         Gateway() {
             super(new InetSocketAddress("127.0.0.1", 0));
             setConnectionLostTimeout(0);
@@ -186,6 +188,7 @@ final class FakeDiscord implements AutoCloseable {
                 dispatch("GUILD_CREATE", guild());
             } else if (op == 6) {
                 dispatch("RESUMED", JSON.createObjectNode());
+                record(JSON.createObjectNode().put("sent", "RESUMED"));
             }
         }
 
@@ -199,6 +202,7 @@ final class FakeDiscord implements AutoCloseable {
 
         @Override
         public void onStart() {
+            listening.countDown();
         }
     }
 

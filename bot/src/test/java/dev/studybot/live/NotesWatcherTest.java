@@ -6,6 +6,12 @@ import dev.studybot.ops.CapturedLogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -26,10 +32,7 @@ class NotesWatcherTest {
                      throw new IllegalStateException("boom");
                  }
              }).start()) {
-            for (int i = 0; i < 5; i++) {
-                Files.writeString(notes.resolve("burst" + i + ".md"), "# Burst " + i + "\n");
-                Thread.sleep(100);
-            }
+            writeBurst(5, Duration.ofMillis(100));
             awaitCalls(calls, 1);
             // Twice the quiet period: a second call for the same burst would have come by then.
             Awaitility.await("five writes 100 ms apart are one burst").during(Duration.ofMillis(800))
@@ -44,6 +47,24 @@ class NotesWatcherTest {
 
             Files.writeString(notes.resolve("after.md"), "# After\n");
             awaitCalls(calls, 2);
+        }
+    }
+
+    /** Writes {@code files} notes {@code apart} from each other, and returns once the last is written. */
+    private void writeBurst(int files, Duration apart) throws Exception {
+        ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            List<ScheduledFuture<?>> writes = new ArrayList<>();
+            for (int i = 0; i < files; i++) {
+                Path file = notes.resolve("burst" + i + ".md");
+                String text = "# Burst " + i + "\n";
+                writes.add(writer.schedule(() -> Files.writeString(file, text), apart.toMillis() * i, TimeUnit.MILLISECONDS));
+            }
+            for (ScheduledFuture<?> write : writes) {
+                write.get();
+            }
+        } finally {
+            writer.shutdownNow();
         }
     }
 

@@ -35,6 +35,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -221,8 +222,8 @@ class KillDuringAnswersTest {
                 pointsShown.put(index, points.find() ? Integer.parseInt(points.group(1)) : 0);
             }
             if (!killed && acks.size() >= killAfter) {
-                Thread.sleep(killDelayMs); // the reader thread keeps draining stdout meanwhile
-                bot.destroyForcibly(); // SIGKILL on Linux and macOS
+                // SIGKILL on Linux and macOS, after the delay; the acknowledgements meanwhile are read on as they come.
+                CompletableFuture.delayedExecutor(killDelayMs, TimeUnit.MILLISECONDS).execute(bot::destroyForcibly);
                 killed = true;
             }
         }

@@ -15,10 +15,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A loopback stand-in for the Slack Web API ({@code /api/<method>}) and for response URLs
@@ -74,20 +77,18 @@ final class FakeSlack implements AutoCloseable {
     }
 
     /** Waits (bounded) for a call matching {@code test}. */
-    Call await(String method, Predicate<Call> test, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (Call call : calls) {
-                if (call.method().equals(method) && test.test(call)) {
-                    return call;
-                }
-            }
-            Thread.sleep(10);
+    Call await(String method, Predicate<Call> test, Duration timeout) {
+        try {
+            return Awaitility.await("a " + method + " call").atMost(timeout).pollInterval(Duration.ofMillis(10))
+                    .until(() -> calls.stream().filter(call -> call.method().equals(method) && test.test(call)).findFirst(),
+                            Optional::isPresent)
+                    .orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no " + method + " call within " + timeout + "; calls: " + calls, e);
         }
-        throw new AssertionError("no " + method + " call within " + timeout + "; calls: " + calls);
     }
 
-    Call await(String method, Duration timeout) throws InterruptedException {
+    Call await(String method, Duration timeout) {
         return await(method, call -> true, timeout);
     }
 

@@ -13,6 +13,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import dev.studybot.chat.ChatHandler;
 import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Reply;
 import dev.studybot.ops.CapturedLogs;
@@ -32,7 +33,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,7 +151,8 @@ class SlackHttpHostileTest {
         assertTrue(refusals.stream().allMatch(event -> event.getLevel() == Level.WARN && event.getThrowableProxy() == null),
                 logs.text());
         assertTrue(logs.events().stream().noneMatch(event -> event.getLevel() == Level.ERROR), logs.text());
-        assertTrue(slack.calls("response_url").isEmpty(), "the bot never answered any of them");
+        await("the bot never answers any of them").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> slack.calls("response_url").isEmpty());
     }
 
     @Test
@@ -189,15 +190,21 @@ class SlackHttpHostileTest {
 
     /** An adapter with these workers, queue and wait limit (on the clock {@code nanos}) in front of {@code bot}. */
     private void startAdapter(int workers, int queue, Duration maxWait, LongSupplier nanos,
-                              Function<Interaction, Reply> bot) {
+                              ChatHandler bot) {
         adapter.close();
         adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null, SIGNING_SECRET, 0, "127.0.0.1",
                 slack.apiUrl(), Set.of()), workers, queue, maxWait, nanos);
         adapter.start(bot);
     }
 
+    /** The command told to try again is not answered later either. */
+    private void neverAnswered(String responseId) {
+        await("no reply to " + responseId).during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> slack.calls("response_url").stream().noneMatch(call -> call.path().endsWith("/" + responseId)));
+    }
+
     /** A bot that answers "pong" once {@code release} opens. */
-    private static Function<Interaction, Reply> pongAfter(CountDownLatch release) {
+    private static ChatHandler pongAfter(CountDownLatch release) {
         return interaction -> {
             try {
                 release.await();
@@ -211,7 +218,7 @@ class SlackHttpHostileTest {
     @Test
     void beyondTheQueueACommandIsToldPolitelyToTryAgainAndTheRestAreAnswered() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        startAdapter(1, 1, SlackAdapter.MAX_WAIT, System::nanoTime, pongAfter(release));
+        startAdapter(1, 1, SlackWorkers.MAX_WAIT, System::nanoTime, pongAfter(release));
         List<HttpResponse<String>> acks = new ArrayList<>();
         for (String id : List.of("q1", "q2", "q3")) {
             String body = command(slack, "help", "U0ALICE01", "alice", id);
@@ -225,16 +232,16 @@ class SlackHttpHostileTest {
         release.countDown();
         slack.await("response_url", call -> call.path().endsWith("/q1"), Duration.ofSeconds(5));
         slack.await("response_url", call -> call.path().endsWith("/q2"), Duration.ofSeconds(5));
-        assertTrue(slack.calls("response_url").stream().noneMatch(call -> call.path().endsWith("/q3")));
+        neverAnswered("q3");
     }
 
     @Test
     void onceTheOldestWaitingCommandHasWaitedTooLongTheNextIsToldToTryAgainAndNoneIsLost() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicLong nanos = new AtomicLong();
-        Function<Interaction, Reply> blocked = pongAfter(release);
+        ChatHandler blocked = pongAfter(release);
         startAdapter(2, 100, Duration.ofMillis(500), nanos::get,
-                interaction -> ((Interaction.Text) interaction).text().equals("help") ? blocked.apply(interaction)
+                interaction -> ((Interaction.Text) interaction).text().equals("help") ? blocked.handle(interaction)
                         : Reply.privately(new Reply.Text("at once")));
         String first = command(slack, "first", "U0ALICE01", "alice", "w0");
         post(first, now(), sign(now(), first));
@@ -254,13 +261,13 @@ class SlackHttpHostileTest {
         for (String id : List.of("w1", "w2", "w3", "w3b")) {
             slack.await("response_url", call -> call.path().endsWith("/" + id), Duration.ofSeconds(5));
         }
-        assertTrue(slack.calls("response_url").stream().noneMatch(call -> call.path().endsWith("/w4")));
+        neverAnswered("w4");
     }
 
     @Test
     void beforeAnyRequestHasBeenTimedAsManyMayWaitAsThereAreWorkers() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        startAdapter(2, 100, SlackAdapter.MAX_WAIT, System::nanoTime, pongAfter(release));
+        startAdapter(2, 100, SlackWorkers.MAX_WAIT, System::nanoTime, pongAfter(release));
         List<HttpResponse<String>> acks = new ArrayList<>();
         for (String id : List.of("b1", "b2", "b3", "b4", "b5")) {
             String body = command(slack, "help", "U0ALICE01", "alice", id);
@@ -279,11 +286,11 @@ class SlackHttpHostileTest {
     void aQueueThatWouldTakeTooLongToDrainTurnsTheNextCommandAwayAtOnce() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicLong nanos = new AtomicLong();
-        Function<Interaction, Reply> blocked = pongAfter(release);
+        ChatHandler blocked = pongAfter(release);
         startAdapter(1, 100, Duration.ofMillis(500), nanos::get, interaction -> {
             String text = ((Interaction.Text) interaction).text();
             if (text.equals("block")) {
-                return blocked.apply(interaction);
+                return blocked.handle(interaction);
             }
             if (text.equals("slow")) {
                 nanos.addAndGet(Duration.ofSeconds(1).toNanos()); // this request takes a second of the adapter's clock
@@ -305,7 +312,7 @@ class SlackHttpHostileTest {
         release.countDown();
         slack.await("response_url", call -> call.path().endsWith("/s2"), Duration.ofSeconds(5));
         slack.await("response_url", call -> call.path().endsWith("/s3"), Duration.ofSeconds(5));
-        assertTrue(slack.calls("response_url").stream().noneMatch(call -> call.path().endsWith("/s4")));
+        neverAnswered("s4");
     }
 
     @Test

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,20 +96,18 @@ class SlackRunLogsTest {
     }
 
     /** Waits for the first log event with {@code message} in the process's stderr file. */
-    private static JsonNode awaitEvent(Path stderr, String message) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<JsonNode> found = Files.readAllLines(stderr, StandardCharsets.UTF_8).stream()
-                    .filter(line -> line.contains(message))
-                    .map(SlackRunLogsTest::parse)
-                    .filter(e -> e.path("message").asText().equals(message))
-                    .findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(100);
+    private static JsonNode awaitEvent(Path stderr, String message) throws IOException {
+        try {
+            return Awaitility.await("\"" + message + "\" in the log").atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                    .until(() -> Files.readAllLines(stderr, StandardCharsets.UTF_8).stream()
+                            .filter(line -> line.contains(message))
+                            .map(SlackRunLogsTest::parse)
+                            .filter(e -> e.path("message").asText().equals(message))
+                            .findFirst(), Optional::isPresent)
+                    .orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no \"" + message + "\" within " + WAIT + ": " + Files.readString(stderr), e);
         }
-        throw new AssertionError("no \"" + message + "\" within " + WAIT + ": " + Files.readString(stderr));
     }
 
     private static JsonNode parse(String line) {

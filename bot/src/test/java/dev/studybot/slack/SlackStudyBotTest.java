@@ -1,23 +1,15 @@
 package dev.studybot.slack;
 
-import dev.studybot.config.ScoringRules;
-import dev.studybot.game.AnswerService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.studybot.knowledge.KnowledgeBase;
-import dev.studybot.knowledge.analysis.Synonyms;
-import dev.studybot.knowledge.index.IndexProgress;
-import dev.studybot.knowledge.questions.QuestionGenerator;
-import dev.studybot.store.SqliteStudyStore;
-import dev.studybot.study.StudyBot;
+import dev.studybot.cli.AssembledBot;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real bot (sample notes, SQLite) behind the Slack adapter in HTTP mode, against the fake Slack. */
+/** The bot as the program assembles it (sample notes, SQLite) behind the Slack adapter in HTTP mode, against the fake Slack. */
 @Timeout(30)
 class SlackStudyBotTest {
 
@@ -37,39 +29,25 @@ class SlackStudyBotTest {
 
     private FakeSlack slack;
     private SlackAdapter adapter;
-    private KnowledgeBase knowledge;
-    private SqliteStudyStore store;
+    private AssembledBot bot;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     @AfterEach
     void stop() {
-        if (adapter != null) {
-            adapter.close();
+        if (bot != null) {
+            bot.close();
         }
         if (slack != null) {
             slack.close();
-        }
-        if (store != null) {
-            store.close();
-        }
-        if (knowledge != null) {
-            knowledge.close();
         }
     }
 
     @Test
     void searchQuizPressAndLeaderboardThroughSlack() throws Exception {
-        Path notes = Path.of("..", "notes");
-        Synonyms synonyms = Synonyms.bundled();
-        knowledge = KnowledgeBase.open(notes, dir.resolve("data"), synonyms, IndexProgress.SILENT);
-        store = SqliteStudyStore.open(dir.resolve("studybot.db"));
-        QuestionGenerator.Result questions = new QuestionGenerator(synonyms).generate(notes, 1);
-        StudyBot bot = new StudyBot(knowledge, questions.questions(), store,
-                new AnswerService(store.answers(), ScoringRules.DEFAULTS), Clock.systemUTC(), 1, null);
         slack = new FakeSlack();
         adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null, SlackHttpModeTest.SIGNING_SECRET, 0, "127.0.0.1",
                 slack.apiUrl(), Set.of()));
-        adapter.start(bot::handle);
+        bot = AssembledBot.on(adapter, Path.of("..", "notes"), dir);
 
         assertEquals(200, post(command("search spot interruption notice", "s1")));
         JsonNode search = slack.await("response_url", c -> c.path().endsWith("/s1"), WAIT).json();

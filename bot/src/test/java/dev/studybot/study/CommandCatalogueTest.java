@@ -11,7 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.studybot.chat.Caller;
 import dev.studybot.chat.Interaction;
 import dev.studybot.command.CommandCatalogue;
-import dev.studybot.command.CommandSpec;
+import dev.studybot.chat.CommandSpec;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Place;
 import dev.studybot.knowledge.KnowledgeBase;

@@ -1,7 +1,7 @@
 package dev.studybot.study;
 
 import dev.studybot.command.CommandCatalogue;
-import dev.studybot.command.CommandSpec;
+import dev.studybot.chat.CommandSpec;
 import dev.studybot.config.ScoringRules;
 import dev.studybot.game.AnswerService;
 import dev.studybot.knowledge.KnowledgeBase;

@@ -1,39 +1,35 @@
-package dev.studybot.ops;
+package dev.studybot.pipeline;
 
 import dev.studybot.chat.Caller;
+import dev.studybot.chat.ChatHandler;
 import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Reply;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 
 /**
- * Logs each interaction a chat adapter hands the bot: where, who, which command or button, how long it took,
- * and what went wrong. What members typed is only logged at debug: a lookup can be anything.
+ * Logs each interaction on its way to the bot: where, who, whether an admin, which command or button, how long it
+ * took, and what went wrong. What members typed is only logged at debug: a lookup can be anything.
  */
-public final class InteractionLog {
+public final class InteractionLog implements Middleware {
 
     private static final Logger LOG = LoggerFactory.getLogger(InteractionLog.class);
 
-    private InteractionLog() {
-    }
-
-    public static Function<Interaction, Reply> around(Function<Interaction, Reply> bot) {
-        return interaction -> {
-            long started = System.nanoTime();
-            try {
-                Reply reply = bot.apply(interaction);
-                describe(LOG.atInfo(), interaction, started).addKeyValue("private", reply.privateTo())
-                        .log("Interaction handled");
-                return reply;
-            } catch (RuntimeException e) {
-                describe(LOG.atError(), interaction, started).setCause(e).log("Interaction failed");
-                throw e;
-            }
-        };
+    @Override
+    public Reply handle(Interaction interaction, ChatHandler next) {
+        long started = System.nanoTime();
+        try {
+            Reply reply = next.handle(interaction);
+            describe(LOG.atInfo(), interaction, started).addKeyValue("private", reply.privateTo())
+                    .log("Interaction handled");
+            return reply;
+        } catch (RuntimeException e) {
+            describe(LOG.atError(), interaction, started).setCause(e).log("Interaction failed");
+            throw e;
+        }
     }
 
     private static LoggingEventBuilder describe(LoggingEventBuilder event, Interaction interaction, long started) {
@@ -42,6 +38,7 @@ public final class InteractionLog {
                 .addKeyValue("group", caller.place().groupId())
                 .addKeyValue("channel", caller.place().channelId())
                 .addKeyValue("user", caller.member().userId())
+                .addKeyValue("admin", caller.admin())
                 .addKeyValue("latency_ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         if (interaction instanceof Interaction.Command command) {
             event.addKeyValue("command", command.path());

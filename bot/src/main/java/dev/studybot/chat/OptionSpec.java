@@ -1,4 +1,4 @@
-package dev.studybot.command;
+package dev.studybot.chat;
 
 import java.util.List;
 import java.util.function.Predicate;
@@ -7,7 +7,7 @@ import java.util.function.Predicate;
  * One typed option of a command: what Discord registers as an option, and what the text parser fills from the words
  * after the command's name.
  *
- * @param name        the option's key in {@link dev.studybot.chat.Options}, and its Discord name
+ * @param name        the option's key in {@link Options}, and its Discord name
  * @param kind        what it holds, which decides how typed words fill it
  * @param placeholder how usage shows it: {@code words} in {@code <words>}; choices are shown as {@code a|b}
  * @param description what Discord shows beside it
@@ -107,7 +107,7 @@ public record OptionSpec(String name, Kind kind, String placeholder, String desc
     }
 
     /** Whether typed {@code word} is one of the choices (any case), and which. */
-    String choiceFor(String word) {
+    public String choiceFor(String word) {
         return choices.stream().filter(choice -> choice.typedAs(word)).map(Choice::value).findFirst().orElse(null);
     }
 }

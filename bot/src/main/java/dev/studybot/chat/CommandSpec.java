@@ -1,4 +1,4 @@
-package dev.studybot.command;
+package dev.studybot.chat;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,0 +1,123 @@
+package dev.studybot.slack;
+
+import com.google.gson.Gson;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.util.json.GsonFactory;
+import dev.studybot.chat.Reply;
+import dev.studybot.domain.Place;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the adapter sends to Slack: replies through a request's {@code response_url} (without waiting for Slack's
+ * answer), ephemeral messages, and posts on the bot's own initiative with {@code chat.postMessage}.
+ */
+final class SlackReplies {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackReplies.class);
+    private static final Gson JSON = GsonFactory.createSnakeCase();
+
+    private final MethodsClient client;
+    /**
+     * HTTP/1.1: over plain http (a proxy, the loopback stand-in) the client's default HTTP/2 upgrade headers make some
+     * servers close the connection after answering while the client keeps it for the next reply, which then fails.
+     */
+    private final HttpClient responses = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final Set<CompletableFuture<?>> underWay = ConcurrentHashMap.newKeySet();
+
+    SlackReplies(MethodsClient client) {
+        this.client = client;
+    }
+
+    /** Posts to a Slack channel (the question of the day, its reveal); throws with a hint when Slack refuses. */
+    void post(Place channel, Reply message) {
+        try {
+            ChatPostMessageResponse response = client.chatPostMessage(r -> r.channel(channel.channelId())
+                    .text(SlackBlocks.fallbackText(message)).blocks(SlackBlocks.render(message)));
+            if (!response.isOk()) {
+                throw new IllegalStateException("Slack refused to post to #" + channel.channelName() + ": "
+                        + response.getError() + hint(response.getError()));
+            }
+        } catch (IOException | SlackApiException e) {
+            throw new IllegalStateException("Could not post to Slack #" + channel.channelName() + ": "
+                    + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    void ephemeral(String channel, String user, String text, List<LayoutBlock> blocks)
+            throws IOException, SlackApiException {
+        ChatPostEphemeralResponse response = client.chatPostEphemeral(r -> r.channel(channel).user(user).text(text).blocks(blocks));
+        if (!response.isOk()) {
+            LOG.warn("Slack chat.postEphemeral failed: {}{}", response.getError(), hint(response.getError()));
+        }
+    }
+
+    /**
+     * Posts a reply to a {@code response_url} without waiting for Slack's answer, so a worker is free again at once
+     * (with Slack's ~100 ms round trip, blocking posts capped the replies of 8 workers near 80 a second);
+     * {@link #awaitUnderWay} waits for the posts still under way.
+     */
+    void respond(String url, Object body, String what) {
+        if (url == null || url.isBlank()) {
+            return;
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.toJson(body), StandardCharsets.UTF_8)).build();
+        send(request, what, true);
+    }
+
+    private void send(HttpRequest request, String what, boolean mayRetry) {
+        CompletableFuture<HttpResponse<Void>> sent = responses.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+        underWay.add(sent);
+        sent.whenComplete((response, failure) -> {
+            if (failure != null && mayRetry && failure.getCause() instanceof IOException) {
+                // Mostly a kept-alive connection the other end had closed: the post never arrived. Once more, anew.
+                send(request, what, false);
+            } else if (failure != null) {
+                LOG.warn("Sending the {} through response_url failed: {}", what, failure.toString());
+            } else if (response.statusCode() != 200) {
+                LOG.warn("Sending the {} through response_url failed with HTTP {}", what, response.statusCode());
+            }
+            underWay.remove(sent);
+        });
+    }
+
+    /** Waits at most {@code grace} for the replies under way; those still unsent then are dropped. */
+    void awaitUnderWay(Duration grace) throws InterruptedException {
+        try {
+            CompletableFuture.allOf(underWay.toArray(CompletableFuture[]::new)).get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Slack replies still unsent at close; stopping without them");
+        }
+    }
+
+    /** What to do about a Slack API error, as a parenthesis to append; empty when there is nothing to add. */
+    static String hint(String error) {
+        return switch (error == null ? "" : error) {
+            case "not_in_channel", "channel_not_found" -> " (invite the app to the channel: /invite @studybot)";
+            case "invalid_auth", "not_authed", "token_revoked" -> " (check SLACK_BOT_TOKEN)";
+            case "missing_scope" -> " (reinstall the app from config/slack-app-manifest.yml)";
+            default -> "";
+        };
+    }
+}
