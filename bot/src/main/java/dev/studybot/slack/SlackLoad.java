@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -67,7 +66,7 @@ public final class SlackLoad {
     private static Round round(LoopbackSlack slack, ChatHandler bot, String text, String prefix,
                                long delay, int concurrency, int requests) throws Exception {
         SlackAdapter adapter = new SlackAdapter(new SlackSettings(BOT_TOKEN, null, SIGNING_SECRET, 0, "127.0.0.1",
-                slack.apiUrl(), Set.of()));
+                slack.apiUrl()));
         ExecutorService clients = Executors.newFixedThreadPool(concurrency);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         SlackSignature signature = new SlackSignature(SIGNING_SECRET);

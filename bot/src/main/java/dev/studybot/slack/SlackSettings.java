@@ -5,7 +5,6 @@ import dev.studybot.config.StudybotConfig;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * How to reach Slack: the tokens, from the environment only, and the rest from the configuration (its
@@ -17,10 +16,9 @@ import java.util.Set;
  * @param port          {@code slack.port}: where HTTP mode listens for {@code POST /slack/events}
  * @param bindAddress   {@code slack.bind_address}: the address HTTP mode listens on ({@code 0.0.0.0}: all)
  * @param apiUrl        {@code slack.api_url}: the Web API base URL, ending with '/'
- * @param adminUserIds  {@code admins.slack}: user ids counted as admins besides workspace admins/owners
  */
 public record SlackSettings(String botToken, String appToken, String signingSecret, int port, String bindAddress,
-                            String apiUrl, Set<String> adminUserIds) {
+                            String apiUrl) {
 
     public SlackSettings {
         if (botToken == null || botToken.isBlank()) {
@@ -35,7 +33,6 @@ public record SlackSettings(String botToken, String appToken, String signingSecr
         }
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(apiUrl, "apiUrl");
-        adminUserIds = adminUserIds == null ? Set.of() : Set.copyOf(adminUserIds);
     }
 
     /**
@@ -70,7 +67,7 @@ public record SlackSettings(String botToken, String appToken, String signingSecr
         }
         StudybotConfig.Slack slack = config.slack();
         return Optional.of(new SlackSettings(botToken, appToken, signingSecret, slack.port(), slack.bindAddress(),
-                slack.apiUrl(), Set.copyOf(config.admins().slack())));
+                slack.apiUrl()));
     }
 
     /** Socket Mode when an app token is present, HTTP mode otherwise. */
@@ -82,7 +79,6 @@ public record SlackSettings(String botToken, String appToken, String signingSecr
     @Override
     public String toString() {
         return "SlackSettings[mode=" + (socketMode() ? "socket" : "http") + ", port=" + port + ", bind=" + bindAddress
-                + ", apiUrl=" + apiUrl
-                + ", admins=" + adminUserIds + "]";
+                + ", apiUrl=" + apiUrl + "]";
     }
 }

@@ -25,9 +25,23 @@ class LayeringTest {
     static final ArchRule theCoreKnowsNoAdapter = noClasses()
             .that().resideInAnyPackage("dev.studybot.study..", "dev.studybot.chat..", "dev.studybot.store..",
                     "dev.studybot.qotd..", "dev.studybot.game..", "dev.studybot.domain..", "dev.studybot.itemanalysis..",
-                    "dev.studybot.live..", "dev.studybot.pipeline..")
+                    "dev.studybot.live..", "dev.studybot.pipeline..", "dev.studybot.command..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.studybot.slack..", "dev.studybot.discord..",
                     "dev.studybot.console..", "dev.studybot.cli..");
+
+    @ArchTest
+    static final ArchRule theCommandMachineryKnowsNoCommand = noClasses()
+            .that().resideInAPackage("dev.studybot.command..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.studybot.study..", "dev.studybot.store..",
+                    "dev.studybot.game..", "dev.studybot.qotd..")
+            .because("commands plug into the catalogue; the catalogue and the parser run any of them");
+
+    @ArchTest
+    static final ArchRule theStoreAndTheRulesKnowNoCommandLayer = noClasses()
+            .that().resideInAnyPackage("dev.studybot.store..", "dev.studybot.game..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.studybot.study..", "dev.studybot.command..",
+                    "dev.studybot.pipeline..", "dev.studybot.chat..", "dev.studybot.qotd..")
+            .because("the layers run adapters -> command layer -> study services -> store and knowledge");
 
     @ArchTest
     static final ArchRule theDomainDependsOnNothingOfTheBot = noClasses()

@@ -29,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,7 +52,7 @@ class SlackHttpHostileTest {
     void start() throws Exception {
         slack = new FakeSlack();
         adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null, SIGNING_SECRET, 0, "127.0.0.1",
-                slack.apiUrl(), Set.of()));
+                slack.apiUrl()));
         adapter.start(interaction -> Reply.privately(new Reply.Text("pong")));
     }
 
@@ -172,7 +171,7 @@ class SlackHttpHostileTest {
         AtomicInteger called = new AtomicInteger();
         adapter.close();
         adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null, SIGNING_SECRET, 0, "127.0.0.1",
-                slack.apiUrl(), Set.of()));
+                slack.apiUrl()));
         adapter.start(interaction -> {
             called.incrementAndGet();
             return Reply.privately(new Reply.Text("pong"));
@@ -193,7 +192,7 @@ class SlackHttpHostileTest {
                               ChatHandler bot) {
         adapter.close();
         adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null, SIGNING_SECRET, 0, "127.0.0.1",
-                slack.apiUrl(), Set.of()), workers, queue, maxWait, nanos);
+                slack.apiUrl()), workers, queue, maxWait, nanos);
         adapter.start(bot);
     }
 

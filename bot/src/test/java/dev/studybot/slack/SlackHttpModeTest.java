@@ -22,7 +22,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
@@ -49,7 +48,7 @@ class SlackHttpModeTest {
     void start() throws Exception {
         slack = new FakeSlack();
         slack.workspaceAdmins.add("U0ADMIN01");
-        adapter = new SlackAdapter(new SlackSettings(BOT_TOKEN, null, SIGNING_SECRET, 0, "127.0.0.1", slack.apiUrl(), Set.of()));
+        adapter = new SlackAdapter(new SlackSettings(BOT_TOKEN, null, SIGNING_SECRET, 0, "127.0.0.1", slack.apiUrl()));
         adapter.start(MiddlewareChain.standard(Map.of("slack", List.of("U0CONF001")), this::stubBot));
     }
 

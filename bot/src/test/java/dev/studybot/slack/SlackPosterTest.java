@@ -11,7 +11,6 @@ import dev.studybot.ops.StartupFailure;
 import dev.studybot.domain.Place;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ class SlackPosterTest {
     void start() throws Exception {
         slack = new FakeSlack();
         adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null, SlackHttpModeTest.SIGNING_SECRET,
-                0, "127.0.0.1", slack.apiUrl(), Set.of()));
+                0, "127.0.0.1", slack.apiUrl()));
     }
 
     @AfterEach

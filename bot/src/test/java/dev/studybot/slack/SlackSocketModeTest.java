@@ -12,7 +12,6 @@ import dev.studybot.chat.Reply;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -86,7 +85,7 @@ class SlackSocketModeTest {
         socket.start();
         assertTrue(socket.started.await(5, TimeUnit.SECONDS), "WebSocket server started");
         slack.webSocketUrl = "ws://127.0.0.1:" + socket.getPort() + "/";
-        adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, APP_TOKEN, null, 0, "127.0.0.1", slack.apiUrl(), Set.of()));
+        adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, APP_TOKEN, null, 0, "127.0.0.1", slack.apiUrl()));
     }
 
     @AfterEach

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,7 +45,7 @@ class SlackStudyBotTest {
     void searchQuizPressAndLeaderboardThroughSlack() throws Exception {
         slack = new FakeSlack();
         adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null, SlackHttpModeTest.SIGNING_SECRET, 0, "127.0.0.1",
-                slack.apiUrl(), Set.of()));
+                slack.apiUrl()));
         bot = AssembledBot.on(adapter, Path.of("..", "notes"), dir);
 
         assertEquals(200, post(command("search spot interruption notice", "s1")));
