@@ -4,6 +4,7 @@ import dev.studybot.chat.Caller;
 import dev.studybot.chat.CommandSpec;
 import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Markup;
+import dev.studybot.chat.Options;
 import dev.studybot.chat.Reply;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -83,14 +84,9 @@ public final class CommandCatalogue {
     }
 
     /** {@code /study help}. */
-    private static final class HelpCommand implements StudyCommand {
+    private record HelpCommand(CommandCatalogue catalogue) implements StudyCommand {
 
         private static final CommandSpec SPEC = CommandSpec.everyone("help", "this list", true, false).alias("?");
-        private final CommandCatalogue catalogue;
-
-        HelpCommand(CommandCatalogue catalogue) {
-            this.catalogue = catalogue;
-        }
 
         @Override
         public CommandSpec spec() {
@@ -98,7 +94,7 @@ public final class CommandCatalogue {
         }
 
         @Override
-        public Reply run(Caller caller, dev.studybot.chat.Options options) {
+        public Reply run(Caller caller, Options options) {
             return Usage.help(catalogue.helpLines(caller.member().platform()));
         }
     }

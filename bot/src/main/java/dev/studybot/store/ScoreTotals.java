@@ -71,20 +71,6 @@ final class ScoreTotals {
         }
     }
 
-    /** Rebuilds the week and month totals of every group from its answers (migration 2.1). */
-    static void rebuildAllPeriods(Connection c) throws SQLException {
-        Map<Long, ZoneId> groups = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT id, time_zone FROM study_groups");
-             ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                groups.put(rs.getLong(1), zone(rs.getString(2)));
-            }
-        }
-        for (Map.Entry<Long, ZoneId> group : groups.entrySet()) {
-            rebuildPeriods(c, group.getKey(), group.getValue());
-        }
-    }
-
     private record Key(String kind, long ref, String period, long member) {
     }
 

@@ -20,7 +20,7 @@ import java.util.Map;
  * {@code /study topics [page | words]}: the notes' topics, most questions first, a page at a time with a
  * "More topics" button (the real notes have hundreds), or those whose name holds the words.
  */
-final class TopicsCommand implements StudyCommand {
+record TopicsCommand(QuizPicker quizzes) implements StudyCommand {
 
     static final CommandSpec SPEC = CommandSpec.everyone("topics",
                     "what the notes cover, a page at a time, or those named like the words", true, false)
@@ -28,12 +28,6 @@ final class TopicsCommand implements StudyCommand {
                     .maxLength(100));
     static final int PER_PAGE = 25;
     private static final String PAGE_ACTION = "topics-page:";
-
-    private final QuizPicker quizzes;
-
-    TopicsCommand(QuizPicker quizzes) {
-        this.quizzes = quizzes;
-    }
 
     @Override
     public CommandSpec spec() {
