@@ -73,7 +73,8 @@ class PracticeInOneMessageTest {
         assertEquals(List.of("❌ A. Standard", "✅ B. Deep Archive", "C. One Zone-IA"), lines(answered));
         assertTrue(answered.toString().contains("Not quite: you chose \"Standard\""), answered.toString());
         assertTrue(answered.parts().stream().anyMatch(part -> part instanceof Reply.Excerpt excerpt
-                && excerpt.text().contains("takes hours to restore")), "the explanation: " + answered);
+                && excerpt.text().contains("takes hours to restore") && excerpt.source().equals("s3.quiz.md:4")),
+                "the explanation and its source: " + answered);
         List<Button> buttons = answered.buttons();
         assertEquals(List.of(Button.State.WRONG, Button.State.RIGHT, Button.State.CLOSED),
                 buttons.subList(0, 3).stream().map(Button::state).toList());
