@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybot.cli.AssembledBot;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -43,10 +44,7 @@ class SlackStudyBotTest {
 
     @Test
     void searchQuizPressAndLeaderboardThroughSlack() throws Exception {
-        slack = new FakeSlack();
-        adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null, SlackHttpModeTest.SIGNING_SECRET, 0, "127.0.0.1",
-                slack.apiUrl()));
-        bot = AssembledBot.on(adapter, Path.of("..", "notes"), dir);
+        startBot();
 
         assertEquals(200, post(command("search spot interruption notice", "s1")));
         JsonNode search = slack.await("response_url", c -> c.path().endsWith("/s1"), WAIT).json();
@@ -78,10 +76,7 @@ class SlackStudyBotTest {
 
     @Test
     void anAnsweredPracticeQuestionIsReplacedInPlaceWithTheChoicesMarked() throws Exception {
-        slack = new FakeSlack();
-        adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null, SlackHttpModeTest.SIGNING_SECRET, 0, "127.0.0.1",
-                slack.apiUrl()));
-        bot = AssembledBot.on(adapter, Path.of("..", "notes"), dir);
+        startBot();
 
         assertEquals(200, post(command("quiz", "q1")));
         JsonNode quiz = slack.await("response_url", c -> c.path().endsWith("/q1"), WAIT).json();
@@ -103,6 +98,14 @@ class SlackStudyBotTest {
         JsonNode again = slack.await("response_url", c -> c.path().endsWith("/p2"), WAIT).json();
         assertFalse(again.path("replace_original").asBoolean(), "a second press leaves the marked question: " + again);
         assertTrue(again.toString().contains("You already answered"), again.toString());
+    }
+
+    /** The assembled bot on the sample notes behind the Slack adapter in HTTP mode, against a new fake Slack. */
+    private void startBot() throws IOException {
+        slack = new FakeSlack();
+        adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null, SlackHttpModeTest.SIGNING_SECRET, 0, "127.0.0.1",
+                slack.apiUrl()));
+        bot = AssembledBot.on(adapter, Path.of("..", "notes"), dir);
     }
 
     private String press(String action, String responseId) {

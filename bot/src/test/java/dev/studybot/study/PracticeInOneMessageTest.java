@@ -8,18 +8,10 @@ import dev.studybot.chat.Button;
 import dev.studybot.chat.Caller;
 import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Reply;
-import dev.studybot.config.ScoringRules;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Place;
-import dev.studybot.game.AnswerService;
-import dev.studybot.knowledge.KnowledgeBase;
-import dev.studybot.knowledge.analysis.Synonyms;
-import dev.studybot.knowledge.index.IndexProgress;
-import dev.studybot.knowledge.questions.QuestionGenerator;
-import dev.studybot.store.SqliteStudyStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,8 +27,7 @@ class PracticeInOneMessageTest {
     @TempDir
     Path dir;
 
-    private KnowledgeBase knowledge;
-    private SqliteStudyStore store;
+    private BankBot opened;
     private StudyBot bot;
 
     @BeforeEach
@@ -47,16 +38,13 @@ class PracticeInOneMessageTest {
                 "", "Explanation: Deep Archive costs least and takes hours to restore.", ""));
         Files.writeString(notes.resolve("ec2.quiz.md"), String.join("\n", "# EC2", "## Spot", "",
                 "Q: How much notice does a Spot interruption give?", "- [x] Two minutes", "- [ ] None", ""));
-        knowledge = KnowledgeBase.open(notes, dir.resolve("data"), Synonyms.none(), IndexProgress.SILENT);
-        store = SqliteStudyStore.open(dir.resolve("studybot.db"));
-        bot = new StudyBot(knowledge, new QuestionGenerator(Synonyms.none()).generate(notes, 1).questions(), store,
-                new AnswerService(store.answers(), ScoringRules.DEFAULTS), Clock.systemUTC(), 1, null);
+        opened = BankBot.open(notes, dir);
+        bot = opened.bot();
     }
 
     @AfterEach
-    void stop() throws Exception {
-        store.close();
-        knowledge.close();
+    void stop() {
+        opened.close();
     }
 
     @Test
