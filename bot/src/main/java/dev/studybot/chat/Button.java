@@ -10,8 +10,34 @@ import java.util.List;
  *               back in an {@link Interaction.Press}
  * @param key    a short name a person can type to press it where there are no real buttons (console)
  * @param label  the text on the button
+ * @param state  whether it can still be pressed, and how an answer button shows the outcome once it cannot
  */
-public record Button(String action, String key, String label) {
+public record Button(String action, String key, String label, State state) {
+
+    /** A button that can be pressed. */
+    public Button(String action, String key, String label) {
+        this(action, key, label, State.LIVE);
+    }
+
+    /** Every state but {@link #LIVE} is a button that can no longer be pressed (where the platform can show one). */
+    public enum State {
+        LIVE,
+        /** The right choice of an answered question. */
+        RIGHT,
+        /** The wrong choice the member pressed. */
+        WRONG,
+        /** Any other choice of an answered question. */
+        CLOSED
+    }
+
+    public boolean live() {
+        return state == State.LIVE;
+    }
+
+    /** The same button in another state. */
+    public Button in(State other) {
+        return new Button(action, key, label, other);
+    }
 
     private static final String ANSWER = "answer:";
     private static final String REPORT = "report:";

@@ -8,12 +8,24 @@ import java.util.Set;
  * What the bot says, in a form every platform can render: parts in order, then buttons.
  *
  * @param privateTo when true only the caller sees it (ephemeral); otherwise the whole channel does
+ * @param replaces  when true the reply to a button press takes the place of the message the button is on (Slack
+ *                  {@code replace_original}, a Discord message edit); otherwise it is a message of its own
  */
-public record Reply(boolean privateTo, List<Part> parts, List<Button> buttons) {
+public record Reply(boolean privateTo, List<Part> parts, List<Button> buttons, boolean replaces) {
 
     public Reply {
         parts = List.copyOf(parts);
         buttons = List.copyOf(buttons);
+    }
+
+    /** A reply that is a message of its own. */
+    public Reply(boolean privateTo, List<Part> parts, List<Button> buttons) {
+        this(privateTo, parts, buttons, false);
+    }
+
+    /** This reply, taking the place of the message whose button was pressed. */
+    public Reply replacingPressed() {
+        return new Reply(privateTo, parts, buttons, true);
     }
 
     public static Reply privately(Part... parts) {

@@ -23,7 +23,9 @@ public final class ConsoleButtons {
 
     synchronized void remember(Reply reply) {
         for (Button button : reply.buttons()) {
-            actions.put(button.key().toLowerCase(Locale.ROOT), button.action());
+            if (button.live()) {
+                actions.put(button.key().toLowerCase(Locale.ROOT), button.action());
+            }
         }
     }
 

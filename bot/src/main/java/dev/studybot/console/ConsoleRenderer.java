@@ -4,7 +4,7 @@ import dev.studybot.chat.Button;
 import dev.studybot.chat.Markup;
 import dev.studybot.chat.Reply;
 
-/** A reply as plain text for a terminal: buttons become {@code [12b] label} lines to type. */
+/** A reply as plain text for a terminal: buttons that can be pressed become {@code [12b] label} lines to type. */
 final class ConsoleRenderer {
 
     private ConsoleRenderer() {
@@ -12,7 +12,8 @@ final class ConsoleRenderer {
 
     static String render(Reply reply, String user, String channel) {
         StringBuilder out = new StringBuilder();
-        out.append("studybot ").append(reply.privateTo() ? "to @" + user + " only" : "in #" + channel).append(":\n");
+        out.append("studybot ").append(reply.replaces() ? "updates the question it showed @" + user
+                : reply.privateTo() ? "to @" + user + " only" : "in #" + channel).append(":\n");
         for (Reply.Part part : reply.parts()) {
             if (part instanceof Reply.Heading heading) {
                 out.append("  ").append(Markup.unescape(heading.text())).append('\n');
@@ -27,7 +28,8 @@ final class ConsoleRenderer {
                 lines.lines().forEach(line -> out.append("  ").append(Markup.unescape(line)).append('\n'));
             }
         }
-        for (Button button : reply.buttons()) {
+        // A button that can no longer be pressed is not offered; the text shows what came of it.
+        for (Button button : reply.buttons().stream().filter(Button::live).toList()) {
             out.append("  [").append(button.key()).append("] ").append(button.label()).append('\n');
         }
         return out.toString();

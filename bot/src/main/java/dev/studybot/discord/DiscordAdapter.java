@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
@@ -38,6 +39,7 @@ import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInterac
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -307,12 +309,16 @@ public final class DiscordAdapter implements ChatPlatform {
 
     /**
      * Runs the bot and replies. Slow work is deferred at once (ephemeral as {@code privateWhenDeferred}); other
-     * work is answered through the interaction callback if it is done in time, else deferred then edited.
+     * work is answered through the interaction callback if it is done in time, else deferred then edited. A reply
+     * that replaces the pressed button's message (an answered practice question) edits that message (callback type 7
+     * UPDATE_MESSAGE); so that it still can when late, a button press is deferred as an edit of its message.
      */
     private void respond(IReplyCallback event, Interaction interaction, boolean slow, boolean privateWhenDeferred,
                          boolean alwaysPrivate) {
+        IMessageEditCallback pressed = event instanceof IMessageEditCallback edit ? edit : null;
+        Supplier<RestAction<?>> defer = () -> pressed != null ? pressed.deferEdit() : event.deferReply(privateWhenDeferred);
         if (slow) {
-            send(event.deferReply(privateWhenDeferred));
+            send(defer.get());
         }
         CompletableFuture<Reply> work = CompletableFuture.supplyAsync(() -> chat.handle(interaction), workers);
         if (slow) {
@@ -324,12 +330,13 @@ public final class DiscordAdapter implements ChatPlatform {
         AtomicBoolean acknowledged = new AtomicBoolean();
         CompletableFuture.delayedExecutor(ANSWER_AT_ONCE_MS, TimeUnit.MILLISECONDS, workers).execute(() -> {
             if (!work.isDone() && acknowledged.compareAndSet(false, true)) {
-                send(event.deferReply(privateWhenDeferred));
+                send(defer.get());
             }
         });
         work.thenAccept(reply -> {
             if (acknowledged.compareAndSet(false, true)) {
-                send(event.reply(DiscordRenderer.create(reply)).setEphemeral(alwaysPrivate || reply.privateTo()));
+                send(pressed != null && reply.replaces() ? pressed.editMessage(DiscordRenderer.edit(reply))
+                        : event.reply(DiscordRenderer.create(reply)).setEphemeral(alwaysPrivate || reply.privateTo()));
             } else {
                 editDeferred(event, reply, privateWhenDeferred);
             }
@@ -337,7 +344,11 @@ public final class DiscordAdapter implements ChatPlatform {
     }
 
     private void editDeferred(IReplyCallback event, Reply reply, boolean deferredPrivately) {
-        if (reply.privateTo() && !deferredPrivately) {
+        if (event instanceof IMessageEditCallback) {
+            // Deferred as an edit of the pressed button's message: edit it, or answer privately beside it.
+            send(reply.replaces() ? event.getHook().editOriginal(DiscordRenderer.edit(reply))
+                    : event.getHook().sendMessage(DiscordRenderer.create(reply)).setEphemeral(true));
+        } else if (reply.privateTo() && !deferredPrivately) {
             // Deferred in public but the answer is for the caller only: replace the "thinking" message.
             send(event.getHook().deleteOriginal());
             send(event.getHook().sendMessage(DiscordRenderer.create(reply)).setEphemeral(true));

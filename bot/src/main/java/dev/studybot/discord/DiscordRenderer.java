@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.ButtonStyle;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
@@ -17,7 +18,8 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /**
  * A reply as a Discord message: one embed (Heading: title, Text and Lines: description, Excerpt: a field
- * with its heading path and file:line, Note: footer) and its buttons, five to an action row.
+ * with its heading path and file:line, Note: footer) and its buttons, five to an action row; buttons that can no
+ * longer be pressed are shown disabled.
  */
 final class DiscordRenderer {
 
@@ -110,10 +112,10 @@ final class DiscordRenderer {
             if (rows.size() == MAX_ROWS) {
                 break;
             }
-            row.add(net.dv8tion.jda.api.components.buttons.Button.primary(
+            row.add(net.dv8tion.jda.api.components.buttons.Button.of(style(button.state()),
                     cut(button.action(), net.dv8tion.jda.api.components.buttons.Button.ID_MAX_LENGTH),
                     cut(button.label() == null || button.label().isBlank() ? button.key() : Markup.unescape(button.label()),
-                            net.dv8tion.jda.api.components.buttons.Button.LABEL_MAX_LENGTH)));
+                            net.dv8tion.jda.api.components.buttons.Button.LABEL_MAX_LENGTH)).withDisabled(!button.live()));
             if (row.size() == BUTTONS_PER_ROW) {
                 rows.add(ActionRow.of(row));
                 row = new ArrayList<>();
@@ -123,6 +125,16 @@ final class DiscordRenderer {
             rows.add(ActionRow.of(row));
         }
         return rows;
+    }
+
+    /** Answered: the right choice green, the pressed wrong one red, the others grey. */
+    private static ButtonStyle style(Button.State state) {
+        return switch (state) {
+            case LIVE -> ButtonStyle.PRIMARY;
+            case RIGHT -> ButtonStyle.SUCCESS;
+            case WRONG -> ButtonStyle.DANGER;
+            case CLOSED -> ButtonStyle.SECONDARY;
+        };
     }
 
     private static void paragraph(StringBuilder out, String text) {

@@ -246,10 +246,11 @@ public final class SlackAdapter implements ChatPlatform {
         List<LayoutBlock> blocks = SlackBlocks.render(reply);
         String text = SlackBlocks.fallbackText(reply);
         try {
-            // Only the presser sees the answer; the message everyone sees stays as it is.
+            // Only the presser sees the answer; a message everyone sees stays as it is, and a private question
+            // the reply replaces (an answered practice question) is updated in place.
             if (!blank(payload.getResponseUrl())) {
-                replies.respond(payload.getResponseUrl(), ActionResponse.builder()
-                        .responseType("ephemeral").replaceOriginal(false).text(text).blocks(blocks).build(), "button reply");
+                replies.respond(payload.getResponseUrl(), ActionResponse.builder().responseType("ephemeral")
+                        .replaceOriginal(reply.replaces()).text(text).blocks(blocks).build(), "button reply");
             } else if (channelId != null) {
                 replies.ephemeral(channelId, payload.getUser().getId(), text, blocks);
             }

@@ -40,7 +40,7 @@ final class SlackBlocks {
     private SlackBlocks() {
     }
 
-    /** The blocks of a reply: parts in order, then its buttons. */
+    /** The blocks of a reply: parts in order, then its buttons that can still be pressed. */
     static List<LayoutBlock> render(Reply reply) {
         List<LayoutBlock> blocks = new ArrayList<>();
         for (Reply.Part part : reply.parts()) {
@@ -169,6 +169,10 @@ final class SlackBlocks {
         List<BlockElement> row = new ArrayList<>();
         for (int i = 0; i < buttons.size(); i++) {
             Button button = buttons.get(i);
+            if (!button.live()) {
+                // Slack has no disabled button; the text marks the outcome, and a live one would invite a second press.
+                continue;
+            }
             String actionId = Shorten.to(button.action(), MAX_ACTION_ID - 4);
             if (!actionIds.add(actionId)) {
                 actionId = actionId + "~" + i;

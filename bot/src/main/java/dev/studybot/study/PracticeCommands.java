@@ -1,6 +1,8 @@
 package dev.studybot.study;
 
+import dev.studybot.chat.Button;
 import dev.studybot.chat.Caller;
+import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Markup;
 import dev.studybot.chat.Options;
 import dev.studybot.chat.Reply;
@@ -14,7 +16,9 @@ import dev.studybot.store.StudyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@code /study quiz [topic]} and {@code /study review}: questions only the caller sees, answerable for a day. */
@@ -32,6 +36,47 @@ final class PracticeCommands {
 
     static List<StudyCommand> all(QuizPicker quizzes, StudyStore store, Clock clock) {
         return List.of(new Quiz(quizzes, store, clock), new Review(store, clock));
+    }
+
+    private static final String NEXT_QUESTION = "next-question";
+    private static final String SAME_TOPIC = "same-topic:";
+    private static final String REVIEW_DUE = "review-due";
+
+    /**
+     * The buttons under an answered practice question {@code posted}: Next question, Same topic, and Review when
+     * {@code reviewsDue} is above 0. Their console keys carry the question's number, so no word typed as a search
+     * presses one by chance.
+     */
+    static List<Button> nextSteps(long posted, int reviewsDue) {
+        List<Button> buttons = new ArrayList<>();
+        buttons.add(new Button(NEXT_QUESTION, "next" + posted, "Next question"));
+        buttons.add(new Button(SAME_TOPIC + posted, "same" + posted, "Same topic"));
+        if (reviewsDue > 0) {
+            buttons.add(new Button(REVIEW_DUE, "review" + posted, "Review (" + reviewsDue + " due)"));
+        }
+        return buttons;
+    }
+
+    /**
+     * The command a {@link #nextSteps} button stands for, run as if typed: {@code quiz}, {@code quiz <the posted
+     * question's topic>} or {@code review}; empty when {@code action} is no such button or its question is gone.
+     */
+    static Optional<Interaction.Command> commandFor(Caller caller, String action, StudyStore store) {
+        if (NEXT_QUESTION.equals(action)) {
+            return Optional.of(new Interaction.Command(caller, QUIZ.path(), Options.NONE));
+        }
+        if (REVIEW_DUE.equals(action)) {
+            return Optional.of(new Interaction.Command(caller, REVIEW.path(), Options.NONE));
+        }
+        if (action == null || !action.matches(SAME_TOPIC + "\\d{1,12}")) {
+            return Optional.empty();
+        }
+        return store.posted(Long.parseLong(action.substring(SAME_TOPIC.length()))).map(posted -> {
+            List<String> topic = posted.question().topic();
+            // The first heading is the topic /study topics lists; no heading means any topic.
+            Options options = topic.isEmpty() ? Options.NONE : new Options(Map.of("topic", topic.get(0)));
+            return new Interaction.Command(caller, QUIZ.path(), options);
+        });
     }
 
     private record Quiz(QuizPicker quizzes, StudyStore store, Clock clock) implements StudyCommand {
@@ -53,7 +98,7 @@ final class PracticeCommands {
             }
             Instant now = clock.instant();
             long id = store.post(caller.place(), caller.member(), Mode.PRACTICE, question.get(), now, now.plus(OPEN));
-            return Replies.question(id, question.get(), true, "Practice question");
+            return Replies.question(id, question.get(), Mode.PRACTICE);
         }
     }
 
@@ -71,7 +116,7 @@ final class PracticeCommands {
                 return Reply.privately(new Reply.Text("Nothing to review right now. Questions you get wrong come back here."));
             }
             long id = store.post(caller.place(), caller.member(), Mode.REVIEW, due.get(), now, now.plus(OPEN));
-            return Replies.question(id, due.get(), true, "Review");
+            return Replies.question(id, due.get(), Mode.REVIEW);
         }
     }
 }

@@ -12,6 +12,8 @@ import dev.studybot.knowledge.search.SearchResult;
 import dev.studybot.itemanalysis.ReportReason;
 import dev.studybot.game.AnswerOutcome;
 import dev.studybot.store.Leaderboard;
+import dev.studybot.store.Posted;
+import dev.studybot.domain.Mode;
 import dev.studybot.domain.Period;
 import dev.studybot.domain.Place;
 import dev.studybot.domain.Scope;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /** Turns what the bot found or recorded into platform-neutral replies. */
 final class Replies {
@@ -68,12 +71,20 @@ final class Replies {
 
     static final Button MORE_RESULTS = new Button("more-results", "more", "More results");
 
-    static Reply question(long postedId, Question question, boolean privateTo, String intro) {
-        List<Button> buttons = Button.forQuestion(postedId, question.choices());
-        List<Reply.Part> parts = new ArrayList<>();
-        parts.add(new Reply.Heading(intro + " · " + String.join(" › ", question.topic())));
-        parts.add(new Reply.Text(question.prompt()));
-        return new Reply(privateTo, parts, buttons);
+    /** A practice or review question: its choices lettered in the text, a button for each. */
+    static Reply question(long postedId, Question question, Mode mode) {
+        return new Reply(true, asked(question, mode, choice -> ""), Button.forQuestion(postedId, question.choices()));
+    }
+
+    /** The heading, the prompt and the choices lettered A, B, …, each after its mark. */
+    private static List<Reply.Part> asked(Question question, Mode mode, IntFunction<String> mark) {
+        List<String> choices = new ArrayList<>();
+        for (int i = 0; i < question.choices().size(); i++) {
+            choices.add(mark.apply(i) + (char) ('A' + i) + ". " + question.choices().get(i));
+        }
+        String intro = mode == Mode.REVIEW ? "Review" : "Practice question";
+        return new ArrayList<>(List.of(new Reply.Heading(intro + " · " + String.join(" › ", question.topic())),
+                new Reply.Text(question.prompt()), new Reply.Lines(choices)));
     }
 
     /** The second step of reporting: why. */
@@ -102,10 +113,13 @@ final class Replies {
         return Reply.privately(new Reply.Text("I can't find that question any more, so there is nothing to report."));
     }
 
-    /** @param from where the answer was given (the console can answer a question posted in another channel) */
-    static Reply answered(AnswerOutcome outcome, Place from) {
+    /**
+     * @param from       where the answer was given (the console can answer a question posted in another channel)
+     * @param reviewsDue how many reviews the member has due now, offered under an answered practice question
+     */
+    static Reply answered(AnswerOutcome outcome, Place from, int reviewsDue) {
         if (outcome instanceof AnswerOutcome.Recorded recorded) {
-            return recorded(recorded, from);
+            return recorded(recorded, from, reviewsDue);
         }
         if (outcome instanceof AnswerOutcome.AlreadyAnswered already) {
             return Reply.privately(new Reply.Text("You already answered this one (you chose \""
@@ -127,13 +141,21 @@ final class Replies {
         return Reply.privately(new Reply.Text("I can't find that question any more. Try /study quiz for a new one."));
     }
 
-    private static Reply recorded(AnswerOutcome.Recorded recorded, Place from) {
-        Question question = recorded.posted().question();
+    /**
+     * The verdict and the explanation; an answered practice or review question (private to the member) also shows the
+     * question again with the right and the pressed choice marked, in place of the question, and what to do next.
+     */
+    private static Reply recorded(AnswerOutcome.Recorded recorded, Place from, int reviewsDue) {
+        Posted posted = recorded.posted();
+        Question question = posted.question();
+        boolean practice = posted.mode() != Mode.DAILY;
+        List<Reply.Part> parts = practice ? asked(question, posted.mode(),
+                choice -> choice == question.answer() ? RIGHT_MARK : choice == recorded.choice() ? WRONG_MARK : "")
+                : new ArrayList<>();
         String verdict = recorded.correct()
                 ? "Right! \"" + question.correctChoice() + "\"" + points(recorded.points())
                 : "Not quite: you chose \"" + choice(question, recorded.choice()) + "\"; the answer is \""
                         + question.correctChoice() + "\". It will come back in /study review.";
-        List<Reply.Part> parts = new ArrayList<>();
         parts.add(new Reply.Text(verdict));
         if (recorded.streak() > 1) {
             parts.add(new Reply.Note("Daily streak: " + recorded.streak()));
@@ -147,7 +169,28 @@ final class Replies {
             parts.add(new Reply.Excerpt(String.join(" › ", question.topic()), question.file() + ":" + question.line(),
                     question.explanation(), List.of()));
         }
-        return new Reply(true, parts, List.of());
+        if (!practice) {
+            return new Reply(true, parts, List.of());
+        }
+        return new Reply(true, parts, afterAnswer(recorded, reviewsDue)).replacingPressed();
+    }
+
+    static final String RIGHT_MARK = "✅ ";
+    static final String WRONG_MARK = "❌ ";
+
+    /** The answer buttons, spent and marked; Report question; then where to go from here. */
+    private static List<Button> afterAnswer(AnswerOutcome.Recorded recorded, int reviewsDue) {
+        Posted posted = recorded.posted();
+        List<String> choices = posted.question().choices();
+        List<Button> buttons = new ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            Button.State state = i == posted.question().answer() ? Button.State.RIGHT
+                    : i == recorded.choice() ? Button.State.WRONG : Button.State.CLOSED;
+            buttons.add(Button.answer(posted.id(), i, choices.get(i)).in(state));
+        }
+        buttons.add(Button.report(posted.id()));
+        buttons.addAll(PracticeCommands.nextSteps(posted.id(), reviewsDue));
+        return buttons;
     }
 
     private static String points(int points) {

@@ -9,6 +9,7 @@ import dev.studybot.chat.Reply;
 import dev.studybot.command.CommandCatalogue;
 import dev.studybot.command.StudyCommand;
 import dev.studybot.command.TextCommandParser;
+import dev.studybot.domain.Mode;
 import dev.studybot.game.AnswerOutcome;
 import dev.studybot.game.AnswerService;
 import dev.studybot.itemanalysis.ReportReason;
@@ -38,6 +39,7 @@ public final class StudyBot implements ChatHandler {
     private final QuizPicker quizzes;
     private final AnswerService answers;
     private final QuestionFeedbackStore feedback;
+    private final StudyStore store;
     private final Clock clock;
     private final SearchCommand search;
     private final TopicsCommand topics;
@@ -48,6 +50,7 @@ public final class StudyBot implements ChatHandler {
     public StudyBot(KnowledgeBase knowledge, List<Question> questions, StudyStore store, AnswerService answers,
                     Clock clock, long seed, DailyQuestions daily) {
         this.feedback = store.questionFeedback();
+        this.store = store;
         this.quizzes = new QuizPicker(questions, seed, feedback::inService);
         this.answers = answers;
         this.clock = clock;
@@ -126,16 +129,24 @@ public final class StudyBot implements ChatHandler {
         if (report != null) {
             return report(press.caller(), report);
         }
+        Optional<Interaction.Command> nextStep = PracticeCommands.commandFor(press.caller(), press.action(), store);
+        if (nextStep.isPresent()) {
+            return catalogue.run(nextStep.get());
+        }
         long[] answer = Button.parseAnswer(press.action());
         if (answer == null) {
             return buttonGone();
         }
         Caller caller = press.caller();
         AnswerOutcome outcome = answers.answer(answer[0], caller.member(), caller.place(), (int) answer[1], clock.instant());
+        int reviewsDue = 0;
         if (outcome instanceof AnswerOutcome.Recorded recorded) {
             reviewAnswers(recorded.posted().question().id());
+            if (recorded.posted().mode() != Mode.DAILY) {
+                reviewsDue = store.stats(caller.place(), caller.member().key(), clock.instant()).reviewsDue();
+            }
         }
-        return Replies.answered(outcome, caller.place());
+        return Replies.answered(outcome, caller.place(), reviewsDue);
     }
 
     private static Reply buttonGone() {

@@ -22,6 +22,26 @@ class ConsoleButtonsTest {
     }
 
     @Test
+    void anAnsweredQuestionIsPrintedAsTheUpdatedQuestionWithOnlyTheButtonsLeftToPress() {
+        Reply answered = new Reply(true, List.of(new Reply.Heading("Practice question · S3"),
+                new Reply.Lines(List.of("❌ A. Standard", "✅ B. Deep Archive"))),
+                List.of(Button.answer(8, 0, "Standard").in(Button.State.WRONG),
+                        Button.answer(8, 1, "Deep Archive").in(Button.State.RIGHT),
+                        new Button("next-question", "next8", "Next question"))).replacingPressed();
+        ConsoleButtons buttons = new ConsoleButtons();
+        buttons.remember(answered);
+
+        assertEquals("""
+                studybot updates the question it showed @alice:
+                  Practice question · S3
+                  ❌ A. Standard
+                  ✅ B. Deep Archive
+                  [next8] Next question
+                """, ConsoleRenderer.render(answered, "alice", "general"));
+        assertEquals("next-question", buttons.action("next8"));
+    }
+
+    @Test
     void answerKeysWorkForQuestionsShownBeforeARestart() {
         assertEquals("answer:7:1", new ConsoleButtons().action("7b"));
     }

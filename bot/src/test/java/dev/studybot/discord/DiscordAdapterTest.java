@@ -40,6 +40,9 @@ class DiscordAdapterTest {
     /** A member without Manage Server whose id is configured in admins.discord. */
     private static final String CONFIGURED_ADMIN_ID = "1400000000000000009";
 
+    /** The press the test's bot answers with a reply that replaces the practice question it was on. */
+    private static final String ANSWERED_PRACTICE = "answer:8:0";
+
     private FakeDiscord discord;
     private final List<DiscordAdapter> adapters = new ArrayList<>();
     private final List<Interaction> seen = new CopyOnWriteArrayList<>();
@@ -89,6 +92,13 @@ class DiscordAdapterTest {
 
     private Reply answer(Interaction interaction) {
         seen.add(interaction);
+        if (interaction instanceof Interaction.Press press && press.action().equals(ANSWERED_PRACTICE)) {
+            return new Reply(true, List.of(new Reply.Heading("Practice question · S3"), new Reply.Text("Cheapest class?"),
+                    new Reply.Lines(List.of("❌ A. Standard", "✅ B. Deep Archive")), new Reply.Text("Not quite")),
+                    List.of(Button.answer(8, 0, "Standard").in(Button.State.WRONG),
+                            Button.answer(8, 1, "Deep Archive").in(Button.State.RIGHT),
+                            new Button("next-question", "next8", "Next question"))).replacingPressed();
+        }
         if (interaction instanceof Interaction.Press press) {
             return Reply.privately(new Reply.Text("Right! +10 points (" + press.action() + ")"));
         }
@@ -298,6 +308,31 @@ class DiscordAdapterTest {
         Interaction.Press press = (Interaction.Press) seen.get(0);
         assertEquals("answer:7:1", press.action());
         assertEquals(FakeDiscord.USER_ID, press.caller().member().userId());
+    }
+
+    @Test
+    void anAnsweredPracticeQuestionIsEditedInPlaceWithItsButtonsColouredAndDisabled() throws Exception {
+        DiscordAdapter adapter = start(FakeDiscord.GUILD_ID);
+        Place channel = new Place("discord", FakeDiscord.GUILD_ID, "Study Group", FakeDiscord.CHANNEL_ID, "general");
+        adapter.poster().post(channel, new Reply(true, List.of(new Reply.Text("Cheapest class?")),
+                List.of(Button.answer(8, 0, "Standard"), Button.answer(8, 1, "Deep Archive"))));
+        JsonNode question = discord.awaitRequest("POST", "channels/" + FakeDiscord.CHANNEL_ID + "/messages", WAIT)
+                .response();
+        String pressId = FakeDiscord.snowflakeNow();
+        discord.dispatch("INTERACTION_CREATE", discord.button(pressId, "tok-edit", ANSWERED_PRACTICE, question,
+                FakeDiscord.USER_ID));
+        FakeDiscord.Request callback = discord.awaitRequest("POST", "interactions/" + pressId + "/tok-edit/callback",
+                WAIT);
+        assertEquals(7, callback.body().path("type").asInt(), "UPDATE_MESSAGE: the question's message is edited");
+        JsonNode embed = callback.body().path("data").path("embeds").get(0);
+        assertEquals("Practice question · S3", embed.path("title").asText());
+        assertTrue(embed.path("description").asText().contains("❌ A. Standard\n✅ B. Deep Archive"), embed.toString());
+        JsonNode buttons = callback.body().path("data").path("components").get(0).path("components");
+        assertEquals(List.of(4, 3, 1), List.of(buttons.get(0).path("style").asInt(), buttons.get(1).path("style").asInt(),
+                buttons.get(2).path("style").asInt()), "red pressed, green right, then a live primary: " + buttons);
+        assertEquals(List.of(true, true, false), List.of(buttons.get(0).path("disabled").asBoolean(),
+                buttons.get(1).path("disabled").asBoolean(), buttons.get(2).path("disabled").asBoolean()));
+        assertEquals("next-question", buttons.get(2).path("custom_id").asText());
     }
 
     @Test

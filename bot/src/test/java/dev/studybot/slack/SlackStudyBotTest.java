@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybot.cli.AssembledBot;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -43,10 +44,7 @@ class SlackStudyBotTest {
 
     @Test
     void searchQuizPressAndLeaderboardThroughSlack() throws Exception {
-        slack = new FakeSlack();
-        adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null, SlackHttpModeTest.SIGNING_SECRET, 0, "127.0.0.1",
-                slack.apiUrl()));
-        bot = AssembledBot.on(adapter, Path.of("..", "notes"), dir);
+        startBot();
 
         assertEquals(200, post(command("search spot interruption notice", "s1")));
         JsonNode search = slack.await("response_url", c -> c.path().endsWith("/s1"), WAIT).json();
@@ -60,13 +58,7 @@ class SlackStudyBotTest {
         String action = buttons.get(0).path("value").asText();
         assertTrue(action.startsWith("answer:"), action);
 
-        String press = "payload=" + URLEncoder.encode("""
-                {"type":"block_actions","user":{"id":"U0ALICE01","username":"alice","name":"alice","team_id":"T0ACME001"},
-                 "api_app_id":"A0APP0001","container":{"type":"message","channel_id":"C0GENERAL","is_ephemeral":true},
-                 "team":{"id":"T0ACME001","domain":"acme-study"},"channel":{"id":"C0GENERAL","name":"general"},
-                 "response_url":"%s","trigger_id":"1.2.3",
-                 "actions":[{"action_id":"%s","block_id":"b","value":"%s","type":"button","action_ts":"1764000001.0003"}]}
-                """.formatted(slack.responseUrl("p1"), action, action), StandardCharsets.UTF_8);
+        String press = press(action, "p1");
         long old = SlackHttpModeTest.now() - 600;
         assertEquals(401, SlackHttpModeTest.send(http, adapter.port(), press, old, SlackHttpModeTest.sign(old, press))
                 .statusCode(), "a replayed press is refused");
@@ -80,6 +72,50 @@ class SlackStudyBotTest {
         assertEquals(200, post(command("leaderboard week", "l1")));
         JsonNode board = slack.await("response_url", c -> c.path().endsWith("/l1"), WAIT).json();
         assertTrue(board.toString().contains("alice"), board.toString());
+    }
+
+    @Test
+    void anAnsweredPracticeQuestionIsReplacedInPlaceWithTheChoicesMarked() throws Exception {
+        startBot();
+
+        assertEquals(200, post(command("quiz", "q1")));
+        JsonNode quiz = slack.await("response_url", c -> c.path().endsWith("/q1"), WAIT).json();
+        assertTrue(quiz.path("blocks").toString().contains("\\nB. "), "choices lettered: " + quiz);
+        String action = FakeSlack.buttons(quiz.path("blocks")).get(0).path("value").asText();
+
+        assertEquals(200, post(press(action, "p1")));
+        JsonNode answer = slack.await("response_url", c -> c.path().endsWith("/p1"), WAIT).json();
+        assertTrue(answer.path("replace_original").asBoolean(), answer.toString());
+        String blocks = answer.path("blocks").toString();
+        assertTrue(blocks.contains("✅ "), "the right choice marked: " + blocks);
+        assertTrue(blocks.contains("Right!") || (blocks.contains("Not quite") && blocks.contains("❌ A. ")), blocks);
+        List<String> labels = FakeSlack.buttons(answer.path("blocks")).stream().map(b -> b.path("text").path("text").asText())
+                .toList();
+        assertEquals(List.of("Report question", "Next question", "Same topic"), labels.subList(0, 3),
+                "no answer button is left to press: " + labels);
+
+        assertEquals(200, post(press(action, "p2")));
+        JsonNode again = slack.await("response_url", c -> c.path().endsWith("/p2"), WAIT).json();
+        assertFalse(again.path("replace_original").asBoolean(), "a second press leaves the marked question: " + again);
+        assertTrue(again.toString().contains("You already answered"), again.toString());
+    }
+
+    /** The assembled bot on the sample notes behind the Slack adapter in HTTP mode, against a new fake Slack. */
+    private void startBot() throws IOException {
+        slack = new FakeSlack();
+        adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null, SlackHttpModeTest.SIGNING_SECRET, 0, "127.0.0.1",
+                slack.apiUrl()));
+        bot = AssembledBot.on(adapter, Path.of("..", "notes"), dir);
+    }
+
+    private String press(String action, String responseId) {
+        return "payload=" + URLEncoder.encode("""
+                {"type":"block_actions","user":{"id":"U0ALICE01","username":"alice","name":"alice","team_id":"T0ACME001"},
+                 "api_app_id":"A0APP0001","container":{"type":"message","channel_id":"C0GENERAL","is_ephemeral":true},
+                 "team":{"id":"T0ACME001","domain":"acme-study"},"channel":{"id":"C0GENERAL","name":"general"},
+                 "response_url":"%s","trigger_id":"1.2.3",
+                 "actions":[{"action_id":"%s","block_id":"b","value":"%s","type":"button","action_ts":"1764000001.0003"}]}
+                """.formatted(slack.responseUrl(responseId), action, action), StandardCharsets.UTF_8);
     }
 
     private int post(String body) throws Exception {

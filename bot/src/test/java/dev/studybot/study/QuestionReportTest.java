@@ -1,7 +1,5 @@
 package dev.studybot.study;
 
-import dev.studybot.config.ScoringRules;
-import dev.studybot.game.AnswerService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,16 +9,11 @@ import dev.studybot.chat.Button;
 import dev.studybot.chat.Caller;
 import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Reply;
-import dev.studybot.knowledge.KnowledgeBase;
-import dev.studybot.knowledge.analysis.Synonyms;
-import dev.studybot.knowledge.index.IndexProgress;
-import dev.studybot.knowledge.questions.QuestionGenerator;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Place;
 import dev.studybot.store.SqliteStudyStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +32,7 @@ class QuestionReportTest {
     @TempDir
     Path dir;
 
-    KnowledgeBase knowledge;
+    BankBot opened;
     SqliteStudyStore store;
     StudyBot bot;
 
@@ -49,16 +42,14 @@ class QuestionReportTest {
         Files.writeString(notes.resolve("bank.quiz.md"), String.join("\n", "# Storage", "## Classes", "",
                 "Q: Which storage class is cheapest for archives kept ten years?", "- [ ] Standard", "- [x] Deep Archive", "",
                 "Q: Which storage class suits data read once a month?", "- [x] Standard-IA", "- [ ] Deep Archive", ""));
-        knowledge = KnowledgeBase.open(notes, dir.resolve("data"), Synonyms.none(), IndexProgress.SILENT);
-        store = SqliteStudyStore.open(dir.resolve("studybot.db"));
-        bot = new StudyBot(knowledge, new QuestionGenerator(Synonyms.none()).generate(notes, 1).questions(), store,
-                new AnswerService(store.answers(), ScoringRules.DEFAULTS), Clock.systemUTC(), 1, null);
+        opened = BankBot.open(notes, dir);
+        store = opened.store();
+        bot = opened.bot();
     }
 
     @AfterEach
-    void stop() throws Exception {
-        store.close();
-        knowledge.close();
+    void stop() {
+        opened.close();
     }
 
     private static Button reportButton(Reply question) {
