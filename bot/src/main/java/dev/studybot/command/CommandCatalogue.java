@@ -23,15 +23,17 @@ import java.util.stream.Stream;
 public final class CommandCatalogue {
 
     private final List<StudyCommand> commands;
+    private final List<CommandSpec> specs;
     private final TextCommandParser parser;
 
     public CommandCatalogue(List<StudyCommand> commands) {
         List<StudyCommand> all = new ArrayList<>(commands);
         all.add(new HelpCommand(this));
         this.commands = List.copyOf(all);
+        this.specs = this.commands.stream().map(StudyCommand::spec).toList();
         Set<String> names = new HashSet<>();
-        for (StudyCommand command : this.commands) {
-            Stream.concat(Stream.of(command.spec().path()), command.spec().aliases().stream()).forEach(name -> {
+        for (CommandSpec spec : specs) {
+            Stream.concat(Stream.of(spec.path()), spec.aliases().stream()).forEach(name -> {
                 if (!names.add(name.toLowerCase(Locale.ROOT))) {
                     throw new IllegalArgumentException("Two commands are called \"" + name + "\"");
                 }
@@ -41,7 +43,7 @@ public final class CommandCatalogue {
     }
 
     public List<CommandSpec> specs() {
-        return commands.stream().map(StudyCommand::spec).toList();
+        return specs;
     }
 
     /** The help lines for a platform: each command's usage and what it does. */

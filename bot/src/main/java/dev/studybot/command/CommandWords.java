@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * phones and Slack type) is one word, so a topic with a space in it can be given:
  * {@code schedule set 09:00 UTC daily "load balancers" s3}.
  */
-public final class CommandWords {
+final class CommandWords {
 
     private static final Pattern WORD = Pattern.compile("[\"“”]([^\"“”]*)[\"“”]?|(\\S+)");
 
@@ -19,10 +19,6 @@ public final class CommandWords {
     }
 
     private CommandWords() {
-    }
-
-    public static List<String> split(String text) {
-        return words(text).stream().map(Word::text).toList();
     }
 
     static List<Word> words(String text) {

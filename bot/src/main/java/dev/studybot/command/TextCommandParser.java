@@ -93,19 +93,15 @@ public final class TextCommandParser {
         int next = 0;
         for (int i = 0; i < rest.size(); i++) {
             Word word = rest.get(i);
-            OptionSpec taker = null;
-            for (OptionSpec option : anywhere) {
-                if (valueFor(option, word.text(), caller) != null) {
-                    taker = option;
-                    if (!values.containsKey(option.name())) {
-                        break;
-                    }
-                }
-            }
-            if (taker != null) {
-                if (values.containsKey(taker.name())) {
-                    return problem(usage, taker.kind() == Kind.CHANNEL ? "Say \"here\" once."
-                            : "Say one " + taker.name() + ", not \"" + values.get(taker.name()) + "\" and \""
+            List<OptionSpec> takers = anywhere.stream()
+                    .filter(option -> valueFor(option, word.text(), caller) != null).toList();
+            if (!takers.isEmpty()) {
+                OptionSpec taker = takers.stream().filter(option -> !values.containsKey(option.name())).findFirst()
+                        .orElse(null);
+                if (taker == null) {
+                    OptionSpec repeated = takers.get(takers.size() - 1);
+                    return problem(usage, repeated.kind() == Kind.CHANNEL ? "Say \"here\" once."
+                            : "Say one " + repeated.name() + ", not \"" + values.get(repeated.name()) + "\" and \""
                                     + Markup.literal(word.text()) + "\".");
                 }
                 values.put(taker.name(), valueFor(taker, word.text(), caller));
