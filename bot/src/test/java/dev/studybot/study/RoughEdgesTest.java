@@ -1,6 +1,5 @@
 package dev.studybot.study;
 
-import dev.studybot.game.AnswerService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,20 +8,13 @@ import dev.studybot.chat.Button;
 import dev.studybot.chat.Caller;
 import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Reply;
-import dev.studybot.config.ScoringRules;
-import dev.studybot.knowledge.KnowledgeBase;
-import dev.studybot.knowledge.analysis.Synonyms;
-import dev.studybot.knowledge.index.IndexProgress;
 import dev.studybot.knowledge.questions.Question;
-import dev.studybot.qotd.DailyScheduler;
-import dev.studybot.qotd.QuestionOfTheDay;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Mode;
 import dev.studybot.domain.Place;
 import dev.studybot.store.Schedule;
 import dev.studybot.store.SqliteStudyStore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,9 +39,8 @@ class RoughEdgesTest {
 
     @TempDir
     Path dir;
-    private KnowledgeBase knowledge;
+    private DailyBot daily;
     private SqliteStudyStore store;
-    private DailyScheduler scheduler;
     private StudyBot bot;
 
     private static List<Question> pool() {
@@ -67,22 +58,14 @@ class RoughEdgesTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        Path notes = Files.createDirectories(dir.resolve("notes"));
-        Files.writeString(notes.resolve("ec2.md"), "# EC2\n\nSpot instances get a two-minute notice.\n");
-        knowledge = KnowledgeBase.open(notes, dir.resolve("data"), Synonyms.none(), IndexProgress.SILENT);
-        store = SqliteStudyStore.open(dir.resolve("studybot.db"), ZoneOffset.UTC);
-        QuestionOfTheDay daily = new QuestionOfTheDay(store, store, POOL, (place, reply) -> { }, CLOCK,
-                QuestionOfTheDay.Settings.DEFAULTS, 1);
-        scheduler = DailyScheduler.start(daily, store);
-        bot = new StudyBot(knowledge, POOL, store, new AnswerService(store.answers(), ScoringRules.DEFAULTS), CLOCK, 1,
-                new StudyBot.DailyQuestions(daily, scheduler, store));
+        daily = DailyBot.open(dir, ZoneOffset.UTC, POOL, CLOCK);
+        store = daily.store();
+        bot = daily.bot();
     }
 
     @AfterEach
     void tearDown() {
-        scheduler.close();
-        store.close();
-        knowledge.close();
+        daily.close();
     }
 
     private Reply say(String text) {

@@ -1,0 +1,45 @@
+package dev.studybot.study;
+
+import dev.studybot.config.ScoringRules;
+import dev.studybot.game.AnswerService;
+import dev.studybot.knowledge.KnowledgeBase;
+import dev.studybot.knowledge.analysis.Synonyms;
+import dev.studybot.knowledge.index.IndexProgress;
+import dev.studybot.knowledge.questions.Question;
+import dev.studybot.qotd.DailyScheduler;
+import dev.studybot.qotd.QuestionOfTheDay;
+import dev.studybot.store.SqliteStudyStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The real bot with the question of the day running (posts go nowhere), on a one-note folder and a SQLite store in
+ * {@code dir}, serving {@code pool} at a fixed {@code clock}.
+ */
+record DailyBot(KnowledgeBase knowledge, SqliteStudyStore store, DailyScheduler scheduler, StudyBot bot)
+        implements AutoCloseable {
+
+    static DailyBot open(Path dir, ZoneId defaultZone, List<Question> pool, Clock clock) throws IOException {
+        Path notes = Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(notes.resolve("ec2.md"), "# EC2\n\nSpot instances get a two-minute notice.\n");
+        KnowledgeBase knowledge = KnowledgeBase.open(notes, dir.resolve("data"), Synonyms.none(), IndexProgress.SILENT);
+        SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("studybot.db"), defaultZone);
+        QuestionOfTheDay daily = new QuestionOfTheDay(store, store, pool, (place, reply) -> { }, clock,
+                QuestionOfTheDay.Settings.DEFAULTS, 1);
+        DailyScheduler scheduler = DailyScheduler.start(daily, store);
+        StudyBot bot = new StudyBot(knowledge, pool, store, new AnswerService(store.answers(), ScoringRules.DEFAULTS),
+                clock, 1, new StudyBot.DailyQuestions(daily, scheduler, store));
+        return new DailyBot(knowledge, store, scheduler, bot);
+    }
+
+    @Override
+    public void close() {
+        scheduler.close();
+        store.close();
+        knowledge.close();
+    }
+}
