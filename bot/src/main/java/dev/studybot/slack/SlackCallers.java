@@ -1,71 +1,84 @@
 package dev.studybot.slack;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
 import dev.studybot.chat.Caller;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Place;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Who acts: the member from the payload's user, and whether Slack says they are an admin: a workspace admin or
- * owner ({@code users.info}, cached briefly). The configured admins are added by the middleware, as on every platform.
+ * Who acts: the member from the payload's user, named as Slack shows them (the profile's display name, else their
+ * full name; payloads carry only the legacy username), and whether Slack says they are an admin: a workspace admin
+ * or owner. Both come from one {@code users.info} call, cached briefly. The configured admins are added by the
+ * middleware, as on every platform.
  */
 final class SlackCallers {
 
     static final Duration CACHE_FOR = Duration.ofMinutes(5);
+    /** A failed lookup is retried sooner, so a Slack hiccup does not keep an admin out for long. */
     static final Duration FAILURE_CACHE_FOR = Duration.ofSeconds(30);
 
     private final MethodsClient client;
-    private final Clock clock;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Cache<String, Profile> profiles = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfter(Expiry.creating((String key, Profile profile) -> profile.found() ? CACHE_FOR : FAILURE_CACHE_FOR))
+            .build();
 
-    private record Cached(boolean admin, Instant until) {
+    /** What users.info said: their name as shown (null if unknown) and whether they are an admin. */
+    private record Profile(boolean found, String displayName, boolean admin) {
+        static final Profile UNKNOWN = new Profile(false, null, false);
     }
 
     SlackCallers(MethodsClient client) {
-        this(client, Clock.systemUTC());
-    }
-
-    SlackCallers(MethodsClient client, Clock clock) {
         this.client = client;
-        this.clock = clock;
     }
 
     Caller caller(Place place, String userId, String userName) {
-        Member member = new Member(SlackAdapter.PLATFORM, userId, userName == null || userName.isBlank() ? userId : userName);
-        return new Caller(member, place, admin(place.groupId(), userId));
+        Profile profile = profile(place.groupId(), userId);
+        String name = profile.displayName() != null ? profile.displayName()
+                : userName == null || userName.isBlank() ? userId : userName;
+        return new Caller(new Member(SlackAdapter.PLATFORM, userId, name), place, profile.admin());
     }
 
     boolean admin(String teamId, String userId) {
-        String key = teamId + ":" + userId;
-        Instant now = clock.instant();
-        Cached cached = cache.get(key);
-        if (cached != null && now.isBefore(cached.until())) {
-            return cached.admin();
-        }
-        boolean admin;
-        Duration keep = CACHE_FOR;
+        return profile(teamId, userId).admin();
+    }
+
+    private Profile profile(String teamId, String userId) {
+        return profiles.get(teamId + ":" + userId, key -> lookUp(userId));
+    }
+
+    private Profile lookUp(String userId) {
         try {
             UsersInfoResponse response = client.usersInfo(r -> r.user(userId));
             User user = response.getUser();
-            admin = response.isOk() && user != null && (user.isAdmin() || user.isOwner() || user.isPrimaryOwner());
-            if (!response.isOk()) {
-                keep = FAILURE_CACHE_FOR;
+            if (!response.isOk() || user == null) {
+                return Profile.UNKNOWN;
             }
+            return new Profile(true, shownName(user), user.isAdmin() || user.isOwner() || user.isPrimaryOwner());
         } catch (Exception e) {
-            admin = false;
-            keep = FAILURE_CACHE_FOR;
+            return Profile.UNKNOWN;
         }
-        if (cache.size() > 10_000) {
-            cache.clear();
+    }
+
+    /** Slack's own order: the display name a member chose, else their full name. */
+    private static String shownName(User user) {
+        User.Profile profile = user.getProfile();
+        if (profile != null && notBlank(profile.getDisplayName())) {
+            return profile.getDisplayName();
         }
-        cache.put(key, new Cached(admin, now.plus(keep)));
-        return admin;
+        if (profile != null && notBlank(profile.getRealName())) {
+            return profile.getRealName();
+        }
+        return notBlank(user.getRealName()) ? user.getRealName() : null;
+    }
+
+    private static boolean notBlank(String text) {
+        return text != null && !text.isBlank();
     }
 }

@@ -53,6 +53,8 @@ final class FakeSlack implements AutoCloseable {
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
     final Set<String> workspaceAdmins = ConcurrentHashMap.newKeySet();
+    /** The profile's display name users.info gives per user id; users without one have an empty display name. */
+    final Map<String, String> displayNames = new ConcurrentHashMap<>();
     volatile String webSocketUrl = "ws://127.0.0.1:1/";
     volatile boolean tokenValid = true;
     private final HttpServer server;
@@ -114,7 +116,9 @@ final class FakeSlack implements AutoCloseable {
                     boolean admin = workspaceAdmins.contains(user);
                     yield "{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"team_id\":\"T0ACME001\",\"name\":\"" + user
                             + "\",\"deleted\":false,\"is_admin\":" + admin + ",\"is_owner\":false,"
-                            + "\"is_primary_owner\":false,\"is_bot\":false,\"tz\":\"Europe/Berlin\"}}";
+                            + "\"is_primary_owner\":false,\"is_bot\":false,\"tz\":\"Europe/Berlin\","
+                            + "\"profile\":{\"display_name\":" + JSON.writeValueAsString(displayNames.getOrDefault(user, ""))
+                            + ",\"real_name\":\"\"}}}";
                 }
                 case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + webSocketUrl + "\"}";
                 case "response_url" -> "ok";

@@ -172,6 +172,23 @@ class SlackHttpModeTest {
     }
 
     @Test
+    void membersAreNamedAsTheirSlackProfileShowsThemNotByTheLegacyUsername() throws Exception {
+        slack.displayNames.put("U0ALICE01", "Alice Liddell");
+        assertEquals(200, post(command(slack, "leaderboard", "U0ALICE01", "alice", "r5"), now(), null).statusCode());
+        assertEquals(200, post(command(slack, "leaderboard", "U0DAVE001", "dave", "r6"), now(), null).statusCode());
+        slack.await("response_url", call -> call.path().endsWith("/r5"), WAIT);
+        slack.await("response_url", call -> call.path().endsWith("/r6"), WAIT);
+
+        assertEquals("Alice Liddell", nameOf("U0ALICE01"));
+        assertEquals("dave", nameOf("U0DAVE001"), "no display name: the username");
+    }
+
+    private String nameOf(String userId) {
+        return received.stream().map(interaction -> interaction.caller().member())
+                .filter(member -> member.userId().equals(userId)).findFirst().orElseThrow().displayName();
+    }
+
+    @Test
     void aFailureInTheBotIsAnApologyFromTheChainThatSaysNothingOfIt() throws Exception {
         assertEquals(200, post(command(slack, "crash", "U0ALICE01", "alice", "r6"), now(), null).statusCode());
         JsonNode reply = slack.await("response_url", call -> call.path().endsWith("/r6"), WAIT).json();
