@@ -6,7 +6,9 @@ import dev.studybot.knowledge.eval.EvalReport;
 import dev.studybot.knowledge.eval.EvalSet;
 import dev.studybot.knowledge.eval.Evaluator;
 import dev.studybot.knowledge.eval.OffTopicReport;
+import dev.studybot.store.SqliteStudyStore;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -15,18 +17,29 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "eval", description = {
         "Measure search quality on your notes with a TSV of queries (columns: id, query, answers separated by ' | ').",
-        "A hit is a shown result whose text contains one of the answers."})
+        "A hit is a shown result whose text contains one of the answers.",
+        "With --from-feedback, write such a TSV from the members' 👍/👎 votes on lookups instead."})
 final class EvalCommand implements Callable<Integer> {
 
     @Mixin
     NotesOptions notes;
 
-    @Option(names = "--queries", paramLabel = "FILE.tsv", required = true, description = "The queries and their answers.")
+    @Option(names = "--queries", paramLabel = "FILE.tsv", description = "The queries and their answers.")
     Path queries;
+
+    @Option(names = "--from-feedback", description = {
+            "Write the lookups members voted on, from the database, as a query set to stdout: voted helpful, with the",
+            "line their first result answered with as the answer; the others as # comments to complete by hand."})
+    boolean fromFeedback;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "With --from-feedback: the database."
+            + " Default: $STUDYBOT_DB, else database in the configuration, else studybot.db in the data folder")
+    Path db;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "5", description = "Results shown per query. Default: ${DEFAULT-VALUE}")
     int limit;
@@ -51,8 +64,14 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<EvalQuery> set = EvalSet.read(queries);
         PrintWriter out = spec.commandLine().getOut();
+        if (fromFeedback) {
+            return fromFeedback(out);
+        }
+        if (queries == null) {
+            throw new ParameterException(spec.commandLine(), "Missing option: --queries FILE.tsv (or --from-feedback)");
+        }
+        List<EvalQuery> set = EvalSet.read(queries);
         if (offTopic) {
             return offTopic(set, out);
         }
@@ -68,6 +87,20 @@ final class EvalCommand implements Callable<Integer> {
         out.println(report.summary(limit));
         out.flush();
         return belowFloor(report) ? 1 : 0;
+    }
+
+    private int fromFeedback(PrintWriter out) {
+        Path database = db != null ? db : notes.configFile.load(System.getenv()).databaseFile();
+        if (!Files.isRegularFile(database)) {
+            throw new IllegalArgumentException("There is no database at " + database + " to read votes from.");
+        }
+        try (SqliteStudyStore store = SqliteStudyStore.open(database)) {
+            int written = FeedbackQuerySet.write(store.searches().voted(), out);
+            spec.commandLine().getErr().println((written == 1 ? "1 query" : written + " queries")
+                    + " from members' votes in " + database + ".");
+            spec.commandLine().getErr().flush();
+        }
+        return 0;
     }
 
     private int offTopic(List<EvalQuery> set, PrintWriter out) {

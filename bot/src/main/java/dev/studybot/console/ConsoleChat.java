@@ -122,12 +122,13 @@ public final class ConsoleChat implements ChatPlatform {
             return new Interaction.Text(caller, text.substring("/study".length()).strip());
         }
         String key = lower.startsWith("press ") ? lower.substring("press ".length()).strip() : lower;
-        if (key.equals("more")) {
-            return new Interaction.Press(caller, "more-results");
-        }
         String action = buttons.action(key);
         if (action != null) {
             return new Interaction.Press(caller, action);
+        }
+        if (key.equals("more")) {
+            // No "More results" shown in this session (a restart): the bot takes it as the member's latest lookup.
+            return new Interaction.Press(caller, "more-results");
         }
         if (lower.equals("help") || lower.equals("/help")) {
             return new Interaction.Text(caller, "help");

@@ -41,7 +41,8 @@ import org.sqlite.SQLiteDataSource;
  * at a time, a pool of readers, the transactions): posted questions and answers ({@link SqliteAnswers}, with
  * {@link SqliteReviewBoxes} in an answer's transaction), leaderboards and stats ({@link SqliteStandings}), members, reviews and time zones
  * ({@link SqliteMembers}), schedules and daily posts ({@link SqliteSchedules}), their delivery
- * ({@link SqliteDailyDeliveries}) and question feedback ({@link SqliteQuestionFeedback}).
+ * ({@link SqliteDailyDeliveries}), question feedback ({@link SqliteQuestionFeedback}) and lookups
+ * ({@link SqliteSearchHistory}).
  */
 public final class SqliteStudyStore implements StudyStore, ScheduleStore {
 
@@ -56,6 +57,7 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
     private final SqliteStandings standings;
     private final SqliteMembers members;
     private final SqliteSchedules schedules;
+    private final SqliteSearchHistory searches;
 
     private SqliteStudyStore(String url, Database database, ZoneId defaultZone) {
         this.url = url;
@@ -66,6 +68,7 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
         this.standings = new SqliteStandings(database, defaultZone);
         this.members = new SqliteMembers(database, defaultZone);
         this.schedules = new SqliteSchedules(database, defaultZone);
+        this.searches = new SqliteSearchHistory(database);
     }
 
     /**
@@ -160,6 +163,11 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
     @Override
     public QuestionFeedbackStore questionFeedback() {
         return questionFeedback;
+    }
+
+    @Override
+    public SearchHistory searches() {
+        return searches;
     }
 
     /** The JDBC URL of the database file (for tools that write to it directly, like bench-store). */

@@ -39,6 +39,9 @@ public interface StudyStore extends AutoCloseable {
     /** What members report about questions, how each question fares, and which ones are out of service. */
     QuestionFeedbackStore questionFeedback();
 
+    /** The lookups members made ("More results", votes on them). */
+    SearchHistory searches();
+
     /** The group's time zone (for weeks and months); UTC until set. */
     ZoneId timeZone(GroupKey group);
 

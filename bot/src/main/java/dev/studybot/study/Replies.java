@@ -18,12 +18,14 @@ import dev.studybot.domain.Period;
 import dev.studybot.domain.Place;
 import dev.studybot.domain.Scope;
 import dev.studybot.store.QuestionFeedbackStore.ReportOutcome;
+import dev.studybot.store.SearchHistory;
 import dev.studybot.store.Stats;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
 
@@ -37,8 +39,13 @@ final class Replies {
      * Results {@code from} to {@code from + count} of a lookup, with a "More results" button when
      * the response holds more than that.
      */
-    static Reply search(SearchResponse response, int from, int count) {
+    /**
+     * Results {@code from} to {@code from + count} of lookup {@code searchId}: the query repeated first, so a reader
+     * scrolling back knows what was asked, then the passages, then "More results" while there are more, and 👍/👎.
+     */
+    static Reply search(String searchId, String query, SearchResponse response, int from, int count) {
         List<Reply.Part> parts = new ArrayList<>();
+        parts.add(new Reply.Note((from == 0 ? "Lookup: " : "More for: ") + Markup.literal(query)));
         if (from == 0 && response.suggestion() != null) {
             parts.add(new Reply.Note("Did you mean: " + response.suggestion()));
         }
@@ -55,8 +62,30 @@ final class Replies {
             // "More" pressed (or typed) again after the last page: say so rather than send an empty reply.
             parts.add(new Reply.Text("No more results for that lookup; try /study search with other words."));
         }
-        List<Button> buttons = results.size() > from + count ? List.of(MORE_RESULTS) : List.of();
+        List<Button> buttons = new ArrayList<>();
+        if (results.size() > from + count) {
+            buttons.add(SearchButtons.more(searchId));
+        }
+        if (!results.isEmpty()) {
+            buttons.add(SearchButtons.helpful(searchId));
+            buttons.add(SearchButtons.unhelpful(searchId));
+        }
         return new Reply(true, parts, buttons);
+    }
+
+    /** The first result of a lookup as the store keeps it: where it is and the line that answers (else its first). */
+    static Optional<SearchHistory.TopResult> topResult(SearchResponse response) {
+        if (response.results().isEmpty()) {
+            return Optional.empty();
+        }
+        SearchResult top = response.results().get(0);
+        Passage passage = top.passage();
+        List<String> lines = passage.text().lines().toList();
+        int line = answerLines(top).stream().min(Integer::compare).orElse(0);
+        String answer = lines.isEmpty() ? passage.text() : lines.get(Math.min(line, lines.size() - 1)).strip();
+        // The line without its list marker, as the answer string of a query set ("a shown result contains it").
+        answer = answer.replaceFirst("^([-*+•]|\\d+[.)])\\s+", "");
+        return Optional.of(new SearchHistory.TopResult(passage.file() + ":" + passage.line(), answer));
     }
 
     /** The 0-based lines of the passage's text that the search found to answer the query. */
@@ -68,8 +97,6 @@ final class Replies {
         }
         return lines;
     }
-
-    static final Button MORE_RESULTS = new Button("more-results", "more", "More results");
 
     /** A practice or review question: its choices lettered in the text, a button for each. */
     static Reply question(long postedId, Question question, Mode mode) {

@@ -7,13 +7,18 @@ import dev.studybot.chat.CommandSpec;
 import dev.studybot.chat.OptionSpec;
 import dev.studybot.command.StudyCommand;
 import dev.studybot.command.Usage;
-import dev.studybot.domain.MemberKey;
 import dev.studybot.knowledge.KnowledgeBase;
 import dev.studybot.knowledge.search.NotesSearcher;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import dev.studybot.knowledge.search.SearchResponse;
+import dev.studybot.store.SearchHistory;
+import java.time.Clock;
+import java.util.Optional;
 
-/** {@code /study search <words>}: the best passages of the notes, a few at a time with a "More results" button. */
+/**
+ * {@code /study search <words>}: the best passages of the notes, a few at a time with a "More results" button, and
+ * 👍/👎 buttons whose votes are kept for {@code studybot eval --from-feedback}. Each lookup is stored, so its buttons
+ * work after a restart and on whichever process takes the press.
+ */
 final class SearchCommand implements StudyCommand {
 
     static final CommandSpec SPEC = CommandSpec.everyone("search", "look something up in the notes", true, false)
@@ -21,14 +26,13 @@ final class SearchCommand implements StudyCommand {
     private static final int SHOWN = 3;
 
     private final KnowledgeBase knowledge;
-    /** Each member's last lookup, for "More results"; lost on restart, which only means searching again. */
-    private final Map<MemberKey, LastSearch> lastSearches = new ConcurrentHashMap<>();
+    private final SearchHistory history;
+    private final Clock clock;
 
-    private record LastSearch(String query, int shown) {
-    }
-
-    SearchCommand(KnowledgeBase knowledge) {
+    SearchCommand(KnowledgeBase knowledge, SearchHistory history, Clock clock) {
         this.knowledge = knowledge;
+        this.history = history;
+        this.clock = clock;
     }
 
     @Override
@@ -43,22 +47,47 @@ final class SearchCommand implements StudyCommand {
             return Usage.badArguments(SPEC.usage(caller.member().platform()), "What should I look up? For example: "
                     + "/study search spot instance interruption");
         }
-        lastSearches.put(caller.member().key(), new LastSearch(query, SHOWN));
-        return Replies.search(knowledge.search(query, SHOWN + 1), 0, SHOWN);
+        SearchResponse response = knowledge.search(query, SHOWN + 1);
+        String id = history.record(caller.member(), query, SHOWN, Replies.topResult(response), clock.instant());
+        return Replies.search(id, query, response, 0, SHOWN);
     }
 
-    /** The next few results of the caller's last lookup (the "More results" button). */
-    Reply more(Caller caller) {
-        LastSearch last = lastSearches.get(caller.member().key());
-        if (last == null) {
-            return Reply.privately(new Reply.Text("Search again with /study search <words> to see more results."));
+    /** A press on one of a lookup's buttons, if {@code action} is one. */
+    Optional<Reply> pressed(Caller caller, String action) {
+        return SearchButtons.parse(action).map(pressed -> {
+            Optional<SearchHistory.Lookup> lookup = pressed.searchId().isPresent()
+                    ? pressed.searchId().flatMap(history::lookup) : history.latest(caller.member().key());
+            if (lookup.isEmpty()) {
+                return unknownLookup();
+            }
+            return pressed.kind() == SearchButtons.Kind.MORE ? more(caller, lookup.get())
+                    : vote(caller, lookup.get(), pressed.kind() == SearchButtons.Kind.HELPFUL);
+        });
+    }
+
+    private Reply more(Caller caller, SearchHistory.Lookup last) {
+        if (!last.member().equals(caller.member().key())) {
+            return Reply.privately(new Reply.Text("That was someone else's lookup; search with /study search <words>."));
         }
         if (last.shown() >= NotesSearcher.MAX_LIMIT) {
             return Reply.privately(new Reply.Text("That is as far as a lookup goes; try more specific words."));
         }
         int upTo = Math.min(last.shown() + SHOWN, NotesSearcher.MAX_LIMIT);
-        lastSearches.put(caller.member().key(), new LastSearch(last.query(), upTo));
-        return Replies.search(knowledge.search(last.query(), Math.min(upTo + 1, NotesSearcher.MAX_LIMIT)), last.shown(),
-                upTo - last.shown());
+        history.shown(last.id(), upTo);
+        return Replies.search(last.id(), last.query(), knowledge.search(last.query(), Math.min(upTo + 1, NotesSearcher.MAX_LIMIT)),
+                last.shown(), upTo - last.shown());
+    }
+
+    private Reply vote(Caller caller, SearchHistory.Lookup lookup, boolean helpful) {
+        if (!history.vote(lookup.id(), caller.member(), helpful, clock.instant())) {
+            return unknownLookup();
+        }
+        return Reply.privately(new Reply.Text(helpful
+                ? "Thanks! Noted that this lookup helped; votes like yours are how search gets better."
+                : "Thanks! Noted that this lookup did not help; votes like yours are how search gets better."));
+    }
+
+    private static Reply unknownLookup() {
+        return Reply.privately(new Reply.Text("That lookup is no longer known. Search again with /study search <words>."));
     }
 }

@@ -54,7 +54,7 @@ public final class StudyBot implements ChatHandler {
         this.quizzes = new QuizPicker(questions, seed, feedback::inService);
         this.answers = answers;
         this.clock = clock;
-        this.search = new SearchCommand(knowledge);
+        this.search = new SearchCommand(knowledge, store.searches(), clock);
         this.topics = new TopicsCommand(quizzes);
         List<StudyCommand> commands = new ArrayList<>();
         // The help lists the commands in this order; adding a command is adding it here.
@@ -118,8 +118,9 @@ public final class StudyBot implements ChatHandler {
     }
 
     private Reply press(Interaction.Press press) {
-        if (Replies.MORE_RESULTS.action().equals(press.action())) {
-            return search.more(press.caller());
+        Optional<Reply> lookup = search.pressed(press.caller(), press.action());
+        if (lookup.isPresent()) {
+            return lookup.get();
         }
         int topicsPage = TopicsCommand.pageOf(press.action());
         if (topicsPage > 0) {

@@ -49,6 +49,41 @@ class EvalAndBenchCommandTest {
     }
 
     @Test
+    void votesInChatBecomeAQuerySetThatEvalReads() throws Exception {
+        Path notes = CliTestSupport.writeNotes(dir);
+        Path db = dir.resolve("studybot.db");
+        CliTestSupport.Run console = CliTestSupport.run("""
+                /study search how long is the spot interruption warning
+                helpful
+                /study search sqs visibility timeout maximum
+                unhelpful
+                quit
+                """, "console", "--notes", notes.toString(), "--data", dir.resolve("data").toString(), "--db", db.toString());
+        assertEquals(0, console.exitCode(), console.err());
+
+        CliTestSupport.Run export = CliTestSupport.run("", "eval", "--from-feedback", "--db", db.toString());
+        assertEquals(0, export.exitCode(), export.err());
+        List<String> lines = export.out().lines().toList();
+        assertEquals(3, lines.size(), export.out());
+        assertTrue(lines.get(1).startsWith("f001\thow long is the spot interruption warning\t"), export.out());
+        assertEquals("# 0 helpful, 1 not: add the right answer and keep it: sqs visibility timeout maximum", lines.get(2));
+        assertTrue(export.err().contains("1 query from members' votes"), export.err());
+
+        Path set = Files.writeString(dir.resolve("feedback.tsv"), export.out());
+        CliTestSupport.Run eval = CliTestSupport.run("", "eval", "--notes", notes.toString(),
+                "--data", dir.resolve("data").toString(), "--queries", set.toString());
+        assertEquals(0, eval.exitCode(), eval.err());
+        assertTrue(eval.out().strip().endsWith("hit@1=1.000 hit@3=1.000 hit@5=1.000 mrr=1.000 queries=1"), eval.out());
+    }
+
+    @Test
+    void evalWithoutQueriesOrFeedbackSaysWhatItNeeds() {
+        CliTestSupport.Run run = CliTestSupport.run("", "eval", "--notes", dir.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--queries FILE.tsv (or --from-feedback)"), run.err());
+    }
+
+    @Test
     void benchPrintsItsFiguresOnTheLastLine() throws Exception {
         Path notes = CliTestSupport.writeNotes(dir);
         CliTestSupport.Run run = CliTestSupport.run("", "bench", "--notes", notes.toString(),

@@ -1,18 +1,20 @@
 package dev.studybot.study;
 
-import dev.studybot.config.ScoringRules;
-import dev.studybot.game.AnswerService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.studybot.chat.Button;
 import dev.studybot.chat.Caller;
 import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Reply;
+import dev.studybot.config.ScoringRules;
+import dev.studybot.domain.Member;
+import dev.studybot.domain.Place;
+import dev.studybot.game.AnswerService;
 import dev.studybot.knowledge.KnowledgeBase;
 import dev.studybot.knowledge.analysis.Synonyms;
 import dev.studybot.knowledge.index.IndexProgress;
-import dev.studybot.domain.Member;
-import dev.studybot.domain.Place;
+import dev.studybot.store.SearchHistory;
 import dev.studybot.store.SqliteStudyStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +22,14 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The "More results" button under a lookup pages through the rest of the results, for its own caller. */
+/**
+ * The buttons under a lookup: "More results" pages through the rest for its own caller, also after a restart (the
+ * lookup is stored), and 👍/👎 are stored, one vote per member that a second press changes.
+ */
 class MoreResultsTest {
 
     private static final Place GENERAL = new Place("console", "console", "console", "general", "general");
@@ -32,43 +38,96 @@ class MoreResultsTest {
 
     @TempDir
     Path dir;
+    private Path notes;
 
-    private static List<String> sources(Reply reply) {
-        return reply.parts().stream().filter(p -> p instanceof Reply.Excerpt).map(p -> ((Reply.Excerpt) p).source()).toList();
-    }
-
-    @Test
-    void moreResultsShowsTheNextPageUntilThereIsNoMore() throws Exception {
-        Path notes = Files.createDirectories(dir.resolve("notes"));
+    @BeforeEach
+    void sevenPassagesAboutQueues() throws Exception {
+        notes = Files.createDirectories(dir.resolve("notes"));
         StringBuilder text = new StringBuilder();
         for (int i = 1; i <= 7; i++) {
             text.append("# Queue topic ").append(i).append("\n\n- queue fact number ").append(i)
                     .append(" about retention and polling\n\n");
         }
         Files.writeString(notes.resolve("queues.md"), text);
+    }
+
+    private static List<String> sources(Reply reply) {
+        return reply.parts().stream().filter(p -> p instanceof Reply.Excerpt).map(p -> ((Reply.Excerpt) p).source()).toList();
+    }
+
+    private static String pressed(Reply reply, String key) {
+        return reply.buttons().stream().filter(button -> button.key().equals(key)).map(Button::action).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + key + " button under " + reply));
+    }
+
+    private static List<String> keys(Reply reply) {
+        return reply.buttons().stream().map(Button::key).toList();
+    }
+
+    private interface BotWork {
+        void run(StudyBot bot, SqliteStudyStore store) throws Exception;
+    }
+
+    /** A bot on the notes and on the same database file each time, as after a restart. */
+    private void withBot(BotWork work) throws Exception {
         try (KnowledgeBase knowledge = KnowledgeBase.open(notes, dir.resolve("data"), Synonyms.none(), IndexProgress.SILENT);
              SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("studybot.db"))) {
-            StudyBot bot = new StudyBot(knowledge, List.of(), store,
-                    new AnswerService(store.answers(), ScoringRules.DEFAULTS), Clock.systemUTC(), 1, null);
+            work.run(new StudyBot(knowledge, List.of(), store, new AnswerService(store.answers(), ScoringRules.DEFAULTS),
+                    Clock.systemUTC(), 1, null), store);
+        }
+    }
 
+    @Test
+    void moreResultsShowsTheNextPageUntilThereIsNoMoreAlsoAfterARestart() throws Exception {
+        Set<String> all = new HashSet<>();
+        String[] more = new String[1];
+        withBot((bot, store) -> {
             Reply first = bot.handle(new Interaction.Text(ALICE, "search queue retention"));
             assertEquals(3, sources(first).size());
-            assertEquals(List.of(Replies.MORE_RESULTS), first.buttons());
+            assertEquals(List.of("more", "helpful", "unhelpful"), keys(first));
+            assertTrue(first.parts().get(0).toString().contains("queue retention"), "the query comes first: " + first);
+            all.addAll(sources(first));
+            more[0] = pressed(first, "more");
 
-            Reply second = bot.handle(new Interaction.Press(ALICE, Replies.MORE_RESULTS.action()));
-            assertEquals(3, sources(second).size());
-            Reply third = bot.handle(new Interaction.Press(ALICE, Replies.MORE_RESULTS.action()));
-            assertEquals(1, sources(third).size());
-            assertTrue(third.buttons().isEmpty(), "no button when nothing is left");
-            Reply fourth = bot.handle(new Interaction.Press(ALICE, Replies.MORE_RESULTS.action()));
+            Reply stranger = bot.handle(new Interaction.Press(BOB, more[0]));
+            assertTrue(sources(stranger).isEmpty() && stranger.privateTo(), "bob cannot page alice's lookup");
+            assertTrue(stranger.toString().contains("someone else's lookup"), stranger.toString());
+        });
+        withBot((bot, store) -> {
+            Reply second = bot.handle(new Interaction.Press(ALICE, more[0]));
+            assertEquals(3, sources(second).size(), "the lookup's button still works after a restart");
+            all.addAll(sources(second));
+            Reply third = bot.handle(new Interaction.Press(ALICE, "more-results"));
+            assertEquals(1, sources(third).size(), "typed 'more' pages the latest lookup");
+            assertEquals(List.of("helpful", "unhelpful"), keys(third), "no More button when nothing is left");
+            all.addAll(sources(third));
+            Reply fourth = bot.handle(new Interaction.Press(ALICE, more[0]));
             assertTrue(fourth.toString().contains("No more results for that lookup"), "not an empty reply: " + fourth);
+        });
+        assertEquals(7, all.size(), "every result once, none repeated: " + all);
+    }
 
-            Set<String> all = new HashSet<>();
-            List.of(first, second, third).forEach(reply -> all.addAll(sources(reply)));
-            assertEquals(7, all.size(), "every result once, none repeated: " + all);
+    @Test
+    void votesAreStoredOnePerMemberAndASecondPressChangesIt() throws Exception {
+        withBot((bot, store) -> {
+            Reply lookup = bot.handle(new Interaction.Text(ALICE, "search queue retention"));
+            Reply thanks = bot.handle(new Interaction.Press(ALICE, pressed(lookup, "helpful")));
+            assertTrue(thanks.privateTo() && thanks.toString().contains("helped"), thanks.toString());
+            bot.handle(new Interaction.Press(ALICE, pressed(lookup, "unhelpful")));
+            bot.handle(new Interaction.Press(BOB, pressed(lookup, "helpful")));
+            bot.handle(new Interaction.Press(BOB, pressed(lookup, "helpful")));
 
-            Reply stranger = bot.handle(new Interaction.Press(BOB, Replies.MORE_RESULTS.action()));
-            assertTrue(sources(stranger).isEmpty() && stranger.privateTo(), "bob has no lookup of his own to page");
-        }
+            List<SearchHistory.Voted> voted = store.searches().voted();
+            assertEquals(1, voted.size());
+            assertEquals("queue retention", voted.get(0).query());
+            assertEquals(1, voted.get(0).helpful(), "bob's two presses count once");
+            assertEquals(1, voted.get(0).unhelpful(), "alice changed her vote");
+            SearchHistory.TopResult top = voted.get(0).top().orElseThrow();
+            assertTrue(top.source().startsWith("queues.md:") && top.answer().contains("about retention and polling"),
+                    "the first result and its answering line: " + top);
+
+            Reply gone = bot.handle(new Interaction.Press(ALICE, "search-vote:nosuchlookup:up"));
+            assertTrue(gone.toString().contains("no longer known"), gone.toString());
+        });
     }
 }

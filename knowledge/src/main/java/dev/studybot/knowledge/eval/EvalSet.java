@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Reads an evaluation TSV: a header line, then {@code id<TAB>query<TAB>answers}, answers separated by
- * {@code " | "}; further columns are ignored.
+ * {@code " | "}; further columns are ignored, and so are lines starting with {@code #} (comments).
  */
 public final class EvalSet {
 
@@ -32,7 +32,7 @@ public final class EvalSet {
         List<EvalQuery> queries = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.isBlank() || (i == 0 && line.toLowerCase().startsWith("id\t"))) {
+            if (line.isBlank() || line.startsWith("#") || (i == 0 && line.toLowerCase().startsWith("id\t"))) {
                 continue;
             }
             String[] columns = line.split("\t", -1);

@@ -41,6 +41,13 @@ class EvalSetTest {
     }
 
     @Test
+    void linesStartingWithAHashAreComments() {
+        List<EvalQuery> queries = EvalSet.parse(List.of("id\tquery\tanswers", "# 0 helpful, 2 not: nat gateway",
+                "q1\tvpc peering\ttransitive"), "set.tsv");
+        assertEquals(List.of(new EvalQuery("q1", "vpc peering", List.of("transitive"))), queries);
+    }
+
+    @Test
     void firstLineThatIsNotAHeaderIsAQuery() {
         List<EvalQuery> queries = EvalSet.parse(List.of("q1\tvpc peering\ttransitive"), "set.tsv");
         assertEquals(1, queries.size());
