@@ -41,9 +41,10 @@ final class Replies {
      */
     /**
      * Results {@code from} to {@code from + count} of lookup {@code searchId}: the query repeated first, so a reader
-     * scrolling back knows what was asked, then the passages, then "More results" while there are more, and 👍/👎.
+     * scrolling back knows what was asked, then the passages, then "More results" while there are more, and 👍/👎
+     * (no buttons for a lookup that could not be stored).
      */
-    static Reply search(String searchId, String query, SearchResponse response, int from, int count) {
+    static Reply search(Optional<String> searchId, String query, SearchResponse response, int from, int count) {
         List<Reply.Part> parts = new ArrayList<>();
         parts.add(new Reply.Note((from == 0 ? "Lookup: " : "More for: ") + Markup.literal(query)));
         if (from == 0 && response.suggestion() != null) {
@@ -63,12 +64,12 @@ final class Replies {
             parts.add(new Reply.Text("No more results for that lookup; try /study search with other words."));
         }
         List<Button> buttons = new ArrayList<>();
-        if (results.size() > from + count) {
-            buttons.add(SearchButtons.more(searchId));
+        if (searchId.isPresent() && results.size() > from + count) {
+            buttons.add(SearchButtons.more(searchId.get()));
         }
-        if (!results.isEmpty()) {
-            buttons.add(SearchButtons.helpful(searchId));
-            buttons.add(SearchButtons.unhelpful(searchId));
+        if (searchId.isPresent() && !results.isEmpty()) {
+            buttons.add(SearchButtons.helpful(searchId.get()));
+            buttons.add(SearchButtons.unhelpful(searchId.get()));
         }
         return new Reply(true, parts, buttons);
     }

@@ -11,8 +11,11 @@ import dev.studybot.knowledge.KnowledgeBase;
 import dev.studybot.knowledge.search.NotesSearcher;
 import dev.studybot.knowledge.search.SearchResponse;
 import dev.studybot.store.SearchHistory;
+import dev.studybot.store.StoreException;
 import java.time.Clock;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /study search <words>}: the best passages of the notes, a few at a time with a "More results" button, and
@@ -24,6 +27,7 @@ final class SearchCommand implements StudyCommand {
     static final CommandSpec SPEC = CommandSpec.everyone("search", "look something up in the notes", true, false)
             .alias("find", "lookup").option(OptionSpec.text("query", "words", "What to look up").asRequired().maxLength(200));
     private static final int SHOWN = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(SearchCommand.class);
 
     private final KnowledgeBase knowledge;
     private final SearchHistory history;
@@ -48,8 +52,14 @@ final class SearchCommand implements StudyCommand {
                     + "/study search spot instance interruption");
         }
         SearchResponse response = knowledge.search(query, SHOWN + 1);
-        String id = history.record(caller.member(), query, SHOWN, Replies.topResult(response), clock.instant());
-        return Replies.search(id, query, response, 0, SHOWN);
+        try {
+            String id = history.record(caller.member(), query, SHOWN, Replies.topResult(response), clock.instant());
+            return Replies.search(Optional.of(id), query, response, 0, SHOWN);
+        } catch (StoreException e) {
+            // The notes answer without the database; only the buttons, which need the stored lookup, are left out.
+            LOG.warn("Could not store a lookup, so it is shown without its buttons: {}", e.getMessage());
+            return Replies.search(Optional.empty(), query, response, 0, SHOWN);
+        }
     }
 
     /** A press on one of a lookup's buttons, if {@code action} is one. */
@@ -74,7 +84,7 @@ final class SearchCommand implements StudyCommand {
         }
         int upTo = Math.min(last.shown() + SHOWN, NotesSearcher.MAX_LIMIT);
         history.shown(last.id(), upTo);
-        return Replies.search(last.id(), last.query(), knowledge.search(last.query(), Math.min(upTo + 1, NotesSearcher.MAX_LIMIT)),
+        return Replies.search(Optional.of(last.id()), last.query(), knowledge.search(last.query(), Math.min(upTo + 1, NotesSearcher.MAX_LIMIT)),
                 last.shown(), upTo - last.shown());
     }
 

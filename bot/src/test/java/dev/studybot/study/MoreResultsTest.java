@@ -130,4 +130,14 @@ class MoreResultsTest {
             assertTrue(gone.toString().contains("no longer known"), gone.toString());
         });
     }
+
+    @Test
+    void aLookupThatCannotBeStoredIsStillAnsweredWithoutItsButtons() throws Exception {
+        withBot((bot, store) -> {
+            Files.delete(dir.resolve("studybot.db"));
+            Reply lookup = bot.handle(new Interaction.Text(ALICE, "search queue retention"));
+            assertEquals(3, sources(lookup).size(), "the notes answer without the database: " + lookup);
+            assertTrue(lookup.buttons().isEmpty(), "no buttons that would point at a lookup never stored");
+        });
+    }
 }
