@@ -11,6 +11,22 @@ public sealed interface Interaction {
     /** The same interaction by {@code caller} (the same member, with what the middleware knows about them). */
     Interaction withCaller(Caller caller);
 
+    /** The most words a lookup takes ({@code /study search}'s limit): a longer message is cut before it. */
+    int LOOKUP_LIMIT = 200;
+
+    /**
+     * A lookup of another message's words in the notes, as "Look up in notes" on a message and a mention of the bot
+     * ask: {@code /study search} with those words, cut at the last space within {@link #LOOKUP_LIMIT} characters.
+     */
+    static Text lookUp(Caller caller, String words) {
+        String query = words.strip().replaceAll("\\s+", " ");
+        if (query.length() > LOOKUP_LIMIT) {
+            int space = query.lastIndexOf(' ', LOOKUP_LIMIT);
+            query = query.substring(0, space > 0 ? space : LOOKUP_LIMIT);
+        }
+        return new Text(caller, "search " + query);
+    }
+
     /**
      * A command and its options, as a platform with typed options (Discord) gives them, or as the text parser read
      * them from typed text.

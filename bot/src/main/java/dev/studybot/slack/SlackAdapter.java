@@ -3,6 +3,7 @@ package dev.studybot.slack;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
@@ -14,6 +15,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.studybot.chat.Caller;
 import dev.studybot.chat.ChatHandler;
@@ -35,7 +37,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Slack adapter: one slash command {@code /study} and the buttons of the bot's replies, over Socket
+ * The Slack adapter: one slash command {@code /study}, the buttons of the bot's replies, the "Look up in notes"
+ * message shortcut and mentions of the bot (see {@link SlackLookups}), over Socket
  * Mode (when an app token is set) or HTTP ({@code POST /slack/events} on the configured port). Slack
  * events become {@link Interaction}s; {@link Reply}s become Block Kit. Every request is acknowledged at
  * once and answered afterwards through its {@code response_url}, so slow work never breaks Slack's
@@ -94,6 +97,7 @@ public final class SlackAdapter implements ChatPlatform {
         this.client = slack.methods(settings.botToken());
         this.callers = new SlackCallers(client);
         this.replies = new SlackReplies(client);
+        SlackLookups lookups = new SlackLookups(client, callers, replies);
         app.command(COMMAND, (req, ctx) -> {
             SlashCommandPayload payload = req.getPayload();
             if (blank(payload.getUserId()) || blank(payload.getTeamId()) || blank(payload.getChannelId())) {
@@ -107,8 +111,30 @@ public final class SlackAdapter implements ChatPlatform {
                 return withoutIds("button press");
             }
             if (!workers.accepted(() -> press(payload))) {
-                replies.respond(payload.getResponseUrl(), ActionResponse.builder().responseType("ephemeral").replaceOriginal(false)
-                        .text(BUSY).build(), "busy reply");
+                busy(payload.getResponseUrl());
+            }
+            return ctx.ack();
+        });
+        app.messageShortcut(SlackLookups.SHORTCUT, (req, ctx) -> {
+            MessageShortcutPayload payload = req.getPayload();
+            if (payload.getUser() == null || blank(payload.getUser().getId()) || payload.getChannel() == null) {
+                return withoutIds("message shortcut");
+            }
+            if (!workers.accepted(() -> lookups.shortcut(chat, payload))) {
+                busy(payload.getResponseUrl());
+            }
+            return ctx.ack();
+        });
+        app.event(AppMentionEvent.class, (req, ctx) -> {
+            AppMentionEvent event = req.getEvent();
+            if (blank(event.getUser()) || blank(event.getChannel()) || blank(req.getTeamId())) {
+                return withoutIds("mention");
+            }
+            // Slack retries an event it thinks was missed; the same mention is answered once.
+            if (ctx.getRetryNum() == null || ctx.getRetryNum() == 0) {
+                if (!workers.accepted(() -> lookups.mention(chat, req.getTeamId(), event))) {
+                    rareWarnings.warn("mention_busy", "Busy: a mention of the bot was not answered");
+                }
             }
             return ctx.ack();
         });
@@ -257,6 +283,12 @@ public final class SlackAdapter implements ChatPlatform {
         } catch (IOException | SlackApiException | RuntimeException e) {
             LOG.warn("Could not send the reply to a Slack button press", e);
         }
+    }
+
+    /** Tells the member privately that the bot is too busy for their press or shortcut right now. */
+    private void busy(String responseUrl) {
+        replies.respond(responseUrl, ActionResponse.builder().responseType("ephemeral").replaceOriginal(false)
+                .text(BUSY).build(), "busy reply");
     }
 
     /** Slack always says who and where: a signed request that does not is not Slack's, or a bug; nobody to answer. */

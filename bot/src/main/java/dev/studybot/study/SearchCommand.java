@@ -1,6 +1,7 @@
 package dev.studybot.study;
 
 import dev.studybot.chat.Caller;
+import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Options;
 import dev.studybot.chat.Reply;
 import dev.studybot.chat.CommandSpec;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 final class SearchCommand implements StudyCommand {
 
     static final CommandSpec SPEC = CommandSpec.everyone("search", "look something up in the notes", true, false)
-            .alias("find", "lookup").option(OptionSpec.text("query", "words", "What to look up").asRequired().maxLength(200));
+            .alias("find", "lookup").option(OptionSpec.text("query", "words", "What to look up").asRequired()
+                    .maxLength(Interaction.LOOKUP_LIMIT));
     private static final int SHOWN = 3;
     private static final Logger LOG = LoggerFactory.getLogger(SearchCommand.class);
 

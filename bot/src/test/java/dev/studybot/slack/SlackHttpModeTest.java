@@ -272,9 +272,15 @@ class SlackHttpModeTest {
 
     static HttpResponse<String> send(HttpClient http, int port, String body, long timestamp, String signature)
             throws Exception {
+        return send(http, port, body, timestamp, signature, "application/x-www-form-urlencoded");
+    }
+
+    /** A request as Slack sends it: form-encoded for commands and interactions, JSON for the Events API. */
+    static HttpResponse<String> send(HttpClient http, int port, String body, long timestamp, String signature,
+                                     String contentType) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
                 .timeout(Duration.ofSeconds(5))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", contentType)
                 .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
                 .header("X-Slack-Signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
