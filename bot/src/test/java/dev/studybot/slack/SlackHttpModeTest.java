@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybot.chat.Button;
+import dev.studybot.chat.ChatHandler;
 import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Reply;
 import dev.studybot.pipeline.MiddlewareChain;
@@ -48,8 +49,15 @@ class SlackHttpModeTest {
     void start() throws Exception {
         slack = new FakeSlack();
         slack.workspaceAdmins.add("U0ADMIN01");
-        adapter = new SlackAdapter(new SlackSettings(BOT_TOKEN, null, SIGNING_SECRET, 0, "127.0.0.1", slack.apiUrl()));
-        adapter.start(MiddlewareChain.standard(Map.of("slack", List.of("U0CONF001")), this::stubBot));
+        adapter = startHttpMode(slack, MiddlewareChain.standard(Map.of("slack", List.of("U0CONF001")), this::stubBot));
+    }
+
+    /** The adapter in HTTP mode on a free loopback port, talking to {@code slack}, handing requests to {@code chat}. */
+    static SlackAdapter startHttpMode(FakeSlack slack, ChatHandler chat) {
+        SlackAdapter adapter = new SlackAdapter(new SlackSettings(BOT_TOKEN, null, SIGNING_SECRET, 0, "127.0.0.1",
+                slack.apiUrl()));
+        adapter.start(chat);
+        return adapter;
     }
 
     @AfterEach

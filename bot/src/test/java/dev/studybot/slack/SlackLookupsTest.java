@@ -38,9 +38,7 @@ class SlackLookupsTest {
     @BeforeEach
     void start() throws Exception {
         slack = new FakeSlack();
-        adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null, SlackHttpModeTest.SIGNING_SECRET,
-                0, "127.0.0.1", slack.apiUrl()));
-        adapter.start(MiddlewareChain.standard(Map.of(), interaction -> {
+        adapter = SlackHttpModeTest.startHttpMode(slack, MiddlewareChain.standard(Map.of(), interaction -> {
             received.add(interaction);
             return Reply.privately(new Reply.Text("found: " + ((Interaction.Text) interaction).text()));
         }));
