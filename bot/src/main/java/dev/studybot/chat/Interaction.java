@@ -18,6 +18,11 @@ public sealed interface Interaction {
      * A lookup of another message's words in the notes, as "Look up in notes" on a message and a mention of the bot
      * ask: {@code /study search} with those words, cut at the last space within {@link #LOOKUP_LIMIT} characters.
      */
+    /** A member's home ({@code /study home}), as a platform shows it on its own: Slack's App Home tab. */
+    static Text home(Caller caller) {
+        return new Text(caller, "home");
+    }
+
     static Text lookUp(Caller caller, String words) {
         String query = words.strip().replaceAll("\\s+", " ");
         if (query.length() > LOOKUP_LIMIT) {

@@ -15,6 +15,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.studybot.chat.Caller;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Slack adapter: one slash command {@code /study}, the buttons of the bot's replies, the "Look up in notes"
- * message shortcut and mentions of the bot (see {@link SlackLookups}), over Socket
+ * message shortcut and mentions of the bot (see {@link SlackLookups}), each member's App Home ({@link SlackHome}), over Socket
  * Mode (when an app token is set) or HTTP ({@code POST /slack/events} on the configured port). Slack
  * events become {@link Interaction}s; {@link Reply}s become Block Kit. Every request is acknowledged at
  * once and answered afterwards through its {@code response_url}, so slow work never breaks Slack's
@@ -62,6 +63,7 @@ public final class SlackAdapter implements ChatPlatform {
     private final SlackCallers callers;
     private final SlackWorkers workers;
     private final SlackReplies replies;
+    private final SlackHome home;
     private final RateLimitedLog rareWarnings = new RateLimitedLog(LOG, Duration.ofMinutes(1));
     private volatile ChatHandler chat;
     private SlackHttpServer httpServer;
@@ -98,6 +100,7 @@ public final class SlackAdapter implements ChatPlatform {
         this.callers = new SlackCallers(client);
         this.replies = new SlackReplies(client);
         SlackLookups lookups = new SlackLookups(client, callers, replies);
+        this.home = new SlackHome(client, callers);
         app.command(COMMAND, (req, ctx) -> {
             SlashCommandPayload payload = req.getPayload();
             if (blank(payload.getUserId()) || blank(payload.getTeamId()) || blank(payload.getChannelId())) {
@@ -122,6 +125,16 @@ public final class SlackAdapter implements ChatPlatform {
             }
             if (!workers.accepted(() -> lookups.shortcut(chat, payload))) {
                 busy(payload.getResponseUrl());
+            }
+            return ctx.ack();
+        });
+        app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
+            AppHomeOpenedEvent event = req.getEvent();
+            if (blank(event.getUser()) || blank(req.getTeamId())) {
+                return withoutIds("App Home event");
+            }
+            if (!workers.accepted(() -> home.opened(chat, req.getTeamId(), event))) {
+                rareWarnings.warn("home_busy", "Busy: a member's App Home was not refreshed");
             }
             return ctx.ack();
         });
@@ -263,9 +276,11 @@ public final class SlackAdapter implements ChatPlatform {
         String pressed = action.getValue() != null ? action.getValue() : action.getActionId();
         String teamId = payload.getTeam() != null ? payload.getTeam().getId() : payload.getUser().getTeamId();
         String teamName = payload.getTeam() != null ? firstNonBlank(payload.getTeam().getDomain(), teamId) : teamId;
+        boolean onHome = payload.getView() != null && SlackHome.TAB.equals(payload.getView().getType());
         String channelId = payload.getChannel() != null ? payload.getChannel().getId() : null;
         String channelName = payload.getChannel() != null ? firstNonBlank(payload.getChannel().getName(), channelId) : null;
-        Place place = new Place(PLATFORM, teamId, teamName, channelId, channelName);
+        Place place = onHome ? SlackHome.place(teamId, payload.getUser().getId())
+                : new Place(PLATFORM, teamId, teamName, channelId, channelName);
         String userName = firstNonBlank(payload.getUser().getUsername(), payload.getUser().getName());
         Caller caller = callers.caller(place, payload.getUser().getId(), userName);
         Reply reply = chat.handle(new Interaction.Press(caller, pressed));
@@ -274,7 +289,12 @@ public final class SlackAdapter implements ChatPlatform {
         try {
             // Only the presser sees the answer; a message everyone sees stays as it is, and a private question
             // the reply replaces (an answered practice question) is updated in place.
-            if (!blank(payload.getResponseUrl())) {
+            if (onHome && reply.replaces()) {
+                home.publish(payload.getUser().getId(), reply);
+            } else if (onHome) {
+                // A button on the home tab (Review) answers in the app's Messages tab, where its buttons work.
+                client.chatPostMessage(r -> r.channel(payload.getUser().getId()).text(text).blocks(blocks));
+            } else if (!blank(payload.getResponseUrl())) {
                 replies.respond(payload.getResponseUrl(), ActionResponse.builder().responseType("ephemeral")
                         .replaceOriginal(reply.replaces()).text(text).blocks(blocks).build(), "button reply");
             } else if (channelId != null) {

@@ -57,6 +57,11 @@ final class PracticeCommands {
         return buttons;
     }
 
+    /** A button that brings up the member's next review (on their home). */
+    static Button reviewDue(int reviewsDue) {
+        return new Button(REVIEW_DUE, "reviewdue", "Review (" + reviewsDue + " due)");
+    }
+
     /**
      * The command a {@link #nextSteps} button stands for, run as if typed: {@code quiz}, {@code quiz <the posted
      * question's topic>} or {@code review}; empty when {@code action} is no such button or its question is gone.

@@ -229,12 +229,17 @@ final class Replies {
         return index >= 0 && index < question.choices().size() ? question.choices().get(index) : "?";
     }
 
-    static Reply leaderboard(Leaderboard board, String where) {
-        String span = switch (board.period()) {
+    /** A period as the board's heading names it: "this week". */
+    static String span(Period period) {
+        return switch (period) {
             case WEEK -> "this week";
             case MONTH -> "this month";
             case ALL -> "all time";
         };
+    }
+
+    static Reply leaderboard(Leaderboard board, String where) {
+        String span = span(board.period());
         List<Reply.Part> parts = new ArrayList<>();
         parts.add(new Reply.Heading("Leaderboard, " + span + ", " + (board.scope() == Scope.CHANNEL ? "#" : "") + where));
         if (board.top().isEmpty()) {

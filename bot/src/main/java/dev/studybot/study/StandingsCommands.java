@@ -22,12 +22,15 @@ import java.util.Optional;
 /** {@code /study leaderboard [week|month|all] [here]} and {@code /study stats [user]}: who leads, and how one does. */
 final class StandingsCommands {
 
+    /** The period a board covers, as leaderboard and home take it. */
+    static final OptionSpec PERIOD = OptionSpec.choice("period", "Which period (default: week)",
+            new Choice("week", "this week", List.of("weekly")),
+            new Choice("month", "this month", List.of("monthly")),
+            new Choice("all", "all time", List.of("alltime", "all-time", "ever")));
+
     static final CommandSpec LEADERBOARD = new CommandSpec("leaderboard", List.of("leaders", "top", "board"), List.of(),
             "who leads (default: this week, whole group; here: this channel)", false, false, true)
-            .option(OptionSpec.choice("period", "Which period (default: week)",
-                    new Choice("week", "this week", List.of("weekly")),
-                    new Choice("month", "this month", List.of("monthly")),
-                    new Choice("all", "all time", List.of("alltime", "all-time", "ever"))))
+            .option(PERIOD)
             .option(OptionSpec.here("scope", "Whole group (default) or this channel"));
     static final CommandSpec STATS = CommandSpec.everyone("stats", "points, accuracy, streaks and weakest topics", true, true)
             .alias("me").option(OptionSpec.user("user", "Whose stats (default: yours)"));

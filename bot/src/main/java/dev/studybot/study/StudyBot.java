@@ -43,6 +43,7 @@ public final class StudyBot implements ChatHandler {
     private final Clock clock;
     private final SearchCommand search;
     private final TopicsCommand topics;
+    private final HomeCommand home;
     private final ReloadCommand reload = new ReloadCommand();
     private final CommandCatalogue catalogue;
 
@@ -61,6 +62,9 @@ public final class StudyBot implements ChatHandler {
         commands.add(search);
         commands.addAll(PracticeCommands.all(quizzes, store, clock));
         commands.addAll(StandingsCommands.all(store, clock));
+        this.home = new HomeCommand(store, daily == null ? null : daily.schedules(), daily == null ? null : daily.scheduler(),
+                clock);
+        commands.add(home);
         commands.add(topics);
         commands.addAll(DailyCommands.all(daily, store, quizzes));
         commands.addAll(TimeZoneCommands.all(store, clock));
@@ -121,6 +125,10 @@ public final class StudyBot implements ChatHandler {
         Optional<Reply> lookup = search.pressed(press.caller(), press.action());
         if (lookup.isPresent()) {
             return lookup.get();
+        }
+        Optional<Reply> otherPeriod = home.pressed(press.caller(), press.action());
+        if (otherPeriod.isPresent()) {
+            return otherPeriod.get();
         }
         int topicsPage = TopicsCommand.pageOf(press.action());
         if (topicsPage > 0) {

@@ -153,7 +153,7 @@ class DiscordAdapterTest {
         assertEquals("study", study.path("name").asText());
         List<String> subcommands = new ArrayList<>();
         study.path("options").forEach(o -> subcommands.add(o.path("name").asText()));
-        assertEquals(List.of("search", "quiz", "review", "leaderboard", "stats", "topics", "schedule", "timezone", "about",
+        assertEquals(List.of("search", "quiz", "review", "leaderboard", "stats", "home", "topics", "schedule", "timezone", "about",
                 "help"), subcommands);
         JsonNode quizTopic = study.path("options").get(1).path("options").get(0);
         assertTrue(quizTopic.path("autocomplete").asBoolean());

@@ -120,6 +120,7 @@ final class FakeSlack implements AutoCloseable {
                             + "\"profile\":{\"display_name\":" + JSON.writeValueAsString(displayNames.getOrDefault(user, ""))
                             + ",\"real_name\":\"\"}}}";
                 }
+                case "views.publish" -> "{\"ok\":true,\"view\":{\"id\":\"V0HOME001\",\"type\":\"home\"}}";
                 case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + webSocketUrl + "\"}";
                 case "response_url" -> "ok";
                 default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
