@@ -36,6 +36,7 @@ import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -268,6 +269,22 @@ public final class DiscordAdapter implements ChatPlatform {
             // A command registered by an older version of the bot: the bot says it does not know it, privately.
             respond(event, new Interaction.Command(caller, path, new Options(options)), spec == null || spec.slow(),
                     spec == null || spec.privateReply(), false);
+        }
+
+        @Override
+        public void onMessageContextInteraction(MessageContextInteractionEvent event) {
+            if (!event.getName().equals(DiscordCommands.LOOK_UP)) {
+                return;
+            }
+            Caller caller = caller(event);
+            String words = event.getTarget().getContentDisplay().strip();
+            if (caller == null || words.isEmpty()) {
+                event.reply(caller == null ? "Use studybot in a server channel."
+                        : "That message has no words to look up in the notes.").setEphemeral(true).queue();
+                return;
+            }
+            // A lookup, as /study search: quick, and only the member who asked sees it.
+            respond(event, Interaction.lookUp(caller, words), false, true, true);
         }
 
         @Override

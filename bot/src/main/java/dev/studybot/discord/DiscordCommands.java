@@ -37,8 +37,11 @@ final class DiscordCommands {
     private DiscordCommands() {
     }
 
+    /** The message context command: right-click (or long-press) a message → Apps → Look up in notes. */
+    static final String LOOK_UP = "Look up in notes";
+
     static List<CommandData> all(List<CommandSpec> commands) {
-        return List.of(study(commands), admin(commands));
+        return List.of(study(commands), admin(commands), Commands.message(LOOK_UP).setContexts(InteractionContextType.GUILD));
     }
 
     static SlashCommandData study(List<CommandSpec> commands) {

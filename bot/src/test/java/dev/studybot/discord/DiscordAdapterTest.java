@@ -102,8 +102,9 @@ class DiscordAdapterTest {
         if (interaction instanceof Interaction.Press press) {
             return Reply.privately(new Reply.Text("Right! +10 points (" + press.action() + ")"));
         }
-        Interaction.Command command = (Interaction.Command) interaction;
-        String text = (command.path() + " " + String.join(" ", command.options().values().values())).strip();
+        String text = interaction instanceof Interaction.Text typed ? typed.text()
+                : (((Interaction.Command) interaction).path() + " "
+                        + String.join(" ", ((Interaction.Command) interaction).options().values().values())).strip();
         if (text.equals("leaderboard all")) {
             waitFor(slowBoard);
         }
@@ -148,7 +149,9 @@ class DiscordAdapterTest {
         assertEquals(puts.get(0).body(), puts.get(1).body(), "the same commands both times");
         assertTrue(discord.requests("POST", "/commands").isEmpty(), "never created one by one");
         JsonNode body = puts.get(1).body();
-        assertEquals(2, body.size());
+        assertEquals(3, body.size());
+        assertEquals(DiscordCommands.LOOK_UP, body.get(2).path("name").asText());
+        assertEquals(3, body.get(2).path("type").asInt(), "a message context command");
         JsonNode study = body.get(0);
         assertEquals("study", study.path("name").asText());
         List<String> subcommands = new ArrayList<>();
@@ -223,6 +226,22 @@ class DiscordAdapterTest {
         assertEquals(FakeDiscord.GUILD_ID, command.caller().place().groupId());
         assertEquals(FakeDiscord.CHANNEL_ID, command.caller().place().channelId());
         assertFalse(command.caller().admin());
+    }
+
+    @Test
+    void lookUpInNotesOnAMessageSearchesItsWordsAndAnswersOnlyTheMemberWhoAsked() throws Exception {
+        String id = FakeDiscord.snowflakeNow();
+        start(FakeDiscord.GUILD_ID);
+        discord.dispatch("INTERACTION_CREATE", discord.messageCommand(id, "tok-lookup", DiscordCommands.LOOK_UP,
+                "does a   spot instance get a warning?", FakeDiscord.USER_ID));
+        FakeDiscord.Request callback = discord.awaitRequest("POST", "interactions/" + id + "/tok-lookup/callback", WAIT);
+        assertEquals(4, callback.body().path("type").asInt(), "answered at once");
+        assertEquals(64, callback.body().path("data").path("flags").asInt() & 64, "only the member who asked");
+        assertEquals("Results for spot instance",
+                callback.body().path("data").path("embeds").get(0).path("title").asText());
+        Interaction.Text lookup = (Interaction.Text) seen.get(0);
+        assertEquals("search does a spot instance get a warning?", lookup.text());
+        assertEquals(FakeDiscord.USER_ID, lookup.caller().member().userId(), "the asker, not the message's author");
     }
 
     @Test

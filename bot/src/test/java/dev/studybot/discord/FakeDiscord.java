@@ -327,6 +327,19 @@ final class FakeDiscord implements AutoCloseable {
         return i;
     }
 
+    /** An INTERACTION_CREATE payload for the message command {@code name} on a member's message saying {@code content}. */
+    ObjectNode messageCommand(String interactionId, String token, String name, String content, String userId) {
+        ObjectNode i = base(interactionId, token, 2, userId, false);
+        String targetId = snowflakeNow();
+        ObjectNode data = i.putObject("data").put("id", COMMAND_ID).put("name", name).put("type", 3)
+                .put("guild_id", GUILD_ID).put("target_id", targetId);
+        ObjectNode target = message(targetId, JSON.createObjectNode().put("content", content));
+        target.set("author", JSON.createObjectNode().put("id", ADMIN_ID).put("username", "alice").put("discriminator", "0")
+                .putNull("avatar").putNull("global_name"));
+        data.putObject("resolved").putObject("messages").set(targetId, target);
+        return i;
+    }
+
     /** An INTERACTION_CREATE payload for a button press on {@code message}. */
     ObjectNode button(String interactionId, String token, String customId, JsonNode message, String userId) {
         ObjectNode i = base(interactionId, token, 3, userId, false);
