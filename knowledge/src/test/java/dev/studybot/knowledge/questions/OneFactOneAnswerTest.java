@@ -110,6 +110,7 @@ class OneFactOneAnswerTest {
                 ## EBS
                 - Billed by provisioned throughput and disk size every month.
                 - A disk attaches to a single instance in its zone.
+                - Snapshots of a disk are copied to another store.
                 ## EFS
                 - Priced by provisioned throughput and by disk size every month.
                 - Many instances mount the same file system at once.
