@@ -4,13 +4,15 @@
   sample.py show  POOL.jsonl SEED            prints 100 questions drawn uniformly, numbered, for a judge
   sample.py tally POOL.jsonl SEED VERDICTS   VERDICTS has one line per number: "N Y" or "N N R1,R2";
                                              prints the tables and a TSV of id, kind, verdict, reasons
+  SAMPLE_SIZE=80 sample.py ...               draws 80 instead of 100 (rounds from 5 on)
 """
 import collections
 import json
+import os
 import random
 import sys
 
-SIZE = 100
+SIZE = int(os.environ.get("SAMPLE_SIZE", "100"))
 
 
 def sample(pool, seed):

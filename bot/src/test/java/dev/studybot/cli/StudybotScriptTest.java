@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,9 +48,15 @@ class StudybotScriptTest {
     }
 
     private String run(String... args) throws Exception {
+        return runWith(Map.of(), args);
+    }
+
+    private String runWith(Map<String, String> environment, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("bash", root.resolve("studybot").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("STUDYBOT_JAVA_OPTS");
+        builder.environment().putAll(environment);
         builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -69,10 +76,17 @@ class StudybotScriptTest {
 
         assertEquals(1, builds());
         assertFalse(out.contains("\u001b"), "no colour codes: " + out);
-        assertTrue(out.contains("java -jar " + root.resolve("bot/target/studybot.jar") + " run --notes my-notes"), out);
+        assertTrue(out.contains("java -Xmx512m -jar " + root.resolve("bot/target/studybot.jar") + " run --notes my-notes"), out);
         assertTrue(run().contains("studybot.jar run"), "no arguments: run");
         assertTrue(run("--help").trim().endsWith("studybot.jar --help"), "studybot's own help");
         assertTrue(run("search", "spot").trim().endsWith("studybot.jar search spot"));
+    }
+
+    @Test
+    void theHeapIsCappedUnlessTheJavaOptionsSaySomethingElse() throws Exception {
+        assertTrue(run("console").contains("java -Xmx512m -jar "), "capped by default");
+        String out = runWith(Map.of("STUDYBOT_JAVA_OPTS", "-Xmx1g -XX:+UseSerialGC"), "console");
+        assertTrue(out.contains("java -Xmx1g -XX:+UseSerialGC -jar " + root.resolve("bot/target/studybot.jar") + " console"), out);
     }
 
     @Test

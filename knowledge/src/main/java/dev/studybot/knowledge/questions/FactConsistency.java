@@ -4,6 +4,7 @@ import dev.studybot.knowledge.analysis.StudyAnalyzers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,11 @@ import java.util.TreeSet;
  * fact; with equal values (after converting units) the later one is a repeat, with different values the
  * notes contradict themselves and neither is asked. Facts are compared only within their service and
  * dimension, and equal sentences at once by key, so the check stays close to linear.
+ *
+ * <p>Other files say the same thing in other words and under other headings ("Uses the GENEVE protocol on
+ * port ___" under "Elastic Load Balancer", "Use geneve protocol on port ___" under "Compute and Load
+ * Balancing"): the same value, for a service both contexts name, in sentences sharing the words that tell
+ * what is measured (the service's own name and words such as "max" or "per" left out), is a repeat too.
  */
 final class FactConsistency {
 
@@ -31,11 +37,68 @@ final class FactConsistency {
             Map.entry("tb", 1e12), Map.entry("pb", 1e15));
     private static final Set<String> TIME = Set.of("millisecond", "second", "minute", "hour", "day", "week", "month", "year");
 
+    /** Words that say a number is a limit, not what it limits: two limits sharing only these are two facts. */
+    private static final Set<String> LIMIT_WORDS = Set.of("max", "maximum", "min", "minimum", "limit", "default", "up",
+            "upto", "per", "each", "only", "least", "most", "total", "port", "can", "be", "is", "are", "of", "to");
+    /** Sentences this short share one telling word when they say the same ("___ TTL by default", "___ TTL in cache"). */
+    private static final int FEW_WORDS = 2;
+    private static final String CONTEXT_START = "Fill in the blank (";
+
     private record Fact(Set<String> words, double value, Draft draft) {
     }
 
+    /** A fact as compared across files: the services its context names and the telling words of its sentence. */
+    private record Told(Set<Service> services, Set<String> words, Draft draft) {
+    }
+
     /** For each fact draft that must not be asked, why; drafts of other kinds pass untouched. */
-    static Map<Draft, String> check(List<Draft> drafts) {
+    static Map<Draft, String> check(List<Draft> drafts, ServiceCatalogue catalogue) {
+        Map<Draft, String> verdicts = check(drafts);
+        Map<String, List<Told>> byValue = new HashMap<>();
+        for (Draft draft : drafts) {
+            if (!draft.kind().equals(FactQuestions.KIND) || verdicts.containsKey(draft)) {
+                continue;
+            }
+            Quantity answer = Quantity.findAll(draft.correct()).get(0);
+            Told told = told(draft, catalogue);
+            if (told.services().isEmpty()) {
+                continue;
+            }
+            List<Told> seen = byValue.computeIfAbsent(dimension(answer.unit()) + "\u0000" + base(answer), key -> new ArrayList<>());
+            if (seen.stream().anyMatch(other -> sameFact(other, told))) {
+                verdicts.put(draft, REPEAT);
+            } else {
+                seen.add(told);
+            }
+        }
+        return verdicts;
+    }
+
+    private static Told told(Draft draft, ServiceCatalogue catalogue) {
+        String prompt = draft.prompt();
+        int end = prompt.indexOf("): ");
+        String context = prompt.startsWith(CONTEXT_START) && end > 0 ? prompt.substring(CONTEXT_START.length(), end) : "";
+        Set<Service> services = new HashSet<>();
+        Set<String> serviceWords = new HashSet<>();
+        for (ServiceCatalogue.Mention mention : catalogue.mentionsIn(context)) {
+            services.add(mention.service());
+            mention.service().names().forEach(name -> serviceWords.addAll(StudyAnalyzers.terms(StudyAnalyzers.index(), name)));
+        }
+        Set<String> telling = new TreeSet<>(words(draft));
+        telling.removeIf(word -> serviceWords.contains(word) || LIMIT_WORDS.contains(word) || StudyAnalyzers.isQueryStopWord(word));
+        return new Told(services, telling, draft);
+    }
+
+    /** Same service, and two telling words in common, or one where a sentence has only a few. */
+    private static boolean sameFact(Told a, Told b) {
+        if (a.services().stream().noneMatch(b.services()::contains)) {
+            return false;
+        }
+        long common = a.words().stream().filter(b.words()::contains).count();
+        return common >= 2 || common == 1 && Math.min(a.words().size(), b.words().size()) <= FEW_WORDS;
+    }
+
+    private static Map<Draft, String> check(List<Draft> drafts) {
         Map<String, List<Fact>> byBlock = new HashMap<>();
         Map<Draft, String> verdicts = new LinkedHashMap<>();
         for (Draft draft : drafts) {

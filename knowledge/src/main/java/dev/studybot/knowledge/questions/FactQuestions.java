@@ -90,7 +90,7 @@ final class FactQuestions {
             return Optional.empty();
         }
         String context = contextOf(topic, statement);
-        if (context == null || EXAMPLE_CONTEXT.matcher(context).find()) {
+        if (context == null || EXAMPLE_CONTEXT.matcher(context).find() || underExample(topic, statement)) {
             return Optional.empty();
         }
         return Optional.of(new Plan(topic, statement, text, asked, context));
@@ -111,6 +111,25 @@ final class FactQuestions {
                 && topic.path().get(0).equals(topic.service().name());
         return Optional.of(new Draft(KIND, topic.path(), prompt, asked.text(), distractors, topic.file(),
                 plan.statement().line(), "", List.of(asked.number()), serviceFromText ? List.of(SERVICE_FROM_TEXT) : List.of()));
+    }
+
+    /**
+     * Whether a bullet further up the nesting than its parent is an example's lead-in ("Example 1:" › a question ›
+     * "so setting of WCU should be 2"): the numbers of a worked example are the example's.
+     */
+    private static boolean underExample(Topic topic, NoteTopic.Statement statement) {
+        List<NoteTopic.Statement> statements = topic.statements();
+        int depth = statement.depth();
+        for (int i = statements.indexOf(statement) - 1; i >= 0 && depth > 0; i--) {
+            NoteTopic.Statement above = statements.get(i);
+            if (above.depth() < depth) {
+                if (EXAMPLE.matcher(NoteText.plain(above.text())).find()) {
+                    return true;
+                }
+                depth = above.depth();
+            }
+        }
+        return false;
     }
 
     /** Whether the number is part of a service's name ("Route 53", "S3"), not an amount. */

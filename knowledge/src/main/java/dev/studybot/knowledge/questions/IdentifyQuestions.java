@@ -3,9 +3,11 @@ package dev.studybot.knowledge.questions;
 import dev.studybot.knowledge.analysis.StudyAnalyzers;
 import dev.studybot.knowledge.notes.NoteTopic;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,8 +34,6 @@ final class IdentifyQuestions {
     private static final int MIN_CLUE_WORDS = 4;
     /** A shorter bullet with bullets under it is a lead-in ("Other considerations"), not a clue. */
     private static final int MIN_STANDALONE = 40;
-    private static final Pattern DANGLING = QualityGates.DANGLING;
-    private static final Pattern CUT_OFF = QualityGates.CUT_OFF;
     private static final int MAX_CLUE = 150;
     private static final int MAX_CLUES = 3;
     /** Questions at most from one topic, each from clues the others did not use. */
@@ -41,6 +41,10 @@ final class IdentifyQuestions {
     private static final int MAX_CLUES_CHARS = 240;
     private static final int MAX_TITLE = 40;
     private static final int MAX_DESCRIPTION = 600;
+    /** Per service, the statements a clue is checked against: enough for its notes, bounded however often they repeat. */
+    private static final int MAX_STATEMENTS = 200;
+    /** Words of a service's name that are the vendor's, not the service's. */
+    private static final Set<String> VENDOR_WORDS = Set.of("aws", "amazon");
     /** A worked example or formula ("60 + 0.2*(200-60) = 88") describes arithmetic, not the topic. */
     private static final Pattern FORMULA = Pattern.compile("=|\\d\\s*[*+/]\\s*\\(?\\d");
     private static final int MAX_PART_WORDS = 4;
@@ -60,6 +64,9 @@ final class IdentifyQuestions {
     private final Map<Service, Integer> mentions = new HashMap<>();
     /** The askable parts of each service, wherever they are in the notes, one per title: the second tier of wrong choices. */
     private final Map<Service, Map<String, Topic>> partsByService = new HashMap<>();
+    /** What the notes say under each service's headings, statement by statement, to tell whether a clue fits it too. */
+    private final Map<Service, Set<String>> statementsByService = new HashMap<>();
+    private final SharedClues shared = new SharedClues();
 
     /** @param revealing for a topic, whether a text names it (its title's words, stems, synonyms, aliases) */
     IdentifyQuestions(ServiceCatalogue catalogue, TermSimilarity similarity, Function<Topic, Predicate<String>> revealing) {
@@ -71,8 +78,12 @@ final class IdentifyQuestions {
     /** Learns from all the notes what the wrong choices are drawn from; call once, before {@link #draft}. */
     IdentifyQuestions over(List<Topic> topics) {
         for (Topic topic : topics) {
-            catalogue.named(topic.title()).ifPresent(service -> descriptions.merge(service, text(topic),
-                    (a, b) -> a.length() >= MAX_DESCRIPTION ? a : a + " " + b));
+            catalogue.named(topic.title()).ifPresent(service -> {
+                descriptions.merge(service, text(topic), (a, b) -> a.length() >= MAX_DESCRIPTION ? a : a + " " + b);
+                Set<String> said = statementsByService.computeIfAbsent(service, key -> new LinkedHashSet<>());
+                topic.statements().stream().limit(Math.max(0, MAX_STATEMENTS - said.size()))
+                        .forEach(statement -> said.add(statement.text()));
+            });
             for (NoteTopic.Statement statement : topic.statements()) {
                 catalogue.mentionsIn(statement.text()).forEach(m -> mentions.merge(m.service(), 1, Integer::sum));
             }
@@ -128,20 +139,23 @@ final class IdentifyQuestions {
         return draft(plan.topic(), plan.group(), plan.clues());
     }
 
-    private Optional<Draft> draft(Topic topic, List<Topic> group, List<NoteTopic.Statement> clues) {
-        String clueText = String.join(" ", clues.stream().map(NoteTopic.Statement::text).toList());
+    private Optional<Draft> draft(Topic topic, List<Topic> group, List<NoteTopic.Statement> clueStatements) {
+        Clues clues = new Clues(clueStatements, topic.service());
+        String clueText = clues.text();
         Optional<Service> service = catalogue.named(topic.title());
         List<String> doubts = new ArrayList<>();
         Optional<List<String>> distractors;
         String question;
-        if (service.isPresent()) {
-            distractors = sameFamily(service.get(), topic, group, clues, clueText, doubts);
+        if (service.isEmpty() && namesItsService(topic)) {
+            return Optional.empty(); // the catalogue does not know this spelling of the service: not one of its parts
+        } else if (service.isPresent()) {
+            distractors = sameFamily(service.get(), topic, group, clues, doubts);
             question = "Which service do these notes describe?";
         } else if (topic.service() != null && isPartTitle(topic.title())) {
-            distractors = partsBeside(topic, group, clues, clueText, doubts);
+            distractors = partsBeside(topic, group, clues, doubts);
             question = "Which part of " + topic.service().name() + " do these notes describe?";
         } else if (!topic.parent().isEmpty() && isPartTitle(topic.title())) {
-            distractors = partsBeside(topic, group, clues, clueText, doubts);
+            distractors = partsBeside(topic, group, clues, doubts);
             question = "Which topic under " + topic.parent().get(topic.parent().size() - 1) + " do these notes describe?";
         } else {
             return Optional.empty();
@@ -150,18 +164,38 @@ final class IdentifyQuestions {
             return Optional.empty();
         }
         StringBuilder prompt = new StringBuilder(question);
-        clues.forEach(clue -> prompt.append("\n- ").append(NoteText.trimEnd(NoteText.plain(clue.text()))));
+        clueStatements.forEach(clue -> prompt.append("\n- ").append(NoteText.trimEnd(NoteText.plain(clue.text()))));
         return Optional.of(new Draft(KIND, topic.path(), prompt.toString(), topic.title(), distractors.get(), topic.file(),
-                clues.get(0).line(), "", List.of(topic.title()), doubts));
+                clueStatements.get(0).line(), "", List.of(topic.title()), doubts));
     }
 
-    /** A wrong choice as shown, and what the notes say about it, which the clues are compared with. */
-    private record Choice(String label, String about) {
+    /**
+     * The clues of a question, together and one by one, and the words of the service they are about (with the
+     * vendor's), which a part's name shares with the clues without pointing at it.
+     */
+    private record Clues(List<String> each, String text, Set<String> ownWords) {
+
+        Clues(List<NoteTopic.Statement> statements, Service service) {
+            this(statements.stream().map(NoteTopic.Statement::text).toList(),
+                    String.join(" ", statements.stream().map(NoteTopic.Statement::text).toList()), ownWords(service));
+        }
+
+        private static Set<String> ownWords(Service service) {
+            Set<String> words = new HashSet<>(VENDOR_WORDS);
+            if (service != null) {
+                service.names().forEach(name -> words.addAll(StudyAnalyzers.terms(StudyAnalyzers.index(), name)));
+            }
+            return words;
+        }
+    }
+
+    /** A wrong choice as shown, what the notes say about it (which the clues are compared with), and that statement by statement. */
+    private record Choice(String label, String about, Collection<String> statements) {
     }
 
     /** Services of the answer's family: headings beside it first, then the family's others, nearest in meaning. */
-    private Optional<List<String>> sameFamily(Service answer, Topic topic, List<Topic> group, List<NoteTopic.Statement> clues,
-                                              String clueText, List<String> doubts) {
+    private Optional<List<String>> sameFamily(Service answer, Topic topic, List<Topic> group, Clues clues,
+                                              List<String> doubts) {
         List<Service> beside = group.stream().map(other -> catalogue.named(other.title()).orElse(null))
                 .filter(other -> other != null && other != answer && other.family().equals(answer.family()))
                 .distinct().toList();
@@ -171,10 +205,11 @@ final class IdentifyQuestions {
                 .toList();
         Map<Service, String> spelt = new LinkedHashMap<>();
         group.forEach(other -> catalogue.named(other.title()).ifPresent(s -> spelt.putIfAbsent(s, other.title())));
-        Function<List<Service>, List<Choice>> choices = services -> nearest(clueText, services.stream()
-                .map(s -> new Choice(spelt.getOrDefault(s, s.name()), s.name() + " " + descriptions.getOrDefault(s, "")))
+        Function<List<Service>, List<Choice>> choices = services -> nearest(clues.text(), services.stream()
+                .map(s -> new Choice(spelt.getOrDefault(s, s.name()), s.name() + " " + descriptions.getOrDefault(s, ""),
+                        statementsByService.getOrDefault(s, Set.of())))
                 .toList());
-        return pick(clueText, ownText(answer.name(), topic, clues, clueText), choices.apply(beside),
+        return pick(clues, ownText(answer.name(), topic, clues), choices.apply(beside),
                 () -> choices.apply(family), FROM_FAMILY, doubts);
     }
 
@@ -186,8 +221,7 @@ final class IdentifyQuestions {
      * Other parts of the same service (or, for a topic of no service, the other topics under its heading):
      * beside it first, then the service's parts elsewhere in the notes, nearest in meaning first.
      */
-    private Optional<List<String>> partsBeside(Topic answer, List<Topic> group, List<NoteTopic.Statement> clues,
-                                               String clueText, List<String> doubts) {
+    private Optional<List<String>> partsBeside(Topic answer, List<Topic> group, Clues clues, List<String> doubts) {
         List<Topic> beside = group.stream().filter(other -> Objects.equals(answer.service(), other.service())).toList();
         List<Topic> elsewhere = answer.service() == null ? List.of()
                 : List.copyOf(partsByService.getOrDefault(answer.service(), Map.of()).values());
@@ -196,19 +230,30 @@ final class IdentifyQuestions {
         }
         // By lower case, each as first written among the candidates: one spelling per choice.
         Set<String> seen = new HashSet<>(Set.of(answer.title().toLowerCase(Locale.ROOT)));
-        Function<List<Topic>, List<Choice>> choices = parts -> nearest(clueText, parts(parts).stream()
-                .filter(part -> !nested(part, answer))
-                .map(part -> new Choice(part.title(), part.title() + " " + text(part))).toList()).stream()
+        Function<List<Topic>, List<Choice>> choices = parts -> nearest(clues.text(), parts(parts).stream()
+                .filter(part -> !nested(part, answer) && !namesItsService(part))
+                .map(part -> new Choice(part.title(), part.title() + " " + text(part),
+                        part.statements().stream().map(NoteTopic.Statement::text).toList())).toList()).stream()
                 .filter(part -> !sameThing(part.label().toLowerCase(Locale.ROOT), answer.title().toLowerCase(Locale.ROOT),
                         answer.service()) && seen.add(part.label().toLowerCase(Locale.ROOT)))
                 .toList();
-        return pick(clueText, ownText(answer.title(), answer, clues, clueText), choices.apply(beside),
+        return pick(clues, ownText(answer.title(), answer, clues), choices.apply(beside),
                 () -> choices.apply(elsewhere), answer.service() == null ? null : FROM_SERVICE, doubts);
     }
 
+    /** "Autoscaling" under Auto Scaling is the service itself, spelt as one word, not one of its parts. */
+    private static boolean namesItsService(Topic part) {
+        String title = compact(part.title());
+        return part.service() != null && part.service().names().stream().anyMatch(name -> compact(name).equals(title));
+    }
+
+    private static String compact(String text) {
+        return text.replaceAll("[^\\p{L}\\p{N}]", "").toLowerCase(Locale.ROOT);
+    }
+
     /** The answer's heading as the wrong choices' are compared: its name and notes, the clues first so none is cut off. */
-    private static String ownText(String name, Topic topic, List<NoteTopic.Statement> clues, String clueText) {
-        return name + " " + clueText.toLowerCase(Locale.ROOT) + text(topic, clues);
+    private static String ownText(String name, Topic topic, Clues clues) {
+        return name + " " + clues.text().toLowerCase(Locale.ROOT) + text(topic, clues.each());
     }
 
     private List<Topic> parts(List<Topic> topics) {
@@ -222,31 +267,38 @@ final class IdentifyQuestions {
      * about as well as the answer's own (which hold the clues) is left out for the next: its notes say the same. There
      * is no question if the clues fit one clearly better than their own heading.
      */
-    private Optional<List<String>> pick(String clueText, String answerAbout, List<Choice> beside,
+    private Optional<List<String>> pick(Clues clues, String answerAbout, List<Choice> beside,
                                         Supplier<List<Choice>> further, String doubt, List<String> doubts) {
-        double own = similarity.confusableWithin().isPresent() ? similarity.scores(clueText, List.of(answerAbout))[0] : 0;
+        double own = similarity.confusableWithin().isPresent() ? similarity.scores(clues.text(), List.of(answerAbout))[0] : 0;
         List<String> chosen = new ArrayList<>();
-        if (!addFitting(clueText, own, beside, chosen)) {
+        if (!addFitting(clues, own, beside, chosen)) {
             return Optional.empty();
         }
         if (chosen.size() < 3) {
             if (doubt != null) {
                 doubts.add(doubt);
             }
-            if (!addFitting(clueText, own, further.get(), chosen)) {
+            if (!addFitting(clues, own, further.get(), chosen)) {
                 return Optional.empty();
             }
         }
         return Optional.of(chosen);
     }
 
-    /** Adds candidates up to three in all, as {@link #pick} says; false if the clues fit one clearly better than their own. */
-    private boolean addFitting(String clueText, double own, List<Choice> candidates, List<String> chosen) {
+    /**
+     * Adds candidates up to three in all, as {@link #pick} says, leaving out those a clue names or is also true of;
+     * false if the clues fit one clearly better than their own.
+     */
+    private boolean addFitting(Clues clues, double own, List<Choice> candidates, List<String> chosen) {
         OptionalDouble within = similarity.confusableWithin();
-        double[] fit = within.isPresent() ? similarity.scores(clueText, candidates.stream().map(Choice::about).toList()) : null;
+        double[] fit = within.isPresent() ? similarity.scores(clues.text(), candidates.stream().map(Choice::about).toList()) : null;
         for (int i = 0; i < candidates.size() && chosen.size() < 3; i++) {
             if (fit != null && own - fit[i] < -within.getAsDouble()) {
                 return false;
+            }
+            Choice candidate = candidates.get(i);
+            if (shared.fitsToo(clues.each(), candidate.label(), clues.ownWords(), candidate.statements())) {
+                continue;
             }
             if (fit == null || own - fit[i] > within.getAsDouble()) {
                 chosen.add(candidates.get(i).label());
@@ -296,10 +348,10 @@ final class IdentifyQuestions {
     }
 
     /** What the notes say under a topic, but for the statements {@code left} out. */
-    private static String text(Topic topic, List<NoteTopic.Statement> left) {
+    private static String text(Topic topic, List<String> left) {
         StringBuilder text = new StringBuilder();
         for (NoteTopic.Statement statement : topic.statements()) {
-            if (text.length() < MAX_DESCRIPTION && !left.contains(statement)) {
+            if (text.length() < MAX_DESCRIPTION && !left.contains(statement.text())) {
                 text.append(' ').append(statement.text());
             }
         }
@@ -324,7 +376,7 @@ final class IdentifyQuestions {
             boolean leadIn = text.endsWith(":") || i + 1 < statements.size()
                     && statements.get(i + 1).depth() > statement.depth() && text.length() < MIN_STANDALONE;
             if (!prose || leadIn || statement.depth() > 1 || text.length() > MAX_CLUE
-                    || text.split("\\s+").length < MIN_CLUE_WORDS || DANGLING.matcher(text).matches() || CUT_OFF.matcher(text).matches()
+                    || text.split("\\s+").length < MIN_CLUE_WORDS || QualityGates.isFragment(text)
                     || text.contains("://") || reveals.test(text) || chars + text.length() > MAX_CLUES_CHARS
                     || FORMULA.matcher(text).find() || aboutAnother(statement, topic)) {
                 continue;

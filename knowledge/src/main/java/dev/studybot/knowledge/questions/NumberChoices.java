@@ -67,7 +67,7 @@ final class NumberChoices {
         Set<BigDecimal> excluded = new HashSet<>();
         Quantity.findAll(text).forEach(q -> excluded.add(q.value().stripTrailingZeros()));
         List<BigDecimal> chosen;
-        if (answer.unit().isEmpty() && LAYER_BEFORE.matcher(before).find()) {
+        if (LAYER_BEFORE.matcher(before).find()) { // "layer 4 attacks" counts attacks by layer: still a layer, 1 to 7
             chosen = nearestIn(IntStream.rangeClosed(1, 7).boxed().toList(), value, excluded);
         } else if (answer.unit().isEmpty() && (STATUS_BEFORE.matcher(before).find() || ABOUT_STATUSES.matcher(text).find()
                 && value.compareTo(BigDecimal.valueOf(100)) >= 0 && value.compareTo(BigDecimal.valueOf(599)) <= 0)) {

@@ -13,11 +13,27 @@ final class QualityGates {
 
     static final int MIN_PROMPT = 30;
     static final int MAX_PROMPT = 300;
-    /** A cloze that starts with one of these leans on a sentence the student cannot see. */
+    /**
+     * A cloze that starts with one of these leans on a sentence the student cannot see: a pronoun, a
+     * conjunction continuing the bullet above ("or setup using ..."), or a pointer to a layout ("Below sample ...").
+     */
     static final Pattern DANGLING = Pattern.compile(
-            "(?i)^(it|its|this|that|these|those|they|them|he|she|but|now|so|also|then|here|(in|as) (the )?above)\\b.*");
-    /** A sentence that stops on a word needing more ("You can force SSL by explicitly DENY if") was cut off. */
-    static final Pattern CUT_OFF = Pattern.compile("(?i).*\\b(if|and|or|the|a|an|with|by|when|than)\\W*$");
+            "(?i)^(it|its|this|that|these|those|they|them|he|she|but|or|and|nor|now|so|also|then|here"
+                    + "|((in|as|the) )?(the )?(above|below|following))\\b.*");
+    /**
+     * A sentence that stops on a word needing more ("You can force SSL by explicitly DENY if", "can be used
+     * for.") was cut off; one ending on a preposition that often ends a sentence ("the size you asked for") was not.
+     */
+    static final Pattern CUT_OFF = Pattern.compile(
+            "(?i).*\\b(if|and|or|the|a|an|with|by|when|than|of|from|into|via|is|are|can|will|(used|useful|good) for)\\W*$");
+    /**
+     * A sentence opening on "If" or "When" needs the clause it conditions: after a comma, "then" or a colon, or
+     * a subject with its verb ("... your max price you can choose"). A comma inside a list of numbers ("can
+     * handle 10, 30 or ___") is not that, nor the subject of the condition itself ("If you want ...").
+     */
+    private static final Pattern CONDITION = Pattern.compile("(?i)^(if|when|unless|although|because|while)\\b.*");
+    private static final Pattern MAIN_CLAUSE = Pattern.compile(
+            "(?i),(?!\\s*\\d)|\\bthen\\b|:|\\s(you|we|it|they)\\s+(can|could|will|must|should|need|may|have|get)\\b");
 
     private final Giveaways giveaways;
 
@@ -59,13 +75,20 @@ final class QualityGates {
         if (prompt.contains("://") || prompt.contains("![") || prompt.contains("```")) {
             return "prompt has a link, image or code";
         }
-        if (DANGLING.matcher(askedPart(draft)).matches() || CUT_OFF.matcher(askedPart(draft)).matches()) {
+        if (isFragment(askedPart(draft))) {
             return "prompt leans on context it does not show";
         }
         if (leaks(draft)) {
             return "prompt gives the answer away";
         }
         return null;
+    }
+
+    /** Whether a sentence from the notes leans on what it does not show or stops short, so it cannot stand alone. */
+    static boolean isFragment(String sentence) {
+        String text = sentence.strip();
+        return DANGLING.matcher(text).matches() || CUT_OFF.matcher(text).matches()
+                || CONDITION.matcher(text).matches() && !MAIN_CLAUSE.matcher(text).find();
     }
 
     /** All quantities of one unit, or no quantities at all: never "256KB" among service names. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,8 +47,22 @@ record Quantity(int start, int end, String text, BigDecimal value, String number
             "returns", "goes", "runs", "needs", "uses", "does", "has", "was", "is", "gets", "sets", "lets", "keeps",
             "becomes", "requires", "supports", "provides", "includes", "creates", "sends", "stores", "costs");
 
-    /** Every quantity in the text, left to right; years and version-like numbers left out. */
+    /** Texts scanned before, bounded so that the edited notes of a long-running bot do not pile up. */
+    private static final Map<String, List<Quantity>> FOUND_BY_TEXT = new ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED = 200_000;
+
+    /**
+     * Every quantity in the text, left to right; years and version-like numbers left out. Remembered per text:
+     * a statement is scanned for the corpus of wrong values, for its own blank and by the gates, always the same.
+     */
     static List<Quantity> findAll(String text) {
+        if (FOUND_BY_TEXT.size() > MAX_REMEMBERED) {
+            FOUND_BY_TEXT.clear();
+        }
+        return FOUND_BY_TEXT.computeIfAbsent(text, Quantity::scan);
+    }
+
+    private static List<Quantity> scan(String text) {
         List<Quantity> found = new ArrayList<>();
         Matcher m = QUANTITY.matcher(text);
         while (m.find()) {
@@ -74,7 +89,7 @@ record Quantity(int start, int end, String text, BigDecimal value, String number
             found.add(new Quantity(m.start(), end, text.substring(m.start(), end), value, number, unit, spacing,
                     unitText));
         }
-        return found;
+        return List.copyOf(found);
     }
 
     private static String normalise(String unitText) {

@@ -139,7 +139,7 @@ public final class QuestionGenerator {
                 drop(draft, rejection, rejections, dropped);
             }
         }
-        Map<Draft, String> inconsistent = FactConsistency.check(passed);
+        Map<Draft, String> inconsistent = FactConsistency.check(passed, catalogue);
         // The notes' words and the answer, not the heading context: the same bullet under two headings asks one thing.
         Map<Draft, String> keys = new HashMap<>();
         Map<String, Integer> frequency = new HashMap<>();

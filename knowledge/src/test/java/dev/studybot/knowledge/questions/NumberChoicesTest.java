@@ -29,6 +29,14 @@ class NumberChoicesTest {
     }
 
     @Test
+    void aLayerCountingWhatHappensOnItIsStillOneToSeven() {
+        List<String> choices = wrong("stops floods and other layer 3/layer 4 attacks", List.of("15 attacks a day"));
+        assertEquals(3, choices.size(), choices::toString);
+        assertTrue(numbers(choices).stream().allMatch(n -> n >= 1 && n <= 7 && n != 3 && n != 4), choices::toString);
+        assertTrue(choices.stream().allMatch(choice -> choice.endsWith(" attacks")), choices::toString);
+    }
+
+    @Test
     void anHttpStatusIsARealOne() {
         List<String> choices = wrong("retry only on 5xx errors and 429", List.of());
         assertEquals(3, choices.size(), choices::toString);

@@ -1,6 +1,7 @@
 package dev.studybot.knowledge.questions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -152,6 +153,20 @@ class QualityGatesTest {
         // A word that merely starts with the same letters is no pronoun.
         assertNull(GATES.rejection(fact("Items are kept for ___ by default", "14 days",
                 List.of("7 days", "30 days", "60 days"), "- Items are kept for 14 days by default")));
+    }
+
+    @Test
+    void aSentenceCutOffOrContinuingTheBulletAboveIsAFragment() {
+        assertTrue(QualityGates.isFragment("The first account can be used for."), "ends on a preposition");
+        assertTrue(QualityGates.isFragment("or set it up from the console with a certificate"), "continues a bullet");
+        assertTrue(QualityGates.isFragment("Below sample function resizes every uploaded picture."), "points at a layout");
+        assertTrue(QualityGates.isFragment("If you want the alarm to fire every 10, 30 or ___"), "a condition alone");
+        assertFalse(QualityGates.isFragment("If the queue is empty, the call waits up to ___"));
+        assertFalse(QualityGates.isFragment("If the bid is under the price you can keep the instance for ___"));
+        assertFalse(QualityGates.isFragment("The first account pays the bills for the others."));
+        assertRejected(fact("If you want the alarm to fire every 10, 30 or ___", "60 seconds",
+                List.of("20 seconds", "90 seconds", "120 seconds"), "- If you want the alarm to fire every 10, 30 or 60 seconds"),
+                "leans on context");
     }
 
     @Test
