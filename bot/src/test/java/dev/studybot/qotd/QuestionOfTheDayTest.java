@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.studybot.chat.Button;
-import dev.studybot.chat.Poster;
 import dev.studybot.chat.Reply;
 import dev.studybot.knowledge.questions.Question;
 import dev.studybot.game.AnswerOutcome;
@@ -351,46 +350,6 @@ class QuestionOfTheDayTest {
     }
 
     private static String heading(Reply reply) {
-        return reply.parts().isEmpty() || !(reply.parts().get(0) instanceof Reply.Heading heading) ? "" : heading.text();
-    }
-
-    /** A poster that remembers what it posted, for assertions. */
-    private static final class RecordingPoster implements Poster {
-        private final List<Reply> posted = Collections.synchronizedList(new ArrayList<>());
-        /** Which posts the platform refuses, by heading, and how many of them are left to refuse. */
-        private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> refusals =
-                new java.util.concurrent.ConcurrentHashMap<>();
-
-        void refuse(String headingStart, int times) {
-            refusals.put(headingStart, new java.util.concurrent.atomic.AtomicInteger(times));
-        }
-
-        @Override
-        public void post(Place channel, Reply message) {
-            refusals.forEach((start, left) -> {
-                if (heading(message).startsWith(start) && left.getAndDecrement() > 0) {
-                    throw new IllegalStateException("Slack refused to post to #" + channel.channelName() + ": ratelimited");
-                }
-            });
-            posted.add(message);
-        }
-
-        Reply last() {
-            return posted.get(posted.size() - 1);
-        }
-
-        long count(Predicate<Reply> which) {
-            synchronized (posted) {
-                return posted.stream().filter(which).count();
-            }
-        }
-
-        Reply await(Predicate<Reply> which, Duration timeout) {
-            return Awaitility.await("a post matching the test").atMost(timeout).until(() -> {
-                synchronized (posted) {
-                    return posted.stream().filter(which).findFirst();
-                }
-            }, java.util.Optional::isPresent).orElseThrow();
-        }
+        return RecordingPoster.heading(reply);
     }
 }
