@@ -39,19 +39,24 @@ final class LiveCount implements AutoCloseable {
 
     /** Someone answered question of the day {@code postedId}. */
     void answered(long postedId) {
-        if (!due.add(postedId)) {
-            return;
+        if (due.add(postedId)) {
+            edits.execute(() -> run(postedId));
         }
-        Long last = lastEditNanos.get(postedId);
-        long wait = last == null ? 0 : Math.max(0, last + interval.toNanos() - nanoTime.getAsLong());
-        edits.schedule(() -> run(postedId), wait, TimeUnit.NANOSECONDS);
     }
 
+    /** On the one edit thread, so the wait is read after the edit before it has finished. */
     private void run(long postedId) {
-        // Stamped before the post is taken off the due list: an answer from now on waits out a whole interval.
-        lastEditNanos.put(postedId, nanoTime.getAsLong());
+        Long last = lastEditNanos.get(postedId);
+        long wait = last == null ? 0 : last + interval.toNanos() - nanoTime.getAsLong();
+        if (wait > 0) {
+            edits.schedule(() -> run(postedId), wait, TimeUnit.NANOSECONDS);
+            return;
+        }
+        // Off the due list before the count is read: an answer from now on is in this edit or brings the next.
         due.remove(postedId);
         edit.accept(postedId);
+        // Timed from the end of the edit, so that a slow platform gets fewer edits, never more.
+        lastEditNanos.put(postedId, nanoTime.getAsLong());
     }
 
     /** The question is revealed: no more counts for it. */

@@ -29,17 +29,18 @@ public final class RecordingPoster implements Poster {
     }
 
     private final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
-    /** Which posts the platform refuses, by heading, and how many of them are left to refuse. */
-    private final Map<String, AtomicInteger> refusals = new ConcurrentHashMap<>();
+    /** Which calls the platform refuses, by kind, and how many of them are left to refuse. */
+    private final Map<Kind, AtomicInteger> refusals = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
 
-    public void refuse(String headingStart, int times) {
-        refusals.put(headingStart, new AtomicInteger(times));
+    /** The next {@code times} calls of that kind fail as a platform's refusal would. */
+    public void refuse(Kind kind, int times) {
+        refusals.put(kind, new AtomicInteger(times));
     }
 
     @Override
     public MessageRef post(Place channel, Reply message) {
-        refuseIfAsked(channel, message);
+        refuseIfAsked(channel, Kind.POST);
         MessageRef ref = new MessageRef(channel.channelId(), "m" + ids.incrementAndGet());
         sent.add(new Sent(Kind.POST, ref, message));
         return ref;
@@ -47,22 +48,21 @@ public final class RecordingPoster implements Poster {
 
     @Override
     public void edit(Place channel, MessageRef message, Reply updated) {
-        refuseIfAsked(channel, updated);
+        refuseIfAsked(channel, Kind.EDIT);
         sent.add(new Sent(Kind.EDIT, message, updated));
     }
 
     @Override
     public void inThread(Place channel, MessageRef message, Reply reply) {
-        refuseIfAsked(channel, reply);
+        refuseIfAsked(channel, Kind.THREAD);
         sent.add(new Sent(Kind.THREAD, message, reply));
     }
 
-    private void refuseIfAsked(Place channel, Reply message) {
-        refusals.forEach((start, left) -> {
-            if (heading(message).startsWith(start) && left.getAndDecrement() > 0) {
-                throw new IllegalStateException("Slack refused to post to #" + channel.channelName() + ": ratelimited");
-            }
-        });
+    private void refuseIfAsked(Place channel, Kind kind) {
+        AtomicInteger left = refusals.get(kind);
+        if (left != null && left.getAndDecrement() > 0) {
+            throw new IllegalStateException("Slack refused to post to #" + channel.channelName() + ": ratelimited");
+        }
     }
 
     /** The replies posted as messages of their own. */
@@ -83,7 +83,11 @@ public final class RecordingPoster implements Poster {
 
     /** How many messages matching {@code which} were posted (not counting edits and thread replies). */
     public long count(Predicate<Reply> which) {
-        return posted().stream().filter(which).count();
+        return count(Kind.POST, which);
+    }
+
+    public long count(Kind kind, Predicate<Reply> which) {
+        return of(kind).stream().filter(s -> which.test(s.reply())).count();
     }
 
     public Sent await(Kind kind, Predicate<Reply> which, Duration timeout) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MigrationTest {
 
-    private static final List<String> ALL_VERSIONS = List.of("1", "2", "2.1", "3", "4", "5", "6");
+    private static final List<String> ALL_VERSIONS = List.of("1", "2", "2.1", "3", "4", "5", "6", "7");
 
     @TempDir
     Path dir;
@@ -218,6 +218,30 @@ class MigrationTest {
             assertEquals(1, flagged.reports().size());
             assertEquals("Old prompt?", flagged.prompt());
             assertEquals("B", flagged.analysis().mostPickedWrong().orElseThrow().getKey());
+        }
+    }
+
+    /** A question of the day posted before its message id was kept is still open, delivered, and has no id. */
+    @Test
+    void upgradesAVersionSixFileWithoutMessageIds() throws SQLException {
+        Path file = dir.resolve("v6.db");
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        SqliteStudyStore.flyway(url, "6").migrate();
+        long posted = 9;
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO study_groups (id, platform, group_id, name) VALUES (1, 'slack', 'T1', 'Acme')");
+            s.executeUpdate("INSERT INTO channels (id, group_ref, channel_id, name) VALUES (1, 1, 'C1', 'general')");
+            s.executeUpdate("INSERT INTO posted (id, mode, channel_ref, posted_at, expires_at, question_id, kind, topic,"
+                    + " prompt, choices, answer, file, line, explanation) VALUES (" + posted + ", 'DAILY', 1, 0, 9e12,"
+                    + " 'q1', 'fact', '[\"EC2\"]', 'Old prompt?', '[\"A\",\"B\"]', 0, 'aws.md', 3, 'Because.')");
+            s.executeUpdate("INSERT INTO daily_posts (posted_ref, channel_ref, day, posted_at, reveal_at, delivered_at)"
+                    + " VALUES (" + posted + ", 1, '2026-11-24', 0, 9e12, 5)");
+        }
+        try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
+            assertEquals(ALL_VERSIONS, appliedVersions(file));
+            assertEquals(java.util.Optional.of(java.time.Instant.ofEpochMilli(5)), store.deliveries().deliveredAt(posted));
+            assertTrue(store.deliveries().message(posted).isEmpty(), "no id: its reveal is a message of its own");
+            assertEquals(1, store.unrevealed().size());
         }
     }
 
