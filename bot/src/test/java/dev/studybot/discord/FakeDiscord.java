@@ -279,7 +279,8 @@ final class FakeDiscord implements AutoCloseable {
                 .put("member_count", 3).put("joined_at", "2026-01-01T00:00:00.000000+00:00");
         g.putArray("features");
         ArrayNode roles = g.putArray("roles");
-        roles.add(role(GUILD_ID, "@everyone", 0x400L | 0x800L | 0x4000L | 0x10000L, 0));
+        // What the invite link grants: view, send, embed links, history, create public threads, send in threads.
+        roles.add(role(GUILD_ID, "@everyone", 0x400L | 0x800L | 0x4000L | 0x10000L | (1L << 35) | (1L << 38), 0));
         roles.add(role(ADMIN_ROLE_ID, "moderators", MANAGE_SERVER | 0x400L | 0x800L, 1));
         g.putArray("emojis");
         g.putArray("stickers");
@@ -404,6 +405,11 @@ final class FakeDiscord implements AutoCloseable {
                     resource.set("message", message(messageId, body == null ? null : body.path("data")));
                 }
                 answer = response;
+            } else if (method.equals("PATCH") && rest.matches("channels/\\d+/messages/\\d+")) {
+                answer = message(rest.substring(rest.lastIndexOf('/') + 1), body);
+            } else if (method.equals("POST") && rest.matches("channels/\\d+/messages/\\d+/threads")) {
+                // A thread started from a message has the message's id.
+                answer = thread(rest.split("/")[3], rest.split("/")[1], body.path("name").asText());
             } else if (rest.startsWith("webhooks/") && method.equals("DELETE")) {
                 answer = null;
                 status = 204;
@@ -435,6 +441,17 @@ final class FakeDiscord implements AutoCloseable {
         int start = raw.indexOf("\r\n\r\n", name) + 4;
         int end = raw.indexOf("\r\n--", start);
         return JSON.readTree(raw.substring(start, end));
+    }
+
+    private static ObjectNode thread(String id, String parentId, String name) {
+        ObjectNode thread = JSON.createObjectNode().put("id", id).put("type", 11).put("guild_id", GUILD_ID)
+                .put("parent_id", parentId).put("owner_id", APP_ID).put("name", name).put("rate_limit_per_user", 0)
+                .put("message_count", 0).put("member_count", 1).put("total_message_sent", 0).put("flags", 0)
+                .putNull("last_message_id");
+        thread.putObject("thread_metadata").put("archived", false).put("auto_archive_duration", 1440)
+                .put("archive_timestamp", "2026-11-24T10:00:00.000000+00:00").put("locked", false)
+                .put("create_timestamp", "2026-11-24T10:00:00.000000+00:00");
+        return thread;
     }
 
     private ObjectNode message(String id, JsonNode data) {
