@@ -233,30 +233,32 @@ public final class QuestionOfTheDay {
 
     /** Edits an open post with how many have answered, when that changed; a failure never reaches the answerer. */
     private void showCount(long postedId) {
-        Optional<DailyPost> daily = open(postedId);
-        Optional<MessageRef> message = deliveries.message(postedId);
-        if (daily.isEmpty() || message.isEmpty()) {
-            return;
-        }
-        Place place = daily.get().place();
         try {
-            inChannel(place, () -> {
-                int answered = schedules.revealStats(postedId).answered();
-                Optional<Posted> posted = studyStore.posted(postedId);
-                if (open(postedId).isEmpty() || posted.isEmpty() || shownCounts.getOrDefault(postedId, 0) == answered) {
-                    return null;
-                }
-                poster.edit(place, message.get(), DailyMessages.open(postedId, posted.get().question(),
-                        daily.get().revealAt(), zone(place, schedules.schedule(place.channel())), answered));
-                shownCounts.put(postedId, answered);
-                return null;
-            });
+            Optional<DailyPost> daily = open(postedId);
+            Optional<MessageRef> message = deliveries.message(postedId);
+            if (daily.isPresent() && message.isPresent()) {
+                inChannel(daily.get().place(), () -> editCount(daily.get(), message.get()));
+            }
         } catch (RuntimeException e) {
             if (editFailed.add(postedId)) {
-                LOG.warn("Could not show the live count on question of the day {} in #{}: {}; answers still count",
-                        postedId, place.channelName(), e.getMessage());
+                LOG.warn("Could not show the live count on question of the day {}: {}; answers still count", postedId,
+                        e.getMessage());
             }
         }
+    }
+
+    /** In the channel's lock, so that a reveal is never overwritten by a count read before it. */
+    private Void editCount(DailyPost daily, MessageRef message) {
+        long postedId = daily.postedId();
+        int answered = schedules.revealStats(postedId).answered();
+        Optional<Posted> posted = studyStore.posted(postedId);
+        if (open(postedId).isPresent() && posted.isPresent() && shownCounts.getOrDefault(postedId, 0) != answered) {
+            Place place = daily.place();
+            poster.edit(place, message, DailyMessages.open(postedId, posted.get().question(), daily.revealAt(),
+                    zone(place, schedules.schedule(place.channel())), answered));
+            shownCounts.put(postedId, answered);
+        }
+        return null;
     }
 
     /**
