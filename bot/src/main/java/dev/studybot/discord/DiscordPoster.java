@@ -12,6 +12,7 @@ import net.dv8tion.jda.api.entities.channel.attribute.IThreadContainer;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.RestAction;
 import org.slf4j.Logger;
@@ -49,14 +50,23 @@ final class DiscordPoster implements Poster {
                 DiscordRenderer.edit(updated)));
     }
 
+    /**
+     * Starts a thread from the message and posts in it. Where the bot lacks the thread permissions (invited with an
+     * older link) it says so in the log and posts nothing: retrying could never succeed.
+     */
     @Override
     public void inThread(Place channel, MessageRef message, Reply reply) {
         if (!(channel(channel) instanceof IThreadContainer threads)) {
             throw new IllegalStateException("Discord channel #" + channel.channelName() + " cannot have threads.");
         }
-        ThreadChannel thread;
         try {
-            thread = await(channel, "start a thread in", threads.createThreadChannel(THREAD_NAME, message.messageId()));
+            ThreadChannel thread = await(channel, "start a thread in",
+                    threads.createThreadChannel(THREAD_NAME, message.messageId()));
+            await(channel, "reply in a thread in", thread.sendMessage(DiscordRenderer.create(reply)));
+        } catch (InsufficientPermissionException e) {
+            LOG.warn("No thread on the question of the day in #{}: the bot lacks {}; grant it Create Public Threads and"
+                    + " Send Messages in Threads, or invite it again with the link in the log", channel.channelName(),
+                    e.getPermission().getName());
         } catch (IllegalStateException e) {
             if (e.getCause() instanceof ErrorResponseException refused
                     && refused.getErrorResponse() == ErrorResponse.THREAD_WITH_THIS_MESSAGE_ALREADY_EXISTS) {
@@ -67,7 +77,6 @@ final class DiscordPoster implements Poster {
             }
             throw e;
         }
-        await(channel, "reply in a thread in", thread.sendMessage(DiscordRenderer.create(reply)));
     }
 
     private GuildMessageChannel channel(Place channel) {

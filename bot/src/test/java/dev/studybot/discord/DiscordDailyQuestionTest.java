@@ -13,6 +13,7 @@ import dev.studybot.domain.MessageRef;
 import dev.studybot.domain.Place;
 import dev.studybot.game.AnswerService;
 import dev.studybot.knowledge.questions.Question;
+import dev.studybot.ops.CapturedLogs;
 import dev.studybot.qotd.QuestionOfTheDay;
 import dev.studybot.store.SqliteStudyStore;
 import dev.studybot.study.RealCommands;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,8 +54,11 @@ class DiscordDailyQuestionTest {
     private QuestionOfTheDay daily;
 
     @BeforeEach
-    void start() throws Exception {
+    void start(org.junit.jupiter.api.TestInfo test) throws Exception {
         discord = new FakeDiscord();
+        if (test.getTags().contains("old-invite")) {
+            discord.everyonePermissions = FakeDiscord.INVITED_WITHOUT_THREADS;
+        }
         adapter = new DiscordAdapter(discord.settings(FakeDiscord.GUILD_ID));
         adapter.start(new ChatHandler() {
             @Override
@@ -144,6 +149,22 @@ class DiscordDailyQuestionTest {
         assertTrue(field.path("value").asText().contains("**two-minute**") && field.path("value").asText().contains("ec2.md:9"),
                 field.toString());
         assertTrue(store.unrevealed().isEmpty());
+    }
+
+    @Test
+    @Tag("old-invite")
+    void withoutTheThreadPermissionsTheRevealIsEditedInAndTheLogSaysWhatToGrant() throws Exception {
+        daily.postNow(GENERAL);
+        String messageId = discord.awaitRequest("POST", MESSAGES, WAIT).response().path("id").asText();
+        try (CapturedLogs logs = CapturedLogs.studybot()) {
+            daily.revealNow(GENERAL);
+
+            awaitEdit(messageId, "answer revealed");
+            assertTrue(store.unrevealed().isEmpty(), "revealed, not retried for ever");
+            assertTrue(discord.requests("POST", "/threads").isEmpty());
+            assertTrue(logs.events().stream().anyMatch(e -> e.getFormattedMessage().contains("Create Public Threads")),
+                    logs.events().toString());
+        }
     }
 
     private FakeDiscord.Request awaitEdit(String messageId, String text) {

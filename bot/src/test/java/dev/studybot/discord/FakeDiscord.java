@@ -51,6 +51,12 @@ final class FakeDiscord implements AutoCloseable {
     private final AtomicLong snowflakes = new AtomicLong(1234567890123456789L);
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile WebSocket connection;
+    /** What the bot may do in the server, as the invite link grants it (set before the bot logs in). */
+    volatile long everyonePermissions = INVITED;
+    /** View, send, embed links, history, create public threads, send in threads: the current invite link. */
+    static final long INVITED = 0x400L | 0x800L | 0x4000L | 0x10000L | (1L << 35) | (1L << 38);
+    /** What the invite link granted before the question of the day had threads. */
+    static final long INVITED_WITHOUT_THREADS = 0x400L | 0x800L | 0x4000L | 0x10000L;
 
     FakeDiscord() throws Exception {
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -279,8 +285,7 @@ final class FakeDiscord implements AutoCloseable {
                 .put("member_count", 3).put("joined_at", "2026-01-01T00:00:00.000000+00:00");
         g.putArray("features");
         ArrayNode roles = g.putArray("roles");
-        // What the invite link grants: view, send, embed links, history, create public threads, send in threads.
-        roles.add(role(GUILD_ID, "@everyone", 0x400L | 0x800L | 0x4000L | 0x10000L | (1L << 35) | (1L << 38), 0));
+        roles.add(role(GUILD_ID, "@everyone", everyonePermissions, 0));
         roles.add(role(ADMIN_ROLE_ID, "moderators", MANAGE_SERVER | 0x400L | 0x800L, 1));
         g.putArray("emojis");
         g.putArray("stickers");
