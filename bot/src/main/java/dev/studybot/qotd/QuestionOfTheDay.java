@@ -303,6 +303,7 @@ public final class QuestionOfTheDay {
         schedules.markRevealed(postedId, clock.instant());
         liveCount.forget(postedId);
         shownCounts.remove(postedId);
+        editFailed.remove(postedId);
         LOG.atInfo().setMessage("Question of the day revealed").addKeyValue("posted_id", postedId)
                 .addKeyValue("answered", stats.answered()).addKeyValue("right", stats.correct()).log();
     }
