@@ -1,5 +1,6 @@
 package dev.studybot.chat;
 
+import dev.studybot.domain.MessageRef;
 import dev.studybot.domain.Place;
 import java.util.Map;
 
@@ -13,11 +14,25 @@ public final class PlatformPoster implements Poster {
     }
 
     @Override
-    public void post(Place channel, Reply message) {
+    public MessageRef post(Place channel, Reply message) {
+        return of(channel).post(channel, message);
+    }
+
+    @Override
+    public void edit(Place channel, MessageRef message, Reply updated) {
+        of(channel).edit(channel, message, updated);
+    }
+
+    @Override
+    public void inThread(Place channel, MessageRef message, Reply reply) {
+        of(channel).inThread(channel, message, reply);
+    }
+
+    private Poster of(Place channel) {
         Poster poster = byPlatform.get(channel.platform());
         if (poster == null) {
             throw new IllegalStateException("No " + channel.platform() + " connection to post to #" + channel.channelName());
         }
-        poster.post(channel, message);
+        return poster;
     }
 }

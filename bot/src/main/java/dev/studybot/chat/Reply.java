@@ -3,6 +3,7 @@ package dev.studybot.chat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * What the bot says, in a form every platform can render: parts in order, then buttons.
@@ -26,6 +27,28 @@ public record Reply(boolean privateTo, List<Part> parts, List<Button> buttons, b
     /** This reply, taking the place of the message whose button was pressed. */
     public Reply replacingPressed() {
         return new Reply(privateTo, parts, buttons, true);
+    }
+
+    /**
+     * This reply with {@code convert} applied to the bot's own text (headings, texts, notes, lines); excerpts are
+     * notes shown as written and stay as they are.
+     */
+    public Reply mapText(UnaryOperator<String> convert) {
+        List<Part> converted = new ArrayList<>(parts.size());
+        for (Part part : parts) {
+            if (part instanceof Heading heading) {
+                converted.add(new Heading(convert.apply(heading.text())));
+            } else if (part instanceof Text text) {
+                converted.add(new Text(convert.apply(text.text())));
+            } else if (part instanceof Note note) {
+                converted.add(new Note(convert.apply(note.text())));
+            } else if (part instanceof Lines lines) {
+                converted.add(new Lines(lines.lines().stream().map(convert).toList()));
+            } else {
+                converted.add(part);
+            }
+        }
+        return new Reply(privateTo, converted, buttons, replaces);
     }
 
     public static Reply privately(Part... parts) {

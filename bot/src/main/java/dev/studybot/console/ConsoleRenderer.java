@@ -2,6 +2,7 @@ package dev.studybot.console;
 
 import dev.studybot.chat.Button;
 import dev.studybot.chat.Markup;
+import dev.studybot.chat.ReaderTime;
 import dev.studybot.chat.Reply;
 
 /** A reply as plain text for a terminal: buttons that can be pressed become {@code [12b] label} lines to type. */
@@ -11,9 +12,18 @@ final class ConsoleRenderer {
     }
 
     static String render(Reply reply, String user, String channel) {
+        return render(reply, reply.replaces() ? "updates the question it showed @" + user
+                : reply.privateTo() ? "to @" + user + " only" : "in #" + channel);
+    }
+
+    /**
+     * @param where what follows "studybot " on the first line, e.g. {@code in #general}; times are shown in the
+     *              channel's zone, the console has no reader's own
+     */
+    static String render(Reply shown, String where) {
+        Reply reply = shown.mapText(ReaderTime::plain);
         StringBuilder out = new StringBuilder();
-        out.append("studybot ").append(reply.replaces() ? "updates the question it showed @" + user
-                : reply.privateTo() ? "to @" + user + " only" : "in #" + channel).append(":\n");
+        out.append("studybot ").append(where).append(":\n");
         for (Reply.Part part : reply.parts()) {
             if (part instanceof Reply.Heading heading) {
                 out.append("  ").append(Markup.unescape(heading.text())).append('\n');

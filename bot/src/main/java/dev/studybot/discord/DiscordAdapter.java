@@ -33,8 +33,6 @@ import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
-import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
-import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -64,12 +62,15 @@ public final class DiscordAdapter implements ChatPlatform {
     private static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(10);
 
     public static final String PLATFORM = "discord";
-    /** The permissions the bot needs in a channel: see it, post embeds there, read the messages it answers. */
+    /**
+     * The permissions the bot needs in a channel: see it, post embeds there, read the messages it answers, and start
+     * a thread on its question of the day and post the explanation in it.
+     */
     static final EnumSet<Permission> PERMISSIONS = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
-            Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_HISTORY);
+            Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_HISTORY, Permission.CREATE_PUBLIC_THREADS,
+            Permission.MESSAGE_SEND_IN_THREADS);
     /** Replies must start within 3 seconds; past this much work the interaction is deferred first. */
     private static final long ANSWER_AT_ONCE_MS = 1500;
-    private static final long POST_TIMEOUT_S = 30;
 
     private final DiscordSettings settings;
     private final ExecutorService workers;
@@ -93,31 +94,13 @@ public final class DiscordAdapter implements ChatPlatform {
         return PLATFORM;
     }
 
-    /** Posts embeds and buttons to a channel (question of the day, reveals); needs {@link #start} first. */
+    /**
+     * Posts embeds and buttons to a channel (question of the day), edits those posts and replies in threads on them;
+     * needs {@link #start} first.
+     */
     @Override
     public Poster poster() {
-        return this::post;
-    }
-
-    private void post(Place channel, Reply message) {
-        JDA connected = jda;
-        if (connected == null) {
-            throw new IllegalStateException("Discord is not connected yet.");
-        }
-        MessageChannel target = connected.getChannelById(GuildMessageChannel.class, channel.channelId());
-        if (target == null) {
-            throw new IllegalStateException("The bot cannot see Discord channel #" + channel.channelName()
-                    + " (" + channel.channelId() + "); invite it there or give it View Channel.");
-        }
-        try {
-            target.sendMessage(DiscordRenderer.create(message)).submit().get(POST_TIMEOUT_S, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while posting to Discord.", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not post to Discord channel #" + channel.channelName() + ": "
-                    + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
-        }
+        return new DiscordPoster(() -> jda);
     }
 
     /**

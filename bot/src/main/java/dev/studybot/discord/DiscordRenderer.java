@@ -2,6 +2,7 @@ package dev.studybot.discord;
 
 import dev.studybot.chat.Button;
 import dev.studybot.chat.Markup;
+import dev.studybot.chat.ReaderTime;
 import dev.studybot.chat.Shorten;
 import dev.studybot.chat.Reply;
 import java.util.ArrayList;
@@ -53,14 +54,17 @@ final class DiscordRenderer {
         for (Reply.Part part : reply.parts()) {
             if (part instanceof Reply.Heading heading) {
                 if (title == null) {
-                    title = cut(Markup.unescape(heading.text()), MessageEmbed.TITLE_MAX_LENGTH);
+                    title = cut(Markup.unescape(ReaderTime.plain(heading.text())), MessageEmbed.TITLE_MAX_LENGTH);
                 } else {
-                    paragraph(description, "**" + heading.text() + "**");
+                    paragraph(description, "**" + timestamps(heading.text()) + "**");
                 }
             } else if (part instanceof Reply.Text text) {
-                paragraph(description, text.text());
+                paragraph(description, timestamps(text.text()));
             } else if (part instanceof Reply.Lines lines) {
-                paragraph(description, String.join("\n", lines.lines()));
+                paragraph(description, timestamps(String.join("\n", lines.lines())));
+            } else if (part instanceof Reply.Note note && ReaderTime.in(note.text())) {
+                // A footer shows no timestamps: a note with a time goes where each reader sees it in their zone.
+                paragraph(description, timestamps(note.text()));
             } else if (part instanceof Reply.Note note) {
                 notes.add(note.text());
             } else if (part instanceof Reply.Excerpt excerpt && fields < MAX_FIELDS && used < BUDGET) {
@@ -87,6 +91,11 @@ final class DiscordRenderer {
             embed.setFooter(cut(Markup.unescape(String.join(" \u00b7 ", notes)), Math.min(MessageEmbed.TEXT_MAX_LENGTH, 400)));
         }
         return embed.build();
+    }
+
+    /** Reader times as Discord timestamps: the date and time in the reader's zone, then how far off. */
+    static String timestamps(String text) {
+        return ReaderTime.render(text, time -> "<t:" + time.epochSecond() + ":f> (<t:" + time.epochSecond() + ":R>)");
     }
 
     private static String excerptValue(Reply.Excerpt excerpt, int max) {

@@ -203,6 +203,7 @@ public final class DailyScheduler implements DailyTimer, AutoCloseable {
 
     @Override
     public void close() {
+        questions.close();
         try {
             quartz.shutdown(true);
         } catch (SchedulerException e) {

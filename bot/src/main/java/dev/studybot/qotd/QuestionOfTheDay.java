@@ -1,12 +1,11 @@
 package dev.studybot.qotd;
 
-import dev.studybot.chat.Button;
 import dev.studybot.chat.Poster;
-import dev.studybot.chat.Reply;
 import dev.studybot.knowledge.questions.Question;
 import dev.studybot.store.DailyDeliveryStore;
 import dev.studybot.store.DailyPost;
 import dev.studybot.domain.ChannelKey;
+import dev.studybot.domain.MessageRef;
 import dev.studybot.domain.Place;
 import dev.studybot.store.Posted;
 import dev.studybot.store.RevealStats;
@@ -18,11 +17,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -41,17 +40,24 @@ public final class QuestionOfTheDay {
     /**
      * Settings an operator may change.
      *
-     * @param firstRetry how long after a failed post or reveal it is tried again; each further failure doubles
-     *                   the wait, up to {@link #LONGEST_RETRY}
+     * @param firstRetry     how long after a failed post or reveal it is tried again; each further failure doubles
+     *                       the wait, up to {@link #LONGEST_RETRY}
+     * @param liveCountEvery the shortest time between two edits of a post with its live count
      */
     public record Settings(Duration revealBeforeNext, Duration revealWithoutSchedule, Duration grace,
-                           Duration firstRetry) {
+                           Duration firstRetry, Duration liveCountEvery) {
         public static final Duration LONGEST_RETRY = Duration.ofMinutes(30);
+        /** At most one live-count edit per post this often: the platforms allow more, readers need no more. */
+        public static final Duration LIVE_COUNT_EVERY = Duration.ofSeconds(5);
         public static final Settings DEFAULTS =
                 new Settings(Duration.ofMinutes(30), Duration.ofHours(23), Duration.ofHours(2));
 
         public Settings(Duration revealBeforeNext, Duration revealWithoutSchedule, Duration grace) {
             this(revealBeforeNext, revealWithoutSchedule, grace, Duration.ofSeconds(30));
+        }
+
+        public Settings(Duration revealBeforeNext, Duration revealWithoutSchedule, Duration grace, Duration firstRetry) {
+            this(revealBeforeNext, revealWithoutSchedule, grace, firstRetry, LIVE_COUNT_EVERY);
         }
 
         /** The wait after the {@code attempts}-th failure. */
@@ -78,6 +84,11 @@ public final class QuestionOfTheDay {
     /** One lock per channel: a channel's post, retries and reveal never interleave; other channels never wait. */
     private final Map<ChannelKey, ReentrantLock> channelLocks = new ConcurrentHashMap<>();
     private volatile DailyTimer timer = DailyTimer.NONE;
+    private final LiveCount liveCount;
+    /** The count each open post shows, so that an edit goes out only when it changed. */
+    private final Map<Long, Integer> shownCounts = new ConcurrentHashMap<>();
+    /** Posts whose live-count edit failed once: said once in the log, not at every answer. */
+    private final Set<Long> editFailed = ConcurrentHashMap.newKeySet();
 
     public QuestionOfTheDay(StudyStore studyStore, ScheduleStore schedules, List<Question> pool, Poster poster,
                             Clock clock, Settings settings, long seed) {
@@ -88,6 +99,7 @@ public final class QuestionOfTheDay {
         this.clock = clock;
         this.settings = settings;
         this.deliveries = schedules.deliveries();
+        this.liveCount = new LiveCount(settings.liveCountEvery(), this::showCount, System::nanoTime);
     }
 
     /**
@@ -163,8 +175,9 @@ public final class QuestionOfTheDay {
      * took it. A refusal is retried with backoff while there is time before the reveal.
      */
     private boolean deliver(long postedId, Place place, Question question, Instant revealAt, ZoneId zone) {
+        MessageRef message;
         try {
-            poster.post(place, message(postedId, question, revealAt, zone));
+            message = poster.post(place, DailyMessages.open(postedId, question, revealAt, zone, 0));
         } catch (RuntimeException e) {
             int attempts = deliveries.failed(postedId, DailyDeliveryStore.Stage.POST);
             Instant retry = clock.instant().plus(settings.retryAfter(attempts));
@@ -179,7 +192,7 @@ public final class QuestionOfTheDay {
             }
             return false;
         }
-        deliveries.delivered(postedId, clock.instant());
+        deliveries.delivered(postedId, clock.instant(), message);
         LOG.atInfo().setMessage("Question of the day posted").addKeyValue("platform", place.platform())
                 .addKeyValue("group", place.groupId()).addKeyValue("channel", place.channelId())
                 .addKeyValue("posted_id", postedId).addKeyValue("question_id", question.id())
@@ -213,13 +226,39 @@ public final class QuestionOfTheDay {
         return schedule.map(Schedule::zone).orElseGet(() -> studyStore.timeZone(place.group()));
     }
 
-    private static Reply message(long id, Question question, Instant revealAt, ZoneId zone) {
-        List<Button> buttons = Button.forQuestion(id, question.choices());
-        String reveal = revealAt.atZone(zone).toLocalTime().withSecond(0).withNano(0) + " " + zone.getId();
-        return new Reply(false, List.of(
-                new Reply.Heading("Question of the day · " + String.join(" › ", question.topic())),
-                new Reply.Text(question.prompt()),
-                new Reply.Note("One answer each; the answer is revealed at " + reveal + ".")), buttons);
+    /** Someone answered question of the day {@code postedId}: its post shows the new count soon (batched). */
+    public void answered(long postedId) {
+        liveCount.answered(postedId);
+    }
+
+    /** Edits an open post with how many have answered, when that changed; a failure never reaches the answerer. */
+    private void showCount(long postedId) {
+        try {
+            Optional<DailyPost> daily = open(postedId);
+            Optional<MessageRef> message = deliveries.message(postedId);
+            if (daily.isPresent() && message.isPresent()) {
+                inChannel(daily.get().place(), () -> editCount(daily.get(), message.get()));
+            }
+        } catch (RuntimeException e) {
+            if (editFailed.add(postedId)) {
+                LOG.warn("Could not show the live count on question of the day {}: {}; answers still count", postedId,
+                        e.getMessage());
+            }
+        }
+    }
+
+    /** In the channel's lock, so that a reveal is never overwritten by a count read before it. */
+    private Void editCount(DailyPost daily, MessageRef message) {
+        long postedId = daily.postedId();
+        int answered = schedules.revealStats(postedId).answered();
+        Optional<Posted> posted = studyStore.posted(postedId);
+        if (open(postedId).isPresent() && posted.isPresent() && shownCounts.getOrDefault(postedId, 0) != answered) {
+            Place place = daily.place();
+            poster.edit(place, message, DailyMessages.open(postedId, posted.get().question(), daily.revealAt(),
+                    zone(place, schedules.schedule(place.channel())), answered));
+            shownCounts.put(postedId, answered);
+        }
+        return null;
     }
 
     /**
@@ -250,21 +289,9 @@ public final class QuestionOfTheDay {
             return;
         }
         deliveries.closeAnswers(postedId, clock.instant());
-        Question question = posted.question();
         RevealStats stats = schedules.revealStats(postedId);
-        String first = stats.firstRight() == null ? "Nobody got it right this time."
-                : "First right: " + stats.firstRight() + ".";
-        List<Reply.Part> parts = new ArrayList<>();
-        parts.add(new Reply.Heading("Answer to the question of the day · " + String.join(" › ", question.topic())));
-        parts.add(new Reply.Text(question.prompt()));
-        parts.add(new Reply.Text("Answer: **" + question.correctChoice() + "**"));
-        parts.add(new Reply.Note(stats.answered() + " answered, " + stats.correct() + " right. " + first));
-        if (!question.explanation().isBlank()) {
-            parts.add(new Reply.Excerpt(String.join(" › ", question.topic()), question.file() + ":" + question.line(),
-                    question.explanation(), List.of()));
-        }
         try {
-            poster.post(daily.place(), new Reply(false, parts, List.of()));
+            showReveal(daily.place(), postedId, posted.question(), stats);
         } catch (RuntimeException e) {
             int attempts = deliveries.failed(postedId, DailyDeliveryStore.Stage.REVEAL);
             Instant retry = clock.instant().plus(settings.retryAfter(attempts));
@@ -274,8 +301,32 @@ public final class QuestionOfTheDay {
             return;
         }
         schedules.markRevealed(postedId, clock.instant());
+        liveCount.forget(postedId);
+        shownCounts.remove(postedId);
+        editFailed.remove(postedId);
         LOG.atInfo().setMessage("Question of the day revealed").addKeyValue("posted_id", postedId)
                 .addKeyValue("answered", stats.answered()).addKeyValue("right", stats.correct()).log();
+    }
+
+    /**
+     * The reveal on the post itself (buttons closed, the right choice and the counts shown) with the explanation in
+     * a thread on it; a post whose id was not kept (made before this version) gets the reveal as a new message.
+     * Both steps are safe to repeat, so a retry after a failed thread post edits again and threads once.
+     */
+    private void showReveal(Place place, long postedId, Question question, RevealStats stats) {
+        Optional<MessageRef> message = deliveries.message(postedId);
+        if (message.isEmpty()) {
+            poster.post(place, DailyMessages.revealMessage(question, stats));
+            return;
+        }
+        poster.edit(place, message.get(), DailyMessages.revealed(postedId, question, stats,
+                schedules.answersPerChoice(postedId, question.choices().size())));
+        DailyMessages.explanation(question).ifPresent(thread -> poster.inThread(place, message.get(), thread));
+    }
+
+    /** Stops the live-count edits. */
+    void close() {
+        liveCount.close();
     }
 
     /** Reveals the channel's open question of the day now, if it has one. */

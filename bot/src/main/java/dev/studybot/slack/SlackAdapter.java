@@ -158,10 +158,13 @@ public final class SlackAdapter implements ChatPlatform {
         return PLATFORM;
     }
 
-    /** Posts to Slack channels (the question of the day, its reveal) with {@code chat.postMessage}. */
+    /**
+     * Posts to Slack channels (the question of the day) with {@code chat.postMessage}, edits those posts with
+     * {@code chat.update} and replies in their threads ({@code thread_ts}).
+     */
     @Override
     public Poster poster() {
-        return replies::post;
+        return replies;
     }
 
     /** Starts listening: Socket Mode when an app token is set, otherwise HTTP on the configured port. */

@@ -11,6 +11,7 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import dev.studybot.chat.Button;
 import dev.studybot.chat.Markup;
+import dev.studybot.chat.ReaderTime;
 import dev.studybot.chat.Shorten;
 import dev.studybot.chat.Reply;
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ final class SlackBlocks {
     private static final Pattern IMAGE = Pattern.compile("(?i).*\\.(png|jpe?g|gif|svg|webp)([?#].*)?$");
     /** Where {@link #mrkdwn} parks literal ASCII characters: U+E000 and up, private use, never in notes. */
     private static final int LITERAL_BASE = 0xE000;
+    /** Where {@link #mrkdwn} parks the reader times (Slack date tokens) while the rest is converted. */
+    private static final int DATE_BASE = 0xE100;
 
     private SlackBlocks() {
     }
@@ -45,7 +48,7 @@ final class SlackBlocks {
         List<LayoutBlock> blocks = new ArrayList<>();
         for (Reply.Part part : reply.parts()) {
             if (part instanceof Reply.Heading heading) {
-                blocks.add(section("*" + stripBold(escape(Markup.unescape(heading.text()))) + "*"));
+                blocks.add(section("*" + stripBold(escape(Markup.unescape(ReaderTime.plain(heading.text())))) + "*"));
             } else if (part instanceof Reply.Text text) {
                 blocks.add(section(mrkdwn(text.text())));
             } else if (part instanceof Reply.Excerpt excerpt) {
@@ -97,17 +100,22 @@ final class SlackBlocks {
                 break;
             }
         }
-        String plain = escape(Markup.unescape(text.toString().replace("**", "")));
+        String plain = escape(Markup.unescape(ReaderTime.plain(text.toString()).replace("**", "")));
         return Shorten.to(plain.isEmpty() ? "studybot" : plain, MAX_FALLBACK_TEXT);
     }
 
     /**
      * The bot's text as Slack mrkdwn: {@code &}, {@code <}, {@code >} escaped, {@code **bold**} as
-     * {@code *bold*}, Markdown links and images as Slack links; characters {@link Markup#literal} kept literal
-     * stay out of both.
+     * {@code *bold*}, Markdown links and images as Slack links, {@link ReaderTime}s as Slack date tokens; characters
+     * {@link Markup#literal} kept literal stay out of all of them.
      */
-    static String mrkdwn(String text) {
-        // Literal characters wait in the private use area while bold and links are converted.
+    static String mrkdwn(String markup) {
+        // Dates and literal characters wait in the private use area while bold and links are converted.
+        List<String> dates = new ArrayList<>();
+        String text = ReaderTime.render(markup, time -> {
+            dates.add(date(time));
+            return String.valueOf((char) (DATE_BASE + dates.size() - 1));
+        });
         StringBuilder kept = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             if (Markup.escapedAt(text, i)) {
@@ -132,8 +140,14 @@ final class SlackBlocks {
         link.appendTail(linked);
         StringBuilder restored = new StringBuilder(linked.length());
         linked.chars().forEach(c -> restored.append(c >= LITERAL_BASE && c < LITERAL_BASE + 128
-                ? escape(String.valueOf((char) (c - LITERAL_BASE))) : String.valueOf((char) c)));
+                ? escape(String.valueOf((char) (c - LITERAL_BASE)))
+                : c >= DATE_BASE && c < DATE_BASE + dates.size() ? dates.get(c - DATE_BASE) : String.valueOf((char) c)));
         return restored.toString();
+    }
+
+    /** A moment as Slack shows it in each reader's zone; the plain form, escaped, where a client cannot. */
+    static String date(ReaderTime time) {
+        return "<!date^" + time.epochSecond() + "^{date_short_pretty} at {time}|" + escape(time.plain()) + ">";
     }
 
     /** Escapes the three characters Slack treats as control characters in text. */

@@ -3,11 +3,14 @@ package dev.studybot.slack;
 import com.google.gson.Gson;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.util.json.GsonFactory;
+import dev.studybot.chat.Poster;
 import dev.studybot.chat.Reply;
+import dev.studybot.domain.MessageRef;
 import dev.studybot.domain.Place;
 import java.io.IOException;
 import java.net.URI;
@@ -28,9 +31,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the adapter sends to Slack: replies through a request's {@code response_url} (without waiting for Slack's
- * answer), ephemeral messages, and posts on the bot's own initiative with {@code chat.postMessage}.
+ * answer), ephemeral messages, and posts on the bot's own initiative with {@code chat.postMessage}, kept up to date
+ * with {@code chat.update} and threaded on with {@code thread_ts}.
  */
-final class SlackReplies {
+final class SlackReplies implements Poster {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackReplies.class);
     private static final Gson JSON = GsonFactory.createSnakeCase();
@@ -48,17 +52,45 @@ final class SlackReplies {
         this.client = client;
     }
 
-    /** Posts to a Slack channel (the question of the day, its reveal); throws with a hint when Slack refuses. */
-    void post(Place channel, Reply message) {
+    /**
+     * Posts to a Slack channel (the question of the day, its reveal) and returns the channel and {@code ts} Slack
+     * gave it; throws with a hint when Slack refuses.
+     */
+    @Override
+    public MessageRef post(Place channel, Reply message) {
+        ChatPostMessageResponse response = call(channel, "post to", () -> client.chatPostMessage(r ->
+                r.channel(channel.channelId()).text(SlackBlocks.fallbackText(message)).blocks(SlackBlocks.render(message))));
+        return new MessageRef(response.getChannel() == null ? channel.channelId() : response.getChannel(), response.getTs());
+    }
+
+    /** Replaces a message the bot posted ({@code chat.update}, which {@code chat:write} allows). */
+    @Override
+    public void edit(Place channel, MessageRef message, Reply updated) {
+        call(channel, "edit a message in", () -> client.chatUpdate(r -> r.channel(message.channelId())
+                .ts(message.messageId()).text(SlackBlocks.fallbackText(updated)).blocks(SlackBlocks.render(updated))));
+    }
+
+    /** Replies in the thread on a message the bot posted ({@code chat.postMessage} with {@code thread_ts}). */
+    @Override
+    public void inThread(Place channel, MessageRef message, Reply reply) {
+        call(channel, "reply in a thread in", () -> client.chatPostMessage(r -> r.channel(message.channelId())
+                .threadTs(message.messageId()).text(SlackBlocks.fallbackText(reply)).blocks(SlackBlocks.render(reply))));
+    }
+
+    private interface WebApiCall<T extends SlackApiTextResponse> {
+        T call() throws IOException, SlackApiException;
+    }
+
+    private static <T extends SlackApiTextResponse> T call(Place channel, String what, WebApiCall<T> call) {
         try {
-            ChatPostMessageResponse response = client.chatPostMessage(r -> r.channel(channel.channelId())
-                    .text(SlackBlocks.fallbackText(message)).blocks(SlackBlocks.render(message)));
+            T response = call.call();
             if (!response.isOk()) {
-                throw new IllegalStateException("Slack refused to post to #" + channel.channelName() + ": "
+                throw new IllegalStateException("Slack refused to " + what + " #" + channel.channelName() + ": "
                         + response.getError() + hint(response.getError()));
             }
+            return response;
         } catch (IOException | SlackApiException e) {
-            throw new IllegalStateException("Could not post to Slack #" + channel.channelName() + ": "
+            throw new IllegalStateException("Could not " + what + " Slack #" + channel.channelName() + ": "
                     + e.getClass().getSimpleName(), e);
         }
     }

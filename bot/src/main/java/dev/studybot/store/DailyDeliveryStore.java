@@ -1,5 +1,6 @@
 package dev.studybot.store;
 
+import dev.studybot.domain.MessageRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +14,11 @@ public interface DailyDeliveryStore {
     /** What is being delivered. */
     enum Stage { POST, REVEAL }
 
-    /** The platform took the question of the day. */
-    void delivered(long postedId, Instant at);
+    /** The platform took the question of the day, as {@code message}: both are stored at once. */
+    void delivered(long postedId, Instant at, MessageRef message);
+
+    /** Where the platform keeps the question of the day; empty before it took it, or when posted before V7. */
+    Optional<MessageRef> message(long postedId);
 
     /** When the platform took it, or empty while it has not. */
     Optional<Instant> deliveredAt(long postedId);

@@ -44,6 +44,9 @@ public interface ScheduleStore {
 
     RevealStats revealStats(long postedId);
 
+    /** How many answered each of the question's {@code choices} choices, in order. */
+    List<Integer> answersPerChoice(long postedId, int choices);
+
     /** Whether the platform took each question of the day and its reveal. */
     DailyDeliveryStore deliveries();
 }

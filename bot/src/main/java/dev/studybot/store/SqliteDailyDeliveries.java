@@ -1,10 +1,11 @@
 package dev.studybot.store;
 
+import dev.studybot.domain.MessageRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link DailyDeliveryStore} on the delivery columns of {@code daily_posts} (migration V6). */
+/** {@link DailyDeliveryStore} on the delivery columns of {@code daily_posts} (migrations V6 and V7). */
 final class SqliteDailyDeliveries implements DailyDeliveryStore {
 
     private final Database database;
@@ -14,10 +15,19 @@ final class SqliteDailyDeliveries implements DailyDeliveryStore {
     }
 
     @Override
-    public void delivered(long postedId, Instant at) {
-        database.write(c -> Jdbis.with(c, h -> h.createUpdate(
-                        "UPDATE daily_posts SET delivered_at = :at WHERE posted_ref = :posted AND delivered_at IS NULL")
-                .bind("at", at.toEpochMilli()).bind("posted", postedId).execute()));
+    public void delivered(long postedId, Instant at, MessageRef message) {
+        database.write(c -> Jdbis.with(c, h -> h.createUpdate("""
+                        UPDATE daily_posts SET delivered_at = :at, message_channel = :channel, message_id = :message
+                        WHERE posted_ref = :posted AND delivered_at IS NULL""")
+                .bind("at", at.toEpochMilli()).bind("channel", message.channelId()).bind("message", message.messageId())
+                .bind("posted", postedId).execute()));
+    }
+
+    @Override
+    public Optional<MessageRef> message(long postedId) {
+        return database.read(c -> Jdbis.with(c, h -> h.createQuery(
+                        "SELECT message_channel, message_id FROM daily_posts WHERE posted_ref = ? AND message_id IS NOT NULL")
+                .bind(0, postedId).map((rs, ctx) -> new MessageRef(rs.getString(1), rs.getString(2))).findOne()));
     }
 
     @Override

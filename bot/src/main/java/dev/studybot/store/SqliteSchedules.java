@@ -20,6 +20,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -286,6 +287,24 @@ final class SqliteSchedules extends SqliteAggregate {
                             : new RevealStats(answered, correct, null, null);
                 }
             }
+        });
+    }
+
+    public List<Integer> answersPerChoice(long postedId, int choices) {
+        return readTransaction(c -> {
+            List<Integer> counts = new ArrayList<>(Collections.nCopies(choices, 0));
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT choice, COUNT(*) FROM answers WHERE posted_ref = ? GROUP BY choice")) {
+                s.setLong(1, postedId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getInt(1) >= 0 && rs.getInt(1) < choices) {
+                            counts.set(rs.getInt(1), rs.getInt(2));
+                        }
+                    }
+                }
+            }
+            return counts;
         });
     }
 

@@ -272,6 +272,11 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
         return schedules.revealStats(postedId);
     }
 
+    @Override
+    public List<Integer> answersPerChoice(long postedId, int choices) {
+        return schedules.answersPerChoice(postedId, choices);
+    }
+
     /**
      * Why this store can no longer keep what it is given, or null while all is well: the database file was deleted
      * or replaced since it was opened. Checked before every commit and by the heartbeat.

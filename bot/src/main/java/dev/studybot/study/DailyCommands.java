@@ -3,6 +3,7 @@ package dev.studybot.study;
 import dev.studybot.chat.Caller;
 import dev.studybot.chat.Markup;
 import dev.studybot.chat.Options;
+import dev.studybot.chat.ReaderTime;
 import dev.studybot.chat.Reply;
 import dev.studybot.chat.CommandSpec;
 import dev.studybot.command.DidYouMean;
@@ -84,8 +85,8 @@ final class DailyCommands {
                         + SET.command(place.platform()) + " 09:00 Europe/Berlin weekdays"));
             }
             Instant next = scheduler.nextFire(place);
-            String when = next == null ? "" : " Next: " + next.atZone(schedule.get().zone()).toLocalDate() + " at "
-                    + next.atZone(schedule.get().zone()).toLocalTime() + ".";
+            // Each reader sees the next question's time in their own zone where the platform can show it.
+            String when = next == null ? "" : " Next question: " + ReaderTime.of(next, schedule.get().zone()).token() + ".";
             return Reply.privately(new Reply.Text("Question of the day: " + describe(schedule.get()) + "." + when));
         }
     }

@@ -46,6 +46,8 @@ public final class StudyBot implements ChatHandler {
     private final HomeCommand home;
     private final ReloadCommand reload = new ReloadCommand();
     private final CommandCatalogue catalogue;
+    /** Told of each answer to a question of the day, for the live count on its post; null where it is not running. */
+    private final QuestionOfTheDay dailyQuestions;
 
     /** @param daily the question of the day, or null where it is not running (then its commands say so) */
     public StudyBot(KnowledgeBase knowledge, List<Question> questions, StudyStore store, AnswerService answers,
@@ -54,6 +56,7 @@ public final class StudyBot implements ChatHandler {
         this.store = store;
         this.quizzes = new QuizPicker(questions, seed, feedback::inService);
         this.answers = answers;
+        this.dailyQuestions = daily == null ? null : daily.questions();
         this.clock = clock;
         this.search = new SearchCommand(knowledge, store.searches(), clock);
         this.topics = new TopicsCommand(quizzes);
@@ -153,6 +156,8 @@ public final class StudyBot implements ChatHandler {
             reviewAnswers(recorded.posted().question().id());
             if (recorded.posted().mode() != Mode.DAILY) {
                 reviewsDue = store.stats(caller.place(), caller.member().key(), clock.instant()).reviewsDue();
+            } else if (dailyQuestions != null) {
+                dailyQuestions.answered(recorded.posted().id());
             }
         }
         return Replies.answered(outcome, caller.place(), reviewsDue);

@@ -163,7 +163,9 @@ class DiscordUnitsTest {
     void theInviteHasBothScopesAndThePermissions() {
         String url = new DiscordAdapter(new DiscordSettings(TOKEN, null, null, null)).inviteUrl("1100000000000000001");
         assertEquals("https://discord.com/oauth2/authorize?client_id=1100000000000000001"
-                + "&scope=bot+applications.commands&permissions=84992", url);
+                // View Channel, Send Messages, Embed Links, Read Message History (84992), Create Public Threads (1 << 35)
+                // and Send Messages in Threads (1 << 38), for the question of the day's explanation thread.
+                + "&scope=bot+applications.commands&permissions=309237730304", url);
     }
 
 }

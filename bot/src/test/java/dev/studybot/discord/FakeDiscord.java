@@ -51,6 +51,12 @@ final class FakeDiscord implements AutoCloseable {
     private final AtomicLong snowflakes = new AtomicLong(1234567890123456789L);
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile WebSocket connection;
+    /** What the bot may do in the server, as the invite link grants it (set before the bot logs in). */
+    volatile long everyonePermissions = INVITED;
+    /** View, send, embed links, history, create public threads, send in threads: the current invite link. */
+    static final long INVITED = 0x400L | 0x800L | 0x4000L | 0x10000L | (1L << 35) | (1L << 38);
+    /** What the invite link granted before the question of the day had threads. */
+    static final long INVITED_WITHOUT_THREADS = 0x400L | 0x800L | 0x4000L | 0x10000L;
 
     FakeDiscord() throws Exception {
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -279,7 +285,7 @@ final class FakeDiscord implements AutoCloseable {
                 .put("member_count", 3).put("joined_at", "2026-01-01T00:00:00.000000+00:00");
         g.putArray("features");
         ArrayNode roles = g.putArray("roles");
-        roles.add(role(GUILD_ID, "@everyone", 0x400L | 0x800L | 0x4000L | 0x10000L, 0));
+        roles.add(role(GUILD_ID, "@everyone", everyonePermissions, 0));
         roles.add(role(ADMIN_ROLE_ID, "moderators", MANAGE_SERVER | 0x400L | 0x800L, 1));
         g.putArray("emojis");
         g.putArray("stickers");
@@ -417,6 +423,11 @@ final class FakeDiscord implements AutoCloseable {
                     resource.set("message", message(messageId, body == null ? null : body.path("data")));
                 }
                 answer = response;
+            } else if (method.equals("PATCH") && rest.matches("channels/\\d+/messages/\\d+")) {
+                answer = message(rest.substring(rest.lastIndexOf('/') + 1), body);
+            } else if (method.equals("POST") && rest.matches("channels/\\d+/messages/\\d+/threads")) {
+                // A thread started from a message has the message's id.
+                answer = thread(rest.split("/")[3], rest.split("/")[1], body.path("name").asText());
             } else if (rest.startsWith("webhooks/") && method.equals("DELETE")) {
                 answer = null;
                 status = 204;
@@ -448,6 +459,17 @@ final class FakeDiscord implements AutoCloseable {
         int start = raw.indexOf("\r\n\r\n", name) + 4;
         int end = raw.indexOf("\r\n--", start);
         return JSON.readTree(raw.substring(start, end));
+    }
+
+    private static ObjectNode thread(String id, String parentId, String name) {
+        ObjectNode thread = JSON.createObjectNode().put("id", id).put("type", 11).put("guild_id", GUILD_ID)
+                .put("parent_id", parentId).put("owner_id", APP_ID).put("name", name).put("rate_limit_per_user", 0)
+                .put("message_count", 0).put("member_count", 1).put("total_message_sent", 0).put("flags", 0)
+                .putNull("last_message_id");
+        thread.putObject("thread_metadata").put("archived", false).put("auto_archive_duration", 1440)
+                .put("archive_timestamp", "2026-11-24T10:00:00.000000+00:00").put("locked", false)
+                .put("create_timestamp", "2026-11-24T10:00:00.000000+00:00");
+        return thread;
     }
 
     private ObjectNode message(String id, JsonNode data) {

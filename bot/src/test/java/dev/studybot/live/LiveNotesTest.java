@@ -13,6 +13,7 @@ import dev.studybot.knowledge.questions.Question;
 import dev.studybot.knowledge.questions.QuestionGenerator;
 import dev.studybot.knowledge.search.SearchResponse;
 import dev.studybot.qotd.QuestionOfTheDay;
+import dev.studybot.qotd.RecordingPoster;
 import dev.studybot.domain.Place;
 import dev.studybot.store.SqliteStudyStore;
 import java.io.IOException;
@@ -164,14 +165,14 @@ class LiveNotesTest {
 
         // The swap reaches the question of the day: bank questions come first, so the new one is picked.
         try (SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("studybot.db"))) {
-            List<Reply> posted = new ArrayList<>();
-            QuestionOfTheDay daily = new QuestionOfTheDay(store, store, List.of(), (place, reply) -> posted.add(reply),
+            RecordingPoster poster = new RecordingPoster();
+            QuestionOfTheDay daily = new QuestionOfTheDay(store, store, List.of(), poster,
                     Clock.systemUTC(), QuestionOfTheDay.Settings.DEFAULTS, 1);
             Place general = new Place("console", "console", "console", "general", "general");
             assertEquals(QuestionOfTheDay.Outcome.NO_QUESTIONS, daily.postNow(general));
             daily.replaceQuestions(pool.get());
             assertEquals(QuestionOfTheDay.Outcome.POSTED, daily.postNow(general));
-            assertTrue(posted.get(0).toString().contains("quokkaflux"), posted.get(0).toString());
+            assertTrue(poster.posted().get(0).toString().contains("quokkaflux"), poster.posted().toString());
         }
     }
 

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.studybot.chat.Button;
-import dev.studybot.chat.Poster;
 import dev.studybot.chat.Reply;
 import dev.studybot.knowledge.questions.Question;
 import dev.studybot.game.AnswerOutcome;
@@ -58,6 +57,8 @@ class QuestionOfTheDayTest {
 
     private SqliteStudyStore store;
     private final RecordingPoster poster = new RecordingPoster();
+    /** The reveal, which edits the post. */
+    private static final Predicate<Reply> REVEALED = reply -> heading(reply).endsWith("answer revealed");
     private final List<DailyScheduler> schedulers = new ArrayList<>();
 
     @BeforeEach
@@ -185,10 +186,10 @@ class QuestionOfTheDayTest {
         schedulers.remove(first);
 
         started(service(Clock.systemUTC(), soon)); // a new process on the same database file
-        poster.await(reply -> heading(reply).startsWith("Answer to the question"), Duration.ofSeconds(10));
+        poster.await(RecordingPoster.Kind.EDIT, REVEALED, Duration.ofSeconds(10));
         // Both schedulers' reveal loops have had their turn by then; a second reveal would show within it.
         Awaitility.await("the reveal is sent once").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
-                .until(() -> poster.count(reply -> heading(reply).startsWith("Answer to the question")) == 1);
+                .until(() -> poster.count(RecordingPoster.Kind.EDIT, REVEALED) == 1);
         assertTrue(store.unrevealed().isEmpty());
     }
 
@@ -278,7 +279,7 @@ class QuestionOfTheDayTest {
     @Test
     void aRefusedPostIsRetriedUntilItGoesOutOnceAndItsRevealStillHappens() {
         QuestionOfTheDay service = startedWithRetries(Duration.ofSeconds(4), Duration.ofMillis(200));
-        poster.refuse("Question of the day", 2);
+        poster.refuse(RecordingPoster.Kind.POST, 2);
 
         assertEquals(QuestionOfTheDay.Outcome.DELIVERY_PENDING, service.postNow(GENERAL));
         assertEquals(0, poster.count(reply -> heading(reply).startsWith("Question of the day")));
@@ -290,7 +291,7 @@ class QuestionOfTheDayTest {
         Awaitility.await("marked delivered").atMost(Duration.ofSeconds(5))
                 .until(() -> store.deliveries().deliveredAt(postedId).isPresent());
         assertEquals(QuestionOfTheDay.Outcome.ALREADY_POSTED, service.postNow(GENERAL), "the day has its question");
-        poster.await(reply -> heading(reply).startsWith("Answer to the question"), Duration.ofSeconds(15));
+        poster.await(RecordingPoster.Kind.EDIT, REVEALED, Duration.ofSeconds(15));
         assertEquals(1, poster.count(reply -> heading(reply).startsWith("Question of the day")));
         Awaitility.await("marked revealed once sent").atMost(Duration.ofSeconds(5))
                 .until(() -> store.unrevealed().isEmpty());
@@ -298,7 +299,7 @@ class QuestionOfTheDayTest {
 
     @Test
     void aPostRefusedBeforeARestartIsDeliveredByTheRestartedBot() {
-        poster.refuse("Question of the day", 1);
+        poster.refuse(RecordingPoster.Kind.POST, 1);
         assertEquals(QuestionOfTheDay.Outcome.DELIVERY_PENDING,
                 service(Clock.systemUTC(), QuestionOfTheDay.Settings.DEFAULTS).postNow(GENERAL)); // no timer: no retry
 
@@ -312,21 +313,21 @@ class QuestionOfTheDayTest {
     void aRefusedRevealIsRetriedAndCountsAsRevealedOnlyOnceSent() {
         QuestionOfTheDay service = startedWithRetries(Duration.ofHours(1), Duration.ofMillis(200));
         assertEquals(QuestionOfTheDay.Outcome.POSTED, service.postNow(GENERAL));
-        poster.refuse("Answer to the question", 1);
+        poster.refuse(RecordingPoster.Kind.EDIT, 1);
 
         assertTrue(service.revealNow(GENERAL));
         assertEquals(1, store.unrevealed().size(), "a refused reveal is still to do");
 
-        poster.await(reply -> heading(reply).startsWith("Answer to the question"), Duration.ofSeconds(10));
+        poster.await(RecordingPoster.Kind.EDIT, REVEALED, Duration.ofSeconds(10));
         Awaitility.await("the reveal counts as done once sent").atMost(Duration.ofSeconds(5))
                 .until(() -> store.unrevealed().isEmpty());
-        assertEquals(1, poster.count(reply -> heading(reply).startsWith("Answer to the question")));
+        assertEquals(1, poster.count(RecordingPoster.Kind.EDIT, REVEALED));
     }
 
     @Test
     void aQuestionThatNeverReachesTheChannelIsClosedWithoutAReveal() {
         QuestionOfTheDay service = startedWithRetries(Duration.ofSeconds(1), Duration.ofMillis(300));
-        poster.refuse("Question of the day", 1000);
+        poster.refuse(RecordingPoster.Kind.POST, 1000);
 
         assertEquals(QuestionOfTheDay.Outcome.DELIVERY_PENDING, service.postNow(GENERAL));
 
@@ -347,50 +348,10 @@ class QuestionOfTheDayTest {
         AnswerOutcome late = new AnswerService(store.answers(), ScoringRules.DEFAULTS)
                 .answer(answer[0], new Member("console", "bob", "bob"), GENERAL, 0, Instant.now());
         assertInstanceOf(AnswerOutcome.Expired.class, late);
-        assertEquals(1, poster.count(reply -> heading(reply).startsWith("Answer to the question")));
+        assertEquals(1, poster.count(RecordingPoster.Kind.EDIT, REVEALED));
     }
 
     private static String heading(Reply reply) {
-        return reply.parts().isEmpty() || !(reply.parts().get(0) instanceof Reply.Heading heading) ? "" : heading.text();
-    }
-
-    /** A poster that remembers what it posted, for assertions. */
-    private static final class RecordingPoster implements Poster {
-        private final List<Reply> posted = Collections.synchronizedList(new ArrayList<>());
-        /** Which posts the platform refuses, by heading, and how many of them are left to refuse. */
-        private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> refusals =
-                new java.util.concurrent.ConcurrentHashMap<>();
-
-        void refuse(String headingStart, int times) {
-            refusals.put(headingStart, new java.util.concurrent.atomic.AtomicInteger(times));
-        }
-
-        @Override
-        public void post(Place channel, Reply message) {
-            refusals.forEach((start, left) -> {
-                if (heading(message).startsWith(start) && left.getAndDecrement() > 0) {
-                    throw new IllegalStateException("Slack refused to post to #" + channel.channelName() + ": ratelimited");
-                }
-            });
-            posted.add(message);
-        }
-
-        Reply last() {
-            return posted.get(posted.size() - 1);
-        }
-
-        long count(Predicate<Reply> which) {
-            synchronized (posted) {
-                return posted.stream().filter(which).count();
-            }
-        }
-
-        Reply await(Predicate<Reply> which, Duration timeout) {
-            return Awaitility.await("a post matching the test").atMost(timeout).until(() -> {
-                synchronized (posted) {
-                    return posted.stream().filter(which).findFirst();
-                }
-            }, java.util.Optional::isPresent).orElseThrow();
-        }
+        return RecordingPoster.heading(reply);
     }
 }

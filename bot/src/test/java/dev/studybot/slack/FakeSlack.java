@@ -31,8 +31,11 @@ final class FakeSlack implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One call: the Web API method (or "response_url"), its form or JSON parameters, the raw body. */
-    record Call(String method, String path, Map<String, String> params, String body, String authorization) {
+    /**
+     * One call: the Web API method (or "response_url"), its form or JSON parameters, the raw body, and when it arrived
+     * ({@link System#nanoTime()}).
+     */
+    record Call(String method, String path, Map<String, String> params, String body, String authorization, long nanos) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -57,6 +60,8 @@ final class FakeSlack implements AutoCloseable {
     final Map<String, String> displayNames = new ConcurrentHashMap<>();
     volatile String webSocketUrl = "ws://127.0.0.1:1/";
     volatile boolean tokenValid = true;
+    /** Web API methods answered with {@code ratelimited}, as Slack answers when a method is called too often. */
+    final Set<String> refused = ConcurrentHashMap.newKeySet();
     private final HttpServer server;
 
     FakeSlack() throws IOException {
@@ -102,14 +107,17 @@ final class FakeSlack implements AutoCloseable {
             Map<String, String> params = contentType.startsWith("application/x-www-form-urlencoded") ? form(body) : Map.of();
             String method = path.startsWith("/api/") ? path.substring("/api/".length())
                     : path.startsWith("/respond/") ? "response_url" : path;
-            calls.add(new Call(method, path, params, body, exchange.getRequestHeaders().getFirst("Authorization")));
-            String answer = switch (method) {
+            calls.add(new Call(method, path, params, body, exchange.getRequestHeaders().getFirst("Authorization"),
+                    System.nanoTime()));
+            String answer = refused.contains(method) ? "{\"ok\":false,\"error\":\"ratelimited\"}" : switch (method) {
                 case "auth.test" -> !tokenValid ? "{\"ok\":false,\"error\":\"invalid_auth\"}" : "{\"ok\":true,\"url\":\"https://acme-study.slack.com/\",\"team\":\"Acme Study\","
                         + "\"user\":\"studybot\",\"team_id\":\"T0ACME001\",\"user_id\":\"U0BOT0001\",\"bot_id\":\"B0BOT0001\","
                         + "\"is_enterprise_install\":false}";
                 case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + params.getOrDefault("channel", "C0")
                         + "\",\"ts\":\"1764000000.000100\",\"message\":{\"type\":\"message\",\"text\":\"ok\","
                         + "\"user\":\"U0BOT0001\",\"ts\":\"1764000000.000100\"}}";
+                case "chat.update" -> "{\"ok\":true,\"channel\":\"" + params.getOrDefault("channel", "C0") + "\",\"ts\":\""
+                        + params.getOrDefault("ts", "0") + "\",\"text\":\"ok\"}";
                 case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"1764000000.000200\"}";
                 case "users.info" -> {
                     String user = params.getOrDefault("user", "U0");

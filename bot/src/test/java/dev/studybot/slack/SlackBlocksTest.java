@@ -9,7 +9,9 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.util.json.GsonFactory;
 import dev.studybot.chat.Button;
 import dev.studybot.chat.Markup;
+import dev.studybot.chat.ReaderTime;
 import dev.studybot.chat.Reply;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +21,19 @@ class SlackBlocksTest {
 
     private static JsonNode json(List<LayoutBlock> blocks) throws Exception {
         return FakeSlack.JSON.readTree(GsonFactory.createSnakeCase().toJson(blocks));
+    }
+
+    @Test
+    void aReaderTimeIsASlackDateWithItsFallbackEscaped() {
+        ReaderTime time = new ReaderTime(Instant.ofEpochSecond(1_796_187_950L), "Tue 1 Dec at 18:11 <Europe/Berlin> & co");
+        Reply reply = Reply.publicly(new Reply.Heading("Question of the day"),
+                new Reply.Note("revealed **soon**: " + time.token() + " \\*"));
+
+        String context = SlackBlocks.render(reply).get(1).toString();
+        assertTrue(context.contains("revealed *soon*: <!date^1796187950^{date_short_pretty} at {time}"
+                + "|Tue 1 Dec at 18:11 &lt;Europe/Berlin&gt; &amp; co> *"), context);
+        String fallback = SlackBlocks.fallbackText(reply);
+        assertTrue(fallback.endsWith("revealed soon: Tue 1 Dec at 18:11 &lt;Europe/Berlin&gt; &amp; co *"), fallback);
     }
 
     @Test

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MigrationTest {
 
-    private static final List<String> ALL_VERSIONS = List.of("1", "2", "2.1", "3", "4", "5", "6", "8");
+    private static final List<String> ALL_VERSIONS = List.of("1", "2", "2.1", "3", "4", "5", "6", "7", "8");
 
     @TempDir
     Path dir;
@@ -195,20 +195,13 @@ class MigrationTest {
     /** Questions posted before reports existed can be reported, and their answers analysed, after the upgrade. */
     @Test
     void upgradesAVersionFourFileToQuestionFeedback() throws SQLException {
-        Path file = dir.resolve("v4.db");
-        String url = "jdbc:sqlite:" + file.toAbsolutePath();
-        SqliteStudyStore.flyway(url, "4").migrate();
         long posted = 7;
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO study_groups (id, platform, group_id, name) VALUES (1, 'slack', 'T1', 'Acme')");
-            s.executeUpdate("INSERT INTO channels (id, group_ref, channel_id, name) VALUES (1, 1, 'C1', 'general')");
+        Path file = fileAtVersion("4", s -> {
             s.executeUpdate("INSERT INTO members (id, platform, user_id, display_name) VALUES (1, 'slack', 'U1', 'Ann')");
-            s.executeUpdate("INSERT INTO posted (id, mode, channel_ref, posted_at, expires_at, question_id, kind, topic,"
-                    + " prompt, choices, answer, file, line, explanation) VALUES (" + posted + ", 'DAILY', 1, 0, 9e12,"
-                    + " 'q1', 'fact', '[\"EC2\"]', 'Old prompt?', '[\"A\",\"B\"]', 0, 'aws.md', 3, 'Because.')");
+            insertOldDailyQuestion(s, posted);
             s.executeUpdate("INSERT INTO answers (posted_ref, member_ref, choice, correct, points, answered_at)"
                     + " VALUES (" + posted + ", 1, 1, 0, 0, 0)");
-        }
+        });
         try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
             assertEquals(ALL_VERSIONS, appliedVersions(file));
             store.questionFeedback().report(posted, StoreFixtures.BOB, dev.studybot.itemanalysis.ReportReason.UNCLEAR,
@@ -219,6 +212,48 @@ class MigrationTest {
             assertEquals("Old prompt?", flagged.prompt());
             assertEquals("B", flagged.analysis().mostPickedWrong().orElseThrow().getKey());
         }
+    }
+
+    /** A question of the day posted before its message id was kept is still open, delivered, and has no id. */
+    @Test
+    void upgradesAVersionSixFileWithoutMessageIds() throws SQLException {
+        long posted = 9;
+        Path file = fileAtVersion("6", s -> {
+            insertOldDailyQuestion(s, posted);
+            s.executeUpdate("INSERT INTO daily_posts (posted_ref, channel_ref, day, posted_at, reveal_at, delivered_at)"
+                    + " VALUES (" + posted + ", 1, '2026-11-24', 0, 9e12, 5)");
+        });
+        try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
+            assertEquals(ALL_VERSIONS, appliedVersions(file));
+            assertEquals(java.util.Optional.of(java.time.Instant.ofEpochMilli(5)), store.deliveries().deliveredAt(posted));
+            assertTrue(store.deliveries().message(posted).isEmpty(), "no id: its reveal is a message of its own");
+            assertEquals(1, store.unrevealed().size());
+        }
+    }
+
+    /** Rows written straight into an old file. */
+    private interface OldRows {
+        void insert(Statement s) throws SQLException;
+    }
+
+    /** A database file brought up to {@code version} only, holding {@code rows}. */
+    private Path fileAtVersion(String version, OldRows rows) throws SQLException {
+        Path file = dir.resolve("v" + version + ".db");
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        SqliteStudyStore.flyway(url, version).migrate();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            rows.insert(s);
+        }
+        return file;
+    }
+
+    /** A question of the day (question id q1) in a Slack channel, as the versions before 5 stored it. */
+    private static void insertOldDailyQuestion(Statement s, long posted) throws SQLException {
+        s.executeUpdate("INSERT INTO study_groups (id, platform, group_id, name) VALUES (1, 'slack', 'T1', 'Acme')");
+        s.executeUpdate("INSERT INTO channels (id, group_ref, channel_id, name) VALUES (1, 1, 'C1', 'general')");
+        s.executeUpdate("INSERT INTO posted (id, mode, channel_ref, posted_at, expires_at, question_id, kind, topic,"
+                + " prompt, choices, answer, file, line, explanation) VALUES (" + posted + ", 'DAILY', 1, 0, 9e12,"
+                + " 'q1', 'fact', '[\"EC2\"]', 'Old prompt?', '[\"A\",\"B\"]', 0, 'aws.md', 3, 'Because.')");
     }
 
     private static int count(Statement s, String sql) throws SQLException {

@@ -8,6 +8,7 @@ import dev.studybot.knowledge.index.IndexProgress;
 import dev.studybot.knowledge.questions.Question;
 import dev.studybot.qotd.DailyScheduler;
 import dev.studybot.qotd.QuestionOfTheDay;
+import dev.studybot.qotd.RecordingPoster;
 import dev.studybot.store.SqliteStudyStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ record DailyBot(KnowledgeBase knowledge, SqliteStudyStore store, DailyScheduler 
         Files.writeString(notes.resolve("ec2.md"), "# EC2\n\nSpot instances get a two-minute notice.\n");
         KnowledgeBase knowledge = KnowledgeBase.open(notes, dir.resolve("data"), Synonyms.none(), IndexProgress.SILENT);
         SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("studybot.db"), defaultZone);
-        QuestionOfTheDay daily = new QuestionOfTheDay(store, store, pool, (place, reply) -> { }, clock,
+        QuestionOfTheDay daily = new QuestionOfTheDay(store, store, pool, new RecordingPoster(), clock,
                 QuestionOfTheDay.Settings.DEFAULTS, 1);
         DailyScheduler scheduler = DailyScheduler.start(daily, store);
         StudyBot bot = new StudyBot(knowledge, pool, store, new AnswerService(store.answers(), ScoringRules.DEFAULTS),

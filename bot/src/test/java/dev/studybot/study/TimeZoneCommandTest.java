@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.studybot.chat.Caller;
+import dev.studybot.chat.ReaderTime;
 import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Reply;
 import dev.studybot.domain.Member;
@@ -96,5 +97,22 @@ class TimeZoneCommandTest {
         // A misspelt zone is an error, not a topic.
         assertTrue(say(ADMIN, "schedule set 07:00 Europe/Berlinn").contains("\"Europe/Berlinn\" is not a time zone"));
         assertEquals(ZoneId.of("UTC"), scheduledZone());
+    }
+
+    @Test
+    void theNextQuestionIsAReaderTimeEachPlatformShowsInTheReadersZone() {
+        say(ADMIN, "schedule set 09:00 weekdays");
+        Instant next = daily.scheduler().nextFire(GENERAL);
+
+        String shown = ((Reply.Text) bot.handle(new Interaction.Text(MEMBER, "schedule show")).parts().get(0)).text();
+
+        List<Long> times = new java.util.ArrayList<>();
+        String plain = ReaderTime.render(shown, time -> {
+            times.add(time.epochSecond());
+            return time.plain();
+        });
+        assertEquals(List.of(next.getEpochSecond()), times, shown);
+        assertTrue(plain.endsWith("Next question: " + ReaderTime.of(next, BERLIN).plain() + "."), plain);
+        assertTrue(plain.contains(" at 09:00 (Europe/Berlin)"), "in the schedule's zone where no reader's is known: " + plain);
     }
 }
