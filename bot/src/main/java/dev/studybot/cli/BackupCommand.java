@@ -1,6 +1,6 @@
 package dev.studybot.cli;
 
-import dev.studybot.store.Database;
+import dev.studybot.store.SqliteDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -36,7 +36,7 @@ final class BackupCommand implements Callable<Integer> {
         if (Files.exists(to)) {
             throw new IllegalArgumentException(to + " already exists; choose a new file, so no backup is overwritten.");
         }
-        Database.backup(database, to);
+        SqliteDatabase.backup(database, to);
         spec.commandLine().getOut().println("Backed up " + database + " to " + to + ".");
         return 0;
     }
