@@ -31,8 +31,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(StoreEngine.class)
 class QuestionFeedbackStoreTest {
+
+    @Parameter
+    StoreEngine engine;
+
+    private DatabaseLocation database;
+
 
     @TempDir
     Path dir;
@@ -42,7 +53,8 @@ class QuestionFeedbackStoreTest {
 
     @BeforeEach
     void open() {
-        store = SqliteStudyStore.open(dir.resolve("studybot.db"));
+        database = engine.freshDatabase(dir);
+        store = engine.open(database);
         feedback = store.questionFeedback();
     }
 
@@ -94,7 +106,7 @@ class QuestionFeedbackStoreTest {
         feedback.report(posted, BOB, ReportReason.UNCLEAR, T0);
         store.close();
 
-        store = SqliteStudyStore.open(dir.resolve("studybot.db"));
+        store = engine.open(database);
 
         assertEquals(java.util.Set.of("q3"), store.questionFeedback().retired());
     }
