@@ -1,5 +1,6 @@
 package dev.studybot.cli;
 
+import dev.studybot.config.DatabaseLocation;
 import dev.studybot.store.SqliteDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path database = db != null ? db : config.load(System.getenv()).databaseFile();
+        Path database = db != null ? db : file(config.load(System.getenv()).databaseLocation());
         if (!Files.isRegularFile(database)) {
             throw new IllegalArgumentException("There is no database at " + database + " to back up.");
         }
@@ -39,5 +40,13 @@ final class BackupCommand implements Callable<Integer> {
         SqliteDatabase.backup(database, to);
         spec.commandLine().getOut().println("Backed up " + database + " to " + to + ".");
         return 0;
+    }
+
+    private static Path file(DatabaseLocation location) {
+        if (location instanceof DatabaseLocation.SqliteFile file) {
+            return file.file();
+        }
+        throw new IllegalArgumentException("The database is on a PostgreSQL server (" + location + "): back it up with"
+                + " PostgreSQL's own tools (pg_dump); studybot backup copies an SQLite file.");
     }
 }

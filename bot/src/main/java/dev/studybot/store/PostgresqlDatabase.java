@@ -1,5 +1,6 @@
 package dev.studybot.store;
 
+import dev.studybot.config.DatabaseLocation;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.studybot.ops.StartupFailure;

@@ -1,5 +1,6 @@
 package dev.studybot.store;
 
+import dev.studybot.config.DatabaseLocation;
 import dev.studybot.domain.ChannelKey;
 import dev.studybot.domain.GroupKey;
 import dev.studybot.domain.Member;

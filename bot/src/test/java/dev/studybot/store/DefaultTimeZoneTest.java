@@ -1,5 +1,6 @@
 package dev.studybot.store;
 
+import dev.studybot.config.DatabaseLocation;
 import static dev.studybot.store.StoreFixtures.GENERAL;
 import dev.studybot.domain.GroupKey;
 import dev.studybot.game.AnswerOutcome;

@@ -1,5 +1,6 @@
 package dev.studybot.store;
 
+import dev.studybot.config.DatabaseLocation;
 import static dev.studybot.store.StoreFixtures.answer;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Mode;

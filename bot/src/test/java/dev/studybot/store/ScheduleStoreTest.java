@@ -1,5 +1,6 @@
 package dev.studybot.store;
 
+import dev.studybot.config.DatabaseLocation;
 import dev.studybot.domain.ChannelKey;
 import dev.studybot.game.AnswerOutcome;
 import static dev.studybot.store.StoreFixtures.answer;

@@ -1,5 +1,6 @@
 package dev.studybot.store;
 
+import dev.studybot.config.DatabaseLocation;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,5 +1,6 @@
 package dev.studybot.store;
 
+import dev.studybot.config.DatabaseLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package dev.studybot.store;
+package dev.studybot.config;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -26,7 +26,8 @@ public sealed interface DatabaseLocation permits DatabaseLocation.SqliteFile, Da
      * Reads a location as written in the configuration or on the command line: {@code postgresql://host:port/db?user=...}
      * (further parameters are handed to the PostgreSQL driver, e.g. {@code sslmode=require}) or else a file path.
      *
-     * @throws IllegalArgumentException saying what is wrong, without repeating the text (it may hold a password)
+     * @throws IllegalArgumentException saying what is wrong with it ("names no user: ..."), without repeating the
+     *                                  text (it may hold a password)
      */
     static DatabaseLocation parse(String text) {
         String trimmed = text.strip();
@@ -35,12 +36,12 @@ public sealed interface DatabaseLocation permits DatabaseLocation.SqliteFile, Da
             return PostgresqlServer.parse(trimmed);
         }
         if (trimmed.isEmpty()) {
-            throw new IllegalArgumentException("it is empty");
+            throw new IllegalArgumentException("is empty");
         }
         try {
             return new SqliteFile(Path.of(trimmed));
         } catch (InvalidPathException e) {
-            throw new IllegalArgumentException(e.getReason());
+            throw new IllegalArgumentException("is not a path: " + e.getReason());
         }
     }
 
@@ -67,12 +68,12 @@ public sealed interface DatabaseLocation permits DatabaseLocation.SqliteFile, Da
             try {
                 uri = URI.create(text);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("it is not a URL (" + FORMS + ")");
+                throw new IllegalArgumentException("is not a URL");
             }
             String path = uri.getRawPath() == null ? "" : uri.getRawPath();
             if (uri.getHost() == null || !path.matches("/[^/]+")) {
-                throw new IllegalArgumentException("it needs a host and a database name, as in " + FORMS.substring(
-                        FORMS.indexOf("postgresql://")));
+                throw new IllegalArgumentException("needs a host and a database name, as in "
+                        + FORMS.substring(FORMS.indexOf("postgresql://")));
             }
             String user = null;
             String userInfo = uri.getRawUserInfo();
@@ -99,7 +100,7 @@ public sealed interface DatabaseLocation permits DatabaseLocation.SqliteFile, Da
                 }
             }
             if (user == null || user.isBlank()) {
-                throw new IllegalArgumentException("it names no user: add ?user=NAME");
+                throw new IllegalArgumentException("names no user: add ?user=NAME");
             }
             int port = uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort();
             String host = uri.getHost();
@@ -108,7 +109,7 @@ public sealed interface DatabaseLocation permits DatabaseLocation.SqliteFile, Da
         }
 
         private static IllegalArgumentException passwordInUrl() {
-            return new IllegalArgumentException("it carries a password: leave it out and set " + PASSWORD_VARIABLE
+            return new IllegalArgumentException("carries a password: leave it out and set " + PASSWORD_VARIABLE
                     + " in the environment instead");
         }
 
