@@ -318,7 +318,7 @@ class ConfigLoaderTest {
             assertTrue(yml.contains(variable) || variable.startsWith("STUDYBOT_SCORING_"), variable + " in studybot.yml");
         }
         for (String secret : List.of("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_TOKEN",
-                "STUDYBOT_CONFIG")) {
+                "STUDYBOT_CONFIG", DatabaseLocation.PASSWORD_VARIABLE)) {
             assertTrue(example.contains("\n" + secret + "="), secret + " in .env.example");
         }
     }
