@@ -47,13 +47,13 @@ final class ThrowawayPostgresql {
     private final int port;
     private final String password = "pw-" + UUID.randomUUID();
     private final AtomicInteger databases = new AtomicInteger();
-    private final boolean asPostgresUser;
+    /** initdb refuses root: then the server runs as the postgres user, in a folder it owns. */
+    private final boolean asPostgresUser = "root".equals(System.getProperty("user.name"));
 
-    private ThrowawayPostgresql(Path bin, Path root, int port, boolean asPostgresUser) {
+    private ThrowawayPostgresql(Path bin, Path root, int port) {
         this.bin = bin;
         this.root = root;
         this.port = port;
-        this.asPostgresUser = asPostgresUser;
     }
 
     /** The server of this JVM, started (with the migrated template database) on the first call. */
@@ -109,10 +109,9 @@ final class ThrowawayPostgresql {
 
     private static ThrowawayPostgresql start() {
         Path bin = findBinaries();
-        boolean root = "root".equals(System.getProperty("user.name"));
         try {
             Path folder = Files.createTempDirectory("studybot-postgresql-");
-            ThrowawayPostgresql server = new ThrowawayPostgresql(bin, folder, freePort(), root);
+            ThrowawayPostgresql server = new ThrowawayPostgresql(bin, folder, freePort());
             server.initAndStart();
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "throwaway-postgresql-stop"));
             server.migrateTemplate();
