@@ -1,8 +1,8 @@
 package dev.studybot.store;
 
-import dev.studybot.config.DatabaseLocation;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.studybot.config.DatabaseLocation;
 import dev.studybot.ops.StartupFailure;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,7 +23,7 @@ final class PostgresqlDatabase implements Database {
     private static final Set<String> RETRY_STATES = Set.of("40001", "40P01");
     private static final int ATTEMPTS = 30;
     private static final int POOL_SIZE = 10;
-    private static final long CONNECTION_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(10);
+    private static final long CONNECTION_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(5);
     private static final int VALID_WITHIN_SECONDS = 5;
 
     private final DatabaseLocation.PostgresqlServer server;
@@ -130,14 +130,31 @@ final class PostgresqlDatabase implements Database {
         });
     }
 
-    /** Not kept sticky, unlike a lost file: once the server answers again, writes are kept again. */
+    /**
+     * Whether a working connection can be had now. Not kept sticky, unlike a lost file: once the server answers
+     * again, so does this. Connections that died with the server are put out of the pool on the way.
+     */
     @Override
     public String problem() {
-        try (Connection c = pool.getConnection()) {
-            return c.isValid(VALID_WITHIN_SECONDS) ? null : unreachable("it did not answer in time");
-        } catch (SQLException e) {
-            return unreachable(firstLine(e));
+        String why = "it did not answer in time";
+        for (int pooled = 0; pooled <= POOL_SIZE; pooled++) {
+            Connection c;
+            try {
+                c = pool.getConnection();
+            } catch (SQLException e) {
+                return unreachable(firstLine(e));
+            }
+            try {
+                if (c.isValid(VALID_WITHIN_SECONDS)) {
+                    c.close();
+                    return null;
+                }
+            } catch (SQLException e) {
+                why = firstLine(e);
+            }
+            pool.evictConnection(c);
         }
+        return unreachable(why);
     }
 
     private String unreachable(String why) {

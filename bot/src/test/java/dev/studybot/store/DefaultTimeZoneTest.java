@@ -1,7 +1,7 @@
 package dev.studybot.store;
 
-import dev.studybot.config.DatabaseLocation;
 import static dev.studybot.store.StoreFixtures.GENERAL;
+import dev.studybot.config.DatabaseLocation;
 import dev.studybot.domain.GroupKey;
 import dev.studybot.game.AnswerOutcome;
 import dev.studybot.domain.Place;

@@ -1,7 +1,7 @@
 package dev.studybot.store;
 
-import dev.studybot.config.DatabaseLocation;
 import static dev.studybot.store.StoreFixtures.answer;
+import dev.studybot.config.DatabaseLocation;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Mode;
 import static dev.studybot.store.StoreFixtures.ANN;

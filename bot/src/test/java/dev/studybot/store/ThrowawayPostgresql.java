@@ -92,6 +92,17 @@ final class ThrowawayPostgresql {
         return DriverManager.getConnection(database.jdbcUrl(), SUPERUSER, password);
     }
 
+    /** Lets no one in to {@code database}, and puts out everyone there (as when its server goes away), or lets them in again. */
+    void refuseConnections(DatabaseLocation.PostgresqlServer database, boolean refuse) throws SQLException {
+        String name = database.jdbcUrl().substring(database.jdbcUrl().lastIndexOf('/') + 1);
+        try (Connection c = connect(location("postgres")); Statement s = c.createStatement()) {
+            s.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS " + !refuse);
+            if (refuse) {
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+            }
+        }
+    }
+
     private DatabaseLocation.PostgresqlServer create(String template) {
         String name = "test_" + databases.incrementAndGet();
         try (Connection c = connect(location("postgres")); Statement s = c.createStatement()) {
