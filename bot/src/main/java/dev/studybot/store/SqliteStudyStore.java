@@ -34,9 +34,9 @@ import org.sqlite.SQLiteDataSource;
  * when so configured, on a PostgreSQL database ({@link PostgresqlDatabase}): the same stores and the same guarantees.
  *
  * <p>The schema comes from the Flyway migrations ({@link Migrations}: {@code db/migration}, an engine's own versions
- * where its SQL differs, and the Java migration {@link PeriodTotalsBackfill}), applied by {@link #open}. Scores are kept pre-aggregated in
- * {@code score_totals} (one row per scope, period and member), updated in the same transaction as the
- * answer, so a leaderboard reads the top of an index instead of summing answers. It keeps rows, not rules: what an
+ * where its SQL differs, and the Java migration {@link PeriodTotalsBackfill}), applied by {@link #open}. Scores are
+ * kept pre-aggregated in {@code score_totals} (one row per scope, period and member), updated in the same transaction
+ * as the answer, so a leaderboard reads the top of an index instead of summing answers. It keeps rows, not rules: what an
  * answer is worth is decided by {@code game.AnswerService}, through {@link #answers()}.
  *
  * <p>It opens the database and hands each aggregate to its own store, which share its {@link Database} (its
