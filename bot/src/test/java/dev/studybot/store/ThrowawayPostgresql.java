@@ -119,7 +119,7 @@ final class ThrowawayPostgresql {
     }
 
     private static ThrowawayPostgresql start() {
-        Path bin = findBinaries();
+        Path bin = findBinaries(System.getenv(BIN_VARIABLE), Path.of("/usr/lib/postgresql"));
         try {
             Path folder = Files.createTempDirectory("studybot-postgresql-");
             ThrowawayPostgresql server = new ThrowawayPostgresql(bin, folder, freePort());
@@ -208,9 +208,11 @@ final class ThrowawayPostgresql {
         }
     }
 
-    /** $STUDYBOT_TEST_POSTGRESQL_BIN, else the newest /usr/lib/postgresql/VERSION/bin; a clear failure without. */
-    private static Path findBinaries() {
-        String configured = System.getenv(BIN_VARIABLE);
+    /**
+     * {@code configured} ($STUDYBOT_TEST_POSTGRESQL_BIN) when set, else the newest {@code debian}/VERSION/bin; a clear
+     * failure, saying what to install, without.
+     */
+    static Path findBinaries(String configured, Path debian) {
         if (configured != null && !configured.isBlank()) {
             Path bin = Path.of(configured);
             if (Files.isExecutable(bin.resolve("initdb"))) {
@@ -218,18 +220,17 @@ final class ThrowawayPostgresql {
             }
             throw missing(BIN_VARIABLE + "=" + configured + " has no initdb.");
         }
-        Path debian = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(debian)) {
             try (Stream<Path> versions = Files.list(debian)) {
                 return versions.map(v -> v.resolve("bin"))
                         .filter(bin -> Files.isExecutable(bin.resolve("initdb")))
                         .max(Comparator.comparing(bin -> versionOf(bin.getParent().getFileName().toString())))
-                        .orElseThrow(() -> missing("/usr/lib/postgresql has no VERSION/bin/initdb."));
+                        .orElseThrow(() -> missing(debian + " has no VERSION/bin/initdb."));
             } catch (IOException e) {
-                throw missing("cannot read /usr/lib/postgresql: " + e.getMessage());
+                throw missing("cannot read " + debian + ": " + e.getMessage());
             }
         }
-        throw missing("there is no /usr/lib/postgresql.");
+        throw missing("there is no " + debian + ".");
     }
 
     private static int versionOf(String name) {
