@@ -2,6 +2,7 @@ package dev.studybot.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.studybot.config.DatabaseLocation;
@@ -38,6 +39,19 @@ class ConfigOptionsTest {
         CommandLine.ParseResult parsed = StudybotCommand.commandLine().parseArgs(args);
         StudybotCommand.resolveConfiguration(parsed, env);
         return parsed.subcommand().commandSpec().userObject();
+    }
+
+    @Test
+    void dbTakesAPostgresqlServerButNeverItsPassword() throws IOException {
+        String file = config().toString();
+        ConsoleCommand onServer = (ConsoleCommand) command(Map.of(), "console", "--config", file,
+                "--db", "postgresql://db.internal/studybot?user=bot");
+        assertEquals(new DatabaseLocation.PostgresqlServer("jdbc:postgresql://db.internal:5432/studybot", "bot"),
+                onServer.db);
+        CommandLine.ParameterException refused = assertThrows(CommandLine.ParameterException.class,
+                () -> command(Map.of(), "console", "--db", "postgresql://bot:s3cret-pw@db.internal/studybot"));
+        assertTrue(refused.getMessage().contains("carries a password"), refused.getMessage());
+        assertFalse(refused.getMessage().contains("s3cret-pw"), refused.getMessage());
     }
 
     @Test
