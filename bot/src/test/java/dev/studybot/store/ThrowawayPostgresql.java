@@ -37,6 +37,7 @@ final class ThrowawayPostgresql {
     static final String SUPERUSER = "postgres";
     private static final String TEMPLATE = "studybot_migrated";
     private static final long START_TIMEOUT_SECONDS = 60;
+    private static final int KEPT_DATABASES = 8;
 
     private static ThrowawayPostgresql running;
     /** Why the server could not start, so that every test after the first says so at once. */
@@ -104,9 +105,15 @@ final class ThrowawayPostgresql {
     }
 
     private DatabaseLocation.PostgresqlServer create(String template) {
-        String name = "test_" + databases.incrementAndGet();
+        int number = databases.incrementAndGet();
+        String name = "test_" + number;
         try (Connection c = connect(location("postgres")); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name + " TEMPLATE " + template);
+            // Each database takes some 8 MB of the folder: keep only the latest few (the tests run one at a time and
+            // use one or two each), so the folder stays small and is quickly deleted when the JVM exits.
+            if (number > KEPT_DATABASES) {
+                s.execute("DROP DATABASE IF EXISTS test_" + (number - KEPT_DATABASES) + " WITH (FORCE)");
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create a test database: " + e.getMessage(), e);
         }
