@@ -1,6 +1,7 @@
 package dev.studybot.cli;
 
-import dev.studybot.store.Database;
+import dev.studybot.config.DatabaseLocation;
+import dev.studybot.store.SqliteDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -29,15 +30,23 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path database = db != null ? db : config.load(System.getenv()).databaseFile();
+        Path database = db != null ? db : file(config.load(System.getenv()).databaseLocation());
         if (!Files.isRegularFile(database)) {
             throw new IllegalArgumentException("There is no database at " + database + " to back up.");
         }
         if (Files.exists(to)) {
             throw new IllegalArgumentException(to + " already exists; choose a new file, so no backup is overwritten.");
         }
-        Database.backup(database, to);
+        SqliteDatabase.backup(database, to);
         spec.commandLine().getOut().println("Backed up " + database + " to " + to + ".");
         return 0;
+    }
+
+    private static Path file(DatabaseLocation location) {
+        if (location instanceof DatabaseLocation.SqliteFile file) {
+            return file.file();
+        }
+        throw new IllegalArgumentException("The database is on a PostgreSQL server (" + location + "): back it up with"
+                + " PostgreSQL's own tools (pg_dump); studybot backup copies an SQLite file.");
     }
 }

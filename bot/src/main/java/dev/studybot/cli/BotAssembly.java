@@ -2,6 +2,7 @@ package dev.studybot.cli;
 
 import dev.studybot.chat.ChatHandler;
 import dev.studybot.chat.Poster;
+import dev.studybot.config.DatabaseLocation;
 import dev.studybot.config.StudybotConfig;
 import dev.studybot.console.ConsoleChat;
 import dev.studybot.discord.DiscordAdapter;
@@ -55,7 +56,7 @@ final class BotAssembly implements AutoCloseable {
      * @param warnEach where to tell about notes that need a person's attention (bad files, bank problems): the
      *             terminal in the console, the log on a chat platform
      */
-    BotAssembly(NotesOptions notes, Path db, StudybotConfig config, long seed, Consumer<String> warnEach) {
+    BotAssembly(NotesOptions notes, DatabaseLocation db, StudybotConfig config, long seed, Consumer<String> warnEach) {
         // The index and the question generator each read the folder and report the same bad file: tell it once.
         Set<String> told = ConcurrentHashMap.newKeySet();
         Consumer<String> warn = warning -> {
@@ -69,7 +70,7 @@ final class BotAssembly implements AutoCloseable {
                 CompletableFuture.supplyAsync(() -> generator.generate(notes.notes, seed));
         this.knowledge = notes.open(System.err, warn);
         try {
-            this.store = SqliteStudyStore.open(db, config.timeZone());
+            this.store = SqliteStudyStore.open(db, config.timeZone(), System.getenv(DatabaseLocation.PASSWORD_VARIABLE));
         } catch (RuntimeException e) {
             knowledge.close();
             throw e;

@@ -1,6 +1,7 @@
 package dev.studybot.cli;
 
 import dev.studybot.chat.Plural;
+import dev.studybot.config.DatabaseLocation;
 import dev.studybot.config.StudybotConfig;
 import dev.studybot.console.ConsoleChat;
 import dev.studybot.ops.Logs;
@@ -32,10 +33,11 @@ final class ConsoleCommand implements Callable<Integer> {
     @Mixin
     NotesOptions notes;
 
-    @Option(names = "--db", paramLabel = "FILE",
-            description = "SQLite database for scores and questions."
+    @Option(names = "--db", paramLabel = "FILE|URL", converter = DatabaseConverter.class,
+            description = "Database for scores and questions: an SQLite file, or postgresql://host:port/db?user=NAME"
+                    + " (password in $" + DatabaseLocation.PASSWORD_VARIABLE + ")."
                     + " Default: $STUDYBOT_DB, else database in the configuration, else studybot.db in the data folder")
-    Path db;
+    DatabaseLocation db;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
             description = "Fixes which practice questions come up, for repeatable scripts. Default: ${DEFAULT-VALUE}")
@@ -76,7 +78,7 @@ final class ConsoleCommand implements Callable<Integer> {
             StudybotConfig fromFileAndEnv = notes.resolve(env);
             config = fromFileAndEnv.withCommandLine(notes.notes, notes.data, db, revealBeforeMinutes, graceMinutes,
                     admins);
-            db = config.databaseFile();
+            db = config.databaseLocation();
         }
         return config;
     }

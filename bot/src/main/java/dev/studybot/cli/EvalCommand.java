@@ -6,6 +6,8 @@ import dev.studybot.knowledge.eval.EvalReport;
 import dev.studybot.knowledge.eval.EvalSet;
 import dev.studybot.knowledge.eval.Evaluator;
 import dev.studybot.knowledge.eval.OffTopicReport;
+import dev.studybot.config.DatabaseLocation;
+import dev.studybot.config.StudybotConfig;
 import dev.studybot.store.SqliteStudyStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -37,9 +39,11 @@ final class EvalCommand implements Callable<Integer> {
             "line their first result answered with as the answer; the others as # comments to complete by hand."})
     boolean fromFeedback;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "With --from-feedback: the database."
-            + " Default: $STUDYBOT_DB, else database in the configuration, else studybot.db in the data folder")
-    Path db;
+    @Option(names = "--db", paramLabel = "FILE|URL", converter = DatabaseConverter.class,
+            description = "With --from-feedback: the database, an SQLite file or postgresql://host:port/db?user=NAME"
+                    + " (password in $" + DatabaseLocation.PASSWORD_VARIABLE + ")."
+                    + " Default: $STUDYBOT_DB, else database in the configuration, else studybot.db in the data folder")
+    DatabaseLocation db;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "5", description = "Results shown per query. Default: ${DEFAULT-VALUE}")
     int limit;
@@ -90,11 +94,13 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private int fromFeedback(PrintWriter out) {
-        Path database = db != null ? db : notes.configFile.load(System.getenv()).databaseFile();
-        if (!Files.isRegularFile(database)) {
-            throw new IllegalArgumentException("There is no database at " + database + " to read votes from.");
+        StudybotConfig config = notes.configFile.load(System.getenv());
+        DatabaseLocation database = db != null ? db : config.databaseLocation();
+        if (database instanceof DatabaseLocation.SqliteFile file && !Files.isRegularFile(file.file())) {
+            throw new IllegalArgumentException("There is no database at " + file.file() + " to read votes from.");
         }
-        try (SqliteStudyStore store = SqliteStudyStore.open(database)) {
+        try (SqliteStudyStore store = SqliteStudyStore.open(database, config.timeZone(),
+                System.getenv(DatabaseLocation.PASSWORD_VARIABLE))) {
             int written = FeedbackQuerySet.write(store.searches().voted(), out);
             spec.commandLine().getErr().println((written == 1 ? "1 query" : written + " queries")
                     + " from members' votes in " + database + ".");

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  */
 enum Kind {
     PATH("a path", Kind::path),
+    // Not shown either: a URL written with a password in it is refused, and must not be repeated.
+    DATABASE(DatabaseLocation.FORMS, Kind::database),
     TIME_ZONE("a time zone such as UTC or Europe/Berlin", Kind::zone),
     LOG_LEVEL("one of " + LogLevel.names(), Kind::level),
     POINTS("a whole number of points, 0 or more", Kind::wholeNumber),
@@ -63,7 +65,7 @@ enum Kind {
 
     /** Whether a message may show the value as it was written. */
     boolean shown() {
-        return this != HTTP_URL && this != WEBSOCKET_URL;
+        return this != HTTP_URL && this != WEBSOCKET_URL && this != DATABASE;
     }
 
     /** Reads values of this kind for a component of {@code type} (an int component takes a whole number). */
@@ -118,6 +120,14 @@ enum Kind {
             return Path.of(scalar(node));
         } catch (InvalidPathException e) {
             throw refused(": " + e.getReason());
+        }
+    }
+
+    private static DatabaseLocation database(JsonNode node) throws Refused {
+        try {
+            return DatabaseLocation.parse(scalar(node));
+        } catch (IllegalArgumentException e) {
+            throw new Refused(DatabaseLocation.FORMS + "; this one " + e.getMessage(), "");
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param source           where the values come from, for messages: the file, or "built-in defaults"
  * @param notes            the notes folder
  * @param data             the data folder (search index; the database too unless {@code database} is set)
- * @param database         the SQLite database file, or null: {@code studybot.db} in the data folder
+ * @param database         the SQLite database file or PostgreSQL server, or null: {@code studybot.db} in the data folder
  * @param timeZone         the time zone for groups that have none set
  * @param logLevel         how much to log
  * @param scoring          the point values
@@ -32,7 +32,7 @@ public record StudybotConfig(
         @JsonIgnore @JacksonInject(ConfigLoader.SOURCE) String source,
         @Setting(env = "STUDYBOT_NOTES", kind = Kind.PATH) Path notes,
         @Setting(env = "STUDYBOT_DATA", kind = Kind.PATH) Path data,
-        @Setting(env = "STUDYBOT_DB", kind = Kind.PATH) Path database,
+        @Setting(env = "STUDYBOT_DB", kind = Kind.DATABASE) DatabaseLocation database,
         @Setting(env = "STUDYBOT_TIME_ZONE", kind = Kind.TIME_ZONE) ZoneId timeZone,
         @Setting(env = "STUDYBOT_LOG_LEVEL", kind = Kind.LOG_LEVEL) LogLevel logLevel,
         ScoringRules scoring, QuestionOfTheDayTimes questionOfTheDay, Admins admins, Questions questions,
@@ -143,9 +143,9 @@ public record StudybotConfig(
                 admins, questions, slack, discord);
     }
 
-    /** The database file: {@link #database} when set, otherwise {@code studybot.db} in the data folder. */
-    public Path databaseFile() {
-        return database != null ? database : data.resolve(DATABASE_FILE_NAME);
+    /** The database: {@link #database} when set, otherwise the file {@code studybot.db} in the data folder. */
+    public DatabaseLocation databaseLocation() {
+        return database != null ? database : new DatabaseLocation.SqliteFile(data.resolve(DATABASE_FILE_NAME));
     }
 
     /**
@@ -154,7 +154,8 @@ public record StudybotConfig(
      *
      * @throws ConfigException when a number is negative; the message names the option
      */
-    public StudybotConfig withCommandLine(Path notesOption, Path dataOption, Path dbOption, Long revealBeforeOption,
+    public StudybotConfig withCommandLine(Path notesOption, Path dataOption, DatabaseLocation dbOption,
+                                          Long revealBeforeOption,
                                           Long graceOption, List<String> consoleAdminsOption) {
         if (revealBeforeOption != null && revealBeforeOption < 0) {
             throw new ConfigException("--reveal-before must be a whole number of minutes, 0 or more (got "

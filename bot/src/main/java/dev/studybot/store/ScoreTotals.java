@@ -24,11 +24,11 @@ final class ScoreTotals {
                                       points, daily_points, practice_points, answered, correct)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (scope_kind, scope_ref, period_key, member_ref) DO UPDATE SET
-                points = points + excluded.points,
-                daily_points = daily_points + excluded.daily_points,
-                practice_points = practice_points + excluded.practice_points,
-                answered = answered + excluded.answered,
-                correct = correct + excluded.correct""";
+                points = score_totals.points + excluded.points,
+                daily_points = score_totals.daily_points + excluded.daily_points,
+                practice_points = score_totals.practice_points + excluded.practice_points,
+                answered = score_totals.answered + excluded.answered,
+                correct = score_totals.correct + excluded.correct""";
 
     private ScoreTotals() {
     }

@@ -2,10 +2,7 @@ package dev.studybot.store;
 
 import java.time.ZoneId;
 
-/**
- * What the store of each aggregate shares: the file's connections (one writer, a pool of readers) and the zone
- * new groups start in.
- */
+/** What the store of each aggregate shares: the database's transactions and dialect, and the zone new groups start in. */
 abstract class SqliteAggregate {
 
     private final Database database;
@@ -26,5 +23,9 @@ abstract class SqliteAggregate {
 
     protected final <T> T readTransaction(SqlWork<T> work) {
         return database.readTransaction(work);
+    }
+
+    protected final Dialect dialect() {
+        return database.dialect();
     }
 }

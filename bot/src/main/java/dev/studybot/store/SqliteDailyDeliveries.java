@@ -56,7 +56,7 @@ final class SqliteDailyDeliveries implements DailyDeliveryStore {
     @Override
     public void closeAnswers(long postedId, Instant at) {
         database.write(c -> Jdbis.with(c, h -> h.createUpdate(
-                        "UPDATE posted SET expires_at = MIN(expires_at, :at) WHERE id = :posted")
+                        "UPDATE posted SET expires_at = :at WHERE id = :posted AND expires_at > :at")
                 .bind("at", at.toEpochMilli()).bind("posted", postedId).execute()));
     }
 }

@@ -34,10 +34,8 @@ final class SqliteMembers extends SqliteAggregate {
             if (byId.isPresent()) {
                 return byId;
             }
-            try (PreparedStatement s = c.prepareStatement("""
-                    SELECT platform, user_id, display_name FROM members
-                    WHERE platform = ? AND display_name = ? COLLATE NOCASE
-                    ORDER BY id LIMIT 1""")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT platform, user_id, display_name FROM members"
+                    + " WHERE platform = ? AND " + dialect().caselessEquals("display_name") + " ORDER BY id LIMIT 1")) {
                 s.setString(1, platform);
                 s.setString(2, nameOrId);
                 try (ResultSet rs = s.executeQuery()) {
@@ -105,7 +103,7 @@ final class SqliteMembers extends SqliteAggregate {
         write(c -> {
             List<Long> moved = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT id FROM study_groups WHERE zone_chosen = 0 AND time_zone IS NOT ?")) {
+                    "SELECT id FROM study_groups WHERE zone_chosen = 0 AND time_zone IS DISTINCT FROM ?")) {
                 s.setString(1, defaultZone.getId());
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {

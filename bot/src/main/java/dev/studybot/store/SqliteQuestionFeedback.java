@@ -134,7 +134,7 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
                                 UNION ALL
                                 SELECT r.question_id, 1, MAX(r.reported_at) FROM question_reports r
                                 WHERE NOT EXISTS (SELECT 1 FROM question_status s WHERE s.question_id = r.question_id)
-                                GROUP BY r.question_id)
+                                GROUP BY r.question_id) AS flagged
                             ORDER BY rank, at DESC LIMIT :limit""")
                     .bind("limit", limit).mapTo(String.class).list();
             List<FlaggedQuestion> flagged = new ArrayList<>();
@@ -217,7 +217,7 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
                         LEFT JOIN answers o ON o.member_ref = a.member_ref
                         LEFT JOIN posted op ON op.id = o.posted_ref AND op.question_id <> :question
                         WHERE p.question_id = :question
-                        GROUP BY a.id""")
+                        GROUP BY a.id, p.choices, a.choice, a.correct""")
                 .bind("question", questionId)
                 .map((rs, ctx) -> {
                     List<String> shown = SqliteRows.fromJson(rs.getString(1));

@@ -26,6 +26,7 @@ import org.sqlite.SQLiteException;
 final class SqliteRows {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String UNIQUE_VIOLATION = "23505";
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
@@ -38,7 +39,7 @@ final class SqliteRows {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO members (platform, user_id, display_name) VALUES (?, ?, ?)
                 ON CONFLICT (platform, user_id) DO UPDATE SET display_name = excluded.display_name
-                WHERE display_name IS NOT excluded.display_name""")) {
+                WHERE members.display_name IS DISTINCT FROM excluded.display_name""")) {
             s.setString(1, member.platform());
             s.setString(2, member.userId());
             s.setString(3, name);
@@ -63,7 +64,7 @@ final class SqliteRows {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO channels (group_ref, channel_id, name) VALUES (?, ?, ?)
                 ON CONFLICT (group_ref, channel_id) DO UPDATE SET name = excluded.name
-                WHERE excluded.name IS NOT NULL AND name IS NOT excluded.name""")) {
+                WHERE excluded.name IS NOT NULL AND channels.name IS DISTINCT FROM excluded.name""")) {
             s.setLong(1, groupRef);
             s.setString(2, place.channelId());
             s.setString(3, place.channelName());
@@ -84,7 +85,7 @@ final class SqliteRows {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO study_groups (platform, group_id, name, time_zone) VALUES (?, ?, ?, ?)
                 ON CONFLICT (platform, group_id) DO UPDATE SET name = excluded.name
-                WHERE excluded.name IS NOT NULL AND name IS NOT excluded.name""")) {
+                WHERE excluded.name IS NOT NULL AND study_groups.name IS DISTINCT FROM excluded.name""")) {
             s.setString(1, group.platform());
             s.setString(2, group.groupId());
             s.setString(3, name);
@@ -227,7 +228,11 @@ final class SqliteRows {
                 rs.getString(first + 6), rs.getInt(first + 7), rs.getString(first + 8));
     }
 
+    /** SQLite's own result codes; the SQL standard's state 23505 on PostgreSQL. */
     static boolean isUniqueViolation(SQLException e) {
+        if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            return true;
+        }
         if (e instanceof SQLiteException sqlite) {
             SQLiteErrorCode code = sqlite.getResultCode();
             if (code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE || code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY) {

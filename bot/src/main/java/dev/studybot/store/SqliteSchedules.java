@@ -230,9 +230,10 @@ final class SqliteSchedules extends SqliteAggregate {
             }
             // Once the answer is out, answers stop counting, even when revealed before its time.
             try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE posted SET expires_at = MIN(expires_at, ?) WHERE id = ?")) {
+                    "UPDATE posted SET expires_at = ? WHERE id = ? AND expires_at > ?")) {
                 s.setLong(1, at.toEpochMilli());
                 s.setLong(2, postedId);
+                s.setLong(3, at.toEpochMilli());
                 s.executeUpdate();
             }
             return true;

@@ -45,8 +45,7 @@ final class SqliteStandings extends SqliteAggregate {
                 try (PreparedStatement s = c.prepareStatement("SELECT " + ROW_COLUMNS + """
                          FROM score_totals t JOIN members m ON m.id = t.member_ref
                         WHERE t.scope_kind = ? AND t.scope_ref = ? AND t.period_key = ?
-                        ORDER BY t.points DESC, m.display_name COLLATE NOCASE, m.user_id
-                        LIMIT ?""")) {
+                        """ + "ORDER BY t.points DESC, " + dialect().caselessOrder("m.display_name") + ", m.user_id LIMIT ?")) {
                     s.setString(1, kind);
                     s.setLong(2, scopeRef);
                     s.setString(3, key);

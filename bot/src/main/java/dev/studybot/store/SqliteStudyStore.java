@@ -1,5 +1,6 @@
 package dev.studybot.store;
 
+import dev.studybot.config.DatabaseLocation;
 import dev.studybot.domain.ChannelKey;
 import dev.studybot.domain.GroupKey;
 import dev.studybot.domain.Member;
@@ -29,16 +30,17 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * {@link StudyStore} on one SQLite file (WAL journal, foreign keys on, synchronous=NORMAL, 10 s busy timeout).
+ * {@link StudyStore} on one SQLite file (WAL journal, foreign keys on, synchronous=NORMAL, 10 s busy timeout) or,
+ * when so configured, on a PostgreSQL database ({@link PostgresqlDatabase}): the same stores and the same guarantees.
  *
- * <p>The schema comes from the Flyway migrations in {@code db/migration} (plus the Java migration
- * {@link PeriodTotalsBackfill}), applied by {@link #open}. Scores are kept pre-aggregated in
- * {@code score_totals} (one row per scope, period and member), updated in the same transaction as the
- * answer, so a leaderboard reads the top of an index instead of summing answers. It keeps rows, not rules: what an
+ * <p>The schema comes from the Flyway migrations ({@link Migrations}: {@code db/migration}, an engine's own versions
+ * where its SQL differs, and the Java migration {@link PeriodTotalsBackfill}), applied by {@link #open}. Scores are
+ * kept pre-aggregated in {@code score_totals} (one row per scope, period and member), updated in the same transaction
+ * as the answer, so a leaderboard reads the top of an index instead of summing answers. It keeps rows, not rules: what an
  * answer is worth is decided by {@code game.AnswerService}, through {@link #answers()}.
  *
- * <p>It opens the file and hands each aggregate to its own store, which share its {@link Database} (one writer
- * at a time, a pool of readers, the transactions): posted questions and answers ({@link SqliteAnswers}, with
+ * <p>It opens the database and hands each aggregate to its own store, which share its {@link Database} (its
+ * connections and transactions): posted questions and answers ({@link SqliteAnswers}, with
  * {@link SqliteReviewBoxes} in an answer's transaction), leaderboards and stats ({@link SqliteStandings}), members, reviews and time zones
  * ({@link SqliteMembers}), schedules and daily posts ({@link SqliteSchedules}), their delivery
  * ({@link SqliteDailyDeliveries}), question feedback ({@link SqliteQuestionFeedback}) and lookups
@@ -85,26 +87,24 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
      * and month totals are recounted now.
      */
     public static SqliteStudyStore open(Path dbFile, ZoneId defaultZone) {
+        return open(new DatabaseLocation.SqliteFile(dbFile), defaultZone, null);
+    }
+
+    /**
+     * Opens the database at {@code location} like {@link #open(Path, ZoneId)}: an SQLite file, or a PostgreSQL server
+     * that studybot logs in to with {@code password} (null: none, or one the driver finds itself).
+     */
+    public static SqliteStudyStore open(DatabaseLocation location, ZoneId defaultZone, String password) {
         Objects.requireNonNull(defaultZone, "defaultZone");
-        Path file = dbFile.toAbsolutePath();
-        try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the folder for the database " + file, e);
-        }
-        if (Files.exists(file) && !(Files.isWritable(file) && Files.isWritable(file.getParent()))) {
-            // Else every answer would fail later, one by one, with "attempt to write a readonly database".
-            throw unwritable(file.toString(), null);
-        }
-        String url = "jdbc:sqlite:" + file;
-        migrate(url);
         Database database;
-        try {
-            database = Database.open(file);
-        } catch (SQLException e) {
-            throw new StoreException("Cannot open the database " + file + ": " + e.getMessage(), e);
+        String url;
+        if (location instanceof DatabaseLocation.PostgresqlServer server) {
+            database = PostgresqlDatabase.open(server, password);
+            url = server.jdbcUrl();
+        } else {
+            Path file = ((DatabaseLocation.SqliteFile) location).file().toAbsolutePath();
+            url = "jdbc:sqlite:" + file;
+            database = openFile(file, url);
         }
         try {
             SqliteStudyStore store = new SqliteStudyStore(url, database, defaultZone);
@@ -116,19 +116,31 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
         }
     }
 
-    /** The Flyway set-up {@link #open} migrates with (tests use it with a target to build older schemas). */
-    static Flyway flyway(String url, String target) {
-        SQLiteDataSource dataSource = new SQLiteDataSource(Database.config(SQLiteConfig.TransactionMode.IMMEDIATE));
-        dataSource.setUrl(url);
-        var configuration = Flyway.configure(SqliteStudyStore.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .javaMigrations(new PeriodTotalsBackfill())
-                .loggers("slf4j");
-        if (target != null) {
-            configuration = configuration.target(target);
+    private static Database openFile(Path file, String url) {
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the folder for the database " + file, e);
         }
-        return configuration.load();
+        if (Files.exists(file) && !(Files.isWritable(file) && Files.isWritable(file.getParent()))) {
+            // Else every answer would fail later, one by one, with "attempt to write a readonly database".
+            throw unwritable(file.toString(), null);
+        }
+        migrate(url);
+        try {
+            return SqliteDatabase.open(file);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot open the database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The Flyway set-up {@link #open} migrates a file with (tests use it with a target to build older schemas). */
+    static Flyway flyway(String url, String target) {
+        SQLiteDataSource dataSource = new SQLiteDataSource(SqliteDatabase.config(SQLiteConfig.TransactionMode.IMMEDIATE));
+        dataSource.setUrl(url);
+        return Migrations.flyway(dataSource, Dialect.SQLITE, target);
     }
 
     private static StartupFailure unwritable(String file, Exception cause) {
@@ -170,7 +182,7 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
         return searches;
     }
 
-    /** The JDBC URL of the database file (for tools that write to it directly, like bench-store). */
+    /** The JDBC URL of the database (for tools that write to a file directly, like bench-store). */
     public String url() {
         return url;
     }
@@ -279,10 +291,10 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
 
     /**
      * Why this store can no longer keep what it is given, or null while all is well: the database file was deleted
-     * or replaced since it was opened. Checked before every commit and by the heartbeat.
+     * or replaced since it was opened, or the PostgreSQL server cannot be reached. Checked by the heartbeat.
      */
     public String fileProblem() {
-        return database.fileProblem();
+        return database.problem();
     }
 
     @Override

@@ -2,8 +2,10 @@ package dev.studybot.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.studybot.config.DatabaseLocation;
 import dev.studybot.config.StudybotConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,12 +42,25 @@ class ConfigOptionsTest {
     }
 
     @Test
+    void dbTakesAPostgresqlServerButNeverItsPassword() throws IOException {
+        String file = config().toString();
+        ConsoleCommand onServer = (ConsoleCommand) command(Map.of(), "console", "--config", file,
+                "--db", "postgresql://db.internal/studybot?user=bot");
+        assertEquals(new DatabaseLocation.PostgresqlServer("jdbc:postgresql://db.internal:5432/studybot", "bot"),
+                onServer.db);
+        CommandLine.ParameterException refused = assertThrows(CommandLine.ParameterException.class,
+                () -> command(Map.of(), "console", "--db", "postgresql://bot:s3cret-pw@db.internal/studybot"));
+        assertTrue(refused.getMessage().contains("carries a password"), refused.getMessage());
+        assertFalse(refused.getMessage().contains("s3cret-pw"), refused.getMessage());
+    }
+
+    @Test
     void consoleTakesTheFileThenTheEnvironmentThenTheOptions() throws IOException {
         String file = config().toString();
         ConsoleCommand fromFile = (ConsoleCommand) command(Map.of(), "console", "--config", file);
         assertEquals(Path.of("file-notes"), fromFile.notes.notes);
         assertEquals(Path.of("file-data"), fromFile.notes.data);
-        assertEquals(Path.of("file-data", "studybot.db"), fromFile.db);
+        assertEquals(new DatabaseLocation.SqliteFile(Path.of("file-data", "studybot.db")), fromFile.db);
         assertEquals(Duration.ofMinutes(10), fromFile.settings().revealBeforeNext());
         assertEquals(Duration.ofMinutes(20), fromFile.settings().grace());
         assertEquals(List.of("alice"), fromFile.config().admins().console());
@@ -55,7 +70,7 @@ class ConfigOptionsTest {
         ConsoleCommand fromEnv = (ConsoleCommand) command(env, "console", "--config", file);
         assertEquals(Path.of("env-notes"), fromEnv.notes.notes);
         assertEquals(Path.of("file-data"), fromEnv.notes.data);
-        assertEquals(Path.of("env.db"), fromEnv.db);
+        assertEquals(new DatabaseLocation.SqliteFile(Path.of("env.db")), fromEnv.db);
         assertEquals(Duration.ofMinutes(30), fromEnv.settings().grace());
         assertEquals(List.of("bob"), fromEnv.config().admins().console());
 
@@ -63,7 +78,7 @@ class ConfigOptionsTest {
                 "--data", "opt-data", "--db", "opt.db", "--grace", "40", "--reveal-before", "5", "--admins", "carol,dave");
         assertEquals(Path.of("opt-notes"), fromOptions.notes.notes);
         assertEquals(Path.of("opt-data"), fromOptions.notes.data);
-        assertEquals(Path.of("opt.db"), fromOptions.db);
+        assertEquals(new DatabaseLocation.SqliteFile(Path.of("opt.db")), fromOptions.db);
         assertEquals(Duration.ofMinutes(40), fromOptions.settings().grace());
         assertEquals(Duration.ofMinutes(5), fromOptions.settings().revealBeforeNext());
         assertEquals(List.of("carol", "dave"), fromOptions.config().admins().console());
@@ -74,7 +89,7 @@ class ConfigOptionsTest {
         RunCommand run = (RunCommand) command(Map.of("STUDYBOT_REVEAL_BEFORE_MINUTES", "7"), "run", "--config",
                 config().toString(), "--data", "opt-data");
         assertEquals(Path.of("file-notes"), run.console.notes.notes);
-        assertEquals(Path.of("opt-data", "studybot.db"), run.console.db, "no database set: inside the data folder");
+        assertEquals(new DatabaseLocation.SqliteFile(Path.of("opt-data", "studybot.db")), run.console.db, "no database set: inside the data folder");
         assertEquals(Duration.ofMinutes(7), run.console.settings().revealBeforeNext());
     }
 
@@ -83,7 +98,7 @@ class ConfigOptionsTest {
         ConsoleCommand console = (ConsoleCommand) command(Map.of(), "console");
         assertEquals(Path.of("notes"), console.notes.notes);
         assertEquals(Path.of("data"), console.notes.data);
-        assertEquals(Path.of("data", "studybot.db"), console.db);
+        assertEquals(new DatabaseLocation.SqliteFile(Path.of("data", "studybot.db")), console.db);
         assertEquals(StudybotConfig.DEFAULTS.questionOfTheDay().graceMinutes(), console.settings().grace().toMinutes());
         assertTrue(console.config().admins().console().isEmpty(), "everyone is an admin");
     }

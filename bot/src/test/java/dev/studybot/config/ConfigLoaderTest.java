@@ -1,6 +1,7 @@
 package dev.studybot.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,7 +70,7 @@ class ConfigLoaderTest {
         assertEquals(StudybotConfig.DEFAULTS, config);
         assertEquals("built-in defaults", config.source());
         assertEquals(Path.of("notes"), config.notes());
-        assertEquals(Path.of("data", "studybot.db"), config.databaseFile());
+        assertEquals(new DatabaseLocation.SqliteFile(Path.of("data", "studybot.db")), config.databaseLocation());
         assertEquals(ScoringRules.DEFAULTS, config.scoring());
         assertEquals(new ScoringRules(10, 3, 60, 2, 5, 1), config.scoring());
         assertEquals(new StudybotConfig.QuestionOfTheDayTimes(30, 120), config.questionOfTheDay());
@@ -98,7 +99,7 @@ class ConfigLoaderTest {
         assertEquals(file.toString(), config.source());
         assertEquals(Path.of("/srv/notes"), config.notes());
         assertEquals(Path.of("/srv/data"), config.data());
-        assertEquals(Path.of("/srv/db/scores.db"), config.databaseFile());
+        assertEquals(new DatabaseLocation.SqliteFile(Path.of("/srv/db/scores.db")), config.databaseLocation());
         assertEquals(ZoneId.of("Europe/Berlin"), config.timeZone());
         assertEquals(LogLevel.DEBUG, config.logLevel());
         assertEquals(new ScoringRules(20, 5, 30, 1, 3, 2), config.scoring());
@@ -139,7 +140,7 @@ class ConfigLoaderTest {
         Path file = write("data: /srv/data\ndatabase:\n");
         StudybotConfig config = ConfigLoader.load(file, Map.of());
         assertNull(config.database());
-        assertEquals(Path.of("/srv/data", "studybot.db"), config.databaseFile());
+        assertEquals(new DatabaseLocation.SqliteFile(Path.of("/srv/data", "studybot.db")), config.databaseLocation());
     }
 
     @Test
@@ -162,7 +163,7 @@ class ConfigLoaderTest {
                 Map.entry("STUDYBOT_QUESTIONS_MIN_SCORE", "1")));
         assertEquals(Path.of("/env/notes"), config.notes());
         assertEquals(Path.of("/env/data"), config.data());
-        assertEquals(Path.of("/env/x.db"), config.databaseFile());
+        assertEquals(new DatabaseLocation.SqliteFile(Path.of("/env/x.db")), config.databaseLocation());
         assertEquals(ZoneId.of("America/New_York"), config.timeZone());
         assertEquals(LogLevel.WARN, config.logLevel());
         assertEquals(new StudybotConfig.QuestionOfTheDayTimes(45, 240), config.questionOfTheDay());
@@ -171,6 +172,28 @@ class ConfigLoaderTest {
         assertEquals(List.of("U999"), config.admins().slack());
         assertEquals(List.of("123456789012345678"), config.admins().discord());
         assertEquals(1.0, config.questions().minScore());
+    }
+
+    @Test
+    void aPostgresqlServerIsADatabaseWhoseUrlNeverCarriesThePassword() throws IOException {
+        StudybotConfig config = ConfigLoader.load(
+                write("database: postgresql://db.internal:6543/studybot?user=bot&sslmode=require\n"), Map.of());
+        assertEquals(new DatabaseLocation.PostgresqlServer("jdbc:postgresql://db.internal:6543/studybot?sslmode=require",
+                "bot"), config.databaseLocation());
+        assertEquals("postgresql://db.internal:6543/studybot?sslmode=require&user=bot", config.databaseLocation().toString());
+        // The user may come before the host; the port defaults to PostgreSQL's.
+        assertEquals(new DatabaseLocation.PostgresqlServer("jdbc:postgresql://db:5432/s", "bot"),
+                ConfigLoader.load(write("notes: n\n"), Map.of("STUDYBOT_DB", "postgresql://bot@db/s")).databaseLocation());
+
+        String inUserInfo = error("database: postgresql://bot:hunter22secret@db/s\n", Map.of());
+        assertTrue(inUserInfo.contains("carries a password") && inUserInfo.contains("STUDYBOT_DATABASE_PASSWORD"),
+                inUserInfo);
+        assertFalse(inUserInfo.contains("hunter22secret"), inUserInfo);
+        String inParameter = error("notes: n\n", Map.of("STUDYBOT_DB", "postgresql://db/s?user=bot&password=hunter22secret"));
+        assertTrue(inParameter.startsWith("STUDYBOT_DB must be") && inParameter.contains("carries a password"), inParameter);
+        assertFalse(inParameter.contains("hunter22secret"), inParameter);
+        assertTrue(error("database: postgresql://db/s\n", Map.of()).contains("names no user"));
+        assertTrue(error("database: postgresql:///s?user=bot\n", Map.of()).contains("needs a host and a database"));
     }
 
     @Test
@@ -189,11 +212,11 @@ class ConfigLoaderTest {
         Path file = write(FULL);
         StudybotConfig config = ConfigLoader.load(file, Map.of("STUDYBOT_NOTES", "/env/notes",
                 "STUDYBOT_GRACE_MINUTES", "240", "STUDYBOT_CONSOLE_ADMINS", "carol"));
-        StudybotConfig withOptions = config.withCommandLine(Path.of("opt-notes"), null, Path.of("opt.db"), 5L, 6L,
+        StudybotConfig withOptions = config.withCommandLine(Path.of("opt-notes"), null, DatabaseLocation.parse("opt.db"), 5L, 6L,
                 List.of("erin"));
         assertEquals(Path.of("opt-notes"), withOptions.notes());
         assertEquals(Path.of("/srv/data"), withOptions.data());
-        assertEquals(Path.of("opt.db"), withOptions.databaseFile());
+        assertEquals(new DatabaseLocation.SqliteFile(Path.of("opt.db")), withOptions.databaseLocation());
         assertEquals(new StudybotConfig.QuestionOfTheDayTimes(5, 6), withOptions.questionOfTheDay());
         assertEquals(List.of("erin"), withOptions.admins().console());
         // options not given keep the environment's and the file's values
@@ -295,7 +318,7 @@ class ConfigLoaderTest {
             assertTrue(yml.contains(variable) || variable.startsWith("STUDYBOT_SCORING_"), variable + " in studybot.yml");
         }
         for (String secret : List.of("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_TOKEN",
-                "STUDYBOT_CONFIG")) {
+                "STUDYBOT_CONFIG", DatabaseLocation.PASSWORD_VARIABLE)) {
             assertTrue(example.contains("\n" + secret + "="), secret + " in .env.example");
         }
     }

@@ -30,6 +30,11 @@ public final class CapturedLogs implements AutoCloseable {
         return new CapturedLogs((Logger) LoggerFactory.getLogger("dev.studybot"));
     }
 
+    /** Captures every logger, the libraries' too (a connection pool, a driver), at debug. */
+    public static CapturedLogs everything() {
+        return new CapturedLogs((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME));
+    }
+
     public List<ILoggingEvent> events() {
         synchronized (appender.list) {
             return List.copyOf(appender.list);

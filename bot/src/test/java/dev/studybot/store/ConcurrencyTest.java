@@ -1,5 +1,6 @@
 package dev.studybot.store;
 
+import dev.studybot.config.DatabaseLocation;
 import dev.studybot.game.AnswerOutcome;
 import static dev.studybot.store.StoreFixtures.answer;
 import dev.studybot.domain.Member;
@@ -18,7 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -38,8 +38,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(StoreEngine.class)
 class ConcurrencyTest {
+
+    @Parameter
+    StoreEngine engine;
+
 
     private static final int THREADS = 8;
     private static final int PER_THREAD = 200;
@@ -60,8 +69,8 @@ class ConcurrencyTest {
     @Test
     @Timeout(120)
     void concurrentAnswersRecordOnceAndTotalsAddUp() throws Exception {
-        Path file = dir.resolve("studybot.db");
-        try (SqliteStudyStore first = SqliteStudyStore.open(file); SqliteStudyStore second = SqliteStudyStore.open(file)) {
+        DatabaseLocation database = engine.freshDatabase(dir);
+        try (SqliteStudyStore first = engine.open(database); SqliteStudyStore second = engine.open(database)) {
             List<Long> posted = new ArrayList<>();
             for (int i = 0; i < QUESTIONS; i++) {
                 Place place = i % 2 == 0 ? GENERAL : RANDOM;
@@ -125,7 +134,7 @@ class ConcurrencyTest {
             assertEquals(all.size() - distinct.size(), alreadyCount.get());
             int expectedPoints = recorded.values().stream().mapToInt(Integer::intValue).sum();
 
-            try (Connection c = DriverManager.getConnection(first.url()); Statement s = c.createStatement()) {
+            try (Connection c = engine.connect(database); Statement s = c.createStatement()) {
                 assertEquals(distinct.size(), count(s, "SELECT COUNT(*) FROM answers"));
                 assertEquals(distinct.size(), count(s, "SELECT COUNT(DISTINCT posted_ref || '/' || member_ref) FROM answers"));
                 assertEquals(expectedPoints, count(s, "SELECT SUM(points) FROM answers"));

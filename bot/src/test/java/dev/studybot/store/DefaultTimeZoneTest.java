@@ -1,6 +1,7 @@
 package dev.studybot.store;
 
 import static dev.studybot.store.StoreFixtures.GENERAL;
+import dev.studybot.config.DatabaseLocation;
 import dev.studybot.domain.GroupKey;
 import dev.studybot.game.AnswerOutcome;
 import dev.studybot.domain.Place;
@@ -20,9 +21,18 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Groups without a zone of their own follow the configured default, also when it changes between runs. */
+@ParameterizedClass
+@EnumSource(StoreEngine.class)
 class DefaultTimeZoneTest {
+
+    @Parameter
+    StoreEngine engine;
+
 
     private static final ZoneId UTC = ZoneId.of("UTC");
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
@@ -38,14 +48,14 @@ class DefaultTimeZoneTest {
 
     @Test
     void groupsFollowTheDefaultZoneUntilOneIsChosenAndARecountFollowsAChangedDefault() {
-        Path db = dir.resolve("studybot.db");
-        try (SqliteStudyStore store = SqliteStudyStore.open(db, UTC)) {
+        DatabaseLocation db = engine.freshDatabase(dir);
+        try (SqliteStudyStore store = engine.open(db, UTC)) {
             store.setTimeZone(new GroupKey("slack", "T2"), UTC);
             answer(store, FOLLOWS_DEFAULT, 1);
             answer(store, CHOSE_UTC, 2);
             assertEquals(List.of("U1"), weekLeaders(store, FOLLOWS_DEFAULT));
         }
-        try (SqliteStudyStore store = SqliteStudyStore.open(db, BERLIN)) {
+        try (SqliteStudyStore store = engine.open(db, BERLIN)) {
             assertEquals(BERLIN, store.timeZone(GENERAL.group()));
             assertEquals(UTC, store.timeZone(new GroupKey("slack", "T2")));
             assertEquals(BERLIN, store.timeZone(new GroupKey("slack", "T-unknown")));
@@ -58,7 +68,7 @@ class DefaultTimeZoneTest {
             assertEquals(BERLIN, store.timeZone(new GroupKey("discord", "G1")));
             assertEquals(List.of(), weekLeaders(store, newGroup));
         }
-        try (SqliteStudyStore store = SqliteStudyStore.open(db, UTC)) {
+        try (SqliteStudyStore store = engine.open(db, UTC)) {
             assertEquals(List.of("U1"), weekLeaders(store, FOLLOWS_DEFAULT));
         }
     }

@@ -51,7 +51,7 @@ class MigrationTest {
     void walAndForeignKeysAreOn() throws Exception {
         Path file = dir.resolve("studybot.db");
         try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
-            try (Connection c = Database.config(org.sqlite.SQLiteConfig.TransactionMode.DEFERRED)
+            try (Connection c = SqliteDatabase.config(org.sqlite.SQLiteConfig.TransactionMode.DEFERRED)
                     .createConnection(store.url()); Statement s = c.createStatement()) {
                 assertEquals("wal", single(s, "PRAGMA journal_mode"));
                 assertEquals("1", single(s, "PRAGMA foreign_keys"));

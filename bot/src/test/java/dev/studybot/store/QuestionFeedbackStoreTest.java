@@ -1,6 +1,7 @@
 package dev.studybot.store;
 
 import static dev.studybot.store.StoreFixtures.answer;
+import dev.studybot.config.DatabaseLocation;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Mode;
 import static dev.studybot.store.StoreFixtures.ANN;
@@ -31,8 +32,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(StoreEngine.class)
 class QuestionFeedbackStoreTest {
+
+    @Parameter
+    StoreEngine engine;
+
+    private DatabaseLocation database;
+
 
     @TempDir
     Path dir;
@@ -42,7 +54,8 @@ class QuestionFeedbackStoreTest {
 
     @BeforeEach
     void open() {
-        store = SqliteStudyStore.open(dir.resolve("studybot.db"));
+        database = engine.freshDatabase(dir);
+        store = engine.open(database);
         feedback = store.questionFeedback();
     }
 
@@ -94,7 +107,7 @@ class QuestionFeedbackStoreTest {
         feedback.report(posted, BOB, ReportReason.UNCLEAR, T0);
         store.close();
 
-        store = SqliteStudyStore.open(dir.resolve("studybot.db"));
+        store = engine.open(database);
 
         assertEquals(java.util.Set.of("q3"), store.questionFeedback().retired());
     }

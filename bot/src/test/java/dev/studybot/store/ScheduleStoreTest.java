@@ -1,5 +1,6 @@
 package dev.studybot.store;
 
+import dev.studybot.config.DatabaseLocation;
 import dev.studybot.domain.ChannelKey;
 import dev.studybot.game.AnswerOutcome;
 import static dev.studybot.store.StoreFixtures.answer;
@@ -25,7 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.studybot.knowledge.questions.Question;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -44,11 +44,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(StoreEngine.class)
 class ScheduleStoreTest {
+
+    @Parameter
+    StoreEngine engine;
+
+    private DatabaseLocation database;
+
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final LocalDate MONDAY = LocalDate.of(2026, 3, 2);
@@ -57,8 +69,9 @@ class ScheduleStoreTest {
     @TempDir
     Path dir;
 
-    private Path file() {
-        return dir.resolve("studybot.db");
+    @BeforeEach
+    void freshDatabase() {
+        database = engine.freshDatabase(dir);
     }
 
     // ------------------------------------------------------------------------------------------ schedules
@@ -68,7 +81,7 @@ class ScheduleStoreTest {
         Schedule general = new Schedule(GENERAL, LocalTime.of(9, 30), BERLIN, true, List.of("EC2", "S3 › Buckets"));
         Schedule random = new Schedule(RANDOM, LocalTime.of(17, 0), ZoneId.of("UTC"), false, List.of());
         Schedule ops = new Schedule(ACME_OPS, LocalTime.of(7, 5), ZoneId.of("America/New_York"), true, List.of("IAM"));
-        try (SqliteStudyStore store = SqliteStudyStore.open(file())) {
+        try (SqliteStudyStore store = engine.open(database)) {
             assertEquals(Optional.empty(), store.schedule(GENERAL.channel()));
             assertEquals(List.of(), store.schedules());
             store.saveSchedule(random);
@@ -88,7 +101,7 @@ class ScheduleStoreTest {
             assertEquals(new Place("slack", "T1", "Acme Corp", "C2", "random"),
                     store.schedule(RANDOM.channel()).orElseThrow().place());
         }
-        try (SqliteStudyStore store = SqliteStudyStore.open(file())) {
+        try (SqliteStudyStore store = engine.open(database)) {
             Place renamed = new Place("slack", "T1", "Acme Corp", "C1", "general-chat");
             assertEquals(Optional.of(new Schedule(renamed, LocalTime.of(8, 0), ZoneId.of("UTC"), false, List.of())),
                     store.schedule(GENERAL.channel()));
@@ -101,14 +114,14 @@ class ScheduleStoreTest {
             assertEquals(Optional.empty(), store.schedule(RANDOM.channel()));
             assertEquals(List.of("C1", "C9"), store.schedules().stream().map(s -> s.place().channelId()).toList());
         }
-        try (SqliteStudyStore store = SqliteStudyStore.open(file())) {
+        try (SqliteStudyStore store = engine.open(database)) {
             assertEquals(2, store.schedules().size());
         }
     }
 
     @Test
     void aScheduleKeepsItsTimeToTheMinute() {
-        try (SqliteStudyStore store = SqliteStudyStore.open(file())) {
+        try (SqliteStudyStore store = engine.open(database)) {
             store.saveSchedule(new Schedule(GENERAL, LocalTime.of(23, 59, 42, 7), BERLIN, false, List.of()));
             assertEquals(LocalTime.of(23, 59), store.schedule(GENERAL.channel()).orElseThrow().time());
         }
@@ -120,7 +133,7 @@ class ScheduleStoreTest {
     void oneQuestionPerChannelPerDay() throws SQLException {
         Instant at = T0;
         Instant reveal = at.plus(Duration.ofHours(8));
-        try (SqliteStudyStore store = SqliteStudyStore.open(file())) {
+        try (SqliteStudyStore store = engine.open(database)) {
             OptionalLong first = store.postDaily(GENERAL, MONDAY, question(1), at, reveal);
             assertTrue(first.isPresent());
             // The same channel and day again: nothing, whatever the question.
@@ -149,24 +162,24 @@ class ScheduleStoreTest {
             assertEquals(Optional.empty(), store.daily(new ChannelKey("slack", "T1", "C3"), MONDAY));
 
             // The refused calls left nothing behind.
-            try (Connection c = DriverManager.getConnection(store.url()); Statement s = c.createStatement()) {
+            try (Connection c = engine.connect(database); Statement s = c.createStatement()) {
                 assertEquals(3, count(s, "SELECT COUNT(*) FROM posted"));
                 assertEquals(3, count(s, "SELECT COUNT(*) FROM daily_posts"));
             }
         }
         // And it holds across a reopen.
-        try (SqliteStudyStore store = SqliteStudyStore.open(file())) {
+        try (SqliteStudyStore store = engine.open(database)) {
             assertEquals(OptionalLong.empty(), store.postDaily(GENERAL, MONDAY, question(9), at, reveal));
         }
     }
 
     @Test
     void theSchemaItselfRefusesASecondQuestionForTheDay() throws SQLException {
-        try (SqliteStudyStore store = SqliteStudyStore.open(file())) {
+        try (SqliteStudyStore store = engine.open(database)) {
             long first = store.postDaily(GENERAL, MONDAY, question(1), T0, T0.plusSeconds(3600)).orElseThrow();
             long other = store.post(GENERAL, null, Mode.DAILY, question(2), T0, T0.plusSeconds(3600));
             long practice = store.post(GENERAL, ANN, Mode.PRACTICE, question(3), T0, T0.plusSeconds(3600));
-            try (Connection c = DriverManager.getConnection(store.url()); Statement s = c.createStatement()) {
+            try (Connection c = engine.connect(database); Statement s = c.createStatement()) {
                 long channel = count(s, "SELECT channel_ref FROM daily_posts");
                 // Same channel, same day.
                 SQLException sameDay = assertThrows(SQLException.class, () -> s.executeUpdate(
@@ -202,8 +215,8 @@ class ScheduleStoreTest {
         for (int round = 0; round < 5; round++) {
             LocalDate day = MONDAY.plusDays(round);
             Instant at = T0.plus(StoreFixtures.DAY.multipliedBy(round));
-            try (SqliteStudyStore first = SqliteStudyStore.open(file());
-                 SqliteStudyStore second = SqliteStudyStore.open(file())) {
+            try (SqliteStudyStore first = engine.open(database);
+                 SqliteStudyStore second = engine.open(database)) {
                 CountDownLatch ready = new CountDownLatch(threads);
                 CountDownLatch start = new CountDownLatch(1);
                 ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -227,7 +240,7 @@ class ScheduleStoreTest {
                 pool.shutdown();
                 assertEquals(1, won.size(), "round " + round + ": " + won);
 
-                try (Connection c = DriverManager.getConnection(first.url()); Statement s = c.createStatement()) {
+                try (Connection c = engine.connect(database); Statement s = c.createStatement()) {
                     assertEquals(round + 1, count(s, "SELECT COUNT(*) FROM posted"));
                     assertEquals(round + 1, count(s, "SELECT COUNT(*) FROM daily_posts"));
                     assertEquals(won.get(0), count(s,
@@ -243,7 +256,7 @@ class ScheduleStoreTest {
     @Test
     void answersCloseAtTheReveal() {
         Instant reveal = T0.plus(Duration.ofHours(8));
-        try (SqliteStudyStore store = SqliteStudyStore.open(file())) {
+        try (SqliteStudyStore store = engine.open(database)) {
             long id = store.postDaily(GENERAL, MONDAY, question(1), T0, reveal).orElseThrow();
             assertInstanceOf(AnswerOutcome.Recorded.class,
                     answer(store, id, ANN, GENERAL, right(question(1)), reveal));
@@ -261,7 +274,7 @@ class ScheduleStoreTest {
         long general;
         long random;
         long tuesday;
-        try (SqliteStudyStore store = SqliteStudyStore.open(file())) {
+        try (SqliteStudyStore store = engine.open(database)) {
             assertEquals(List.of(), store.unrevealed());
             tuesday = store.postDaily(GENERAL, MONDAY.plusDays(1), question(3), at.plus(StoreFixtures.DAY),
                     at.plus(StoreFixtures.DAY).plus(Duration.ofHours(8))).orElseThrow();
@@ -282,7 +295,7 @@ class ScheduleStoreTest {
             assertEquals(List.of(general, tuesday), ids(store.unrevealed()));
             assertEquals(revealedAt, store.daily(RANDOM.channel(), MONDAY).orElseThrow().revealedAt());
         }
-        try (SqliteStudyStore store = SqliteStudyStore.open(file())) {
+        try (SqliteStudyStore store = engine.open(database)) {
             assertEquals(List.of(general, tuesday), ids(store.unrevealed()));
             assertFalse(store.markRevealed(random, T0.plus(StoreFixtures.DAY)));
             // The first reveal's time stays.
@@ -290,7 +303,7 @@ class ScheduleStoreTest {
                     store.daily(RANDOM.channel(), MONDAY).orElseThrow().revealedAt());
             assertTrue(store.markRevealed(general, T0.plus(Duration.ofHours(8))));
         }
-        try (SqliteStudyStore store = SqliteStudyStore.open(file())) {
+        try (SqliteStudyStore store = engine.open(database)) {
             assertEquals(List.of(tuesday), ids(store.unrevealed()));
             assertFalse(store.markRevealed(general, T0.plus(Duration.ofHours(9))));
         }
@@ -298,7 +311,7 @@ class ScheduleStoreTest {
 
     @Test
     void askedQuestionIdsAreTheChannelsDailyQuestions() {
-        try (SqliteStudyStore store = SqliteStudyStore.open(file())) {
+        try (SqliteStudyStore store = engine.open(database)) {
             assertEquals(Set.of(), store.askedQuestionIds(GENERAL.channel()));
             store.postDaily(GENERAL, MONDAY, question(1), T0, T0.plusSeconds(3600));
             store.postDaily(GENERAL, MONDAY.plusDays(1), question(2), T0.plus(StoreFixtures.DAY),
@@ -319,7 +332,7 @@ class ScheduleStoreTest {
     void revealStatsCountAnswersAndNameTheFirstRightAnswerByTime() {
         Question q = question(2);
         Instant reveal = T0.plus(Duration.ofHours(8));
-        try (SqliteStudyStore store = SqliteStudyStore.open(file())) {
+        try (SqliteStudyStore store = engine.open(database)) {
             long id = store.postDaily(GENERAL, MONDAY, q, T0, reveal).orElseThrow();
             assertEquals(new RevealStats(0, 0, null, null), store.revealStats(id));
 
@@ -351,7 +364,7 @@ class ScheduleStoreTest {
     @Test
     void theMemberNameShownIsTheLatest() {
         Question q = question(1);
-        try (SqliteStudyStore store = SqliteStudyStore.open(file())) {
+        try (SqliteStudyStore store = engine.open(database)) {
             long id = store.postDaily(GENERAL, MONDAY, q, T0, T0.plus(Duration.ofHours(8))).orElseThrow();
             answer(store, id, ANN, GENERAL, right(q), T0.plusSeconds(30));
             // Ann renamed herself while answering elsewhere.

@@ -1,5 +1,6 @@
 package dev.studybot.store;
 
+import dev.studybot.config.DatabaseLocation;
 import dev.studybot.domain.MemberKey;
 import dev.studybot.game.AnswerOutcome;
 import static dev.studybot.store.StoreFixtures.answer;
@@ -37,8 +38,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(StoreEngine.class)
 class SqliteStudyStoreTest {
+
+    @Parameter
+    StoreEngine engine;
+
+    private DatabaseLocation database;
+
 
     @TempDir
     Path dir;
@@ -47,7 +59,8 @@ class SqliteStudyStoreTest {
 
     @BeforeEach
     void open() {
-        store = SqliteStudyStore.open(dir.resolve("studybot.db"));
+        database = engine.freshDatabase(dir);
+        store = engine.open(database);
     }
 
     @AfterEach
@@ -360,7 +373,7 @@ class SqliteStudyStoreTest {
                 store.leaderboard(GENERAL, Scope.GROUP, Period.MONTH, ANN.key(), 10, now));
         Stats stats = store.stats(GENERAL, ANN.key(), now);
         store.close();
-        store = SqliteStudyStore.open(dir.resolve("studybot.db"));
+        store = engine.open(database);
         assertEquals(before, List.of(store.leaderboard(GENERAL, Scope.GROUP, Period.ALL, BOB.key(), 10, now),
                 store.leaderboard(GENERAL, Scope.CHANNEL, Period.WEEK, BOB.key(), 1, now),
                 store.leaderboard(GENERAL, Scope.GROUP, Period.MONTH, ANN.key(), 10, now)));
