@@ -17,7 +17,7 @@ import dev.studybot.pipeline.MiddlewareChain;
 import dev.studybot.qotd.DailyScheduler;
 import dev.studybot.qotd.QuestionOfTheDay;
 import dev.studybot.slack.SlackAdapter;
-import dev.studybot.store.SqliteStudyStore;
+import dev.studybot.store.SqlStudyStore;
 import dev.studybot.study.StudyBot;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,7 +41,7 @@ final class BotAssembly implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BotAssembly.class);
 
     final KnowledgeBase knowledge;
-    final SqliteStudyStore store;
+    final SqlStudyStore store;
     private final AnswerService answers;
     final QuestionGenerator.Result questions;
     private final QuestionGenerator generator;
@@ -70,7 +70,7 @@ final class BotAssembly implements AutoCloseable {
                 CompletableFuture.supplyAsync(() -> generator.generate(notes.notes, seed));
         this.knowledge = notes.open(System.err, warn);
         try {
-            this.store = SqliteStudyStore.open(db, config.timeZone(), System.getenv(DatabaseLocation.PASSWORD_VARIABLE));
+            this.store = SqlStudyStore.open(db, config.timeZone(), System.getenv(DatabaseLocation.PASSWORD_VARIABLE));
         } catch (RuntimeException e) {
             knowledge.close();
             throw e;

@@ -8,7 +8,7 @@ import dev.studybot.knowledge.eval.Evaluator;
 import dev.studybot.knowledge.eval.OffTopicReport;
 import dev.studybot.config.DatabaseLocation;
 import dev.studybot.config.StudybotConfig;
-import dev.studybot.store.SqliteStudyStore;
+import dev.studybot.store.SqlStudyStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +99,7 @@ final class EvalCommand implements Callable<Integer> {
         if (database instanceof DatabaseLocation.SqliteFile file && !Files.isRegularFile(file.file())) {
             throw new IllegalArgumentException("There is no database at " + file.file() + " to read votes from.");
         }
-        try (SqliteStudyStore store = SqliteStudyStore.open(database, config.timeZone(),
+        try (SqlStudyStore store = SqlStudyStore.open(database, config.timeZone(),
                 System.getenv(DatabaseLocation.PASSWORD_VARIABLE))) {
             int written = FeedbackQuerySet.write(store.searches().voted(), out);
             spec.commandLine().getErr().println((written == 1 ? "1 query" : written + " queries")

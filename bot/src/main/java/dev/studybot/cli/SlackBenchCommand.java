@@ -4,7 +4,7 @@ import dev.studybot.config.ScoringRules;
 import dev.studybot.game.AnswerService;
 import dev.studybot.knowledge.KnowledgeBase;
 import dev.studybot.slack.SlackLoad;
-import dev.studybot.store.SqliteStudyStore;
+import dev.studybot.store.SqlStudyStore;
 import dev.studybot.study.StudyBot;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -55,7 +55,7 @@ final class SlackBenchCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("studybot-bench-slack");
         // The index in --data, as the bot keeps it (built once, then reused): only the scores are thrown away.
         try (KnowledgeBase knowledge = notes.open(System.err);
-             SqliteStudyStore store = SqliteStudyStore.open(work.resolve("studybot.db"))) {
+             SqlStudyStore store = SqlStudyStore.open(work.resolve("studybot.db"))) {
             StudyBot bot = new StudyBot(knowledge, List.of(), store,
                     new AnswerService(store.answers(), ScoringRules.DEFAULTS), Clock.systemUTC(), 1, null);
             PrintWriter out = spec.commandLine().getOut();

@@ -7,7 +7,7 @@ import dev.studybot.domain.MemberKey;
 import dev.studybot.domain.Period;
 import dev.studybot.domain.Place;
 import dev.studybot.domain.Scope;
-import dev.studybot.store.SqliteStudyStore;
+import dev.studybot.store.SqlStudyStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -81,7 +81,7 @@ public final class StoreBenchCommand implements Callable<Integer> {
         }
         int questions = (int) Math.max((long) DAYS * CHANNELS, (answers + users - 1) / users);
         Path work = Files.createTempDirectory("studybot-store-bench");
-        try (SqliteStudyStore store = SqliteStudyStore.open(work.resolve("studybot.db"))) {
+        try (SqlStudyStore store = SqlStudyStore.open(work.resolve("studybot.db"))) {
             long start = System.nanoTime();
             store.setTimeZone(new GroupKey(PLATFORM, GROUP), ZONE);
             populate(store.url(), questions);
@@ -267,7 +267,7 @@ public final class StoreBenchCommand implements Callable<Integer> {
     }
 
     /** One call per period × scope × caller (top member, random member) per round: 12 per round. */
-    private long[] time(SqliteStudyStore store, Instant now) {
+    private long[] time(SqlStudyStore store, Instant now) {
         Random random = new Random(11);
         Period[] periods = Period.values();
         int calls = 0;

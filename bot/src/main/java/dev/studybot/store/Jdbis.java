@@ -42,7 +42,7 @@ final class Jdbis {
         }
     }
 
-    /** A step written with plain JDBC (the row helpers of {@link SqliteRows}). */
+    /** A step written with plain JDBC (the row helpers of {@link SqlRows}). */
     @FunctionalInterface
     interface JdbcStep<T> {
         T run() throws SQLException;

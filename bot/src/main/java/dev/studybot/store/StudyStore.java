@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Everything studybot remembers: members, groups, posted questions, answers, scores, reviews.
- * Implemented on SQLite (see SqliteStudyStore); safe to call from many threads.
+ * Implemented on SQLite or PostgreSQL (see SqlStudyStore); safe to call from many threads.
  */
 public interface StudyStore extends AutoCloseable {
 

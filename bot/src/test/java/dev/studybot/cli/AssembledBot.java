@@ -3,7 +3,7 @@ package dev.studybot.cli;
 import dev.studybot.chat.ChatHandler;
 import dev.studybot.chat.ChatPlatform;
 import dev.studybot.config.StudybotConfig;
-import dev.studybot.store.SqliteStudyStore;
+import dev.studybot.store.SqlStudyStore;
 import dev.studybot.study.StudyBot;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ public final class AssembledBot implements AutoCloseable {
         return chat;
     }
 
-    public SqliteStudyStore store() {
+    public SqlStudyStore store() {
         return parts.store;
     }
 

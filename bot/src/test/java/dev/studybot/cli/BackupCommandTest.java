@@ -13,7 +13,7 @@ import dev.studybot.domain.Mode;
 import dev.studybot.domain.Period;
 import dev.studybot.domain.Place;
 import dev.studybot.domain.Scope;
-import dev.studybot.store.SqliteStudyStore;
+import dev.studybot.store.SqlStudyStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,7 +28,7 @@ class BackupCommandTest {
     @TempDir
     Path dir;
 
-    private Leaderboard board(SqliteStudyStore store) {
+    private Leaderboard board(SqlStudyStore store) {
         return store.leaderboard(PLACE, Scope.GROUP, Period.ALL, new MemberKey("console", "alice"), 10, Instant.now());
     }
 
@@ -36,7 +36,7 @@ class BackupCommandTest {
     void theBackupIsACompleteDatabaseWithTheSameScores() {
         Path db = dir.resolve("studybot.db");
         Leaderboard before;
-        try (SqliteStudyStore store = SqliteStudyStore.open(db)) {
+        try (SqlStudyStore store = SqlStudyStore.open(db)) {
             Question question = new Question("q1", "fact", List.of("S3"), "How many nines ___?",
                     List.of("11", "9", "3", "5"), 0, "n.md", 1, "eleven nines");
             Instant now = Instant.now();
@@ -49,7 +49,7 @@ class BackupCommandTest {
                     dir.resolve("copies/backup.db").toString());
             assertEquals(0, run.exitCode(), run.err());
         }
-        try (SqliteStudyStore copy = SqliteStudyStore.open(dir.resolve("copies/backup.db"))) {
+        try (SqlStudyStore copy = SqlStudyStore.open(dir.resolve("copies/backup.db"))) {
             assertEquals(before, board(copy));
             assertEquals(1, board(copy).top().get(0).points());
         }
@@ -63,7 +63,7 @@ class BackupCommandTest {
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("There is no database at"), missing.err());
 
-        try (SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("studybot.db"))) {
+        try (SqlStudyStore store = SqlStudyStore.open(dir.resolve("studybot.db"))) {
             assertTrue(board(store).top().isEmpty());
         }
         CliTestSupport.Run taken = CliTestSupport.run("", "backup", "--db", dir.resolve("studybot.db").toString(),
@@ -76,7 +76,7 @@ class BackupCommandTest {
     @Test
     void withoutDbItBacksUpTheDatabaseTheConfigurationNames() throws Exception {
         Path data = dir.resolve("bot-data");
-        try (SqliteStudyStore store = SqliteStudyStore.open(data.resolve("studybot.db"))) {
+        try (SqlStudyStore store = SqlStudyStore.open(data.resolve("studybot.db"))) {
             Instant now = Instant.now();
             Question question = new Question("q1", "fact", List.of("S3"), "How many nines ___?",
                     List.of("11", "9", "3", "5"), 0, "n.md", 1, "eleven nines");
@@ -91,7 +91,7 @@ class BackupCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Backed up " + data.resolve("studybot.db")), run.out());
-        try (SqliteStudyStore copy = SqliteStudyStore.open(dir.resolve("copy.db"))) {
+        try (SqlStudyStore copy = SqlStudyStore.open(dir.resolve("copy.db"))) {
             assertEquals(1, board(copy).top().get(0).points());
         }
     }

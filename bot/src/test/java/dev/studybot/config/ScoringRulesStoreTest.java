@@ -9,7 +9,7 @@ import dev.studybot.game.AnswerService;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Mode;
 import dev.studybot.domain.Place;
-import dev.studybot.store.SqliteStudyStore;
+import dev.studybot.store.SqlStudyStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ class ScoringRulesStoreTest {
     }
 
     /** Points for a right daily answer 10 minutes after posting on each of {@code days} days, then a practice one. */
-    private static int[] play(SqliteStudyStore store, ScoringRules rules, int days) {
+    private static int[] play(SqlStudyStore store, ScoringRules rules, int days) {
         AnswerService answers = new AnswerService(store.answers(), rules);
         int[] points = new int[days + 1];
         for (int day = 0; day < days; day++) {
@@ -55,7 +55,7 @@ class ScoringRulesStoreTest {
 
     @Test
     void defaultRulesScoreAsBefore() {
-        try (SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("default.db"))) {
+        try (SqlStudyStore store = SqlStudyStore.open(dir.resolve("default.db"))) {
             assertEquals(List.of(13, 15, 17, 19, 21, 23, 23, 1), toList(play(store, ScoringRules.DEFAULTS, 7)));
         }
     }
@@ -72,12 +72,12 @@ class ScoringRulesStoreTest {
                   practice_correct: 4
                 """);
         ScoringRules rules = ConfigLoader.load(file, Map.of()).scoring();
-        try (SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("custom.db"))) {
+        try (SqlStudyStore store = SqlStudyStore.open(dir.resolve("custom.db"))) {
             // 10 minutes is not early (5), the streak bonus is 3 per day capped at 2 days, practice is 4
             assertEquals(List.of(20, 23, 26, 26, 4), toList(play(store, rules, 4)));
         }
         ScoringRules early = ConfigLoader.load(file, Map.of("STUDYBOT_SCORING_EARLY_MINUTES", "10")).scoring();
-        try (SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("early.db"))) {
+        try (SqlStudyStore store = SqlStudyStore.open(dir.resolve("early.db"))) {
             assertEquals(List.of(25, 28, 4), toList(play(store, early, 2)));
         }
     }

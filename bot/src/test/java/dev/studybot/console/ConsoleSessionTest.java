@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.studybot.cli.AssembledBot;
 import dev.studybot.store.Posted;
-import dev.studybot.store.SqliteStudyStore;
+import dev.studybot.store.SqlStudyStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -92,7 +92,7 @@ class ConsoleSessionTest {
         // No input of its own: the lines are handed to it one by one, each resolved from the store first.
         ConsoleChat chat = new ConsoleChat(new BufferedReader(new StringReader("")), out, false, false);
         try (AssembledBot bot = AssembledBot.on(chat, notes, dir, "--admins", "alice")) {
-            SqliteStudyStore store = bot.store();
+            SqlStudyStore store = bot.store();
             Map<String, Long> lastQuestion = new HashMap<>();
             String user = "you";
             for (String line : script()) {
@@ -110,7 +110,7 @@ class ConsoleSessionTest {
         return text.toString();
     }
 
-    private static String resolve(String line, Long posted, SqliteStudyStore store) {
+    private static String resolve(String line, Long posted, SqlStudyStore store) {
         line = line.replace("{qotd-right}", "{right}").replace("{qotd-wrong}", "{wrong}");
         if (!line.contains("{right}") && !line.contains("{wrong}")) {
             return line;

@@ -15,7 +15,7 @@ import dev.studybot.game.AnswerService;
 import dev.studybot.knowledge.questions.Question;
 import dev.studybot.ops.CapturedLogs;
 import dev.studybot.qotd.QuestionOfTheDay;
-import dev.studybot.store.SqliteStudyStore;
+import dev.studybot.store.SqlStudyStore;
 import dev.studybot.study.RealCommands;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,7 +50,7 @@ class DiscordDailyQuestionTest {
 
     private FakeDiscord discord;
     private DiscordAdapter adapter;
-    private SqliteStudyStore store;
+    private SqlStudyStore store;
     private QuestionOfTheDay daily;
 
     @BeforeEach
@@ -71,7 +71,7 @@ class DiscordDailyQuestionTest {
                 return RealCommands.specs();
             }
         });
-        store = SqliteStudyStore.open(dir.resolve("studybot.db"));
+        store = SqlStudyStore.open(dir.resolve("studybot.db"));
         Question question = new Question(Question.idOf("fact", "ec2.md", 9, "p", "Spot"), "fact", List.of("EC2"),
                 "Which instances can be interrupted with two minutes' notice?", List.of("On-Demand", "Spot", "Reserved"), 1,
                 "ec2.md", 9, "Spot instances get a **two-minute** interruption notice.");

@@ -12,7 +12,7 @@ import dev.studybot.domain.Mode;
 import dev.studybot.domain.Place;
 import dev.studybot.knowledge.questions.Question;
 import dev.studybot.store.PostedAnswers;
-import dev.studybot.store.SqliteStudyStore;
+import dev.studybot.store.SqlStudyStore;
 import dev.studybot.store.Stats;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,12 +39,12 @@ class AnswerServiceTest {
     @TempDir
     Path dir;
 
-    private SqliteStudyStore store;
+    private SqlStudyStore store;
     private AnswerService answers;
 
     @BeforeEach
     void open() {
-        store = SqliteStudyStore.open(dir.resolve("studybot.db"));
+        store = SqlStudyStore.open(dir.resolve("studybot.db"));
         answers = new AnswerService(store.answers(), ScoringRules.DEFAULTS);
     }
 

@@ -15,7 +15,7 @@ import dev.studybot.knowledge.search.SearchResponse;
 import dev.studybot.qotd.QuestionOfTheDay;
 import dev.studybot.qotd.RecordingPoster;
 import dev.studybot.domain.Place;
-import dev.studybot.store.SqliteStudyStore;
+import dev.studybot.store.SqlStudyStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,7 +164,7 @@ class LiveNotesTest {
         assertTrue(pool.get().stream().anyMatch(q -> q.prompt().contains("quokkaflux")));
 
         // The swap reaches the question of the day: bank questions come first, so the new one is picked.
-        try (SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("studybot.db"))) {
+        try (SqlStudyStore store = SqlStudyStore.open(dir.resolve("studybot.db"))) {
             RecordingPoster poster = new RecordingPoster();
             QuestionOfTheDay daily = new QuestionOfTheDay(store, store, List.of(), poster,
                     Clock.systemUTC(), QuestionOfTheDay.Settings.DEFAULTS, 1);

@@ -14,7 +14,7 @@ import dev.studybot.game.AnswerOutcome;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Place;
 import dev.studybot.store.Schedule;
-import dev.studybot.store.SqliteStudyStore;
+import dev.studybot.store.SqlStudyStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,7 +55,7 @@ class QuestionOfTheDayTest {
     @TempDir
     Path dir;
 
-    private SqliteStudyStore store;
+    private SqlStudyStore store;
     private final RecordingPoster poster = new RecordingPoster();
     /** The reveal, which edits the post. */
     private static final Predicate<Reply> REVEALED = reply -> heading(reply).endsWith("answer revealed");
@@ -63,7 +63,7 @@ class QuestionOfTheDayTest {
 
     @BeforeEach
     void open() {
-        store = SqliteStudyStore.open(dir.resolve("studybot.db"));
+        store = SqlStudyStore.open(dir.resolve("studybot.db"));
     }
 
     @AfterEach

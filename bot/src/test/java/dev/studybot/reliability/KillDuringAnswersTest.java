@@ -9,7 +9,7 @@ import dev.studybot.store.Leaderboard;
 import dev.studybot.domain.Period;
 import dev.studybot.domain.Place;
 import dev.studybot.domain.Scope;
-import dev.studybot.store.SqliteStudyStore;
+import dev.studybot.store.SqlStudyStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -314,7 +314,7 @@ class KillDuringAnswersTest {
         }
 
         // 6. A fresh store computes the same, for the group and for every channel.
-        try (SqliteStudyStore store = SqliteStudyStore.open(db)) {
+        try (SqlStudyStore store = SqlStudyStore.open(db)) {
             Place place = new Place("console", "console", "console", "c0", "c0");
             assertEquals(expected, totalsOf(store.leaderboard(place, Scope.GROUP, Period.ALL, null, 100_000, Instant.now())),
                     "a fresh store's leaderboard " + why);

@@ -15,7 +15,7 @@ import dev.studybot.game.AnswerService;
 import dev.studybot.knowledge.questions.Question;
 import dev.studybot.ops.CapturedLogs;
 import dev.studybot.qotd.QuestionOfTheDay;
-import dev.studybot.store.SqliteStudyStore;
+import dev.studybot.store.SqlStudyStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -52,7 +52,7 @@ class SlackDailyQuestionTest {
 
     private FakeSlack slack;
     private final List<SlackAdapter> adapters = new ArrayList<>();
-    private final List<SqliteStudyStore> stores = new ArrayList<>();
+    private final List<SqlStudyStore> stores = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -62,13 +62,13 @@ class SlackDailyQuestionTest {
     @AfterEach
     void stop() {
         adapters.forEach(SlackAdapter::close);
-        stores.forEach(SqliteStudyStore::close);
+        stores.forEach(SqlStudyStore::close);
         slack.close();
     }
 
     /** A bot process: its own store on the test's file, its own adapter, one question in its pool. */
     private QuestionOfTheDay daily() {
-        SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("studybot.db"));
+        SqlStudyStore store = SqlStudyStore.open(dir.resolve("studybot.db"));
         stores.add(store);
         SlackAdapter adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null,
                 SlackHttpModeTest.SIGNING_SECRET, 0, "127.0.0.1", slack.apiUrl()));
@@ -82,7 +82,7 @@ class SlackDailyQuestionTest {
                         Duration.ofSeconds(30), LIVE_COUNT_EVERY), 3);
     }
 
-    private SqliteStudyStore store() {
+    private SqlStudyStore store() {
         return stores.get(stores.size() - 1);
     }
 

@@ -70,7 +70,7 @@ class ConcurrencyTest {
     @Timeout(120)
     void concurrentAnswersRecordOnceAndTotalsAddUp() throws Exception {
         DatabaseLocation database = engine.freshDatabase(dir);
-        try (SqliteStudyStore first = engine.open(database); SqliteStudyStore second = engine.open(database)) {
+        try (SqlStudyStore first = engine.open(database); SqlStudyStore second = engine.open(database)) {
             List<Long> posted = new ArrayList<>();
             for (int i = 0; i < QUESTIONS; i++) {
                 Place place = i % 2 == 0 ? GENERAL : RANDOM;

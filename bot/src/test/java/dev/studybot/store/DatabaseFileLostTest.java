@@ -39,7 +39,7 @@ class DatabaseFileLostTest {
     @Test
     void afterTheFileIsDeletedNoWriteIsAcknowledgedAndTheProblemIsSaidOnce() throws Exception {
         Path db = dir.resolve("studybot.db");
-        try (SqliteStudyStore store = SqliteStudyStore.open(db)) {
+        try (SqlStudyStore store = SqlStudyStore.open(db)) {
             long posted = postDaily(store, GENERAL, 1, T0);
             answer(store, posted, ANN, GENERAL, right(question(1)), T0.plusSeconds(60));
             assertNull(store.fileProblem());
@@ -59,8 +59,8 @@ class DatabaseFileLostTest {
     void aFileMovedInOverTheDatabaseIsNoLessLost() throws Exception {
         Path db = dir.resolve("studybot.db");
         Path other = dir.resolve("other.db");
-        SqliteStudyStore.open(other).close();
-        try (SqliteStudyStore store = SqliteStudyStore.open(db)) {
+        SqlStudyStore.open(other).close();
+        try (SqlStudyStore store = SqlStudyStore.open(db)) {
             postDaily(store, GENERAL, 1, T0);
             Files.move(other, db, StandardCopyOption.REPLACE_EXISTING);
 
@@ -72,11 +72,11 @@ class DatabaseFileLostTest {
     @Test
     void aReadOnlyDatabaseIsRefusedAtStartWithOneLineSayingWhatToDo() throws Exception {
         Path db = dir.resolve("studybot.db");
-        SqliteStudyStore.open(db).close();
+        SqlStudyStore.open(db).close();
         assertTrue(db.toFile().setWritable(false, false));
         try {
             assumeFalse(Files.isWritable(db), "running as root: every file is writable");
-            StartupFailure refused = assertThrows(StartupFailure.class, () -> SqliteStudyStore.open(db));
+            StartupFailure refused = assertThrows(StartupFailure.class, () -> SqlStudyStore.open(db));
             assertTrue(refused.getMessage().contains("cannot be written"), refused.getMessage());
         } finally {
             db.toFile().setWritable(true, false);

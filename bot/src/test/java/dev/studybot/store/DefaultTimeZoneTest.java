@@ -49,13 +49,13 @@ class DefaultTimeZoneTest {
     @Test
     void groupsFollowTheDefaultZoneUntilOneIsChosenAndARecountFollowsAChangedDefault() {
         DatabaseLocation db = engine.freshDatabase(dir);
-        try (SqliteStudyStore store = engine.open(db, UTC)) {
+        try (SqlStudyStore store = engine.open(db, UTC)) {
             store.setTimeZone(new GroupKey("slack", "T2"), UTC);
             answer(store, FOLLOWS_DEFAULT, 1);
             answer(store, CHOSE_UTC, 2);
             assertEquals(List.of("U1"), weekLeaders(store, FOLLOWS_DEFAULT));
         }
-        try (SqliteStudyStore store = engine.open(db, BERLIN)) {
+        try (SqlStudyStore store = engine.open(db, BERLIN)) {
             assertEquals(BERLIN, store.timeZone(GENERAL.group()));
             assertEquals(UTC, store.timeZone(new GroupKey("slack", "T2")));
             assertEquals(BERLIN, store.timeZone(new GroupKey("slack", "T-unknown")));
@@ -68,7 +68,7 @@ class DefaultTimeZoneTest {
             assertEquals(BERLIN, store.timeZone(new GroupKey("discord", "G1")));
             assertEquals(List.of(), weekLeaders(store, newGroup));
         }
-        try (SqliteStudyStore store = engine.open(db, UTC)) {
+        try (SqlStudyStore store = engine.open(db, UTC)) {
             assertEquals(List.of("U1"), weekLeaders(store, FOLLOWS_DEFAULT));
         }
     }

@@ -37,20 +37,20 @@ class MigrationTest {
     @Test
     void migratesAnEmptyFileAndCreatesFolders() throws SQLException {
         Path file = dir.resolve("a/b/studybot.db");
-        try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
+        try (SqlStudyStore store = SqlStudyStore.open(file)) {
             assertEquals(0, store.leaderboard(GENERAL, Scope.GROUP, Period.ALL, ANN.key(), 10, Instant.now())
                     .players());
         }
         assertEquals(ALL_VERSIONS, appliedVersions(file));
         // Opening again applies nothing new.
-        SqliteStudyStore.open(file).close();
+        SqlStudyStore.open(file).close();
         assertEquals(ALL_VERSIONS, appliedVersions(file));
     }
 
     @Test
     void walAndForeignKeysAreOn() throws Exception {
         Path file = dir.resolve("studybot.db");
-        try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
+        try (SqlStudyStore store = SqlStudyStore.open(file)) {
             try (Connection c = SqliteDatabase.config(org.sqlite.SQLiteConfig.TransactionMode.DEFERRED)
                     .createConnection(store.url()); Statement s = c.createStatement()) {
                 assertEquals("wal", single(s, "PRAGMA journal_mode"));
@@ -73,7 +73,7 @@ class MigrationTest {
     void upgradesAVersionOneFileAndBackfillsTotals() throws SQLException {
         Path file = dir.resolve("old.db");
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
-        SqliteStudyStore.flyway(url, "1").migrate();
+        SqlStudyStore.flyway(url, "1").migrate();
         assertEquals(List.of("1"), appliedVersions(file));
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO members (id, platform, user_id, display_name) VALUES "
@@ -100,7 +100,7 @@ class MigrationTest {
                     + "(1, 3, 2, 0, 0, 0, " + Instant.parse("2026-03-01T22:50:00Z").toEpochMilli() + ")");
         }
 
-        try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
+        try (SqlStudyStore store = SqlStudyStore.open(file)) {
             assertEquals(ALL_VERSIONS, appliedVersions(file));
             Instant now = Instant.parse("2026-03-01T22:55:00Z"); // Sunday 23:55 in Berlin: week 9
             Leaderboard all = store.leaderboard(GENERAL, Scope.GROUP, Period.ALL, CAT.key(), 10, now);
@@ -139,7 +139,7 @@ class MigrationTest {
     void upgradesAVersionTwoFileToTheQuestionOfTheDay() throws SQLException {
         Path file = dir.resolve("v2.db");
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
-        SqliteStudyStore.flyway(url, "2.1").migrate();
+        SqlStudyStore.flyway(url, "2.1").migrate();
         assertEquals(List.of("1", "2", "2.1"), appliedVersions(file));
         Instant monday = StoreFixtures.T0;
         long oldDaily;
@@ -157,7 +157,7 @@ class MigrationTest {
                     + "VALUES (7, 1, 1, 1, 13, 1, " + monday.plusSeconds(60).toEpochMilli() + ")");
         }
 
-        try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
+        try (SqlStudyStore store = SqlStudyStore.open(file)) {
             assertEquals(ALL_VERSIONS, appliedVersions(file));
             // Old data is intact and readable through the new interface.
             assertEquals(Set.of("old-q"), store.askedQuestionIds(GENERAL.channel()));
@@ -172,7 +172,7 @@ class MigrationTest {
             assertEquals(Set.of("old-q", "q1"), store.askedQuestionIds(GENERAL.channel()));
             assertEquals(List.of(id), store.unrevealed().stream().map(DailyPost::postedId).toList());
         }
-        SqliteStudyStore.open(file).close();
+        SqlStudyStore.open(file).close();
         assertEquals(ALL_VERSIONS, appliedVersions(file));
     }
 
@@ -181,12 +181,12 @@ class MigrationTest {
     void upgradesAVersionThreeFileWithGroupsFollowingTheDefaultZone() throws SQLException {
         Path file = dir.resolve("v3.db");
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
-        SqliteStudyStore.flyway(url, "3").migrate();
+        SqlStudyStore.flyway(url, "3").migrate();
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO study_groups (id, platform, group_id, name) VALUES (1, 'slack', 'T1', 'Acme')");
         }
         ZoneId berlin = ZoneId.of("Europe/Berlin");
-        try (SqliteStudyStore store = SqliteStudyStore.open(file, berlin)) {
+        try (SqlStudyStore store = SqlStudyStore.open(file, berlin)) {
             assertEquals(ALL_VERSIONS, appliedVersions(file));
             assertEquals(berlin, store.timeZone(GENERAL.group()));
         }
@@ -202,7 +202,7 @@ class MigrationTest {
             s.executeUpdate("INSERT INTO answers (posted_ref, member_ref, choice, correct, points, answered_at)"
                     + " VALUES (" + posted + ", 1, 1, 0, 0, 0)");
         });
-        try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
+        try (SqlStudyStore store = SqlStudyStore.open(file)) {
             assertEquals(ALL_VERSIONS, appliedVersions(file));
             store.questionFeedback().report(posted, StoreFixtures.BOB, dev.studybot.itemanalysis.ReportReason.UNCLEAR,
                     StoreFixtures.T0);
@@ -223,7 +223,7 @@ class MigrationTest {
             s.executeUpdate("INSERT INTO daily_posts (posted_ref, channel_ref, day, posted_at, reveal_at, delivered_at)"
                     + " VALUES (" + posted + ", 1, '2026-11-24', 0, 9e12, 5)");
         });
-        try (SqliteStudyStore store = SqliteStudyStore.open(file)) {
+        try (SqlStudyStore store = SqlStudyStore.open(file)) {
             assertEquals(ALL_VERSIONS, appliedVersions(file));
             assertEquals(java.util.Optional.of(java.time.Instant.ofEpochMilli(5)), store.deliveries().deliveredAt(posted));
             assertTrue(store.deliveries().message(posted).isEmpty(), "no id: its reveal is a message of its own");
@@ -240,7 +240,7 @@ class MigrationTest {
     private Path fileAtVersion(String version, OldRows rows) throws SQLException {
         Path file = dir.resolve("v" + version + ".db");
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
-        SqliteStudyStore.flyway(url, version).migrate();
+        SqlStudyStore.flyway(url, version).migrate();
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             rows.insert(s);
         }

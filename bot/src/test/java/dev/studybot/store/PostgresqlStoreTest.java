@@ -47,9 +47,9 @@ class PostgresqlStoreTest {
     @Test
     void theWholeHistoryAppliesOnAnEmptyDatabaseWithTheVersionsSqliteHas() throws SQLException {
         DatabaseLocation.PostgresqlServer empty = server.emptyDatabase();
-        SqliteStudyStore.open(empty, UTC, server.password()).close();
+        SqlStudyStore.open(empty, UTC, server.password()).close();
         DatabaseLocation file = new DatabaseLocation.SqliteFile(dir.resolve("studybot.db"));
-        SqliteStudyStore.open(file, UTC, null).close();
+        SqlStudyStore.open(file, UTC, null).close();
 
         String history = "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank";
         List<String> onPostgresql;
@@ -90,7 +90,7 @@ class PostgresqlStoreTest {
             s.executeUpdate("INSERT INTO answers (posted_ref, member_ref, choice, correct, points, streak, answered_at)"
                     + " VALUES (1, 1, 1, 1, 13, 1, " + Instant.parse("2026-03-01T23:30:00Z").toEpochMilli() + ")");
         }
-        try (SqliteStudyStore store = SqliteStudyStore.open(database, UTC, server.password())) {
+        try (SqlStudyStore store = SqlStudyStore.open(database, UTC, server.password())) {
             Instant mondayInBerlin = Instant.parse("2026-03-02T08:00:00Z");
             assertEquals(13, store.leaderboard(GENERAL, Scope.GROUP, Period.WEEK, null, 10, mondayInBerlin).top().get(0)
                     .points());
@@ -105,13 +105,13 @@ class PostgresqlStoreTest {
     void thePasswordIsInNoLogLineNorMessage() {
         String wrong = "not-the-password-" + System.nanoTime();
         try (CapturedLogs logs = CapturedLogs.everything()) {
-            try (SqliteStudyStore store = SqliteStudyStore.open(server.freshDatabase(), UTC, server.password())) {
+            try (SqlStudyStore store = SqlStudyStore.open(server.freshDatabase(), UTC, server.password())) {
                 long posted = postDaily(store, GENERAL, 1, T0);
                 answer(store, posted, ANN, GENERAL, right(question(1)), T0.plusSeconds(5));
                 assertEquals(1, store.leaderboard(GENERAL, Scope.GROUP, Period.ALL, null, 10, T0).players());
             }
             StartupFailure refused = assertThrows(StartupFailure.class,
-                    () -> SqliteStudyStore.open(server.freshDatabase(), UTC, wrong));
+                    () -> SqlStudyStore.open(server.freshDatabase(), UTC, wrong));
             assertTrue(refused.getMessage().contains("password authentication failed"), refused.getMessage());
             assertFalse(refused.getMessage().contains(wrong), refused.getMessage());
 
@@ -125,7 +125,7 @@ class PostgresqlStoreTest {
     @Test
     void aServerThatCannotBeReachedIsAProblemUntilItAnswersAgain() throws SQLException {
         DatabaseLocation.PostgresqlServer database = server.freshDatabase();
-        try (SqliteStudyStore store = SqliteStudyStore.open(database, UTC, server.password())) {
+        try (SqlStudyStore store = SqlStudyStore.open(database, UTC, server.password())) {
             assertNull(store.fileProblem());
             server.refuseConnections(database, true);
             String problem = store.fileProblem();

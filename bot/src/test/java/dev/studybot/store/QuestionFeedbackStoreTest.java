@@ -49,7 +49,7 @@ class QuestionFeedbackStoreTest {
     @TempDir
     Path dir;
 
-    SqliteStudyStore store;
+    SqlStudyStore store;
     QuestionFeedbackStore feedback;
 
     @BeforeEach

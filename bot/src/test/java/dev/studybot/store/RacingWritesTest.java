@@ -62,8 +62,8 @@ class RacingWritesTest {
     Path dir;
 
     private DatabaseLocation database;
-    private SqliteStudyStore first;
-    private SqliteStudyStore second;
+    private SqlStudyStore first;
+    private SqlStudyStore second;
     private ExecutorService pool;
 
     @BeforeEach

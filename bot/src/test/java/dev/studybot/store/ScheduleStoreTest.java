@@ -81,7 +81,7 @@ class ScheduleStoreTest {
         Schedule general = new Schedule(GENERAL, LocalTime.of(9, 30), BERLIN, true, List.of("EC2", "S3 › Buckets"));
         Schedule random = new Schedule(RANDOM, LocalTime.of(17, 0), ZoneId.of("UTC"), false, List.of());
         Schedule ops = new Schedule(ACME_OPS, LocalTime.of(7, 5), ZoneId.of("America/New_York"), true, List.of("IAM"));
-        try (SqliteStudyStore store = engine.open(database)) {
+        try (SqlStudyStore store = engine.open(database)) {
             assertEquals(Optional.empty(), store.schedule(GENERAL.channel()));
             assertEquals(List.of(), store.schedules());
             store.saveSchedule(random);
@@ -101,7 +101,7 @@ class ScheduleStoreTest {
             assertEquals(new Place("slack", "T1", "Acme Corp", "C2", "random"),
                     store.schedule(RANDOM.channel()).orElseThrow().place());
         }
-        try (SqliteStudyStore store = engine.open(database)) {
+        try (SqlStudyStore store = engine.open(database)) {
             Place renamed = new Place("slack", "T1", "Acme Corp", "C1", "general-chat");
             assertEquals(Optional.of(new Schedule(renamed, LocalTime.of(8, 0), ZoneId.of("UTC"), false, List.of())),
                     store.schedule(GENERAL.channel()));
@@ -114,14 +114,14 @@ class ScheduleStoreTest {
             assertEquals(Optional.empty(), store.schedule(RANDOM.channel()));
             assertEquals(List.of("C1", "C9"), store.schedules().stream().map(s -> s.place().channelId()).toList());
         }
-        try (SqliteStudyStore store = engine.open(database)) {
+        try (SqlStudyStore store = engine.open(database)) {
             assertEquals(2, store.schedules().size());
         }
     }
 
     @Test
     void aScheduleKeepsItsTimeToTheMinute() {
-        try (SqliteStudyStore store = engine.open(database)) {
+        try (SqlStudyStore store = engine.open(database)) {
             store.saveSchedule(new Schedule(GENERAL, LocalTime.of(23, 59, 42, 7), BERLIN, false, List.of()));
             assertEquals(LocalTime.of(23, 59), store.schedule(GENERAL.channel()).orElseThrow().time());
         }
@@ -133,7 +133,7 @@ class ScheduleStoreTest {
     void oneQuestionPerChannelPerDay() throws SQLException {
         Instant at = T0;
         Instant reveal = at.plus(Duration.ofHours(8));
-        try (SqliteStudyStore store = engine.open(database)) {
+        try (SqlStudyStore store = engine.open(database)) {
             OptionalLong first = store.postDaily(GENERAL, MONDAY, question(1), at, reveal);
             assertTrue(first.isPresent());
             // The same channel and day again: nothing, whatever the question.
@@ -168,14 +168,14 @@ class ScheduleStoreTest {
             }
         }
         // And it holds across a reopen.
-        try (SqliteStudyStore store = engine.open(database)) {
+        try (SqlStudyStore store = engine.open(database)) {
             assertEquals(OptionalLong.empty(), store.postDaily(GENERAL, MONDAY, question(9), at, reveal));
         }
     }
 
     @Test
     void theSchemaItselfRefusesASecondQuestionForTheDay() throws SQLException {
-        try (SqliteStudyStore store = engine.open(database)) {
+        try (SqlStudyStore store = engine.open(database)) {
             long first = store.postDaily(GENERAL, MONDAY, question(1), T0, T0.plusSeconds(3600)).orElseThrow();
             long other = store.post(GENERAL, null, Mode.DAILY, question(2), T0, T0.plusSeconds(3600));
             long practice = store.post(GENERAL, ANN, Mode.PRACTICE, question(3), T0, T0.plusSeconds(3600));
@@ -185,12 +185,12 @@ class ScheduleStoreTest {
                 SQLException sameDay = assertThrows(SQLException.class, () -> s.executeUpdate(
                         "INSERT INTO daily_posts (posted_ref, channel_ref, day, posted_at, reveal_at) VALUES ("
                                 + other + ", " + channel + ", '2026-03-02', 0, 0)"));
-                assertTrue(SqliteRows.isUniqueViolation(sameDay), sameDay.getMessage());
+                assertTrue(SqlRows.isUniqueViolation(sameDay), sameDay.getMessage());
                 // The same posted question on two days.
                 SQLException samePosted = assertThrows(SQLException.class, () -> s.executeUpdate(
                         "INSERT INTO daily_posts (posted_ref, channel_ref, day, posted_at, reveal_at) VALUES ("
                                 + first + ", " + channel + ", '2026-03-03', 0, 0)"));
-                assertTrue(SqliteRows.isUniqueViolation(samePosted), samePosted.getMessage());
+                assertTrue(SqlRows.isUniqueViolation(samePosted), samePosted.getMessage());
                 // Not a daily question.
                 assertThrows(SQLException.class, () -> s.executeUpdate(
                         "INSERT INTO daily_posts (posted_ref, channel_ref, day, posted_at, reveal_at) VALUES ("
@@ -215,8 +215,8 @@ class ScheduleStoreTest {
         for (int round = 0; round < 5; round++) {
             LocalDate day = MONDAY.plusDays(round);
             Instant at = T0.plus(StoreFixtures.DAY.multipliedBy(round));
-            try (SqliteStudyStore first = engine.open(database);
-                 SqliteStudyStore second = engine.open(database)) {
+            try (SqlStudyStore first = engine.open(database);
+                 SqlStudyStore second = engine.open(database)) {
                 CountDownLatch ready = new CountDownLatch(threads);
                 CountDownLatch start = new CountDownLatch(1);
                 ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -256,7 +256,7 @@ class ScheduleStoreTest {
     @Test
     void answersCloseAtTheReveal() {
         Instant reveal = T0.plus(Duration.ofHours(8));
-        try (SqliteStudyStore store = engine.open(database)) {
+        try (SqlStudyStore store = engine.open(database)) {
             long id = store.postDaily(GENERAL, MONDAY, question(1), T0, reveal).orElseThrow();
             assertInstanceOf(AnswerOutcome.Recorded.class,
                     answer(store, id, ANN, GENERAL, right(question(1)), reveal));
@@ -274,7 +274,7 @@ class ScheduleStoreTest {
         long general;
         long random;
         long tuesday;
-        try (SqliteStudyStore store = engine.open(database)) {
+        try (SqlStudyStore store = engine.open(database)) {
             assertEquals(List.of(), store.unrevealed());
             tuesday = store.postDaily(GENERAL, MONDAY.plusDays(1), question(3), at.plus(StoreFixtures.DAY),
                     at.plus(StoreFixtures.DAY).plus(Duration.ofHours(8))).orElseThrow();
@@ -295,7 +295,7 @@ class ScheduleStoreTest {
             assertEquals(List.of(general, tuesday), ids(store.unrevealed()));
             assertEquals(revealedAt, store.daily(RANDOM.channel(), MONDAY).orElseThrow().revealedAt());
         }
-        try (SqliteStudyStore store = engine.open(database)) {
+        try (SqlStudyStore store = engine.open(database)) {
             assertEquals(List.of(general, tuesday), ids(store.unrevealed()));
             assertFalse(store.markRevealed(random, T0.plus(StoreFixtures.DAY)));
             // The first reveal's time stays.
@@ -303,7 +303,7 @@ class ScheduleStoreTest {
                     store.daily(RANDOM.channel(), MONDAY).orElseThrow().revealedAt());
             assertTrue(store.markRevealed(general, T0.plus(Duration.ofHours(8))));
         }
-        try (SqliteStudyStore store = engine.open(database)) {
+        try (SqlStudyStore store = engine.open(database)) {
             assertEquals(List.of(tuesday), ids(store.unrevealed()));
             assertFalse(store.markRevealed(general, T0.plus(Duration.ofHours(9))));
         }
@@ -311,7 +311,7 @@ class ScheduleStoreTest {
 
     @Test
     void askedQuestionIdsAreTheChannelsDailyQuestions() {
-        try (SqliteStudyStore store = engine.open(database)) {
+        try (SqlStudyStore store = engine.open(database)) {
             assertEquals(Set.of(), store.askedQuestionIds(GENERAL.channel()));
             store.postDaily(GENERAL, MONDAY, question(1), T0, T0.plusSeconds(3600));
             store.postDaily(GENERAL, MONDAY.plusDays(1), question(2), T0.plus(StoreFixtures.DAY),
@@ -332,7 +332,7 @@ class ScheduleStoreTest {
     void revealStatsCountAnswersAndNameTheFirstRightAnswerByTime() {
         Question q = question(2);
         Instant reveal = T0.plus(Duration.ofHours(8));
-        try (SqliteStudyStore store = engine.open(database)) {
+        try (SqlStudyStore store = engine.open(database)) {
             long id = store.postDaily(GENERAL, MONDAY, q, T0, reveal).orElseThrow();
             assertEquals(new RevealStats(0, 0, null, null), store.revealStats(id));
 
@@ -364,7 +364,7 @@ class ScheduleStoreTest {
     @Test
     void theMemberNameShownIsTheLatest() {
         Question q = question(1);
-        try (SqliteStudyStore store = engine.open(database)) {
+        try (SqlStudyStore store = engine.open(database)) {
             long id = store.postDaily(GENERAL, MONDAY, q, T0, T0.plus(Duration.ofHours(8))).orElseThrow();
             answer(store, id, ANN, GENERAL, right(q), T0.plusSeconds(30));
             // Ann renamed herself while answering elsewhere.

@@ -31,7 +31,7 @@ class SearchHistoryStoreTest {
 
     @TempDir
     Path dir;
-    private SqliteStudyStore store;
+    private SqlStudyStore store;
     private SearchHistory searches;
 
     @BeforeEach

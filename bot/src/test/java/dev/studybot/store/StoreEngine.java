@@ -54,11 +54,11 @@ enum StoreEngine {
     /** A plain JDBC connection to the database, for tests that look at the tables themselves. */
     abstract Connection connect(DatabaseLocation at) throws SQLException;
 
-    SqliteStudyStore open(DatabaseLocation at) {
+    SqlStudyStore open(DatabaseLocation at) {
         return open(at, ZoneId.of("UTC"));
     }
 
-    SqliteStudyStore open(DatabaseLocation at, ZoneId defaultZone) {
-        return SqliteStudyStore.open(at, defaultZone, password());
+    SqlStudyStore open(DatabaseLocation at, ZoneId defaultZone) {
+        return SqlStudyStore.open(at, defaultZone, password());
     }
 }

@@ -164,7 +164,7 @@ final class ThrowawayPostgresql {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create the template database: " + e.getMessage(), e);
         }
-        SqliteStudyStore.open(location(TEMPLATE), ZoneId.of("UTC"), password).close();
+        SqlStudyStore.open(location(TEMPLATE), ZoneId.of("UTC"), password).close();
     }
 
     private void stop() {

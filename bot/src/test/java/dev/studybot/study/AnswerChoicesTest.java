@@ -15,7 +15,7 @@ import dev.studybot.knowledge.index.IndexProgress;
 import dev.studybot.knowledge.questions.QuestionGenerator;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Place;
-import dev.studybot.store.SqliteStudyStore;
+import dev.studybot.store.SqlStudyStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,7 +37,7 @@ class AnswerChoicesTest {
         Files.writeString(notes.resolve("bank.quiz.md"), String.join("\n", "# S3", "## Classes", "",
                 "Q: Which class is cheapest for archives?", "- [ ] Standard", "- [x] Deep Archive", ""));
         try (KnowledgeBase knowledge = KnowledgeBase.open(notes, dir.resolve("data"), Synonyms.none(), IndexProgress.SILENT);
-             SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("studybot.db"))) {
+             SqlStudyStore store = SqlStudyStore.open(dir.resolve("studybot.db"))) {
             StudyBot bot = new StudyBot(knowledge, new QuestionGenerator(Synonyms.none()).generate(notes, 1).questions(),
                     store, new AnswerService(store.answers(), ScoringRules.DEFAULTS), Clock.systemUTC(), 1, null);
             Reply quiz = bot.handle(new Interaction.Text(ALICE, "quiz"));

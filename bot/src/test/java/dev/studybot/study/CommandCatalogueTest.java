@@ -17,7 +17,7 @@ import dev.studybot.domain.Place;
 import dev.studybot.knowledge.KnowledgeBase;
 import dev.studybot.knowledge.analysis.Synonyms;
 import dev.studybot.knowledge.index.IndexProgress;
-import dev.studybot.store.SqliteStudyStore;
+import dev.studybot.store.SqlStudyStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,7 +41,7 @@ class CommandCatalogueTest {
         Place place = new Place("slack", "T1", "Acme", "C1", "general");
         Caller admin = new Caller(new Member("slack", "U1", "Ann"), place, true);
         try (KnowledgeBase knowledge = KnowledgeBase.open(notes, dir.resolve("data"), Synonyms.none(), IndexProgress.SILENT);
-             SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("studybot.db"))) {
+             SqlStudyStore store = SqlStudyStore.open(dir.resolve("studybot.db"))) {
             StudyBot bot = new StudyBot(knowledge, List.of(), store,
                     new AnswerService(store.answers(), ScoringRules.DEFAULTS), Clock.systemUTC(), 1, null);
             for (CommandSpec spec : bot.catalogue().specs()) {

@@ -9,7 +9,7 @@ import dev.studybot.knowledge.questions.Question;
 import dev.studybot.qotd.DailyScheduler;
 import dev.studybot.qotd.QuestionOfTheDay;
 import dev.studybot.qotd.RecordingPoster;
-import dev.studybot.store.SqliteStudyStore;
+import dev.studybot.store.SqlStudyStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +21,14 @@ import java.util.List;
  * The real bot with the question of the day running (posts go nowhere), on a one-note folder and a SQLite store in
  * {@code dir}, serving {@code pool} at a fixed {@code clock}.
  */
-record DailyBot(KnowledgeBase knowledge, SqliteStudyStore store, DailyScheduler scheduler, StudyBot bot)
+record DailyBot(KnowledgeBase knowledge, SqlStudyStore store, DailyScheduler scheduler, StudyBot bot)
         implements AutoCloseable {
 
     static DailyBot open(Path dir, ZoneId defaultZone, List<Question> pool, Clock clock) throws IOException {
         Path notes = Files.createDirectories(dir.resolve("notes"));
         Files.writeString(notes.resolve("ec2.md"), "# EC2\n\nSpot instances get a two-minute notice.\n");
         KnowledgeBase knowledge = KnowledgeBase.open(notes, dir.resolve("data"), Synonyms.none(), IndexProgress.SILENT);
-        SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("studybot.db"), defaultZone);
+        SqlStudyStore store = SqlStudyStore.open(dir.resolve("studybot.db"), defaultZone);
         QuestionOfTheDay daily = new QuestionOfTheDay(store, store, pool, new RecordingPoster(), clock,
                 QuestionOfTheDay.Settings.DEFAULTS, 1);
         DailyScheduler scheduler = DailyScheduler.start(daily, store);

@@ -15,7 +15,7 @@ import dev.studybot.knowledge.KnowledgeBase;
 import dev.studybot.knowledge.analysis.Synonyms;
 import dev.studybot.knowledge.index.IndexProgress;
 import dev.studybot.store.SearchHistory;
-import dev.studybot.store.SqliteStudyStore;
+import dev.studybot.store.SqlStudyStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,13 +65,13 @@ class MoreResultsTest {
     }
 
     private interface BotWork {
-        void run(StudyBot bot, SqliteStudyStore store) throws Exception;
+        void run(StudyBot bot, SqlStudyStore store) throws Exception;
     }
 
     /** A bot on the notes and on the same database file each time, as after a restart. */
     private void withBot(BotWork work) throws Exception {
         try (KnowledgeBase knowledge = KnowledgeBase.open(notes, dir.resolve("data"), Synonyms.none(), IndexProgress.SILENT);
-             SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("studybot.db"))) {
+             SqlStudyStore store = SqlStudyStore.open(dir.resolve("studybot.db"))) {
             work.run(new StudyBot(knowledge, List.of(), store, new AnswerService(store.answers(), ScoringRules.DEFAULTS),
                     Clock.systemUTC(), 1, null), store);
         }

@@ -11,7 +11,7 @@ import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Reply;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Place;
-import dev.studybot.store.SqliteStudyStore;
+import dev.studybot.store.SqlStudyStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -33,7 +33,7 @@ class QuestionReportTest {
     Path dir;
 
     BankBot opened;
-    SqliteStudyStore store;
+    SqlStudyStore store;
     StudyBot bot;
 
     @BeforeEach

@@ -7,7 +7,7 @@ import dev.studybot.game.AnswerService;
 import dev.studybot.knowledge.KnowledgeBase;
 import dev.studybot.knowledge.analysis.Synonyms;
 import dev.studybot.knowledge.index.IndexProgress;
-import dev.studybot.store.SqliteStudyStore;
+import dev.studybot.store.SqlStudyStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ public final class RealCommands {
                 Path notes = Files.createDirectories(dir.resolve("notes"));
                 try (KnowledgeBase knowledge = KnowledgeBase.open(notes, dir.resolve("data"), Synonyms.none(),
                         IndexProgress.SILENT);
-                     SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("studybot.db"))) {
+                     SqlStudyStore store = SqlStudyStore.open(dir.resolve("studybot.db"))) {
                     catalogue = new StudyBot(knowledge, List.of(), store, new AnswerService(store.answers(), ScoringRules.DEFAULTS),
                             Clock.systemUTC(), 1, null).catalogue();
                 }

@@ -16,7 +16,7 @@ import dev.studybot.knowledge.questions.QuestionGenerator;
 import dev.studybot.live.NotesReloader;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Place;
-import dev.studybot.store.SqliteStudyStore;
+import dev.studybot.store.SqlStudyStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ class ReloadCommandTest {
     Path dir;
     private Path notes;
     private KnowledgeBase knowledge;
-    private SqliteStudyStore store;
+    private SqlStudyStore store;
     private StudyBot bot;
     private NotesReloader reloader;
 
@@ -48,7 +48,7 @@ class ReloadCommandTest {
         Files.writeString(notes.resolve("ec2.md"),
                 "# EC2\n\n## Spot\n\nSpot instances get a two-minute interruption notice before they stop.\n");
         knowledge = KnowledgeBase.open(notes, dir.resolve("data"), Synonyms.none(), IndexProgress.SILENT);
-        store = SqliteStudyStore.open(dir.resolve("studybot.db"));
+        store = SqlStudyStore.open(dir.resolve("studybot.db"));
         QuestionGenerator generator = new QuestionGenerator(Synonyms.none());
         List<Question> questions = generator.generate(notes, 1).questions();
         bot = new StudyBot(knowledge, questions, store,

@@ -13,7 +13,7 @@ import dev.studybot.domain.Member;
 import dev.studybot.domain.Mode;
 import dev.studybot.domain.Place;
 import dev.studybot.store.Schedule;
-import dev.studybot.store.SqliteStudyStore;
+import dev.studybot.store.SqlStudyStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,7 +40,7 @@ class RoughEdgesTest {
     @TempDir
     Path dir;
     private DailyBot daily;
-    private SqliteStudyStore store;
+    private SqlStudyStore store;
     private StudyBot bot;
 
     private static List<Question> pool() {

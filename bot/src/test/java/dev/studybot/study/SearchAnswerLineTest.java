@@ -13,7 +13,7 @@ import dev.studybot.knowledge.analysis.Synonyms;
 import dev.studybot.knowledge.index.IndexProgress;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Place;
-import dev.studybot.store.SqliteStudyStore;
+import dev.studybot.store.SqlStudyStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,7 +42,7 @@ class SearchAnswerLineTest {
                 - Long polling waits up to 20 seconds for a message to arrive
                 """);
         try (KnowledgeBase knowledge = KnowledgeBase.open(notes, dir.resolve("data"), Synonyms.none(), IndexProgress.SILENT);
-             SqliteStudyStore store = SqliteStudyStore.open(dir.resolve("studybot.db"))) {
+             SqlStudyStore store = SqlStudyStore.open(dir.resolve("studybot.db"))) {
             StudyBot bot = new StudyBot(knowledge, List.of(), store,
                     new AnswerService(store.answers(), ScoringRules.DEFAULTS), Clock.systemUTC(), 1, null);
 

@@ -1,16 +1,16 @@
 package dev.studybot.store;
 
-import static dev.studybot.store.SqliteRows.insertPosted;
-import static dev.studybot.store.SqliteRows.loadPosted;
-import static dev.studybot.store.SqliteRows.upsertMember;
-import static dev.studybot.store.SqliteRows.upsertPlace;
+import static dev.studybot.store.SqlRows.insertPosted;
+import static dev.studybot.store.SqlRows.loadPosted;
+import static dev.studybot.store.SqlRows.upsertMember;
+import static dev.studybot.store.SqlRows.upsertPlace;
 
 import dev.studybot.domain.Member;
 import dev.studybot.domain.MemberKey;
 import dev.studybot.domain.Mode;
 import dev.studybot.domain.Place;
 import dev.studybot.knowledge.questions.Question;
-import dev.studybot.store.SqliteRows.PostedRow;
+import dev.studybot.store.SqlRows.PostedRow;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -21,9 +21,9 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
 /** Posted questions and the answers to them: the SQL only; what an answer is worth is decided by its caller. */
-final class SqliteAnswers extends SqliteAggregate implements AnswerStore {
+final class SqlAnswers extends SqlAggregate implements AnswerStore {
 
-    SqliteAnswers(Database database, ZoneId defaultZone) {
+    SqlAnswers(Database database, ZoneId defaultZone) {
         super(database, defaultZone);
     }
 
@@ -48,7 +48,7 @@ final class SqliteAnswers extends SqliteAggregate implements AnswerStore {
     public <T> T inTransaction(Function<Transaction, T> work) {
         return write(c -> Jdbis.with(c, h -> {
             Rows rows = new Rows(h);
-            ReviewBoxes reviews = new SqliteReviewBoxes(h);
+            ReviewBoxes reviews = new SqlReviewBoxes(h);
             return work.apply(new Transaction() {
                 @Override
                 public PostedAnswers answers() {

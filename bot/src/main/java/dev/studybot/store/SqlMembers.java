@@ -1,9 +1,9 @@
 package dev.studybot.store;
 
-import static dev.studybot.store.SqliteRows.memberById;
-import static dev.studybot.store.SqliteRows.moveGroupZone;
-import static dev.studybot.store.SqliteRows.question;
-import static dev.studybot.store.SqliteRows.upsertGroup;
+import static dev.studybot.store.SqlRows.memberById;
+import static dev.studybot.store.SqlRows.moveGroupZone;
+import static dev.studybot.store.SqlRows.question;
+import static dev.studybot.store.SqlRows.upsertGroup;
 
 import dev.studybot.domain.GroupKey;
 import dev.studybot.domain.Member;
@@ -19,9 +19,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Members, the review schedule, and groups' time zones. */
-final class SqliteMembers extends SqliteAggregate {
+final class SqlMembers extends SqlAggregate {
 
-    SqliteMembers(Database database, ZoneId defaultZone) {
+    SqlMembers(Database database, ZoneId defaultZone) {
         super(database, defaultZone);
     }
 

@@ -1,6 +1,6 @@
 package dev.studybot.store;
 
-import static dev.studybot.store.SqliteRows.toJson;
+import static dev.studybot.store.SqlRows.toJson;
 
 import dev.studybot.domain.MemberKey;
 import dev.studybot.knowledge.questions.Question;
@@ -9,11 +9,11 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** {@link ReviewBoxes} on the {@code reviews} table, on one transaction's handle. */
-final class SqliteReviewBoxes implements ReviewBoxes {
+final class SqlReviewBoxes implements ReviewBoxes {
 
     private final Handle h;
 
-    SqliteReviewBoxes(Handle h) {
+    SqlReviewBoxes(Handle h) {
         this.h = h;
     }
 

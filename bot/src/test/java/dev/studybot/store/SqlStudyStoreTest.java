@@ -44,7 +44,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass
 @EnumSource(StoreEngine.class)
-class SqliteStudyStoreTest {
+class SqlStudyStoreTest {
 
     @Parameter
     StoreEngine engine;
@@ -55,7 +55,7 @@ class SqliteStudyStoreTest {
     @TempDir
     Path dir;
 
-    SqliteStudyStore store;
+    SqlStudyStore store;
 
     @BeforeEach
     void open() {

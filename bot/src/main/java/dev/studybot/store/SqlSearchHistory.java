@@ -13,13 +13,13 @@ import org.jdbi.v3.core.result.RowView;
  * random rather than a row number, so it cannot be guessed from another member's and fits in every platform's
  * button value (Discord allows 100 characters); a vote is unique per member and lookup by its primary key.
  */
-final class SqliteSearchHistory implements SearchHistory {
+final class SqlSearchHistory implements SearchHistory {
 
     private static final SecureRandom IDS = new SecureRandom();
 
     private final Database database;
 
-    SqliteSearchHistory(Database database) {
+    SqlSearchHistory(Database database) {
         this.database = database;
     }
 
@@ -27,7 +27,7 @@ final class SqliteSearchHistory implements SearchHistory {
     public String record(Member member, String query, int shown, Optional<TopResult> top, Instant at) {
         String id = Long.toString(IDS.nextLong() & Long.MAX_VALUE, Character.MAX_RADIX);
         database.write(c -> {
-            long memberRef = SqliteRows.upsertMember(c, member);
+            long memberRef = SqlRows.upsertMember(c, member);
             return Jdbis.with(c, h -> h.createUpdate("""
                             INSERT INTO searches (search_id, member_ref, query, shown, top_source, top_answer, searched_at)
                             VALUES (:id, :member, :query, :shown, :source, :answer, :at)""")
@@ -45,7 +45,7 @@ final class SqliteSearchHistory implements SearchHistory {
         return database.read(c -> Jdbis.with(c, h -> h.createQuery("""
                         SELECT s.search_id, m.platform, m.user_id, s.query, s.shown
                         FROM searches s JOIN members m ON m.id = s.member_ref WHERE s.search_id = :id""")
-                .bind("id", id).map(SqliteSearchHistory::lookup).findOne()));
+                .bind("id", id).map(SqlSearchHistory::lookup).findOne()));
     }
 
     @Override
@@ -56,7 +56,7 @@ final class SqliteSearchHistory implements SearchHistory {
                         WHERE m.platform = :platform AND m.user_id = :user
                         ORDER BY s.searched_at DESC LIMIT 1""")
                 .bind("platform", member.platform()).bind("user", member.userId())
-                .map(SqliteSearchHistory::lookup).findOne()));
+                .map(SqlSearchHistory::lookup).findOne()));
     }
 
     private static Lookup lookup(RowView row) {
@@ -79,7 +79,7 @@ final class SqliteSearchHistory implements SearchHistory {
             if (!known) {
                 return false;
             }
-            long memberRef = SqliteRows.upsertMember(c, member);
+            long memberRef = SqlRows.upsertMember(c, member);
             Jdbis.with(c, h -> h.createUpdate("""
                             INSERT INTO search_votes (search_id, member_ref, helpful, voted_at)
                             VALUES (:id, :member, :helpful, :at)

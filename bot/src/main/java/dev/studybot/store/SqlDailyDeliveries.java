@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@link DailyDeliveryStore} on the delivery columns of {@code daily_posts} (migrations V6 and V7). */
-final class SqliteDailyDeliveries implements DailyDeliveryStore {
+final class SqlDailyDeliveries implements DailyDeliveryStore {
 
     private final Database database;
 
-    SqliteDailyDeliveries(Database database) {
+    SqlDailyDeliveries(Database database) {
         this.database = database;
     }
 

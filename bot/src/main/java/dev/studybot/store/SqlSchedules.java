@@ -1,11 +1,11 @@
 package dev.studybot.store;
 
-import static dev.studybot.store.SqliteRows.fromJson;
-import static dev.studybot.store.SqliteRows.insertPosted;
-import static dev.studybot.store.SqliteRows.isUniqueViolation;
-import static dev.studybot.store.SqliteRows.question;
-import static dev.studybot.store.SqliteRows.toJson;
-import static dev.studybot.store.SqliteRows.upsertPlace;
+import static dev.studybot.store.SqlRows.fromJson;
+import static dev.studybot.store.SqlRows.insertPosted;
+import static dev.studybot.store.SqlRows.isUniqueViolation;
+import static dev.studybot.store.SqlRows.question;
+import static dev.studybot.store.SqlRows.toJson;
+import static dev.studybot.store.SqlRows.upsertPlace;
 
 import dev.studybot.domain.ChannelKey;
 import dev.studybot.domain.Place;
@@ -29,9 +29,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /** Channels' question-of-the-day schedules and daily posts: one question per channel per day, by a UNIQUE key. */
-final class SqliteSchedules extends SqliteAggregate {
+final class SqlSchedules extends SqlAggregate {
 
-    SqliteSchedules(Database database, ZoneId defaultZone) {
+    SqlSchedules(Database database, ZoneId defaultZone) {
         super(database, defaultZone);
     }
 

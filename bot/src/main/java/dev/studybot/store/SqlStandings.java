@@ -1,9 +1,9 @@
 package dev.studybot.store;
 
-import static dev.studybot.store.SqliteRows.memberById;
-import static dev.studybot.store.SqliteRows.findPlace;
-import static dev.studybot.store.SqliteRows.groupZone;
-import static dev.studybot.store.SqliteRows.memberRef;
+import static dev.studybot.store.SqlRows.memberById;
+import static dev.studybot.store.SqlRows.findPlace;
+import static dev.studybot.store.SqlRows.groupZone;
+import static dev.studybot.store.SqlRows.memberRef;
 
 import dev.studybot.domain.Member;
 import dev.studybot.domain.MemberKey;
@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Optional;
 
 /** Leaderboards and members' stats, read from the pre-aggregated score totals and the answers. */
-final class SqliteStandings extends SqliteAggregate {
+final class SqlStandings extends SqlAggregate {
 
-    SqliteStandings(Database database, ZoneId defaultZone) {
+    SqlStandings(Database database, ZoneId defaultZone) {
         super(database, defaultZone);
     }
 

@@ -3,12 +3,12 @@ package dev.studybot.store;
 import java.time.ZoneId;
 
 /** What the store of each aggregate shares: the database's transactions and dialect, and the zone new groups start in. */
-abstract class SqliteAggregate {
+abstract class SqlAggregate {
 
     private final Database database;
     protected final ZoneId defaultZone;
 
-    SqliteAggregate(Database database, ZoneId defaultZone) {
+    SqlAggregate(Database database, ZoneId defaultZone) {
         this.database = database;
         this.defaultZone = defaultZone;
     }

@@ -23,14 +23,14 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /** Row-level steps every aggregate's store shares inside its transactions: upserts, look-ups, JSON lists. */
-final class SqliteRows {
+final class SqlRows {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String UNIQUE_VIOLATION = "23505";
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
-    private SqliteRows() {
+    private SqlRows() {
     }
 
     static long upsertMember(Connection c, Member member) throws SQLException {

@@ -40,44 +40,44 @@ import org.sqlite.SQLiteDataSource;
  * answer is worth is decided by {@code game.AnswerService}, through {@link #answers()}.
  *
  * <p>It opens the database and hands each aggregate to its own store, which share its {@link Database} (its
- * connections and transactions): posted questions and answers ({@link SqliteAnswers}, with
- * {@link SqliteReviewBoxes} in an answer's transaction), leaderboards and stats ({@link SqliteStandings}), members, reviews and time zones
- * ({@link SqliteMembers}), schedules and daily posts ({@link SqliteSchedules}), their delivery
- * ({@link SqliteDailyDeliveries}), question feedback ({@link SqliteQuestionFeedback}) and lookups
- * ({@link SqliteSearchHistory}).
+ * connections and transactions): posted questions and answers ({@link SqlAnswers}, with
+ * {@link SqlReviewBoxes} in an answer's transaction), leaderboards and stats ({@link SqlStandings}), members, reviews and time zones
+ * ({@link SqlMembers}), schedules and daily posts ({@link SqlSchedules}), their delivery
+ * ({@link SqlDailyDeliveries}), question feedback ({@link SqlQuestionFeedback}) and lookups
+ * ({@link SqlSearchHistory}).
  */
-public final class SqliteStudyStore implements StudyStore, ScheduleStore {
+public final class SqlStudyStore implements StudyStore, ScheduleStore {
 
     /** Where callers keep the database unless told otherwise. */
     public static final Path DEFAULT_FILE = Path.of("data", "studybot.db");
 
     private final String url;
     private final Database database;
-    private final SqliteQuestionFeedback questionFeedback;
-    private final SqliteDailyDeliveries deliveries;
-    private final SqliteAnswers answers;
-    private final SqliteStandings standings;
-    private final SqliteMembers members;
-    private final SqliteSchedules schedules;
-    private final SqliteSearchHistory searches;
+    private final SqlQuestionFeedback questionFeedback;
+    private final SqlDailyDeliveries deliveries;
+    private final SqlAnswers answers;
+    private final SqlStandings standings;
+    private final SqlMembers members;
+    private final SqlSchedules schedules;
+    private final SqlSearchHistory searches;
 
-    private SqliteStudyStore(String url, Database database, ZoneId defaultZone) {
+    private SqlStudyStore(String url, Database database, ZoneId defaultZone) {
         this.url = url;
         this.database = database;
-        this.questionFeedback = new SqliteQuestionFeedback(database, RetirementRules.DEFAULTS);
-        this.deliveries = new SqliteDailyDeliveries(database);
-        this.answers = new SqliteAnswers(database, defaultZone);
-        this.standings = new SqliteStandings(database, defaultZone);
-        this.members = new SqliteMembers(database, defaultZone);
-        this.schedules = new SqliteSchedules(database, defaultZone);
-        this.searches = new SqliteSearchHistory(database);
+        this.questionFeedback = new SqlQuestionFeedback(database, RetirementRules.DEFAULTS);
+        this.deliveries = new SqlDailyDeliveries(database);
+        this.answers = new SqlAnswers(database, defaultZone);
+        this.standings = new SqlStandings(database, defaultZone);
+        this.members = new SqlMembers(database, defaultZone);
+        this.schedules = new SqlSchedules(database, defaultZone);
+        this.searches = new SqlSearchHistory(database);
     }
 
     /**
      * Opens (creating it and its folders when missing) the database file and brings its schema up to date,
      * with UTC for groups that have not chosen a time zone.
      */
-    public static SqliteStudyStore open(Path dbFile) {
+    public static SqlStudyStore open(Path dbFile) {
         return open(dbFile, ZoneId.of("UTC"));
     }
 
@@ -86,7 +86,7 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
      * in {@code defaultZone}. When that differs from the zone such groups were counted in so far, their week
      * and month totals are recounted now.
      */
-    public static SqliteStudyStore open(Path dbFile, ZoneId defaultZone) {
+    public static SqlStudyStore open(Path dbFile, ZoneId defaultZone) {
         return open(new DatabaseLocation.SqliteFile(dbFile), defaultZone, null);
     }
 
@@ -94,7 +94,7 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
      * Opens the database at {@code location} like {@link #open(Path, ZoneId)}: an SQLite file, or a PostgreSQL server
      * that studybot logs in to with {@code password} (null: none, or one the driver finds itself).
      */
-    public static SqliteStudyStore open(DatabaseLocation location, ZoneId defaultZone, String password) {
+    public static SqlStudyStore open(DatabaseLocation location, ZoneId defaultZone, String password) {
         Objects.requireNonNull(defaultZone, "defaultZone");
         Database database;
         String url;
@@ -107,7 +107,7 @@ public final class SqliteStudyStore implements StudyStore, ScheduleStore {
             database = openFile(file, url);
         }
         try {
-            SqliteStudyStore store = new SqliteStudyStore(url, database, defaultZone);
+            SqlStudyStore store = new SqlStudyStore(url, database, defaultZone);
             store.members.applyDefaultZone();
             return store;
         } catch (RuntimeException e) {

@@ -16,12 +16,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link QuestionFeedbackStore} on the tables of migration V5 ({@code question_reports}, {@code question_status}),
- * in the same SQLite file and transactions as the rest of the store. Reports are unique per member and question
+ * in the same database and transactions as the rest of the store. Reports are unique per member and question
  * by their primary key, so a double press or a race records once.
  */
-final class SqliteQuestionFeedback implements QuestionFeedbackStore {
+final class SqlQuestionFeedback implements QuestionFeedbackStore {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SqliteQuestionFeedback.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SqlQuestionFeedback.class);
     private static final String RETIRED = "RETIRED";
     private static final String RESTORED = "RESTORED";
     private static final int REVIEW_EVERY = 5;
@@ -31,7 +31,7 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
     /** Read on every pick of a question, so kept in memory; changed only after a commit. */
     private final Set<String> retired = ConcurrentHashMap.newKeySet();
 
-    SqliteQuestionFeedback(Database database, RetirementRules rules) {
+    SqlQuestionFeedback(Database database, RetirementRules rules) {
         this.database = database;
         this.rules = rules;
         retired.addAll(database.read(c -> Jdbis.with(c, h -> h.createQuery(
@@ -41,13 +41,13 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
     @Override
     public ReportOutcome report(long postedId, Member member, ReportReason reason, Instant at) {
         ReportOutcome outcome = database.write(c -> {
-            Optional<SqliteRows.PostedRow> row = SqliteRows.loadPosted(c, postedId);
+            Optional<SqlRows.PostedRow> row = SqlRows.loadPosted(c, postedId);
             if (row.isEmpty()) {
                 return new ReportOutcome.Unknown();
             }
             Posted posted = row.get().posted();
             String questionId = posted.question().id();
-            long memberRef = SqliteRows.upsertMember(c, member);
+            long memberRef = SqlRows.upsertMember(c, member);
             return Jdbis.with(c, h -> {
                 int added = h.createUpdate("""
                                 INSERT INTO question_reports (question_id, member_ref, posted_ref, reason, reported_at)
@@ -172,7 +172,7 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
             return Optional.empty();
         }
         Optional<String[]> status = status(h, questionId);
-        return Optional.of(new FlaggedQuestion(questionId, SqliteRows.fromJson(latest.get().topic()),
+        return Optional.of(new FlaggedQuestion(questionId, SqlRows.fromJson(latest.get().topic()),
                 latest.get().prompt(), reports(h, questionId), analysis(h, questionId, latest.get()),
                 status.filter(s -> s[0].equals(RETIRED)).map(s -> s[1]),
                 status.filter(s -> s[0].equals(RESTORED)).isPresent()));
@@ -208,7 +208,7 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
 
     /** The answers to every post of the question, judged against it as last posted. */
     private static ItemAnalysis analysis(Handle h, String questionId, LatestPost latest) {
-        List<String> choices = SqliteRows.fromJson(latest.choices());
+        List<String> choices = SqlRows.fromJson(latest.choices());
         List<ItemAnalysis.Response> responses = h.createQuery("""
                         SELECT p.choices, a.choice, a.correct,
                                COUNT(op.id), COALESCE(SUM(CASE WHEN op.id IS NOT NULL THEN o.correct END), 0)
@@ -220,7 +220,7 @@ final class SqliteQuestionFeedback implements QuestionFeedbackStore {
                         GROUP BY a.id, p.choices, a.choice, a.correct""")
                 .bind("question", questionId)
                 .map((rs, ctx) -> {
-                    List<String> shown = SqliteRows.fromJson(rs.getString(1));
+                    List<String> shown = SqlRows.fromJson(rs.getString(1));
                     int choice = rs.getInt(2);
                     return new ItemAnalysis.Response(choice < shown.size() ? shown.get(choice) : "?",
                             rs.getInt(3) == 1, rs.getInt(4), rs.getInt(5));
