@@ -34,9 +34,7 @@ final class ConsoleCommand implements Callable<Integer> {
     NotesOptions notes;
 
     @Option(names = "--db", paramLabel = "FILE|URL", converter = DatabaseConverter.class,
-            description = "Database for scores and questions: an SQLite file, or postgresql://host:port/db?user=NAME"
-                    + " (password in $" + DatabaseLocation.PASSWORD_VARIABLE + ")."
-                    + " Default: $STUDYBOT_DB, else database in the configuration, else studybot.db in the data folder")
+            description = "Database for scores and questions: " + DatabaseConverter.FORMS_AND_DEFAULT)
     DatabaseLocation db;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",

@@ -6,6 +6,11 @@ import picocli.CommandLine;
 /** Reads {@code --db}: a file path or a postgresql:// URL, refused without repeating it (it may hold a password). */
 final class DatabaseConverter implements CommandLine.ITypeConverter<DatabaseLocation> {
 
+    /** What every {@code --db} takes and where it looks without one, for the options' help. */
+    static final String FORMS_AND_DEFAULT = "an SQLite file, or postgresql://host:port/db?user=NAME (password in $"
+            + DatabaseLocation.PASSWORD_VARIABLE + ")."
+            + " Default: $STUDYBOT_DB, else database in the configuration, else studybot.db in the data folder";
+
     @Override
     public DatabaseLocation convert(String value) {
         try {

@@ -40,9 +40,7 @@ final class EvalCommand implements Callable<Integer> {
     boolean fromFeedback;
 
     @Option(names = "--db", paramLabel = "FILE|URL", converter = DatabaseConverter.class,
-            description = "With --from-feedback: the database, an SQLite file or postgresql://host:port/db?user=NAME"
-                    + " (password in $" + DatabaseLocation.PASSWORD_VARIABLE + ")."
-                    + " Default: $STUDYBOT_DB, else database in the configuration, else studybot.db in the data folder")
+            description = "With --from-feedback: the database, " + DatabaseConverter.FORMS_AND_DEFAULT)
     DatabaseLocation db;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "5", description = "Results shown per query. Default: ${DEFAULT-VALUE}")
