@@ -33,6 +33,7 @@ import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.channel.Channel;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -124,7 +125,8 @@ public final class DiscordAdapter implements ChatPlatform {
                 return settings.gatewayUrl() != null ? settings.gatewayUrl() : super.getGateway();
             }
         };
-        JDABuilder builder = JDABuilder.createLight(settings.token(), EnumSet.noneOf(GatewayIntent.class))
+        // Guild Messages (not privileged) for mentions of the bot; the slash commands need no intent.
+        JDABuilder builder = JDABuilder.createLight(settings.token(), EnumSet.of(GatewayIntent.GUILD_MESSAGES))
                 .setRestConfig(rest)
                 .setSessionController(sessions)
                 .setCompression(Compression.NONE)
@@ -132,7 +134,7 @@ public final class DiscordAdapter implements ChatPlatform {
                 // JDA's own hook would stop its request queue at SIGTERM before close() has sent the replies under
                 // way; the application closes JDA itself, in its shutdown order.
                 .setEnableShutdownHook(false)
-                .addEventListeners(new Listener());
+                .addEventListeners(new Listener(), new DiscordMentions(workers, () -> this.chat, this::send));
         JDA built = login(builder);
         jda = built;
         try {
@@ -375,15 +377,16 @@ public final class DiscordAdapter implements ChatPlatform {
     }
 
     private static Caller caller(IReplyCallback event) {
-        Guild guild = event.getGuild();
-        net.dv8tion.jda.api.entities.Member member = event.getMember();
-        if (guild == null || member == null || event.getChannel() == null) {
+        if (event.getGuild() == null || event.getMember() == null || event.getChannel() == null) {
             return null;
         }
-        String name = member.getEffectiveName();
-        return new Caller(new Member(PLATFORM, event.getUser().getId(), name),
-                new Place(PLATFORM, guild.getId(), guild.getName(), event.getChannel().getId(),
-                        event.getChannel().getName()),
+        return caller(event.getGuild(), event.getMember(), event.getChannel());
+    }
+
+    /** A member in a server channel, by their nickname there; an admin when they may manage the server. */
+    static Caller caller(Guild guild, net.dv8tion.jda.api.entities.Member member, Channel channel) {
+        return new Caller(new Member(PLATFORM, member.getUser().getId(), member.getEffectiveName()),
+                new Place(PLATFORM, guild.getId(), guild.getName(), channel.getId(), channel.getName()),
                 member.hasPermission(Permission.MANAGE_SERVER));
     }
 }

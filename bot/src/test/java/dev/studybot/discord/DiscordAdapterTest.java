@@ -166,10 +166,12 @@ class DiscordAdapterTest {
         JsonNode admin = body.get(1);
         assertEquals("study-admin", admin.path("name").asText());
         assertEquals(String.valueOf(FakeDiscord.MANAGE_SERVER), admin.path("default_member_permissions").asText());
-        // No privileged intents (GUILD_MEMBERS 1<<1, GUILD_PRESENCES 1<<8, MESSAGE_CONTENT 1<<15).
+        // No privileged intents (GUILD_MEMBERS 1<<1, GUILD_PRESENCES 1<<8, MESSAGE_CONTENT 1<<15); Guild Messages
+        // (1<<9) for mentions of the bot.
         JsonNode identify = discord.awaitGateway(p -> p.path("op").asInt() == 2, WAIT, "IDENTIFY");
         long intents = identify.path("d").path("intents").asLong();
         assertEquals(0, intents & ((1 << 1) | (1 << 8) | (1 << 15)), "intents " + intents);
+        assertEquals(1 << 9, intents & (1 << 9), "intents " + intents);
         assertTrue(discord.awaitGateway(p -> p.has("open"), WAIT, "open").path("open").asText()
                 .contains("encoding=json&v=10"));
     }
@@ -242,6 +244,33 @@ class DiscordAdapterTest {
         Interaction.Text lookup = (Interaction.Text) seen.get(0);
         assertEquals("search does a spot instance get a warning?", lookup.text());
         assertEquals(FakeDiscord.USER_ID, lookup.caller().member().userId(), "the asker, not the message's author");
+    }
+
+    @Test
+    void aMentionOfTheBotIsAnsweredInAThreadStartedFromTheMessage() throws Exception {
+        start(FakeDiscord.GUILD_ID);
+        String messageId = FakeDiscord.snowflakeNow();
+        discord.dispatch("MESSAGE_CREATE", discord.mentioningTheBot(messageId,
+                "<@" + FakeDiscord.APP_ID + "> how long is the spot notice?", FakeDiscord.USER_ID));
+
+        FakeDiscord.Request thread = discord.awaitRequest("POST",
+                "channels/" + FakeDiscord.CHANNEL_ID + "/messages/" + messageId + "/threads", WAIT);
+        assertEquals("how long is the spot notice?", thread.body().path("name").asText());
+        FakeDiscord.Request answer = discord.awaitRequest("POST", "channels/" + messageId + "/messages", WAIT);
+        assertEquals("Results for spot instance", answer.body().path("embeds").get(0).path("title").asText());
+        Interaction.Text lookup = (Interaction.Text) seen.get(0);
+        assertEquals("search how long is the spot notice?", lookup.text(), "the question without the mention");
+        assertEquals(FakeDiscord.USER_ID, lookup.caller().member().userId());
+    }
+
+    @Test
+    void messagesThatDoNotMentionTheBotAreLeftAlone() throws Exception {
+        start(FakeDiscord.GUILD_ID);
+        ObjectNode other = discord.mentioningTheBot(FakeDiscord.snowflakeNow(), "spot instances are cheap", FakeDiscord.USER_ID);
+        other.putArray("mentions");
+        discord.dispatch("MESSAGE_CREATE", other);
+        await("no lookup for a message without a mention").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> seen.isEmpty() && discord.requests("POST", "/threads").isEmpty());
     }
 
     @Test

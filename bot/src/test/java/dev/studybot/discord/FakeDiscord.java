@@ -346,6 +346,17 @@ final class FakeDiscord implements AutoCloseable {
         return i;
     }
 
+    /** A MESSAGE_CREATE payload: {@code userId} writes {@code content} in the channel, mentioning the bot. */
+    ObjectNode mentioningTheBot(String messageId, String content, String userId) {
+        ObjectNode m = message(messageId, JSON.createObjectNode().put("content", content));
+        m.set("author", user(userId, "bob"));
+        m.putArray("mentions").add(botUser());
+        ObjectNode member = member(userId, "bob", false);
+        member.remove("user");
+        m.set("member", member);
+        return m;
+    }
+
     /** An INTERACTION_CREATE payload for a button press on {@code message}. */
     ObjectNode button(String interactionId, String token, String customId, JsonNode message, String userId) {
         ObjectNode i = base(interactionId, token, 3, userId, false);
