@@ -279,7 +279,8 @@ public final class DiscordAdapter implements ChatPlatform {
                 event.reply("Use studybot in a server channel.").setEphemeral(true).queue();
                 return;
             }
-            respond(event, new Interaction.Press(caller, event.getComponentId()), false, true, true);
+            // Private unless the reply is for everyone (a shared lookup).
+            respond(event, new Interaction.Press(caller, event.getComponentId()), false, true, false);
         }
 
         @Override
@@ -347,9 +348,10 @@ public final class DiscordAdapter implements ChatPlatform {
 
     private void editDeferred(IReplyCallback event, Reply reply, boolean deferredPrivately) {
         if (event instanceof IMessageEditCallback) {
-            // Deferred as an edit of the pressed button's message: edit it, or answer privately beside it.
+            // Deferred as an edit of the pressed button's message: edit it, or answer beside it (privately unless the
+            // reply is for everyone).
             send(reply.replaces() ? event.getHook().editOriginal(DiscordRenderer.edit(reply))
-                    : event.getHook().sendMessage(DiscordRenderer.create(reply)).setEphemeral(true));
+                    : event.getHook().sendMessage(DiscordRenderer.create(reply)).setEphemeral(reply.privateTo()));
         } else if (reply.privateTo() && !deferredPrivately) {
             // Deferred in public but the answer is for the caller only: replace the "thinking" message.
             send(event.getHook().deleteOriginal());

@@ -290,16 +290,20 @@ public final class SlackAdapter implements ChatPlatform {
         List<LayoutBlock> blocks = SlackBlocks.render(reply);
         String text = SlackBlocks.fallbackText(reply);
         try {
-            // Only the presser sees the answer; a message everyone sees stays as it is, and a private question
-            // the reply replaces (an answered practice question) is updated in place.
+            // Only the presser sees the answer unless the reply is for everyone (a shared lookup); a message everyone
+            // sees stays as it is, and a private question the reply replaces (an answered practice question) is
+            // updated in place.
             if (onHome && reply.replaces()) {
                 home.publish(payload.getUser().getId(), reply);
             } else if (onHome) {
                 // A button on the home tab (Review) answers in the app's Messages tab, where its buttons work.
                 client.chatPostMessage(r -> r.channel(payload.getUser().getId()).text(text).blocks(blocks));
             } else if (!blank(payload.getResponseUrl())) {
-                replies.respond(payload.getResponseUrl(), ActionResponse.builder().responseType("ephemeral")
+                replies.respond(payload.getResponseUrl(), ActionResponse.builder()
+                        .responseType(reply.privateTo() ? "ephemeral" : "in_channel")
                         .replaceOriginal(reply.replaces()).text(text).blocks(blocks).build(), "button reply");
+            } else if (channelId != null && !reply.privateTo()) {
+                client.chatPostMessage(r -> r.channel(channelId).text(text).blocks(blocks));
             } else if (channelId != null) {
                 replies.ephemeral(channelId, payload.getUser().getId(), text, blocks);
             }

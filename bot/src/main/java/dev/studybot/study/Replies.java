@@ -55,9 +55,7 @@ final class Replies {
         }
         List<SearchResult> results = response.results();
         for (SearchResult result : results.subList(Math.min(from, results.size()), Math.min(from + count, results.size()))) {
-            Passage passage = result.passage();
-            parts.add(new Reply.Excerpt(passage.headingPath().isEmpty() ? passage.file() : passage.headingTrail(),
-                    passage.file() + ":" + passage.line(), passage.text(), passage.links(), answerLines(result)));
+            parts.add(excerpt(result));
         }
         if (from > 0 && results.size() <= from) {
             // "More" pressed (or typed) again after the last page: say so rather than send an empty reply.
@@ -70,8 +68,19 @@ final class Replies {
         if (searchId.isPresent() && !results.isEmpty()) {
             buttons.add(SearchButtons.helpful(searchId.get()));
             buttons.add(SearchButtons.unhelpful(searchId.get()));
+            if (from == 0) {
+                buttons.add(SearchButtons.share(searchId.get()));
+            }
         }
         return new Reply(true, parts, buttons);
+    }
+
+    /** A member's lookup, shown to the whole channel: who shared it, then its first results, without buttons. */
+    static Reply shared(String sharedBy, String query, SearchResponse response, int count) {
+        List<Reply.Part> parts = new ArrayList<>();
+        parts.add(new Reply.Note(Markup.literal(sharedBy) + " shared a lookup: " + Markup.literal(query)));
+        response.results().stream().limit(count).forEach(result -> parts.add(excerpt(result)));
+        return new Reply(false, parts, List.of());
     }
 
     /** The first result of a lookup as the store keeps it: where it is and the line that answers (else its first). */
@@ -87,6 +96,12 @@ final class Replies {
         // The line without its list marker, as the answer string of a query set ("a shown result contains it").
         answer = answer.replaceFirst("^([-*+•]|\\d+[.)])\\s+", "");
         return Optional.of(new SearchHistory.TopResult(passage.file() + ":" + passage.line(), answer));
+    }
+
+    private static Reply.Excerpt excerpt(SearchResult result) {
+        Passage passage = result.passage();
+        return new Reply.Excerpt(passage.headingPath().isEmpty() ? passage.file() : passage.headingTrail(),
+                passage.file() + ":" + passage.line(), passage.text(), passage.links(), answerLines(result));
     }
 
     /** The 0-based lines of the passage's text that the search found to answer the query. */

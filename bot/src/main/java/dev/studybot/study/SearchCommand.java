@@ -72,8 +72,11 @@ final class SearchCommand implements StudyCommand {
             if (lookup.isEmpty()) {
                 return unknownLookup();
             }
-            return pressed.kind() == SearchButtons.Kind.MORE ? more(caller, lookup.get())
-                    : vote(caller, lookup.get(), pressed.kind() == SearchButtons.Kind.HELPFUL);
+            return switch (pressed.kind()) {
+                case MORE -> more(caller, lookup.get());
+                case SHARE -> share(caller, lookup.get());
+                case HELPFUL, UNHELPFUL -> vote(caller, lookup.get(), pressed.kind() == SearchButtons.Kind.HELPFUL);
+            };
         });
     }
 
@@ -88,6 +91,14 @@ final class SearchCommand implements StudyCommand {
         history.shown(last.id(), upTo);
         return Replies.search(Optional.of(last.id()), last.query(), knowledge.search(last.query(), Math.min(upTo + 1, NotesSearcher.MAX_LIMIT)),
                 last.shown(), upTo - last.shown());
+    }
+
+    /** The lookup's first results for the whole channel; only the member who looked it up shares it. */
+    private Reply share(Caller caller, SearchHistory.Lookup lookup) {
+        if (!lookup.member().equals(caller.member().key())) {
+            return Reply.privately(new Reply.Text("Only the member who looked this up can share it."));
+        }
+        return Replies.shared(caller.member().displayName(), lookup.query(), knowledge.search(lookup.query(), SHOWN), SHOWN);
     }
 
     private Reply vote(Caller caller, SearchHistory.Lookup lookup, boolean helpful) {

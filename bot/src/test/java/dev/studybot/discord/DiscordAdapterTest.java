@@ -99,6 +99,9 @@ class DiscordAdapterTest {
                             Button.answer(8, 1, "Deep Archive").in(Button.State.RIGHT),
                             new Button("next-question", "next8", "Next question"))).replacingPressed();
         }
+        if (interaction instanceof Interaction.Press press && press.action().startsWith("search-share:")) {
+            return Reply.publicly(new Reply.Text("alice shared a lookup"));
+        }
         if (interaction instanceof Interaction.Press press) {
             return Reply.privately(new Reply.Text("Right! +10 points (" + press.action() + ")"));
         }
@@ -261,6 +264,20 @@ class DiscordAdapterTest {
         Interaction.Text lookup = (Interaction.Text) seen.get(0);
         assertEquals("search how long is the spot notice?", lookup.text(), "the question without the mention");
         assertEquals(FakeDiscord.USER_ID, lookup.caller().member().userId());
+    }
+
+    @Test
+    void aPressWhoseReplyIsForEveryoneIsAnsweredInTheChannel() throws Exception {
+        DiscordAdapter adapter = start(FakeDiscord.GUILD_ID);
+        String pressId = FakeDiscord.snowflakeNow();
+        adapter.poster().post(new Place("discord", FakeDiscord.GUILD_ID, "guild", FakeDiscord.CHANNEL_ID, "general"),
+                new Reply(false, List.of(new Reply.Text("Results")), List.of(new Button("search-share:abc", "share", "Share"))));
+        JsonNode results = discord.awaitRequest("POST", "channels/" + FakeDiscord.CHANNEL_ID + "/messages", WAIT).response();
+        discord.dispatch("INTERACTION_CREATE", discord.button(pressId, "tok-share", "search-share:abc", results,
+                FakeDiscord.USER_ID));
+        FakeDiscord.Request callback = discord.awaitRequest("POST", "interactions/" + pressId + "/tok-share/callback", WAIT);
+        assertEquals(4, callback.body().path("type").asInt(), "a message of its own");
+        assertEquals(0, callback.body().path("data").path("flags").asInt() & 64, "for everyone");
     }
 
     @Test

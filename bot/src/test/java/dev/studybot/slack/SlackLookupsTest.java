@@ -40,6 +40,9 @@ class SlackLookupsTest {
         slack = new FakeSlack();
         adapter = SlackHttpModeTest.startHttpMode(slack, MiddlewareChain.standard(Map.of(), interaction -> {
             received.add(interaction);
+            if (interaction instanceof Interaction.Press) {
+                return Reply.publicly(new Reply.Text("alice shared a lookup"));   // as the Share to channel button does
+            }
             return Reply.privately(new Reply.Text("found: " + ((Interaction.Text) interaction).text()));
         }));
     }
@@ -87,6 +90,23 @@ class SlackLookupsTest {
         assertEquals("C0GENERAL", answer.params().get("channel"));
         assertEquals("1764000003.000200", answer.params().get("thread_ts"), "in the thread the mention starts");
         assertTrue(answer.params().get("text").contains("found: search what is a placement group"), answer.params().toString());
+    }
+
+    @Test
+    void aPressWhoseReplyIsForEveryoneIsPostedInTheChannel() throws Exception {
+        String payload = """
+                {"type":"block_actions","team":{"id":"T0ACME001","domain":"acme-study"},
+                 "user":{"id":"U0ALICE01","username":"alice","team_id":"T0ACME001"},
+                 "channel":{"id":"C0GENERAL","name":"general"},"response_url":"%s","trigger_id":"1.2.3",
+                 "actions":[{"action_id":"search-share:abc","block_id":"b1","value":"search-share:abc","type":"button",
+                   "action_ts":"1764000006.1"}]}""".formatted(slack.responseUrl("share1"));
+        String body = "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
+        long now = SlackHttpModeTest.now();
+        assertEquals(200, SlackHttpModeTest.send(http, adapter.port(), body, now, SlackHttpModeTest.sign(now, body)).statusCode());
+
+        JsonNode reply = slack.await("response_url", call -> call.path().endsWith("/share1"), WAIT).json();
+        assertEquals("in_channel", reply.path("response_type").asText());
+        assertFalse(reply.path("replace_original").asBoolean(true), "the private results stay as they are");
     }
 
     @Test

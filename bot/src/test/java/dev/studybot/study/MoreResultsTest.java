@@ -84,7 +84,7 @@ class MoreResultsTest {
         withBot((bot, store) -> {
             Reply first = bot.handle(new Interaction.Text(ALICE, "search queue retention"));
             assertEquals(3, sources(first).size());
-            assertEquals(List.of("more", "helpful", "unhelpful"), keys(first));
+            assertEquals(List.of("more", "helpful", "unhelpful", "share"), keys(first));
             assertTrue(first.parts().get(0).toString().contains("queue retention"), "the query comes first: " + first);
             all.addAll(sources(first));
             more[0] = pressed(first, "more");
@@ -138,6 +138,21 @@ class MoreResultsTest {
             Reply lookup = bot.handle(new Interaction.Text(ALICE, "search queue retention"));
             assertEquals(3, sources(lookup).size(), "the notes answer without the database: " + lookup);
             assertTrue(lookup.buttons().isEmpty(), "no buttons that would point at a lookup never stored");
+        });
+    }
+
+    @Test
+    void sharingALookupShowsItsFirstResultsToTheChannelAndOnlyItsOwnerMayShareIt() throws Exception {
+        withBot((bot, store) -> {
+            Reply lookup = bot.handle(new Interaction.Text(ALICE, "search queue retention"));
+            Reply shared = bot.handle(new Interaction.Press(ALICE, pressed(lookup, "share")));
+            assertTrue(!shared.privateTo() && !shared.replaces(), "a message of its own for the whole channel");
+            assertEquals(sources(lookup), sources(shared), "the results alice saw");
+            assertTrue(shared.parts().get(0).toString().contains("alice shared a lookup: queue retention"), shared.toString());
+            assertTrue(shared.buttons().isEmpty(), "no one else's buttons on it");
+
+            Reply stranger = bot.handle(new Interaction.Press(BOB, pressed(lookup, "share")));
+            assertTrue(stranger.privateTo() && sources(stranger).isEmpty(), stranger.toString());
         });
     }
 }
