@@ -15,10 +15,19 @@ import java.util.function.Predicate;
  * @param maxLength   the longest value Discord accepts, 0 for no limit
  * @param choices     the values a {@link Kind#CHOICE} takes
  * @param accepts     which words a {@link Kind#WORD} takes in typed text; a word it refuses goes to the next option
- * @param topics      whether Discord suggests the notes' topics as it is typed
+ * @param suggests    what Discord suggests as it is typed
  */
 public record OptionSpec(String name, Kind kind, String placeholder, String description, boolean required,
-                         int maxLength, List<Choice> choices, Predicate<String> accepts, boolean topics) {
+                         int maxLength, List<Choice> choices, Predicate<String> accepts, Suggestions suggests) {
+
+    /** What a platform that completes options as they are typed (Discord) offers for one. */
+    public enum Suggestions {
+        NONE,
+        /** The notes' topics. */
+        TOPICS,
+        /** Time zone names, e.g. Europe/Berlin. */
+        TIME_ZONES
+    }
 
     public enum Kind {
         /** The rest of the typed text, as typed. */
@@ -57,7 +66,7 @@ public record OptionSpec(String name, Kind kind, String placeholder, String desc
     }
 
     private static OptionSpec of(String name, Kind kind, String placeholder, String description) {
-        return new OptionSpec(name, kind, placeholder, description, false, 0, List.of(), word -> true, false);
+        return new OptionSpec(name, kind, placeholder, description, false, 0, List.of(), word -> true, Suggestions.NONE);
     }
 
     public static OptionSpec text(String name, String placeholder, String description) {
@@ -81,23 +90,31 @@ public record OptionSpec(String name, Kind kind, String placeholder, String desc
     }
 
     public static OptionSpec choice(String name, String description, Choice... choices) {
-        return new OptionSpec(name, Kind.CHOICE, name, description, false, 0, List.of(choices), word -> true, false);
+        return new OptionSpec(name, Kind.CHOICE, name, description, false, 0, List.of(choices), word -> true, Suggestions.NONE);
     }
 
     public OptionSpec asRequired() {
-        return new OptionSpec(name, kind, placeholder, description, true, maxLength, choices, accepts, topics);
+        return new OptionSpec(name, kind, placeholder, description, true, maxLength, choices, accepts, suggests);
     }
 
     public OptionSpec maxLength(int length) {
-        return new OptionSpec(name, kind, placeholder, description, required, length, choices, accepts, topics);
+        return new OptionSpec(name, kind, placeholder, description, required, length, choices, accepts, suggests);
     }
 
     public OptionSpec onlyIf(Predicate<String> words) {
-        return new OptionSpec(name, kind, placeholder, description, required, maxLength, choices, words, topics);
+        return new OptionSpec(name, kind, placeholder, description, required, maxLength, choices, words, suggests);
     }
 
     public OptionSpec suggestingTopics() {
-        return new OptionSpec(name, kind, placeholder, description, required, maxLength, choices, accepts, true);
+        return suggesting(Suggestions.TOPICS);
+    }
+
+    public OptionSpec suggestingTimeZones() {
+        return suggesting(Suggestions.TIME_ZONES);
+    }
+
+    private OptionSpec suggesting(Suggestions what) {
+        return new OptionSpec(name, kind, placeholder, description, required, maxLength, choices, accepts, what);
     }
 
     /** How usage shows it: {@code <zone>}, {@code [topic]}, {@code [week|month|all]}. */

@@ -5,6 +5,7 @@ import dev.studybot.chat.ChatHandler;
 import dev.studybot.chat.ChatPlatform;
 import dev.studybot.chat.Interaction;
 import dev.studybot.chat.CommandSpec;
+import dev.studybot.chat.OptionSpec;
 import dev.studybot.chat.Options;
 import dev.studybot.chat.Poster;
 import dev.studybot.chat.Reply;
@@ -286,7 +287,16 @@ public final class DiscordAdapter implements ChatPlatform {
         @Override
         public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
             String option = event.getFocusedOption().getName();
-            if (!option.equals("topic") && !option.equals("topics")) {
+            String path = DiscordCommands.path(event.getSubcommandGroup(), event.getSubcommandName());
+            OptionSpec.Suggestions suggests = chat.commands().stream().filter(command -> command.path().equals(path))
+                    .flatMap(command -> command.options().stream()).filter(spec -> spec.name().equals(option))
+                    .map(OptionSpec::suggests).findFirst().orElse(OptionSpec.Suggestions.NONE);
+            if (suggests == OptionSpec.Suggestions.TIME_ZONES) {
+                event.replyChoiceStrings(DiscordCommands.complete(DiscordCommands.TIME_ZONES,
+                        event.getFocusedOption().getValue())).queue();
+                return;
+            }
+            if (suggests != OptionSpec.Suggestions.TOPICS) {
                 event.replyChoices(List.of()).queue();
                 return;
             }

@@ -77,7 +77,7 @@ final class DiscordCommands {
     private static OptionData option(OptionSpec spec) {
         OptionType type = spec.kind() == OptionSpec.Kind.USER ? OptionType.USER : OptionType.STRING;
         OptionData option = new OptionData(type, spec.name(), description(spec.description()), spec.required(),
-                spec.topics());
+                spec.suggests() != OptionSpec.Suggestions.NONE);
         if (spec.maxLength() > 0) {
             option.setRequiredLength(1, spec.maxLength());
         }
@@ -100,6 +100,11 @@ final class DiscordCommands {
     }
 
     /** Up to 25 topics matching what was typed so far, best first. */
+    /** The time zones a zone option suggests: the region ones (Europe/Berlin), as Java knows them, sorted. */
+    static final List<String> TIME_ZONES = java.time.ZoneId.getAvailableZoneIds().stream()
+            .filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
+            .sorted().toList();
+
     static List<String> complete(List<String> topics, String typed) {
         String prefix = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
         List<String> starts = new ArrayList<>();

@@ -36,7 +36,7 @@ final class DailyCommands {
                     "post a question of the day here every day (or weekday) at that time", false)
             .option(OptionSpec.word("time", "HH:MM", "24-hour HH:MM, e.g. 09:00").asRequired().maxLength(5))
             .option(OptionSpec.word("zone", "zone", "Time zone, e.g. Europe/Berlin (default: the group's)")
-                    .onlyIf(ZoneNames::meantAsZone).maxLength(64))
+                    .onlyIf(ZoneNames::meantAsZone).maxLength(64).suggestingTimeZones())
             .option(OptionSpec.choice("days", "Every day (default) or weekdays", new Choice("daily", "daily"),
                     new Choice("weekdays", "weekdays")))
             .option(OptionSpec.list("topics", "topics", "Only these topics, separated by commas").suggestingTopics());

@@ -26,7 +26,8 @@ final class TimeZoneCommands {
     static final CommandSpec SHOW = CommandSpec.everyone("timezone", "the zone leaderboard weeks and months run in",
             true, false).alias("tz", "timezone show", "tz show");
     static final CommandSpec SET = CommandSpec.admin("timezone set", "run leaderboard weeks and months in that zone", false)
-            .alias("tz set").option(OptionSpec.word("zone", "zone", "Time zone, e.g. Europe/Berlin").asRequired().maxLength(64));
+            .alias("tz set").option(OptionSpec.word("zone", "zone", "Time zone, e.g. Europe/Berlin").asRequired().maxLength(64)
+                    .suggestingTimeZones());
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
 
     private TimeZoneCommands() {

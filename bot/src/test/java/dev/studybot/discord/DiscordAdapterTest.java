@@ -163,6 +163,14 @@ class DiscordAdapterTest {
                 "help"), subcommands);
         JsonNode quizTopic = study.path("options").get(1).path("options").get(0);
         assertTrue(quizTopic.path("autocomplete").asBoolean());
+        JsonNode zone = null;
+        for (JsonNode group : body.get(1).path("options")) {
+            if (group.path("name").asText().equals("timezone")) {
+                zone = group.path("options").get(0).path("options").get(0);
+            }
+        }
+        assertEquals("zone", zone.path("name").asText());
+        assertTrue(zone.path("autocomplete").asBoolean(), "time zones are suggested as they are typed");
         JsonNode period = study.path("options").get(3).path("options").get(0);
         assertEquals(3, period.path("choices").size());
         assertEquals(6, study.path("options").get(4).path("options").get(0).path("type").asInt(), "a User option");
@@ -417,6 +425,22 @@ class DiscordAdapterTest {
         assertEquals("spot instances", choices.get(0).path("value").asText());
         await("autocomplete does not reach the bot").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
                 .until(seen::isEmpty);
+    }
+
+    @Test
+    void completesTimeZonesAsTheyAreTyped() throws Exception {
+        start(FakeDiscord.GUILD_ID);
+        String id = FakeDiscord.snowflakeNow();
+        ObjectNode interaction = discord.slash(id, "tok-zone", "study-admin", "timezone", "set", options("zone", "berl"),
+                FakeDiscord.ADMIN_ID, true);
+        interaction.put("type", 4);
+        ((ObjectNode) interaction.path("data").path("options").get(0).path("options").get(0).path("options").get(0))
+                .put("focused", true);
+        discord.dispatch("INTERACTION_CREATE", interaction);
+        JsonNode choices = discord.awaitRequest("POST", "interactions/" + id + "/tok-zone/callback", WAIT).body()
+                .path("data").path("choices");
+        assertEquals(1, choices.size(), choices.toString());
+        assertEquals("Europe/Berlin", choices.get(0).path("value").asText());
     }
 
     @Test
