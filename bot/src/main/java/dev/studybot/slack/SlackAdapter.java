@@ -330,7 +330,7 @@ public final class SlackAdapter implements ChatPlatform {
         return value == null || value.isBlank();
     }
 
-    private static String firstNonBlank(String first, String second) {
+    static String firstNonBlank(String first, String second) {
         return first != null && !first.isBlank() ? first : second;
     }
 }

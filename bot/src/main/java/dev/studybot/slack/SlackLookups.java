@@ -39,10 +39,9 @@ final class SlackLookups {
 
     void shortcut(ChatHandler chat, MessageShortcutPayload payload) {
         String teamId = payload.getTeam() != null ? payload.getTeam().getId() : payload.getUser().getTeamId();
-        String teamName = payload.getTeam() != null && payload.getTeam().getDomain() != null
-                ? payload.getTeam().getDomain() : teamId;
+        String teamName = payload.getTeam() != null ? SlackAdapter.firstNonBlank(payload.getTeam().getDomain(), teamId) : teamId;
         String channelId = payload.getChannel().getId();
-        String channelName = payload.getChannel().getName() != null ? payload.getChannel().getName() : channelId;
+        String channelName = SlackAdapter.firstNonBlank(payload.getChannel().getName(), channelId);
         Caller caller = callers.caller(new Place(SlackAdapter.PLATFORM, teamId, teamName, channelId, channelName),
                 payload.getUser().getId(), payload.getUser().getName());
         String words = SlackText.plain(payload.getMessage() != null ? payload.getMessage().getText() : null);

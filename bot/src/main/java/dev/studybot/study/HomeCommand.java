@@ -5,6 +5,7 @@ import dev.studybot.chat.Caller;
 import dev.studybot.chat.CommandSpec;
 import dev.studybot.chat.Markup;
 import dev.studybot.chat.Options;
+import dev.studybot.chat.ReaderTime;
 import dev.studybot.chat.Reply;
 import dev.studybot.command.StudyCommand;
 import dev.studybot.domain.Period;
@@ -17,7 +18,6 @@ import dev.studybot.store.Stats;
 import dev.studybot.store.StudyStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -57,7 +57,7 @@ final class HomeCommand implements StudyCommand {
 
     @Override
     public Reply run(Caller caller, Options options) {
-        Period period = Period.valueOf(options.get("period").orElse("week").toUpperCase(Locale.ROOT));
+        Period period = StandingsCommands.period(options);
         Instant now = clock.instant();
         Place place = caller.place();
         Stats stats = store.stats(place, caller.member().key(), now);
@@ -84,10 +84,10 @@ final class HomeCommand implements StudyCommand {
             return Optional.empty();
         }
         String period = action.substring(PERIOD_BUTTON.length());
-        if (!List.of("week", "month", "all").contains(period)) {
+        if (!StandingsCommands.isPeriod(period)) {
             return Optional.empty();
         }
-        return Optional.of(run(caller, new Options(Map.of("period", period))).replacingPressed());
+        return Optional.of(run(caller, new Options(Map.of(StandingsCommands.PERIOD.name(), period))).replacingPressed());
     }
 
     private Optional<Reply.Part> nextQuestionOfTheDay(Place place, Instant now) {
@@ -99,11 +99,9 @@ final class HomeCommand implements StudyCommand {
                 .map(schedule -> new Next(schedule, scheduler.nextFire(schedule.place())))
                 .filter(next -> next.at() != null && next.at().isAfter(now))
                 .min(Comparator.comparing(Next::at))
-                .map(next -> {
-                    ZonedDateTime local = next.at().atZone(next.schedule().zone());
-                    return new Reply.Note("Next question of the day: #" + Markup.literal(next.schedule().place().channelName())
-                            + ", " + local.toLocalDate() + " at " + local.toLocalTime() + " (" + next.schedule().zone() + ")");
-                });
+                // As /study schedule says it: in each reader's own zone where the platform can show it.
+                .map(next -> new Reply.Note("Next question of the day: #" + Markup.literal(next.schedule().place().channelName())
+                        + ", " + ReaderTime.of(next.at(), next.schedule().zone()).token()));
     }
 
     private record Next(Schedule schedule, Instant at) {

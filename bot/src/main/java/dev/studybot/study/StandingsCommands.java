@@ -39,6 +39,16 @@ final class StandingsCommands {
     private StandingsCommands() {
     }
 
+    /** The period {@link #PERIOD} holds: this week unless another was chosen. */
+    static Period period(Options options) {
+        return Period.valueOf(options.get(PERIOD.name()).orElse("week").toUpperCase(Locale.ROOT));
+    }
+
+    /** Whether {@code value} is one of {@link #PERIOD}'s values, exactly as it holds them. */
+    static boolean isPeriod(String value) {
+        return PERIOD.choices().stream().anyMatch(choice -> choice.value().equals(value));
+    }
+
     static List<StudyCommand> all(StudyStore store, Clock clock) {
         return List.of(new Leaderboard(store, clock), new Stats(store, clock));
     }
@@ -51,7 +61,7 @@ final class StandingsCommands {
 
         @Override
         public Reply run(Caller caller, Options options) {
-            Period period = Period.valueOf(options.get("period").orElse("week").toUpperCase(Locale.ROOT));
+            Period period = period(options);
             Scope scope = Scope.GROUP;
             Optional<String> channel = options.get("scope");
             if (channel.isPresent()) {
