@@ -18,6 +18,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.socket_mode.SocketModeClient;
+import com.slack.api.util.json.GsonFactory;
 import dev.studybot.chat.Caller;
 import dev.studybot.chat.ChatHandler;
 import dev.studybot.chat.ChatPlatform;
@@ -55,6 +56,12 @@ public final class SlackAdapter implements ChatPlatform {
     /** How long closing waits for the requests under way, and then for their replies to go out. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
     static final String BUSY = "studybot is busy right now; try again in a moment.";
+    /**
+     * The ack that tells a command to try again, as JSON once: Bolt's {@code ack(text)} builds a new Gson per call, and
+     * under overload, when most commands get this ack, that cost a large share of the CPU that answers the rest.
+     */
+    private static final String BUSY_ACK = GsonFactory.createSnakeCase()
+            .toJson(SlashCommandResponse.builder().text(BUSY).build());
 
     private final SlackSettings settings;
     private final Slack slack;
@@ -71,17 +78,12 @@ public final class SlackAdapter implements ChatPlatform {
 
     /** Builds the Bolt app and the Web API client; nothing goes over the network yet. */
     public SlackAdapter(SlackSettings settings) {
-        this(settings, SlackWorkers.WORKERS, SlackWorkers.QUEUE);
-    }
-
-    SlackAdapter(SlackSettings settings, int workerCount, int queueSize) {
-        this(settings, workerCount, queueSize, SlackWorkers.MAX_WAIT, System::nanoTime);
+        this(settings, SlackWorkers.Limits.DEFAULTS, System::nanoTime);
     }
 
     /** @param nanoTime the clock queue waits are measured on (a test's own) */
-    SlackAdapter(SlackSettings settings, int workerCount, int queueSize, Duration maxWait, LongSupplier nanoTime) {
+    SlackAdapter(SlackSettings settings, SlackWorkers.Limits limits, LongSupplier nanoTime) {
         this.settings = settings;
-        this.workers = new SlackWorkers(workerCount, queueSize, maxWait, nanoTime);
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
         config.setStatsEnabled(false);
@@ -99,6 +101,7 @@ public final class SlackAdapter implements ChatPlatform {
         this.client = slack.methods(settings.botToken());
         this.callers = new SlackCallers(client);
         this.replies = new SlackReplies(client);
+        this.workers = new SlackWorkers(limits, replies::underWay, nanoTime);
         SlackLookups lookups = new SlackLookups(client, callers, replies);
         this.home = new SlackHome(client, callers);
         app.command(COMMAND, (req, ctx) -> {
@@ -106,7 +109,7 @@ public final class SlackAdapter implements ChatPlatform {
             if (blank(payload.getUserId()) || blank(payload.getTeamId()) || blank(payload.getChannelId())) {
                 return withoutIds("command");
             }
-            return workers.accepted(() -> command(payload)) ? ctx.ack() : ctx.ack(BUSY);
+            return workers.accepted(() -> command(payload)) ? ctx.ack() : busyAck();
         });
         app.blockAction(Pattern.compile(".+"), (req, ctx) -> {
             BlockActionPayload payload = req.getPayload();
@@ -238,7 +241,7 @@ public final class SlackAdapter implements ChatPlatform {
         app.stop();
         try {
             workers.close(CLOSE_GRACE);
-            replies.awaitUnderWay(CLOSE_GRACE);
+            replies.close(CLOSE_GRACE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -247,6 +250,11 @@ public final class SlackAdapter implements ChatPlatform {
         } catch (Exception e) {
             LOG.warn("Closing the Slack Web API client failed", e);
         }
+    }
+
+    private static Response busyAck() {
+        return Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8).body(BUSY_ACK)
+                .build();
     }
 
     private void command(SlashCommandPayload payload) {

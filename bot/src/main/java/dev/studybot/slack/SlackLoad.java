@@ -68,7 +68,9 @@ public final class SlackLoad {
         SlackAdapter adapter = new SlackAdapter(new SlackSettings(BOT_TOKEN, null, SIGNING_SECRET, 0, "127.0.0.1",
                 slack.apiUrl()));
         ExecutorService clients = Executors.newFixedThreadPool(concurrency);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        // A fixed pool: the HTTP client's default one would start a thread for nearly every request.
+        ExecutorService httpThreads = Executors.newFixedThreadPool(2);
+        HttpClient http = HttpClient.newBuilder().executor(httpThreads).connectTimeout(Duration.ofSeconds(10)).build();
         SlackSignature signature = new SlackSignature(SIGNING_SECRET);
         long[] sentAt = new long[requests];
         long[] ackMicros = new long[requests];
@@ -130,6 +132,7 @@ public final class SlackLoad {
                     millis(replies, 50), millis(replies, 99), answered / seconds);
         } finally {
             clients.shutdownNow();
+            httpThreads.shutdownNow();
             adapter.close();
         }
     }

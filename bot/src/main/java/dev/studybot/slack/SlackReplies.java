@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -40,12 +42,22 @@ final class SlackReplies implements Poster {
     private static final Gson JSON = GsonFactory.createSnakeCase();
 
     private final MethodsClient client;
+    /** Threads for the reply client's own work; its sends wait on no thread, so a few suffice. */
+    private static final int REPLY_THREADS = 2;
+
     /**
      * HTTP/1.1: over plain http (a proxy, the loopback stand-in) the client's default HTTP/2 upgrade headers make some
      * servers close the connection after answering while the client keeps it for the next reply, which then fails.
+     * A fixed pool: the client's default one starts a thread for nearly every reply under load, and starting threads
+     * took more of the workers' time than the bot did.
      */
+    private final ExecutorService replyThreads = Executors.newFixedThreadPool(REPLY_THREADS, runnable -> {
+        Thread thread = new Thread(runnable, "slack-replies");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final HttpClient responses = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+            .executor(replyThreads).connectTimeout(Duration.ofSeconds(10)).build();
     private final Set<CompletableFuture<?>> underWay = ConcurrentHashMap.newKeySet();
 
     SlackReplies(MethodsClient client) {
@@ -106,7 +118,7 @@ final class SlackReplies implements Poster {
     /**
      * Posts a reply to a {@code response_url} without waiting for Slack's answer, so a worker is free again at once
      * (with Slack's ~100 ms round trip, blocking posts capped the replies of 8 workers near 80 a second);
-     * {@link #awaitUnderWay} waits for the posts still under way.
+     * {@link #close} waits for the posts still under way.
      */
     void respond(String url, Object body, String what) {
         if (url == null || url.isBlank()) {
@@ -134,12 +146,19 @@ final class SlackReplies implements Poster {
         });
     }
 
-    /** Waits at most {@code grace} for the replies under way; those still unsent then are dropped. */
-    void awaitUnderWay(Duration grace) throws InterruptedException {
+    /** How many replies have been sent and not yet answered by Slack. */
+    int underWay() {
+        return underWay.size();
+    }
+
+    /** Waits at most {@code grace} for the replies under way (those still unsent then are dropped), then stops. */
+    void close(Duration grace) throws InterruptedException {
         try {
             CompletableFuture.allOf(underWay.toArray(CompletableFuture[]::new)).get(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("Slack replies still unsent at close; stopping without them");
+        } finally {
+            replyThreads.shutdownNow();
         }
     }
 

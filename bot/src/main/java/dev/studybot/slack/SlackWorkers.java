@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +22,26 @@ final class SlackWorkers {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackWorkers.class);
 
+    /**
+     * How much work is let in: threads that run the bot, requests waiting for one, the longest wait a command may
+     * expect (see {@link #MAX_WAIT}), and replies still on their way to Slack at most.
+     */
+    record Limits(int workers, int queue, Duration maxWait, int repliesUnderWay) {
+        static final Limits DEFAULTS = new Limits(WORKERS, QUEUE, MAX_WAIT, REPLIES_UNDER_WAY);
+    }
+
     /** Threads that run the bot for Slack's requests; replies then go out without holding one (see SlackReplies). */
     static final int WORKERS = 8;
     /** Requests waiting for a worker at most; beyond it a command is told to try again, never queued without end. */
     static final int QUEUE = 256;
+    /**
+     * Replies sent but not yet taken by Slack, at most, before a command is told to try again: the workers hand
+     * replies off without waiting, so without this bound a bot that answers faster than its replies can be sent
+     * piles them up without end and every reply comes later (at 50 commands at once with a 100 ms round trip,
+     * reply p50 grew from 0.5 s to 2.4 s over 1,000 to 6,000 commands). With Slack's ~100 ms round trip, 64 under way
+     * still lets about 600 replies a second through.
+     */
+    static final int REPLIES_UNDER_WAY = 64;
     /**
      * The longest a command may expect to wait for a worker: when the queue would take longer to drain (its length
      * times the recent time a request takes, over the workers), or its oldest request has already waited this long,
@@ -37,18 +54,25 @@ final class SlackWorkers {
 
     private final ThreadPoolExecutor workers;
     private final long maxWaitNanos;
+    private final int maxRepliesUnderWay;
+    private final IntSupplier repliesUnderWay;
     private final LongSupplier nanoTime;
     /** The time a worker took for a request, averaged over about the last eight; -1 until the first one. */
     private final AtomicLong averageServiceNanos = new AtomicLong(-1);
     private final RateLimitedLog rareWarnings = new RateLimitedLog(LOG, Duration.ofMinutes(1));
 
-    /** @param nanoTime the clock queue waits are measured on (a test's own) */
-    SlackWorkers(int workerCount, int queueSize, Duration maxWait, LongSupplier nanoTime) {
-        this.maxWaitNanos = maxWait.toNanos();
+    /**
+     * @param repliesUnderWay how many replies are on their way to Slack now
+     * @param nanoTime the clock queue waits are measured on (a test's own)
+     */
+    SlackWorkers(Limits limits, IntSupplier repliesUnderWay, LongSupplier nanoTime) {
+        this.maxWaitNanos = limits.maxWait().toNanos();
+        this.maxRepliesUnderWay = limits.repliesUnderWay();
+        this.repliesUnderWay = repliesUnderWay;
         this.nanoTime = nanoTime;
         AtomicInteger threads = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(workerCount, workerCount, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(queueSize), runnable -> {
+        this.workers = new ThreadPoolExecutor(limits.workers(), limits.workers(), 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(limits.queue()), runnable -> {
                     Thread thread = new Thread(runnable, "slack-worker-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
@@ -56,10 +80,13 @@ final class SlackWorkers {
     }
 
     /**
-     * Whether a worker will run {@code work}; false when the queue is full or its oldest request has waited too long
-     * (back-pressure, logged once a minute).
+     * Whether a worker will run {@code work}; false when the queue is full, its oldest request has waited too long, or
+     * too many replies are still on their way to Slack (back-pressure, logged once a minute).
      */
     boolean accepted(Runnable work) {
+        if (repliesUnderWay.getAsInt() >= maxRepliesUnderWay) {
+            return busy();
+        }
         long now = nanoTime.getAsLong();
         if (workers.getQueue().peek() instanceof Queued oldest && now - oldest.since() > maxWaitNanos) {
             return busy();

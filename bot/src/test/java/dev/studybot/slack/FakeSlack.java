@@ -16,8 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
@@ -62,6 +64,8 @@ final class FakeSlack implements AutoCloseable {
     volatile boolean tokenValid = true;
     /** Web API methods answered with {@code ratelimited}, as Slack answers when a method is called too often. */
     final Set<String> refused = ConcurrentHashMap.newKeySet();
+    private final Queue<HttpExchange> heldResponses = new ConcurrentLinkedQueue<>();
+    private volatile boolean holdingResponses;
     private final HttpServer server;
 
     FakeSlack() throws IOException {
@@ -99,8 +103,25 @@ final class FakeSlack implements AutoCloseable {
         return await(method, call -> true, timeout);
     }
 
+    /**
+     * Stops answering response URLs (the posts are recorded, their answers wait) until {@link #answerResponses}, as
+     * a slow Slack would.
+     */
+    void holdResponses() {
+        holdingResponses = true;
+    }
+
+    /** Answers the response URL posts held since {@link #holdResponses} and answers the next ones at once. */
+    void answerResponses() throws IOException {
+        holdingResponses = false;
+        HttpExchange held;
+        while ((held = heldResponses.poll()) != null) {
+            answer(held, "ok");
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
+        try {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
             String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
@@ -133,6 +154,19 @@ final class FakeSlack implements AutoCloseable {
                 case "response_url" -> "ok";
                 default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
             };
+            if (method.equals("response_url") && holdingResponses) {
+                heldResponses.add(exchange); // left open: answered by answerResponses()
+                return;
+            }
+            answer(exchange, answer);
+        } catch (IOException | RuntimeException e) {
+            exchange.close();
+            throw e;
+        }
+    }
+
+    private static void answer(HttpExchange exchange, String answer) throws IOException {
+        try (exchange) {
             byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type",
                     answer.startsWith("{") ? "application/json; charset=utf-8" : "text/html");
@@ -173,6 +207,7 @@ final class FakeSlack implements AutoCloseable {
 
     @Override
     public void close() {
+        heldResponses.forEach(HttpExchange::close);
         server.stop(0);
     }
 }

@@ -190,9 +190,13 @@ class SlackHttpHostileTest {
     /** An adapter with these workers, queue and wait limit (on the clock {@code nanos}) in front of {@code bot}. */
     private void startAdapter(int workers, int queue, Duration maxWait, LongSupplier nanos,
                               ChatHandler bot) {
+        startAdapter(new SlackWorkers.Limits(workers, queue, maxWait, SlackWorkers.REPLIES_UNDER_WAY), nanos, bot);
+    }
+
+    private void startAdapter(SlackWorkers.Limits limits, LongSupplier nanos, ChatHandler bot) {
         adapter.close();
         adapter = new SlackAdapter(new SlackSettings(SlackHttpModeTest.BOT_TOKEN, null, SIGNING_SECRET, 0, "127.0.0.1",
-                slack.apiUrl()), workers, queue, maxWait, nanos);
+                slack.apiUrl()), limits, nanos);
         adapter.start(bot);
     }
 
@@ -312,6 +316,32 @@ class SlackHttpHostileTest {
         slack.await("response_url", call -> call.path().endsWith("/s2"), Duration.ofSeconds(5));
         slack.await("response_url", call -> call.path().endsWith("/s3"), Duration.ofSeconds(5));
         neverAnswered("s4");
+    }
+
+    @Test
+    void whileTooManyRepliesAreStillOnTheirWayToSlackTheNextCommandIsToldToTryAgain() throws Exception {
+        startAdapter(new SlackWorkers.Limits(4, 100, SlackWorkers.MAX_WAIT, 2), System::nanoTime,
+                interaction -> Reply.privately(new Reply.Text("pong")));
+        slack.holdResponses();
+        List<HttpResponse<String>> acks = new ArrayList<>();
+        for (String id : List.of("u1", "u2")) {
+            String body = command(slack, "help", "U0ALICE01", "alice", id);
+            acks.add(post(body, now(), sign(now(), body)));
+            slack.await("response_url", call -> call.path().endsWith("/" + id), Duration.ofSeconds(5));
+        }
+        String third = command(slack, "help", "U0ALICE01", "alice", "u3");
+        acks.add(post(third, now(), sign(now(), third)));
+
+        assertEquals(List.of(false, false, true), acks.stream().map(ack -> ack.body().contains(SlackAdapter.BUSY)).toList(),
+                "two replies Slack has not taken yet are the limit: the third command is turned away, not queued");
+        neverAnswered("u3");
+        slack.answerResponses();
+        String fourth = command(slack, "help", "U0ALICE01", "alice", "u4");
+        await("the replies under way to be taken").atMost(Duration.ofSeconds(5)).until(() -> {
+            HttpResponse<String> ack = post(fourth, now(), sign(now(), fourth));
+            return !ack.body().contains(SlackAdapter.BUSY);
+        });
+        slack.await("response_url", call -> call.path().endsWith("/u4"), Duration.ofSeconds(5));
     }
 
     @Test
