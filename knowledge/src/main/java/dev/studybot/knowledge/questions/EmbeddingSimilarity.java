@@ -3,12 +3,12 @@ package dev.studybot.knowledge.questions;
 import dev.studybot.knowledge.embed.TextEmbedder;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * Texts are alike by the cosine of their sentence embeddings: "separate accounts, consolidated billing" is near
@@ -28,7 +28,12 @@ public final class EmbeddingSimilarity implements TermSimilarity {
     private static final int MAX_REMEMBERED = 100_000;
 
     private final TextEmbedder embedder;
-    private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
+    /**
+     * Each text's vector, or the batch still embedding it: drafts are made on several threads at once, and without
+     * this a text two of them asked for at the same time was embedded twice (ten copies of the notes embedded 2.8
+     * times the texts of one).
+     */
+    private final Map<String, CompletableFuture<float[]>> vectors = new ConcurrentHashMap<>();
 
     public EmbeddingSimilarity(TextEmbedder embedder) {
         this.embedder = embedder;
@@ -44,16 +49,38 @@ public final class EmbeddingSimilarity implements TermSimilarity {
         return candidates.stream().mapToDouble(candidate -> TextEmbedder.similarity(a, vector(candidate))).toArray();
     }
 
-    /** Embeds those of {@code texts} not seen before, in one batch: the model runs a batch across the cores. */
+    /**
+     * Embeds those of {@code texts} no one has asked for before, in one batch (the model runs a batch across the
+     * cores); those another thread is embedding are left to it.
+     */
     private void prepare(Collection<String> texts) {
         if (vectors.size() > MAX_REMEMBERED) {
             vectors.clear(); // a long-running bot reloads edited notes: old texts must not pile up
         }
-        List<String> missing = List.copyOf(texts.stream().map(EmbeddingSimilarity::cut)
-                .filter(text -> !vectors.containsKey(text)).collect(Collectors.toCollection(LinkedHashSet::new)));
-        List<float[]> embedded = embedder.embedPassages(missing);
-        for (int i = 0; i < missing.size(); i++) {
-            vectors.put(missing.get(i), embedded.get(i));
+        Map<String, CompletableFuture<float[]>> mine = new LinkedHashMap<>();
+        for (String text : texts) {
+            String key = cut(text);
+            CompletableFuture<float[]> pending = new CompletableFuture<>();
+            if (!mine.containsKey(key) && vectors.putIfAbsent(key, pending) == null) {
+                mine.put(key, pending);
+            }
+        }
+        if (mine.isEmpty()) {
+            return;
+        }
+        List<String> missing = List.copyOf(mine.keySet());
+        try {
+            List<float[]> embedded = embedder.embedPassages(missing);
+            for (int i = 0; i < missing.size(); i++) {
+                mine.get(missing.get(i)).complete(embedded.get(i));
+            }
+        } catch (RuntimeException e) {
+            // Whoever waits on these fails too, and a later ask embeds them anew.
+            mine.forEach((key, pending) -> {
+                vectors.remove(key, pending);
+                pending.completeExceptionally(e);
+            });
+            throw e;
         }
     }
 
@@ -64,8 +91,11 @@ public final class EmbeddingSimilarity implements TermSimilarity {
 
     private float[] vector(String text) {
         String key = cut(text);
-        float[] vector = vectors.get(key);
-        return vector != null ? vector : vectors.computeIfAbsent(key, t -> embedder.embedPassages(List.of(t)).get(0));
+        CompletableFuture<float[]> vector;
+        while ((vector = vectors.get(key)) == null) {
+            prepare(List.of(key)); // again only if the vectors were cleared in between
+        }
+        return vector.join();
     }
 
     private static String cut(String text) {
