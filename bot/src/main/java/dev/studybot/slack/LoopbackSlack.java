@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,7 +35,8 @@ public final class LoopbackSlack implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final Map<String, Long> repliedAt = new ConcurrentHashMap<>();
+    /** When each response URL was first posted to ({@link System#nanoTime()}), completed on arrival. */
+    private final Map<String, CompletableFuture<Long>> replies = new ConcurrentHashMap<>();
     private volatile long delayMillis;
 
     public LoopbackSlack() throws IOException {
@@ -57,9 +59,9 @@ public final class LoopbackSlack implements AutoCloseable {
         return base() + "/respond/" + id;
     }
 
-    /** When {@link System#nanoTime()} said the reply for {@code id} arrived, or null when it has not. */
-    public Long repliedAt(String id) {
-        return repliedAt.get(id);
+    /** When {@link System#nanoTime()} said the reply for {@code id} arrived: completes when it does. */
+    public CompletableFuture<Long> reply(String id) {
+        return replies.computeIfAbsent(id, ignored -> new CompletableFuture<>());
     }
 
     private String base() {
@@ -71,7 +73,7 @@ public final class LoopbackSlack implements AutoCloseable {
         exchange.getRequestBody().readAllBytes();
         String path = exchange.getRequestURI().getPath();
         if (path.startsWith("/respond/")) {
-            repliedAt.putIfAbsent(path.substring("/respond/".length()), arrived);
+            reply(path.substring("/respond/".length())).complete(arrived);
         }
         long delay = delayMillis;
         if (delay > 0) {

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Puts the real Slack adapter (HTTP mode) under load on loopback: signed slash commands from {@code concurrency}
- * clients at once, replies to a {@link LoopbackSlack} that answers after a delay. Measures, per round, how long
+ * clients at once, each sending its next command once the last is answered or told to try again (as members do), replies
+ * to a {@link LoopbackSlack} that answers after a delay. Measures, per round, how long
  * the ack took (request sent to HTTP 200), how long the reply took (request sent to the reply reaching Slack),
  * and replies per second.
  */
@@ -74,6 +75,7 @@ public final class SlackLoad {
         SlackSignature signature = new SlackSignature(SIGNING_SECRET);
         long[] sentAt = new long[requests];
         long[] ackMicros = new long[requests];
+        long[] replyAt = new long[requests];
         boolean[] busy = new boolean[requests];
         try {
             adapter.start(bot);
@@ -98,6 +100,10 @@ public final class SlackLoad {
                     if (ack.statusCode() != 200) {
                         throw new IllegalStateException("HTTP " + ack.statusCode() + " for a signed command");
                     }
+                    if (!busy[n]) {
+                        // As a member would: the next command once this one is answered.
+                        replyAt[n] = slack.reply(prefix + n).get(REPLY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                    }
                     return null;
                 }));
             }
@@ -105,24 +111,16 @@ public final class SlackLoad {
                 each.get();
             }
             long[] replyMicros = new long[requests];
-            long deadline = System.nanoTime() + REPLY_WAIT.toNanos();
             long last = started;
             int answered = 0;
             int refused = 0;
             for (int i = 0; i < requests; i++) {
                 if (busy[i]) {
                     refused++;
-                    continue;
+                } else {
+                    replyMicros[answered++] = (replyAt[i] - sentAt[i]) / 1000;
+                    last = Math.max(last, replyAt[i]);
                 }
-                Long at;
-                while ((at = slack.repliedAt(prefix + i)) == null) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("no reply for request " + i + " within " + REPLY_WAIT);
-                    }
-                    TimeUnit.MILLISECONDS.sleep(1);
-                }
-                replyMicros[answered++] = (at - sentAt[i]) / 1000;
-                last = Math.max(last, at);
             }
             long[] replies = Arrays.copyOf(replyMicros, answered);
             Arrays.sort(replies);

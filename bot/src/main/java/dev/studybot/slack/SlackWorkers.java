@@ -37,11 +37,12 @@ final class SlackWorkers {
     /**
      * Replies sent but not yet taken by Slack, at most, before a command is told to try again: the workers hand
      * replies off without waiting, so without this bound a bot that answers faster than its replies can be sent
-     * piles them up without end and every reply comes later (at 50 commands at once with a 100 ms round trip,
-     * reply p50 grew from 0.5 s to 2.4 s over 1,000 to 6,000 commands). With Slack's ~100 ms round trip, 64 under way
-     * still lets about 600 replies a second through.
+     * piles them up without end and every reply comes later (with clients that did not wait for their replies,
+     * reply p50 grew from 0.5 s to 2.4 s over 1,000 to 6,000 commands). A count, not an age, so a Slack slow to
+     * answer does not turn commands away while its replies are few; at Slack's ~100 ms round trip, 128 under way
+     * still lets over a thousand replies a second through.
      */
-    static final int REPLIES_UNDER_WAY = 64;
+    static final int REPLIES_UNDER_WAY = 128;
     /**
      * The longest a command may expect to wait for a worker: when the queue would take longer to drain (its length
      * times the recent time a request takes, over the workers), or its oldest request has already waited this long,
