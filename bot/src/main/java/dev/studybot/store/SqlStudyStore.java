@@ -148,7 +148,8 @@ public final class SqlStudyStore implements StudyStore, ScheduleStore {
                 + " access to it and its folder (it keeps a -wal and a -shm file beside it).", cause);
     }
 
-    private static void migrate(String url) {
+    /** Brings the file at {@code url} up to date, saying plainly what stops it (another file, no write access). */
+    static void migrate(String url) {
         try {
             flyway(url, null).migrate();
         } catch (RuntimeException e) {
