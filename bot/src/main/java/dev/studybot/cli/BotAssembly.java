@@ -15,6 +15,7 @@ import dev.studybot.live.NotesWatcher;
 import dev.studybot.ops.Heartbeat;
 import dev.studybot.pipeline.MiddlewareChain;
 import dev.studybot.qotd.DailyScheduler;
+import dev.studybot.qotd.QuartzJobStore;
 import dev.studybot.qotd.QuestionOfTheDay;
 import dev.studybot.slack.SlackAdapter;
 import dev.studybot.store.SqlStudyStore;
@@ -99,7 +100,9 @@ final class BotAssembly implements AutoCloseable {
     StudyBot start(Poster poster, QuestionOfTheDay.Settings settings, long seed) {
         Clock clock = Clock.systemUTC();
         QuestionOfTheDay daily = new QuestionOfTheDay(store, store, questions.questions(), poster, clock, settings, seed);
-        scheduler = DailyScheduler.start(daily, store);
+        // On PostgreSQL the replicas share one clustered scheduler through the store's pool; on SQLite it is in memory.
+        scheduler = DailyScheduler.start(daily, store,
+                store.serverPool().map(QuartzJobStore::clustered).orElseGet(QuartzJobStore::inMemory));
         StudyBot bot = new StudyBot(knowledge, questions.questions(), store, answers, clock, seed,
                 new StudyBot.DailyQuestions(daily, scheduler, store));
         NotesReloader reloader = new NotesReloader(knowledge, notesFolder, generator, seed,

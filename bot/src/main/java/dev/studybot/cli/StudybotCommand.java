@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "studybot", mixinStandardHelpOptions = true, versionProvider = StudybotCommand.Version.class,
         description = "A study assistant that answers lookups from your team's notes.",
-        subcommands = {RunCommand.class, ConsoleCommand.class, SearchCommand.class, QuestionsCommand.class, EvalCommand.class, BenchCommand.class, BenchQuestionsCommand.class, StoreBenchCommand.class, SlackBenchCommand.class, BackupCommand.class, HealthCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ConsoleCommand.class, SearchCommand.class, QuestionsCommand.class, EvalCommand.class, BenchCommand.class, BenchQuestionsCommand.class, StoreBenchCommand.class, SlackBenchCommand.class, BackupCommand.class, MigrateCommand.class, HealthCommand.class, CommandLine.HelpCommand.class})
 public final class StudybotCommand {
 
     public static void main(String[] args) {

@@ -7,13 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Set;
 import java.util.TimeZone;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.quartz.CronScheduleBuilder;
-import org.quartz.CronTrigger;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
@@ -21,6 +20,7 @@ import org.quartz.JobDataMap;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -31,15 +31,18 @@ import org.quartz.impl.StdSchedulerFactory;
 
 /**
  * The timer behind the question of the day, on Quartz: one cron trigger per channel schedule in the
- * channel's time zone, and a one-shot trigger per pending reveal. Quartz keeps its jobs in memory;
- * what must survive a restart is in the store, and {@link #start} re-creates the triggers from it.
+ * channel's time zone, and a one-shot trigger per pending reveal. Quartz keeps its jobs where the
+ * {@link QuartzJobStore} says: in memory, where what must survive a restart is in the store and {@link #start}
+ * re-creates the triggers from it, or in the PostgreSQL database shared by the replicas of a cluster, where each
+ * trigger fires on one replica and a dead replica's jobs are run again by another ({@code requestRecovery}).
  */
 public final class DailyScheduler implements DailyTimer, AutoCloseable {
 
     private static final String POST_GROUP = "question-of-the-day";
     private static final String REVEAL_GROUP = "reveal";
     private static final String DELIVER_GROUP = "deliver";
-    private static final AtomicInteger INSTANCES = new AtomicInteger();
+    /** In a catch-up trigger's data: the instant of the fire it stands in for, which says the day. */
+    private static final String MISSED = "missed";
     /** Gap days are armed this far ahead; a restart (or a schedule change) arms the next ones. */
     private static final int GAP_LOOKAHEAD_DAYS = 400;
 
@@ -53,16 +56,18 @@ public final class DailyScheduler implements DailyTimer, AutoCloseable {
         this.schedules = schedules;
     }
 
-    /** Starts Quartz, arms every stored schedule, then catches up on what was missed while down. */
+    /** Starts Quartz with its jobs in memory, arms every stored schedule, then catches up on what was missed while down. */
     public static DailyScheduler start(QuestionOfTheDay questions, ScheduleStore schedules) {
+        return start(questions, schedules, QuartzJobStore.inMemory());
+    }
+
+    /**
+     * Starts Quartz on {@code jobStore}, arms every stored schedule, then catches up on what was missed while down:
+     * in a cluster through triggers, so that each step is taken once whichever replicas start.
+     */
+    public static DailyScheduler start(QuestionOfTheDay questions, ScheduleStore schedules, QuartzJobStore jobStore) {
         try {
-            Properties config = new Properties();
-            // Several bots (or tests) may run in one JVM: each needs its own scheduler name.
-            config.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "studybot-" + INSTANCES.incrementAndGet());
-            config.setProperty("org.quartz.threadPool.threadCount", "2");
-            config.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-            config.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, "org.quartz.simpl.RAMJobStore");
-            Scheduler quartz = new StdSchedulerFactory(config).getScheduler();
+            Scheduler quartz = new StdSchedulerFactory(jobStore.properties()).getScheduler();
             DailyScheduler scheduler = new DailyScheduler(quartz, questions, schedules);
             quartz.setJobFactory((bundle, owner) -> bundle.getJobDetail().getJobClass() == PostJob.class
                     ? new PostJob(questions) : new StepJob(questions));
@@ -71,7 +76,11 @@ public final class DailyScheduler implements DailyTimer, AutoCloseable {
                 scheduler.arm(schedule);
             }
             quartz.start();
-            questions.catchUp();
+            if (jobStore.clustered()) {
+                questions.catchUpInCluster();
+            } else {
+                questions.catchUp();
+            }
             return scheduler;
         } catch (SchedulerException e) {
             throw new IllegalStateException("Could not start the scheduler: " + e.getMessage(), e);
@@ -107,22 +116,8 @@ public final class DailyScheduler implements DailyTimer, AutoCloseable {
     }
 
     void arm(Schedule schedule) {
-        armCron(schedule.place(), cronOf(schedule), schedule.zone().getId());
-        // Quartz's cron skips a day whose local time a daylight-saving change jumps over (02:30 on the
-        // spring-forward night); a one-shot trigger posts that day's question at the first instant after.
-        JobKey key = postJobKey(schedule.place());
-        for (Instant gap : gapFires(schedule, questions.clock().instant(), GAP_LOOKAHEAD_DAYS)) {
-            Trigger trigger = TriggerBuilder.newTrigger().forJob(key)
-                    .withIdentity(key.getName() + "@" + gap, POST_GROUP)
-                    .startAt(Date.from(gap))
-                    .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionNextWithRemainingCount())
-                    .build();
-            try {
-                quartz.scheduleJob(trigger);
-            } catch (SchedulerException e) {
-                throw new IllegalStateException("Could not schedule the question of the day: " + e.getMessage(), e);
-            }
-        }
+        armCron(schedule.place(), cronOf(schedule), schedule.zone().getId(),
+                gapFires(schedule, questions.clock().instant(), GAP_LOOKAHEAD_DAYS));
     }
 
     /** The scheduled days in the coming {@code days} whose local time does not exist, at the time they get. */
@@ -142,20 +137,37 @@ public final class DailyScheduler implements DailyTimer, AutoCloseable {
 
     /** Arms a cron expression directly: the schedule's daily time, or in tests a seconds-level one. */
     void armCron(Place place, String cron, String zone) {
+        armCron(place, cron, zone, List.of());
+    }
+
+    /**
+     * The cron trigger, and a one-shot trigger for each of {@code gaps}: Quartz's cron skips a day whose local time a
+     * daylight-saving change jumps over (02:30 on the spring-forward night), so that day's question is posted at the
+     * first instant after. The job and all its triggers are replaced at once (replicas starting together each do).
+     */
+    private void armCron(Place place, String cron, String zone, List<Instant> gaps) {
         JobKey key = postJobKey(place);
-        JobDetail job = JobBuilder.newJob(PostJob.class).withIdentity(key)
+        JobDetail job = JobBuilder.newJob(PostJob.class).withIdentity(key).requestRecovery()
                 .usingJobData(new JobDataMap(Map.of("platform", place.platform(),
                         "group", place.groupId(), "channel", place.channelId())))
                 .build();
-        CronTrigger trigger = TriggerBuilder.newTrigger()
+        Set<Trigger> triggers = new HashSet<>();
+        triggers.add(TriggerBuilder.newTrigger()
                 .withIdentity(key.getName(), POST_GROUP)
                 // A fire missed while down is caught up by QuestionOfTheDay.catchUp, within its grace.
                 .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(zone))
                         .withMisfireHandlingInstructionDoNothing())
-                .build();
+                .build());
+        for (Instant gap : gaps) {
+            triggers.add(TriggerBuilder.newTrigger().forJob(key)
+                    .withIdentity(key.getName() + "@" + gap, POST_GROUP)
+                    .startAt(Date.from(gap))
+                    .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionNextWithRemainingCount())
+                    .build());
+        }
         try {
-            quartz.deleteJob(key);
-            quartz.scheduleJob(job, trigger);
+            quartz.deleteJob(key); // and the gap triggers of an older time of day
+            quartz.scheduleJob(job, triggers, true);
         } catch (SchedulerException e) {
             throw new IllegalStateException("Could not schedule the question of the day: " + e.getMessage(), e);
         }
@@ -164,6 +176,22 @@ public final class DailyScheduler implements DailyTimer, AutoCloseable {
     static String cronOf(Schedule schedule) {
         String days = schedule.weekdaysOnly() ? "MON-FRI" : "*";
         return "0 " + schedule.time().getMinute() + " " + schedule.time().getHour() + " ? * " + days;
+    }
+
+    /**
+     * Posts the channel's question for the day of the fire missed at {@code missed} through its job, once however
+     * many replicas ask (the trigger is named by the instant), and again on another replica if this one dies in it.
+     */
+    @Override
+    public void postFor(Place place, Instant missed) {
+        JobKey job = postJobKey(place);
+        Trigger trigger = TriggerBuilder.newTrigger().forJob(job)
+                .withIdentity(job.getName() + "@missed-" + missed.toEpochMilli(), POST_GROUP)
+                .usingJobData(MISSED, missed.toEpochMilli())
+                .startNow()
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+        schedule(() -> quartz.scheduleJob(trigger), "the question of the day");
     }
 
     @Override
@@ -183,18 +211,34 @@ public final class DailyScheduler implements DailyTimer, AutoCloseable {
      */
     private void once(String group, long postedId, Instant at) {
         JobKey key = JobKey.jobKey(group + "-" + postedId + "@" + at.toEpochMilli(), group);
-        JobDetail job = JobBuilder.newJob(StepJob.class).withIdentity(key).usingJobData("posted", postedId).build();
+        JobDetail job = JobBuilder.newJob(StepJob.class).withIdentity(key).requestRecovery()
+                .usingJobData("posted", postedId).build();
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key.getName(), group)
                 .startAt(Date.from(at))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
-        try {
+        schedule(() -> {
             if (!quartz.checkExists(key)) {
                 quartz.scheduleJob(job, trigger);
             }
+            return null;
+        }, "a " + group);
+    }
+
+    /** Runs a scheduling step; one that another replica took already (the same name) is done. */
+    private static void schedule(Step step, String what) {
+        try {
+            step.run();
+        } catch (ObjectAlreadyExistsException e) {
+            // Armed by another replica between the look and the insert: the same step, so nothing is missing.
         } catch (SchedulerException e) {
-            throw new IllegalStateException("Could not schedule a " + group + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Could not schedule " + what + ": " + e.getMessage(), e);
         }
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        Object run() throws SchedulerException;
     }
 
     private static JobKey postJobKey(Place place) {
@@ -223,9 +267,17 @@ public final class DailyScheduler implements DailyTimer, AutoCloseable {
         @Override
         public void execute(JobExecutionContext context) {
             JobDataMap data = context.getMergedJobDataMap();
-            Date fired = context.getScheduledFireTime();
-            questions.fire(data.getString("platform"), data.getString("group"), data.getString("channel"),
-                    fired == null ? questions.clock().instant() : fired.toInstant());
+            Date scheduled = context.getScheduledFireTime();
+            Instant fired = data.containsKey(MISSED) ? Instant.ofEpochMilli(data.getLong(MISSED))
+                    : scheduled == null ? questions.clock().instant() : scheduled.toInstant();
+            String platform = data.getString("platform");
+            String group = data.getString("group");
+            String channel = data.getString("channel");
+            if (context.isRecovering()) {
+                questions.fireRecovered(platform, group, channel, fired);
+            } else {
+                questions.fire(platform, group, channel, fired);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.studybot.qotd;
 
+import dev.studybot.domain.Place;
 import java.time.Instant;
 
 /** When the question of the day's later steps happen; {@link DailyScheduler} on Quartz is the real one. */
@@ -11,6 +12,9 @@ interface DailyTimer {
     /** Tries again to deliver posted question {@code postedId} at {@code at}. */
     void deliverAt(long postedId, Instant at);
 
+    /** Posts the channel's question for the day of a fire missed at {@code missed}, now (once, however often asked). */
+    void postFor(Place place, Instant missed);
+
     /** Until a timer is attached nothing is timed: tests drive the class by hand. */
     DailyTimer NONE = new DailyTimer() {
         @Override
@@ -19,6 +23,10 @@ interface DailyTimer {
 
         @Override
         public void deliverAt(long postedId, Instant at) {
+        }
+
+        @Override
+        public void postFor(Place place, Instant missed) {
         }
     };
 }

@@ -144,6 +144,19 @@ public final class QuestionOfTheDay {
                 post(schedule.place(), Optional.of(schedule), DailyTimes.localDay(schedule, fireTime), clock.instant()));
     }
 
+    /**
+     * A scheduled fire run again because the replica running it died: as {@link #fire}, and when the dead replica had
+     * stored the day's question but not got it out, it is delivered now (nobody else is delivering it).
+     */
+    void fireRecovered(String platform, String groupId, String channelId, Instant fireTime) {
+        ChannelKey channel = new ChannelKey(platform, groupId, channelId);
+        fire(platform, groupId, channelId, fireTime);
+        schedules.schedule(channel)
+                .flatMap(schedule -> schedules.daily(channel, DailyTimes.localDay(schedule, fireTime)))
+                .filter(daily -> deliveries.deliveredAt(daily.postedId()).isEmpty())
+                .ifPresent(daily -> redeliver(daily.postedId()));
+    }
+
     private Outcome post(Place place, Optional<Schedule> schedule, LocalDate day, Instant now) {
         return inChannel(place, () -> postInChannel(place, schedule, day, now));
     }
@@ -347,10 +360,8 @@ public final class QuestionOfTheDay {
     public void catchUp() {
         Instant now = clock.instant();
         for (Schedule schedule : schedules.schedules()) {
-            Optional<Instant> missed = DailyTimes.latestAtOrBefore(schedule, now);
-            if (missed.isPresent() && !missed.get().isBefore(now.minus(settings.grace()))) {
-                post(schedule.place(), Optional.of(schedule), DailyTimes.localDay(schedule, missed.get()), now);
-            }
+            missedFire(schedule, now).ifPresent(missed ->
+                    post(schedule.place(), Optional.of(schedule), DailyTimes.localDay(schedule, missed), now));
         }
         for (long postedId : deliveries.undelivered()) {
             redeliver(postedId);
@@ -362,6 +373,30 @@ public final class QuestionOfTheDay {
                 timer.revealAt(daily.postedId(), daily.revealAt());
             }
         }
+    }
+
+    /**
+     * After a replica of a cluster starts: the same catch-up, with each step handed to the shared timer, whose
+     * triggers are named by what they do, so that one replica takes each step however many start at once. A missed
+     * post is posted through its channel's job; a reveal, overdue or not, is armed at its time (an overdue one fires at
+     * once). A question stored but not delivered is left alone: its replica is still delivering it, or has a retry
+     * armed, or died in the job, which Quartz then runs again on another ({@link #fireRecovered}).
+     */
+    void catchUpInCluster() {
+        Instant now = clock.instant();
+        for (Schedule schedule : schedules.schedules()) {
+            missedFire(schedule, now).ifPresent(missed -> timer.postFor(schedule.place(), missed));
+        }
+        for (DailyPost daily : schedules.unrevealed()) {
+            if (deliveries.deliveredAt(daily.postedId()).isPresent()) {
+                timer.revealAt(daily.postedId(), daily.revealAt());
+            }
+        }
+    }
+
+    /** The schedule's latest fire at or before {@code now}, if it is within the grace period. */
+    private Optional<Instant> missedFire(Schedule schedule, Instant now) {
+        return DailyTimes.latestAtOrBefore(schedule, now).filter(missed -> !missed.isBefore(now.minus(settings.grace())));
     }
 
 

@@ -22,7 +22,8 @@ final class PostgresqlDatabase implements Database {
     /** Conflicts PostgreSQL resolves by failing one side: serialization failure, deadlock. */
     private static final Set<String> RETRY_STATES = Set.of("40001", "40P01");
     private static final int ATTEMPTS = 30;
-    private static final int POOL_SIZE = 10;
+    /** The stores' writers and readers, and the clustered scheduler (its two job threads and its cluster check-ins). */
+    private static final int POOL_SIZE = 12;
     private static final long CONNECTION_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(5);
     private static final int VALID_WITHIN_SECONDS = 5;
 
@@ -69,7 +70,7 @@ final class PostgresqlDatabase implements Database {
         return String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());
     }
 
-    /** The pool, for what shares the database (Flyway here; later, for example, a JDBC job store). */
+    /** The pool, for what shares the database: Flyway here, and the clustered scheduler's JDBC job store. */
     DataSource dataSource() {
         return pool;
     }

@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -148,7 +149,8 @@ public final class SqlStudyStore implements StudyStore, ScheduleStore {
                 + " access to it and its folder (it keeps a -wal and a -shm file beside it).", cause);
     }
 
-    private static void migrate(String url) {
+    /** Brings the file at {@code url} up to date, saying plainly what stops it (another file, no write access). */
+    static void migrate(String url) {
         try {
             flyway(url, null).migrate();
         } catch (RuntimeException e) {
@@ -180,6 +182,14 @@ public final class SqlStudyStore implements StudyStore, ScheduleStore {
     @Override
     public SearchHistory searches() {
         return searches;
+    }
+
+    /**
+     * The pool of connections to the PostgreSQL server, for what shares the database (the clustered scheduler);
+     * empty on an SQLite file, which one process keeps to itself.
+     */
+    public Optional<DataSource> serverPool() {
+        return database instanceof PostgresqlDatabase server ? Optional.of(server.dataSource()) : Optional.empty();
     }
 
     /** The JDBC URL of the database (for tools that write to a file directly, like bench-store). */

@@ -28,9 +28,10 @@ import java.util.stream.Stream;
  * machine (initdb into a temporary folder, a free port on loopback only, password login) and stopped when the JVM
  * exits. initdb refuses to run as root, so as root the server runs as the {@code postgres} user (through
  * {@code runuser}) in a folder it owns. Each test gets a database of its own, copied from one that was migrated
- * once, so that a test costs a CREATE DATABASE and not a whole Flyway run.
+ * once, so that a test costs a CREATE DATABASE and not a whole Flyway run. Public for the tests of other packages
+ * (the command line's, the clustered scheduler's) that need a real server too.
  */
-final class ThrowawayPostgresql {
+public final class ThrowawayPostgresql {
 
     /** Where to look for initdb and pg_ctl besides Debian's /usr/lib/postgresql/VERSION/bin. */
     static final String BIN_VARIABLE = "STUDYBOT_TEST_POSTGRESQL_BIN";
@@ -58,7 +59,7 @@ final class ThrowawayPostgresql {
     }
 
     /** The server of this JVM, started (with the migrated template database) on the first call. */
-    static synchronized ThrowawayPostgresql get() {
+    public static synchronized ThrowawayPostgresql get() {
         if (failed != null) {
             throw failed;
         }
@@ -74,22 +75,22 @@ final class ThrowawayPostgresql {
     }
 
     /** The superuser's password: what {@value DatabaseLocation#PASSWORD_VARIABLE} would hold. */
-    String password() {
+    public String password() {
         return password;
     }
 
     /** A new database with the current schema, for one test. */
-    DatabaseLocation.PostgresqlServer freshDatabase() {
+    public DatabaseLocation.PostgresqlServer freshDatabase() {
         return create(TEMPLATE);
     }
 
     /** A new database with nothing in it, not even Flyway's history. */
-    DatabaseLocation.PostgresqlServer emptyDatabase() {
+    public DatabaseLocation.PostgresqlServer emptyDatabase() {
         return create("template0");
     }
 
     /** A plain JDBC connection to {@code database}, for tests that look at the tables themselves. */
-    Connection connect(DatabaseLocation.PostgresqlServer database) throws SQLException {
+    public Connection connect(DatabaseLocation.PostgresqlServer database) throws SQLException {
         return DriverManager.getConnection(database.jdbcUrl(), SUPERUSER, password);
     }
 

@@ -1,0 +1,3 @@
+-- studybot store, version 9: nothing on SQLite. On PostgreSQL (db/vendor/postgresql/V9__quartz_job_store.sql) it
+-- creates the tables of Quartz's JDBC job store, which the replicas of a cluster share; one SQLite process keeps its
+-- Quartz triggers in memory. Here so that both engines have the same history.
