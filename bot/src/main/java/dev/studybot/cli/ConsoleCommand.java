@@ -87,8 +87,10 @@ final class ConsoleCommand implements Callable<Integer> {
 
     QuestionOfTheDay.Settings settings() {
         StudybotConfig.QuestionOfTheDayTimes times = config().questionOfTheDay();
+        QuestionOfTheDay.Settings defaults = QuestionOfTheDay.Settings.DEFAULTS;
         return new QuestionOfTheDay.Settings(Duration.ofMinutes(times.revealBeforeMinutes()),
-                QuestionOfTheDay.Settings.DEFAULTS.revealWithoutSchedule(), Duration.ofMinutes(times.graceMinutes()));
+                defaults.revealWithoutSchedule(), Duration.ofMinutes(times.graceMinutes()), defaults.firstRetry(),
+                Duration.ofSeconds(times.liveCountSeconds()));
     }
 
     /** @param banner a line to print first (why the console was started), or null */

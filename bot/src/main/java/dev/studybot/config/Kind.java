@@ -29,6 +29,7 @@ enum Kind {
     POINTS("a whole number of points, 0 or more", Kind::wholeNumber),
     MINUTES("a whole number of minutes, 0 or more", Kind::wholeNumber),
     COUNT("a whole number, 0 or more", Kind::wholeNumber),
+    SECONDS("a whole number of seconds, 1 or more", Kind::positiveNumber),
     SHARE("a number from 0 to 1", Kind::share),
     NAMES(listOf("user names or ids"), node -> ids(node, null)),
     SLACK_IDS(listOf("Slack user ids such as U012ABCDEF (not names)"), node -> ids(node, "[A-Z0-9]{2,30}")),
@@ -165,6 +166,13 @@ enum Kind {
             throw new Refused("at most " + MAX_NUMBER, "");
         }
         return value;
+    }
+
+    private static Long positiveNumber(JsonNode node) throws Refused {
+        if (whole(node) == 0) {
+            throw refused("");
+        }
+        return wholeNumber(node);
     }
 
     private static Integer port(JsonNode node) throws Refused {

@@ -45,7 +45,7 @@ public record StudybotConfig(
     /** What studybot uses with no file, no environment variables and no options. */
     public static final StudybotConfig DEFAULTS = new StudybotConfig("built-in defaults", Path.of("notes"),
             Path.of("data"), null, ZoneId.of("UTC"), LogLevel.INFO, ScoringRules.DEFAULTS,
-            new QuestionOfTheDayTimes(30, 120), new Admins(List.of(), List.of(), List.of()),
+            new QuestionOfTheDayTimes(30, 120, 5), new Admins(List.of(), List.of(), List.of()),
             new Questions(QuestionGenerator.DEFAULT_MIN_SCORE), new Slack(3000, "0.0.0.0", "https://slack.com/api/"),
             new Discord(null, null, null));
 
@@ -77,17 +77,23 @@ public record StudybotConfig(
     }
 
     /**
-     * Reveal and grace times of the question of the day.
+     * Reveal and grace times of the question of the day, and how often its post is edited with the live count.
      *
      * @param revealBeforeMinutes reveal a question this long before the channel's next one
      * @param graceMinutes        after a restart, post a question whose time passed at most this long ago
+     * @param liveCountSeconds    at most one edit of a post with its live count this often (batching the answers
+     *                            in between): lower shows answers sooner, but brings the platforms' rate limits closer
      */
     public record QuestionOfTheDayTimes(
             @Setting(env = "STUDYBOT_REVEAL_BEFORE_MINUTES", kind = Kind.MINUTES) long revealBeforeMinutes,
-            @Setting(env = "STUDYBOT_GRACE_MINUTES", kind = Kind.MINUTES) long graceMinutes) {
+            @Setting(env = "STUDYBOT_GRACE_MINUTES", kind = Kind.MINUTES) long graceMinutes,
+            @Setting(env = "STUDYBOT_LIVE_COUNT_SECONDS", kind = Kind.SECONDS) long liveCountSeconds) {
         public QuestionOfTheDayTimes {
             if (revealBeforeMinutes < 0 || graceMinutes < 0) {
                 throw new IllegalArgumentException("Reveal and grace times are minutes, 0 or more.");
+            }
+            if (liveCountSeconds < 1) {
+                throw new IllegalArgumentException("The live count is edited at most every second.");
             }
         }
     }
@@ -175,7 +181,8 @@ public record StudybotConfig(
                 timeZone, logLevel, scoring,
                 new QuestionOfTheDayTimes(
                         revealBeforeOption != null ? revealBeforeOption : questionOfTheDay.revealBeforeMinutes(),
-                        graceOption != null ? graceOption : questionOfTheDay.graceMinutes()),
+                        graceOption != null ? graceOption : questionOfTheDay.graceMinutes(),
+                        questionOfTheDay.liveCountSeconds()),
                 new Admins(consoleAdmins, admins.slack(), admins.discord()), questions, slack, discord);
     }
 }

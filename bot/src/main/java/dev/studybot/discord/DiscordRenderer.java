@@ -19,7 +19,8 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /**
  * A reply as a Discord message: one embed (Heading: title, Text and Lines: description, Excerpt: a field
- * with its heading path and file:line, Note: footer) and its buttons, five to an action row; buttons that can no
+ * with its heading path and file:line, or the description when it is all the reply shows and too long for a field,
+ * Note: footer) and its buttons, five to an action row; buttons that can no
  * longer be pressed are shown disabled.
  */
 final class DiscordRenderer {
@@ -51,6 +52,12 @@ final class DiscordRenderer {
         String title = null;
         int fields = 0;
         int used = 0;
+        Reply.Excerpt alone = aloneExcerpt(reply);
+        if (alone != null) {
+            // A field holds 1024 characters, a passage up to 1500: a reply showing one long passage in full has it as text.
+            paragraph(description, "**" + Markup.literal(alone.trail()) + "**\n"
+                    + excerptValue(alone, MessageEmbed.DESCRIPTION_MAX_LENGTH - 200));
+        }
         for (Reply.Part part : reply.parts()) {
             if (part instanceof Reply.Heading heading) {
                 if (title == null) {
@@ -67,7 +74,7 @@ final class DiscordRenderer {
                 paragraph(description, timestamps(note.text()));
             } else if (part instanceof Reply.Note note) {
                 notes.add(note.text());
-            } else if (part instanceof Reply.Excerpt excerpt && fields < MAX_FIELDS && used < BUDGET) {
+            } else if (part instanceof Reply.Excerpt excerpt && excerpt != alone && fields < MAX_FIELDS && used < BUDGET) {
                 String name = cut(excerpt.trail() == null || excerpt.trail().isBlank() ? "From the notes" : excerpt.trail(),
                         MessageEmbed.TITLE_MAX_LENGTH);
                 String value = excerptValue(excerpt, Math.min(MessageEmbed.VALUE_MAX_LENGTH, BUDGET - used));
@@ -91,6 +98,17 @@ final class DiscordRenderer {
             embed.setFooter(cut(Markup.unescape(String.join(" \u00b7 ", notes)), Math.min(MessageEmbed.TEXT_MAX_LENGTH, 400)));
         }
         return embed.build();
+    }
+
+    /** The reply's one excerpt when it is too long for a field and nothing else would go in the description, else null. */
+    private static Reply.Excerpt aloneExcerpt(Reply reply) {
+        List<Reply.Excerpt> excerpts = reply.parts().stream().filter(p -> p instanceof Reply.Excerpt)
+                .map(p -> (Reply.Excerpt) p).toList();
+        boolean described = reply.parts().stream().anyMatch(p -> p instanceof Reply.Text || p instanceof Reply.Lines
+                || (p instanceof Reply.Note note && ReaderTime.in(note.text())));
+        return excerpts.size() == 1 && !described
+                && excerptValue(excerpts.get(0), Integer.MAX_VALUE).length() > MessageEmbed.VALUE_MAX_LENGTH
+                ? excerpts.get(0) : null;
     }
 
     /** Reader times as Discord timestamps: the date and time in the reader's zone, then how far off. */

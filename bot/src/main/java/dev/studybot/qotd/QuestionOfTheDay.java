@@ -47,7 +47,10 @@ public final class QuestionOfTheDay {
     public record Settings(Duration revealBeforeNext, Duration revealWithoutSchedule, Duration grace,
                            Duration firstRetry, Duration liveCountEvery) {
         public static final Duration LONGEST_RETRY = Duration.ofMinutes(30);
-        /** At most one live-count edit per post this often: the platforms allow more, readers need no more. */
+        /**
+         * By default at most one live-count edit per post this often (question_of_the_day.live_count_seconds): the
+         * platforms allow more, readers need no more.
+         */
         public static final Duration LIVE_COUNT_EVERY = Duration.ofSeconds(5);
         public static final Settings DEFAULTS =
                 new Settings(Duration.ofMinutes(30), Duration.ofHours(23), Duration.ofHours(2));

@@ -5,7 +5,6 @@ import dev.studybot.chat.Markup;
 import dev.studybot.chat.Plural;
 import dev.studybot.chat.Reply;
 import dev.studybot.knowledge.notes.Passage;
-import dev.studybot.knowledge.notes.Span;
 import dev.studybot.knowledge.questions.Question;
 import dev.studybot.knowledge.search.SearchResponse;
 import dev.studybot.knowledge.search.SearchResult;
@@ -21,12 +20,10 @@ import dev.studybot.store.QuestionFeedbackStore.ReportOutcome;
 import dev.studybot.store.SearchHistory;
 import dev.studybot.store.Stats;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.IntFunction;
 
 /** Turns what the bot found or recorded into platform-neutral replies. */
@@ -36,13 +33,10 @@ final class Replies {
     }
 
     /**
-     * Results {@code from} to {@code from + count} of a lookup, with a "More results" button when
-     * the response holds more than that.
-     */
-    /**
      * Results {@code from} to {@code from + count} of lookup {@code searchId}: the query repeated first, so a reader
-     * scrolling back knows what was asked, then the passages, then "More results" while there are more, and 👍/👎
-     * (no buttons for a lookup that could not be stored).
+     * scrolling back knows what was asked, then the passages, each as its answering lines when it has other lines
+     * too, then "Show full passage" for each of those, "More results" while there are more, and 👍/👎 (no buttons for
+     * a lookup that could not be stored).
      */
     static Reply search(Optional<String> searchId, String query, SearchResponse response, int from, int count) {
         List<Reply.Part> parts = new ArrayList<>();
@@ -54,14 +48,17 @@ final class Replies {
             parts.add(new Reply.Text(response.message()));
         }
         List<SearchResult> results = response.results();
-        for (SearchResult result : results.subList(Math.min(from, results.size()), Math.min(from + count, results.size()))) {
-            parts.add(excerpt(result));
+        List<Button> buttons = new ArrayList<>();
+        for (int rank = from; rank < Math.min(from + count, results.size()); rank++) {
+            parts.add(SearchExcerpts.gist(results.get(rank), rank + 1));
+            if (searchId.isPresent() && SearchExcerpts.shortened(results.get(rank))) {
+                buttons.add(SearchButtons.passage(searchId.get(), rank));
+            }
         }
         if (from > 0 && results.size() <= from) {
             // "More" pressed (or typed) again after the last page: say so rather than send an empty reply.
             parts.add(new Reply.Text("No more results for that lookup; try /study search with other words."));
         }
-        List<Button> buttons = new ArrayList<>();
         if (searchId.isPresent() && results.size() > from + count) {
             buttons.add(SearchButtons.more(searchId.get()));
         }
@@ -79,8 +76,14 @@ final class Replies {
     static Reply shared(String sharedBy, String query, SearchResponse response, int count) {
         List<Reply.Part> parts = new ArrayList<>();
         parts.add(new Reply.Note(Markup.literal(sharedBy) + " shared a lookup: " + Markup.literal(query)));
-        response.results().stream().limit(count).forEach(result -> parts.add(excerpt(result)));
+        response.results().stream().limit(count).forEach(result -> parts.add(SearchExcerpts.whole(result)));
         return new Reply(false, parts, List.of());
+    }
+
+    /** Result {@code rank} (0-based) of a lookup as a whole passage, for the member who asked to see it all. */
+    static Reply fullPassage(String query, SearchResult result, int rank) {
+        return Reply.privately(new Reply.Note("Result " + (rank + 1) + " in full, for: " + Markup.literal(query)),
+                SearchExcerpts.whole(result));
     }
 
     /** The first result of a lookup as the store keeps it: where it is and the line that answers (else its first). */
@@ -91,27 +94,11 @@ final class Replies {
         SearchResult top = response.results().get(0);
         Passage passage = top.passage();
         List<String> lines = passage.text().lines().toList();
-        int line = answerLines(top).stream().min(Integer::compare).orElse(0);
+        int line = SearchExcerpts.answerLines(top).stream().min(Integer::compare).orElse(0);
         String answer = lines.isEmpty() ? passage.text() : lines.get(Math.min(line, lines.size() - 1)).strip();
         // The line without its list marker, as the answer string of a query set ("a shown result contains it").
         answer = answer.replaceFirst("^([-*+•]|\\d+[.)])\\s+", "");
         return Optional.of(new SearchHistory.TopResult(passage.file() + ":" + passage.line(), answer));
-    }
-
-    private static Reply.Excerpt excerpt(SearchResult result) {
-        Passage passage = result.passage();
-        return new Reply.Excerpt(passage.headingPath().isEmpty() ? passage.file() : passage.headingTrail(),
-                passage.file() + ":" + passage.line(), passage.text(), passage.links(), answerLines(result));
-    }
-
-    /** The 0-based lines of the passage's text that the search found to answer the query. */
-    private static Set<Integer> answerLines(SearchResult result) {
-        String text = result.passage().text();
-        Set<Integer> lines = new HashSet<>();
-        for (Span span : result.answer()) {
-            lines.add((int) text.substring(0, span.start()).chars().filter(c -> c == '\n').count());
-        }
-        return lines;
     }
 
     /** A practice or review question: its choices lettered in the text, a button for each. */

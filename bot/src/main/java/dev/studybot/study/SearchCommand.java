@@ -13,14 +13,16 @@ import dev.studybot.knowledge.search.NotesSearcher;
 import dev.studybot.knowledge.search.SearchResponse;
 import dev.studybot.store.SearchHistory;
 import dev.studybot.store.StoreException;
+import dev.studybot.knowledge.search.SearchResult;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /study search <words>}: the best passages of the notes, a few at a time with a "More results" button, and
- * 👍/👎 buttons whose votes are kept for {@code studybot eval --from-feedback}. Each lookup is stored, so its buttons
+ * {@code /study search <words>}: the best passages of the notes, a few at a time with a "More results" button, each
+ * as the lines that answer with a "Show full passage" button, and 👍/👎 buttons whose votes are kept for {@code studybot eval --from-feedback}. Each lookup is stored, so its buttons
  * work after a restart and on whichever process takes the press.
  */
 final class SearchCommand implements StudyCommand {
@@ -53,7 +55,7 @@ final class SearchCommand implements StudyCommand {
             return Usage.badArguments(SPEC.usage(caller.member().platform()), "What should I look up? For example: "
                     + "/study search spot instance interruption");
         }
-        SearchResponse response = knowledge.search(query, SHOWN + 1);
+        SearchResponse response = knowledge.search(query, limitFor(SHOWN));
         try {
             String id = history.record(caller.member(), query, SHOWN, Replies.topResult(response), clock.instant());
             return Replies.search(Optional.of(id), query, response, 0, SHOWN);
@@ -75,6 +77,7 @@ final class SearchCommand implements StudyCommand {
             return switch (pressed.kind()) {
                 case MORE -> more(caller, lookup.get());
                 case SHARE -> share(caller, lookup.get());
+                case PASSAGE -> passage(lookup.get(), pressed.rank());
                 case HELPFUL, UNHELPFUL -> vote(caller, lookup.get(), pressed.kind() == SearchButtons.Kind.HELPFUL);
             };
         });
@@ -89,7 +92,7 @@ final class SearchCommand implements StudyCommand {
         }
         int upTo = Math.min(last.shown() + SHOWN, NotesSearcher.MAX_LIMIT);
         history.shown(last.id(), upTo);
-        return Replies.search(Optional.of(last.id()), last.query(), knowledge.search(last.query(), Math.min(upTo + 1, NotesSearcher.MAX_LIMIT)),
+        return Replies.search(Optional.of(last.id()), last.query(), knowledge.search(last.query(), limitFor(upTo)),
                 last.shown(), upTo - last.shown());
     }
 
@@ -101,6 +104,21 @@ final class SearchCommand implements StudyCommand {
         return Replies.shared(caller.member().displayName(), lookup.query(), knowledge.search(lookup.query(), SHOWN), SHOWN);
     }
 
+    /**
+     * Result {@code rank} of the lookup, whole. The lookup is searched again: the same notes give the same results,
+     * so the button still works after a restart; after the notes changed it may show what now ranks there.
+     */
+    private Reply passage(SearchHistory.Lookup lookup, int rank) {
+        // Searched as for the page that showed it, so that it ranks where it did there.
+        int page = rank / SHOWN + 1;
+        List<SearchResult> results = knowledge.search(lookup.query(), limitFor(page * SHOWN)).results();
+        if (rank >= results.size()) {
+            return Reply.privately(new Reply.Text("That passage is no longer among the results (the notes changed). "
+                    + "Search again with /study search <words>."));
+        }
+        return Replies.fullPassage(lookup.query(), results.get(rank), rank);
+    }
+
     private Reply vote(Caller caller, SearchHistory.Lookup lookup, boolean helpful) {
         if (!history.vote(lookup.id(), caller.member(), helpful, clock.instant())) {
             return unknownLookup();
@@ -108,6 +126,11 @@ final class SearchCommand implements StudyCommand {
         return Reply.privately(new Reply.Text(helpful
                 ? "Thanks! Noted that this lookup helped; votes like yours are how search gets better."
                 : "Thanks! Noted that this lookup did not help; votes like yours are how search gets better."));
+    }
+
+    /** How many results to search for when {@code upTo} are to be shown: one more, to know whether there are more. */
+    private static int limitFor(int upTo) {
+        return Math.min(upTo + 1, NotesSearcher.MAX_LIMIT);
     }
 
     private static Reply unknownLookup() {

@@ -30,6 +30,7 @@ class ConfigOptionsTest {
                 question_of_the_day:
                   reveal_before_minutes: 10
                   grace_minutes: 20
+                  live_count_seconds: 3
                 admins:
                   console: [alice]
                 """);
@@ -63,6 +64,7 @@ class ConfigOptionsTest {
         assertEquals(new DatabaseLocation.SqliteFile(Path.of("file-data", "studybot.db")), fromFile.db);
         assertEquals(Duration.ofMinutes(10), fromFile.settings().revealBeforeNext());
         assertEquals(Duration.ofMinutes(20), fromFile.settings().grace());
+        assertEquals(Duration.ofSeconds(3), fromFile.settings().liveCountEvery(), "the live count's edit interval");
         assertEquals(List.of("alice"), fromFile.config().admins().console());
 
         Map<String, String> env = Map.of("STUDYBOT_NOTES", "env-notes", "STUDYBOT_GRACE_MINUTES", "30",

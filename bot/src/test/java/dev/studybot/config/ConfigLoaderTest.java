@@ -35,6 +35,7 @@ class ConfigLoaderTest {
             question_of_the_day:
               reveal_before_minutes: 15
               grace_minutes: 0
+              live_count_seconds: 2
             admins:
               console: [alice, bob]
               slack: [U012ABCDEF]
@@ -73,7 +74,7 @@ class ConfigLoaderTest {
         assertEquals(new DatabaseLocation.SqliteFile(Path.of("data", "studybot.db")), config.databaseLocation());
         assertEquals(ScoringRules.DEFAULTS, config.scoring());
         assertEquals(new ScoringRules(10, 3, 60, 2, 5, 1), config.scoring());
-        assertEquals(new StudybotConfig.QuestionOfTheDayTimes(30, 120), config.questionOfTheDay());
+        assertEquals(new StudybotConfig.QuestionOfTheDayTimes(30, 120, 5), config.questionOfTheDay());
         assertEquals(ZoneId.of("UTC"), config.timeZone());
         assertEquals(LogLevel.INFO, config.logLevel());
         assertTrue(config.admins().console().isEmpty());
@@ -103,7 +104,7 @@ class ConfigLoaderTest {
         assertEquals(ZoneId.of("Europe/Berlin"), config.timeZone());
         assertEquals(LogLevel.DEBUG, config.logLevel());
         assertEquals(new ScoringRules(20, 5, 30, 1, 3, 2), config.scoring());
-        assertEquals(new StudybotConfig.QuestionOfTheDayTimes(15, 0), config.questionOfTheDay());
+        assertEquals(new StudybotConfig.QuestionOfTheDayTimes(15, 0, 2), config.questionOfTheDay());
         assertEquals(List.of("alice", "bob"), config.admins().console());
         assertEquals(List.of("U012ABCDEF"), config.admins().slack());
         assertEquals(List.of("123456789012345678"), config.admins().discord());
@@ -154,6 +155,7 @@ class ConfigLoaderTest {
                 Map.entry("STUDYBOT_LOG_LEVEL", "warn"),
                 Map.entry("STUDYBOT_REVEAL_BEFORE_MINUTES", "45"),
                 Map.entry("STUDYBOT_GRACE_MINUTES", " 240 "),
+                Map.entry("STUDYBOT_LIVE_COUNT_SECONDS", "10"),
                 Map.entry("STUDYBOT_SCORING_DAILY_CORRECT", "7"),
                 Map.entry("STUDYBOT_SCORING_PRACTICE_CORRECT", "0"),
                 Map.entry("STUDYBOT_CONSOLE_ADMINS", "carol, dave"),
@@ -166,7 +168,7 @@ class ConfigLoaderTest {
         assertEquals(new DatabaseLocation.SqliteFile(Path.of("/env/x.db")), config.databaseLocation());
         assertEquals(ZoneId.of("America/New_York"), config.timeZone());
         assertEquals(LogLevel.WARN, config.logLevel());
-        assertEquals(new StudybotConfig.QuestionOfTheDayTimes(45, 240), config.questionOfTheDay());
+        assertEquals(new StudybotConfig.QuestionOfTheDayTimes(45, 240, 10), config.questionOfTheDay());
         assertEquals(new ScoringRules(7, 5, 30, 1, 3, 0), config.scoring());
         assertEquals(List.of("carol", "dave"), config.admins().console());
         assertEquals(List.of("U999"), config.admins().slack());
@@ -217,7 +219,7 @@ class ConfigLoaderTest {
         assertEquals(Path.of("opt-notes"), withOptions.notes());
         assertEquals(Path.of("/srv/data"), withOptions.data());
         assertEquals(new DatabaseLocation.SqliteFile(Path.of("opt.db")), withOptions.databaseLocation());
-        assertEquals(new StudybotConfig.QuestionOfTheDayTimes(5, 6), withOptions.questionOfTheDay());
+        assertEquals(new StudybotConfig.QuestionOfTheDayTimes(5, 6, 2), withOptions.questionOfTheDay());
         assertEquals(List.of("erin"), withOptions.admins().console());
         // options not given keep the environment's and the file's values
         StudybotConfig none = config.withCommandLine(null, null, null, null, null, null);
@@ -237,6 +239,7 @@ class ConfigLoaderTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "question_of_the_day:\\n  grace_minutes: soon | question_of_the_day.grace_minutes must be a whole number of minutes, 0 or more (got \"soon\")",
+        "question_of_the_day:\\n  live_count_seconds: 0 | question_of_the_day.live_count_seconds must be a whole number of seconds, 1 or more (got 0)",
         "question_of_the_day:\\n  reveal_before_minutes: -5 | question_of_the_day.reveal_before_minutes must be a whole number of minutes, 0 or more (got -5)",
         "scoring:\\n  daily_correct: 1.5 | scoring.daily_correct must be a whole number of points, 0 or more (got 1.5)",
         "scoring:\\n  early_bonus: [1] | scoring.early_bonus must be a whole number of points, 0 or more (got [1])",

@@ -137,6 +137,20 @@ class DiscordUnitsTest {
     }
 
     @Test
+    void aLongPassageShownAloneIsTheDescriptionWhichHoldsMoreThanAField() {
+        String passage = ("- a line of notes that takes up room in the passage\n").repeat(28).strip();
+        Reply full = Reply.privately(new Reply.Note("Result 1 in full, for: room"),
+                new Reply.Excerpt("Notes", "notes.md:1", passage, List.of(), Set.of(27)));
+        MessageEmbed embed = DiscordRenderer.embed(full);
+        assertTrue(passage.length() > MessageEmbed.VALUE_MAX_LENGTH, "longer than a field holds");
+        assertTrue(embed.getFields().isEmpty(), embed.getFields().toString());
+        assertTrue(embed.getDescription().startsWith("**Notes**\n> - a line"), embed.getDescription());
+        assertTrue(embed.getDescription().endsWith("> ▶ - a line of notes that takes up room in the passage\n`notes.md:1`"),
+                "the whole passage, to its last line: " + embed.getDescription());
+        assertEquals("Result 1 in full, for: room", embed.getFooter().getText());
+    }
+
+    @Test
     void repliesBecomeAnEmbedAndRowsOfButtons() {
         Reply reply = new Reply(true, List.of(new Reply.Heading("Practice question"), new Reply.Text("Which one?"),
                 new Reply.Excerpt("EC2 > Spot", "ec2.md:12", "line one\nline two", List.of()),

@@ -100,6 +100,28 @@ class SlackStudyBotTest {
         assertTrue(again.toString().contains("You already answered"), again.toString());
     }
 
+    @Test
+    void showFullPassageAnswersPrivatelyBesideTheLookupWithTheWholePassage() throws Exception {
+        startBot();
+
+        assertEquals(200, post(command("search spot interruption notice", "s1")));
+        JsonNode search = slack.await("response_url", c -> c.path().endsWith("/s1"), WAIT).json();
+        String gist = search.path("blocks").toString();
+        assertTrue(gist.contains("> ▶ ") && gist.contains("> …"), "the answering lines, and where others were: " + gist);
+        String full = FakeSlack.buttons(search.path("blocks")).stream().map(b -> b.path("value").asText())
+                .filter(value -> value.startsWith("search-passage:")).findFirst()
+                .orElseThrow(() -> new AssertionError("no Show full passage button: " + search));
+
+        assertEquals(200, post(press(full, "f1")));
+        JsonNode passage = slack.await("response_url", c -> c.path().endsWith("/f1"), WAIT).json();
+        assertEquals("ephemeral", passage.path("response_type").asText());
+        assertFalse(passage.path("replace_original").asBoolean(), "the results stay: " + passage);
+        String blocks = passage.path("blocks").toString();
+        assertTrue(blocks.contains("Result 1 in full, for: spot interruption notice"), blocks);
+        assertTrue(blocks.contains("> ▶ ") && !blocks.contains("> …") && blocks.length() > gist.length() / 3,
+                "the whole passage: " + blocks);
+    }
+
     /** The assembled bot on the sample notes behind the Slack adapter in HTTP mode, against a new fake Slack. */
     private void startBot() throws IOException {
         slack = new FakeSlack();

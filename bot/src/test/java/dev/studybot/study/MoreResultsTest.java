@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The buttons under a lookup: "More results" pages through the rest for its own caller, also after a restart (the
- * lookup is stored), and 👍/👎 are stored, one vote per member that a second press changes.
+ * lookup is stored), "Show full passage" shows a passage whole, and 👍/👎 are stored, one vote per member that a
+ * second press changes.
  */
 class MoreResultsTest {
 
@@ -53,6 +54,10 @@ class MoreResultsTest {
 
     private static List<String> sources(Reply reply) {
         return reply.parts().stream().filter(p -> p instanceof Reply.Excerpt).map(p -> ((Reply.Excerpt) p).source()).toList();
+    }
+
+    private static List<Reply.Excerpt> excerpts(Reply reply) {
+        return reply.parts().stream().filter(p -> p instanceof Reply.Excerpt).map(p -> (Reply.Excerpt) p).toList();
     }
 
     private static String pressed(Reply reply, String key) {
@@ -153,6 +158,57 @@ class MoreResultsTest {
 
             Reply stranger = bot.handle(new Interaction.Press(BOB, pressed(lookup, "share")));
             assertTrue(stranger.privateTo() && sources(stranger).isEmpty(), stranger.toString());
+        });
+    }
+
+    /**
+     * A long passage shows as its answering lines, and "Show full passage" shows the whole of it privately, also after
+     * a restart (the lookup is stored and searched again).
+     */
+    @Test
+    void theAnsweringLinesComeFirstAndTheFullPassageIsOneClickAwayAlsoAfterARestart() throws Exception {
+        Files.writeString(notes.resolve("sqs.md"), """
+                # SQS
+
+                - Messages can be up to 256 KB each
+                - A message not deleted before the visibility timeout ends is delivered again to another consumer
+                - Long polling waits up to 20 seconds for a message to arrive
+                """);
+        Files.writeString(notes.resolve("topics.md"), """
+                # Topics
+
+                Fan-out delivers a message to every subscriber.
+                """);
+        String[] action = new String[1];
+        withBot((bot, store) -> {
+            Reply lookup = bot.handle(new Interaction.Text(ALICE, "search when is a message delivered again"));
+            Reply.Excerpt first = excerpts(lookup).get(0);
+            assertEquals("1. SQS", first.trail(), "numbered, as its button is");
+            assertEquals(List.of("…", "- A message not deleted before the visibility timeout ends is delivered again to"
+                    + " another consumer", "…"), first.text().lines().toList(), "only the answering line, and where the"
+                    + " others were");
+            assertEquals(Set.of(1), first.answerLines());
+            List<Button> passages = lookup.buttons().stream().filter(b -> b.action().startsWith("search-passage:")).toList();
+            assertEquals(List.of("p1"), passages.stream().map(Button::key).toList(),
+                    "a button only for the passage that was shortened: " + lookup.buttons());
+            assertEquals("📄 Show full passage 1", passages.get(0).label());
+            action[0] = passages.get(0).action();
+        });
+        withBot((bot, store) -> {
+            Reply full = bot.handle(new Interaction.Press(BOB, action[0]));
+            assertTrue(full.privateTo() && !full.replaces(), "privately, beside the results: " + full);
+            assertTrue(full.parts().get(0).toString().contains("Result 1 in full, for: when is a message delivered again"),
+                    full.toString());
+            Reply.Excerpt whole = excerpts(full).get(0);
+            assertEquals("sqs.md:3", whole.source());
+            assertEquals(3, whole.text().lines().count(), "every line of the passage: " + whole.text());
+            assertEquals(Set.of(1), whole.answerLines(), "the answering line still marked");
+            assertTrue(full.buttons().isEmpty());
+
+            Reply gone = bot.handle(new Interaction.Press(ALICE, "search-passage:nosuchlookup:0"));
+            assertTrue(gone.toString().contains("no longer known"), gone.toString());
+            Reply beyond = bot.handle(new Interaction.Press(ALICE, action[0].replaceFirst(":0$", ":9")));
+            assertTrue(beyond.toString().contains("no longer among the results"), beyond.toString());
         });
     }
 }

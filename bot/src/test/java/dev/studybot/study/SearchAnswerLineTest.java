@@ -22,7 +22,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A lookup's reply points at the line of the passage that answers the question. */
+/** A lookup's reply points at the line of the passage that answers the question (the others are left out). */
 class SearchAnswerLineTest {
 
     private static final Place GENERAL = new Place("console", "console", "console", "general", "general");
@@ -53,7 +53,7 @@ class SearchAnswerLineTest {
             assertEquals(Set.of(1), excerpt.answerLines(), excerpt.text());
             List<String> shown = excerpt.markedLines(excerpt.text(), "| ");
             assertTrue(shown.get(1).startsWith("| " + Reply.Excerpt.ANSWER_MARK + "- A message not deleted"), shown.toString());
-            assertEquals("| - Messages can be up to 256 KB each", shown.get(0), "other lines are not marked");
+            assertEquals("| " + SearchExcerpts.LEFT_OUT, shown.get(0), "the lines left out are not marked");
         }
     }
 }
