@@ -108,6 +108,29 @@ public record Reply(boolean privateTo, List<Part> parts, List<Button> buttons, b
     public record Note(String text) implements Part {
     }
 
+    /**
+     * A file that goes with the reply (the leaderboard chart): the console saves it and says where, Slack uploads it
+     * to the channel, Discord attaches it to the message.
+     *
+     * @param fileName what the file is called where it is shown, e.g. {@code leaderboard.png}
+     * @param altText  what it shows, for screen readers and where the file itself cannot be shown
+     */
+    public record Attachment(byte[] bytes, String fileName, String altText) implements Part {
+        public Attachment {
+            bytes = bytes.clone();
+        }
+
+        @Override
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+    }
+
+    /** The reply's attachments, in order. */
+    public List<Attachment> attachments() {
+        return parts.stream().filter(Attachment.class::isInstance).map(Attachment.class::cast).toList();
+    }
+
     /** A list of lines, e.g. leaderboard rows. */
     public record Lines(List<String> lines) implements Part {
         public Lines {

@@ -13,14 +13,15 @@ import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.ButtonStyle;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /**
  * A reply as a Discord message: one embed (Heading: title, Text and Lines: description, Excerpt: a field
- * with its heading path and file:line, Note: footer) and its buttons, five to an action row; buttons that can no
- * longer be pressed are shown disabled.
+ * with its heading path and file:line, Note: footer), its attachments as files of the message (with their alt text as
+ * the description), and its buttons, five to an action row; buttons that can no longer be pressed are shown disabled.
  */
 final class DiscordRenderer {
 
@@ -28,6 +29,8 @@ final class DiscordRenderer {
     static final int BUTTONS_PER_ROW = 5;
     static final int MAX_ROWS = 5;
     private static final int MAX_FIELDS = 25;
+    /** The longest description (alt text) Discord takes for an attachment. */
+    private static final int MAX_FILE_DESCRIPTION = 1024;
     /** Embeds may hold 6000 characters in all; this leaves room for the footer and field names. */
     private static final int BUDGET = 5500;
 
@@ -37,7 +40,13 @@ final class DiscordRenderer {
     static MessageCreateData create(Reply reply) {
         // No mention in a reply may ping anyone, least of all @everyone or @here.
         return new MessageCreateBuilder().setEmbeds(embed(reply)).setComponents(rows(reply.buttons()))
+                .setFiles(reply.attachments().stream().map(DiscordRenderer::file).toList())
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).build();
+    }
+
+    private static FileUpload file(Reply.Attachment attachment) {
+        return FileUpload.fromData(attachment.bytes(), attachment.fileName())
+                .setDescription(cut(attachment.altText(), MAX_FILE_DESCRIPTION));
     }
 
     static MessageEditData edit(Reply reply) {
@@ -79,6 +88,8 @@ final class DiscordRenderer {
         if (title != null) {
             embed.setTitle(title);
         }
+        // The first file (the leaderboard chart) shows inside the embed rather than under it.
+        reply.attachments().stream().findFirst().ifPresent(file -> embed.setImage("attachment://" + file.fileName()));
         int room = Math.max(100, Math.min(MessageEmbed.DESCRIPTION_MAX_LENGTH, BUDGET - used));
         if (description.length() > 0) {
             embed.setDescription(cut(description.toString(), room));

@@ -89,8 +89,11 @@ final class SlackBlocks {
                 line = excerpt.trail() + " (" + excerpt.source() + ")";
             } else if (part instanceof Reply.Note note) {
                 line = note.text();
+            } else if (part instanceof Reply.Lines lines) {
+                line = String.join("\n", lines.lines());
             } else {
-                line = String.join("\n", ((Reply.Lines) part).lines());
+                // A file goes up on its own (see SlackFiles); the text says what it shows.
+                line = ((Reply.Attachment) part).altText();
             }
             if (!text.isEmpty()) {
                 text.append('\n');

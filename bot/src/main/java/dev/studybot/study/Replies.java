@@ -253,10 +253,15 @@ final class Replies {
         };
     }
 
+    /** A board's heading, which its chart takes as its title: "Leaderboard, this week, #general". */
+    static String boardTitle(Leaderboard board, String where) {
+        return "Leaderboard, " + span(board.period()) + ", " + (board.scope() == Scope.CHANNEL ? "#" : "") + where;
+    }
+
     static Reply leaderboard(Leaderboard board, String where) {
         String span = span(board.period());
         List<Reply.Part> parts = new ArrayList<>();
-        parts.add(new Reply.Heading("Leaderboard, " + span + ", " + (board.scope() == Scope.CHANNEL ? "#" : "") + where));
+        parts.add(new Reply.Heading(boardTitle(board, where)));
         if (board.top().isEmpty()) {
             parts.add(new Reply.Text("No points yet " + span + ". Answer a question to get on the board."));
             return new Reply(false, parts, List.of());

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** {@code /study leaderboard [week|month|all] [here]} and {@code /study stats [user]}: who leads, and how one does. */
+/** {@code /study leaderboard [week|month|all] [here] [chart]} and {@code /study stats [user]}: who leads, and how one does. */
 final class StandingsCommands {
 
     /** The period a board covers, as leaderboard and home take it. */
@@ -31,7 +31,9 @@ final class StandingsCommands {
     static final CommandSpec LEADERBOARD = new CommandSpec("leaderboard", List.of("leaders", "top", "board"), List.of(),
             "who leads (default: this week, whole group; here: this channel)", false, false, true)
             .option(PERIOD)
-            .option(OptionSpec.here("scope", "Whole group (default) or this channel"));
+            .option(OptionSpec.here("scope", "Whole group (default) or this channel"))
+            .option(OptionSpec.choice("show", "Attach a chart of the board (PNG)",
+                    new Choice("chart", "with a chart", List.of("graph"))));
     static final CommandSpec STATS = CommandSpec.everyone("stats", "points, accuracy, streaks and weakest topics", true, true)
             .alias("me").option(OptionSpec.user("user", "Whose stats (default: yours)"));
     private static final int TOP = 10;
@@ -74,8 +76,11 @@ final class StandingsCommands {
                 scope = meaning == ChannelWord.Meaning.THIS_CHANNEL ? Scope.CHANNEL : Scope.GROUP;
             }
             String where = scope == Scope.CHANNEL ? caller.place().channelName() : caller.place().groupName();
-            return Replies.leaderboard(store.leaderboard(caller.place(), scope, period, caller.member().key(), TOP,
-                    clock.instant()), where);
+            dev.studybot.store.Leaderboard board = store.leaderboard(caller.place(), scope, period,
+                    caller.member().key(), TOP, clock.instant());
+            Reply reply = Replies.leaderboard(board, where);
+            return options.get("show").isPresent() ? LeaderboardChart.attachedTo(reply, board, Replies.boardTitle(board, where))
+                    : reply;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.studybot.discord;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -122,8 +123,15 @@ class DiscordAdapterTest {
                     new Reply.Excerpt("EC2 > Spot", "ec2.md:12", "Two-minute interruption notice.", List.of()),
                     new Reply.Note("3 passages"));
         }
+        if (text.contains("chart")) {
+            return Reply.publicly(new Reply.Heading("Leaderboard"), new Reply.Lines(List.of("1. alice 30")),
+                    new Reply.Attachment(CHART, "leaderboard.png", "Leaderboard, points: alice 30"));
+        }
         return Reply.publicly(new Reply.Heading("Leaderboard"), new Reply.Lines(List.of("1. alice 30", "2. bob 10")));
     }
+
+    /** Bytes no text encoding keeps as they are. */
+    private static final byte[] CHART = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0, (byte) 0xFF, (byte) 0xC3};
 
     private static void waitFor(CountDownLatch release) {
         try {
@@ -298,18 +306,22 @@ class DiscordAdapterTest {
                 .until(() -> seen.isEmpty() && discord.requests("POST", "/threads").isEmpty());
     }
 
+    /** {@code /study leaderboard} with {@code options} by the admin, as interaction {@code boardId}: the reply's edit. */
+    private FakeDiscord.Request editedBoard(String boardId, String token, ObjectNode options) throws Exception {
+        start(FakeDiscord.GUILD_ID);
+        discord.dispatch("INTERACTION_CREATE", discord.slash(boardId, token, "study", null,
+                "leaderboard", options, FakeDiscord.ADMIN_ID, true));
+        return discord.awaitRequest("PATCH", "webhooks/" + FakeDiscord.APP_ID + "/" + token + "/messages/@original", WAIT);
+    }
+
     @Test
     void defersALeaderboardThenEditsTheReplyThroughTheWebhook() throws Exception {
         String boardId = FakeDiscord.snowflakeNow();
-        start(FakeDiscord.GUILD_ID);
-        discord.dispatch("INTERACTION_CREATE", discord.slash(boardId, "tok-board", "study", null,
-                "leaderboard", options("period", "month", "scope", "channel"), FakeDiscord.ADMIN_ID, true));
+        FakeDiscord.Request edit = editedBoard(boardId, "tok-board", options("period", "month", "scope", "channel"));
         FakeDiscord.Request callback = discord.awaitRequest("POST", "interactions/" + boardId + "/tok-board/callback",
                 WAIT);
         assertEquals(5, callback.body().path("type").asInt(), "deferred");
         assertEquals(0, callback.body().path("data").path("flags").asInt() & 64, "in public");
-        FakeDiscord.Request edit = discord.awaitRequest("PATCH",
-                "webhooks/" + FakeDiscord.APP_ID + "/tok-board/messages/@original", WAIT);
         JsonNode embed = edit.body().path("embeds").get(0);
         assertEquals("Leaderboard", embed.path("title").asText());
         assertEquals("1. alice 30\n2. bob 10", embed.path("description").asText());
@@ -317,6 +329,20 @@ class DiscordAdapterTest {
         assertEquals("leaderboard", command.path());
         assertEquals(Map.of("period", "month", "scope", "channel"), command.options().values());
         assertTrue(command.caller().admin(), "the moderators role has Manage Server");
+    }
+
+    @Test
+    void aLeaderboardsChartIsAttachedToTheEditedReplyAndShownInItsEmbed() throws Exception {
+        FakeDiscord.Request edit = editedBoard(FakeDiscord.snowflakeNow(), "tok-chart", options("period", "week", "show", "chart"));
+        assertEquals(1, edit.files().size(), "one file beside payload_json");
+        FakeDiscord.FilePart file = edit.files().get(0);
+        assertEquals("files[0]", file.field());
+        assertEquals("leaderboard.png", file.fileName());
+        assertArrayEquals(CHART, file.bytes(), "the bytes as they are, in a multipart part of their own");
+        JsonNode attachment = edit.body().path("attachments").get(0);
+        assertEquals("leaderboard.png", attachment.path("filename").asText());
+        assertEquals("Leaderboard, points: alice 30", attachment.path("description").asText());
+        assertEquals("attachment://leaderboard.png", edit.body().path("embeds").get(0).path("image").path("url").asText());
     }
 
     @Test

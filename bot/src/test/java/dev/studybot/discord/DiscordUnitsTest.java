@@ -77,9 +77,10 @@ class DiscordUnitsTest {
         assertEquals(200, search.getOptions().get(0).getMaxLength());
         assertEquals(OptionType.USER, subcommand(study, null, "stats").getOptions().get(0).getType());
         List<OptionData> board = subcommand(study, null, "leaderboard").getOptions();
-        assertEquals(List.of("period", "scope"), board.stream().map(OptionData::getName).toList());
+        assertEquals(List.of("period", "scope", "show"), board.stream().map(OptionData::getName).toList());
         assertEquals(List.of("week", "month", "all"), board.get(0).getChoices().stream().map(c -> c.getAsString()).toList());
         assertEquals(List.of("server", "here"), board.get(1).getChoices().stream().map(c -> c.getAsString()).toList());
+        assertEquals(List.of("chart"), board.get(2).getChoices().stream().map(c -> c.getAsString()).toList());
         List<OptionData> set = subcommand(admin, "schedule", "set").getOptions();
         assertEquals(List.of("time", "zone", "days", "topics"), set.stream().map(OptionData::getName).toList());
         assertTrue(set.get(0).isRequired());
