@@ -11,6 +11,8 @@ import java.util.List;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.ButtonStyle;
+import net.dv8tion.jda.api.components.selections.SelectOption;
+import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.FileUpload;
@@ -28,6 +30,8 @@ final class DiscordRenderer {
     static final int COLOR = 0x2F80ED;
     static final int BUTTONS_PER_ROW = 5;
     static final int MAX_ROWS = 5;
+    /** The custom id of a reply's menu; what a member picks is the action. */
+    static final String MENU = "menu";
     private static final int MAX_FIELDS = 25;
     /** The longest description (alt text) Discord takes for an attachment. */
     private static final int MAX_FILE_DESCRIPTION = 1024;
@@ -39,7 +43,7 @@ final class DiscordRenderer {
 
     static MessageCreateData create(Reply reply) {
         // No mention in a reply may ping anyone, least of all @everyone or @here.
-        return new MessageCreateBuilder().setEmbeds(embed(reply)).setComponents(rows(reply.buttons()))
+        return new MessageCreateBuilder().setEmbeds(embed(reply)).setComponents(rows(reply))
                 .setFiles(reply.attachments().stream().map(DiscordRenderer::file).toList())
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).build();
     }
@@ -69,6 +73,19 @@ final class DiscordRenderer {
                 }
             } else if (part instanceof Reply.Text text) {
                 paragraph(description, timestamps(text.text()));
+            } else if (part instanceof Reply.Lines lines && !lines.fields().isEmpty()) {
+                // A table (leaderboard rows, stats) as the embed's own fields.
+                for (Reply.Field field : lines.fields()) {
+                    if (fields == MAX_FIELDS || used >= BUDGET) {
+                        break;
+                    }
+                    String name = cut(Markup.unescape(field.name()), MessageEmbed.TITLE_MAX_LENGTH);
+                    String value = cut(field.value().isBlank() ? "\u200b" : timestamps(field.value()),
+                            Math.min(MessageEmbed.VALUE_MAX_LENGTH, BUDGET - used));
+                    embed.addField(name, value, field.inline());
+                    fields++;
+                    used += name.length() + value.length();
+                }
             } else if (part instanceof Reply.Lines lines) {
                 paragraph(description, timestamps(String.join("\n", lines.lines())));
             } else if (part instanceof Reply.Note note && ReaderTime.in(note.text())) {
@@ -125,11 +142,35 @@ final class DiscordRenderer {
         return value.isBlank() ? "\u200b" : value;
     }
 
-    static List<ActionRow> rows(List<Button> buttons) {
+    /** The reply's menus (a row each), then its buttons. */
+    static List<ActionRow> rows(Reply reply) {
+        List<ActionRow> rows = new ArrayList<>();
+        for (Reply.Part part : reply.parts()) {
+            if (part instanceof Reply.Menu menu && !menu.options().isEmpty() && rows.size() < MAX_ROWS) {
+                rows.add(ActionRow.of(menu(menu)));
+            }
+        }
+        rows.addAll(rows(reply.buttons(), MAX_ROWS - rows.size()));
+        return rows;
+    }
+
+    /** A menu whose options' values are their actions; what is chosen comes back as a press of that action. */
+    private static StringSelectMenu menu(Reply.Menu menu) {
+        StringSelectMenu.Builder select = StringSelectMenu.create(MENU).setPlaceholder(menu.placeholder());
+        for (Reply.MenuOption option : menu.options()) {
+            select.addOption(cut(option.label(), SelectOption.LABEL_MAX_LENGTH), option.action());
+            if (option.selected()) {
+                select.setDefaultValues(option.action());
+            }
+        }
+        return select.build();
+    }
+
+    private static List<ActionRow> rows(List<Button> buttons, int maxRows) {
         List<ActionRow> rows = new ArrayList<>();
         List<net.dv8tion.jda.api.components.buttons.Button> row = new ArrayList<>();
         for (Button button : buttons) {
-            if (rows.size() == MAX_ROWS) {
+            if (rows.size() >= maxRows) {
                 break;
             }
             row.add(net.dv8tion.jda.api.components.buttons.Button.of(style(button.state()),
@@ -141,7 +182,7 @@ final class DiscordRenderer {
                 row = new ArrayList<>();
             }
         }
-        if (!row.isEmpty() && rows.size() < MAX_ROWS) {
+        if (!row.isEmpty() && rows.size() < maxRows) {
             rows.add(ActionRow.of(row));
         }
         return rows;

@@ -91,9 +91,12 @@ final class SlackBlocks {
                 line = note.text();
             } else if (part instanceof Reply.Lines lines) {
                 line = String.join("\n", lines.lines());
-            } else {
+            } else if (part instanceof Reply.Attachment file) {
                 // A file goes up on its own (see SlackFiles); the text says what it shows.
-                line = ((Reply.Attachment) part).altText();
+                line = file.altText();
+            } else {
+                // A menu is Discord's; here the typed command chooses the same.
+                continue;
             }
             if (!text.isEmpty()) {
                 text.append('\n');

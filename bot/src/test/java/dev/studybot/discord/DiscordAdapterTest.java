@@ -100,6 +100,9 @@ class DiscordAdapterTest {
                             Button.answer(8, 1, "Deep Archive").in(Button.State.RIGHT),
                             new Button("next-question", "next8", "Next question"))).replacingPressed();
         }
+        if (interaction instanceof Interaction.Press press && press.action().equals("board-period:month")) {
+            return Reply.publicly(new Reply.Heading("Leaderboard, this month")).replacingPressed();
+        }
         if (interaction instanceof Interaction.Press press && press.action().startsWith("search-share:")) {
             return Reply.publicly(new Reply.Text("alice shared a lookup"));
         }
@@ -122,6 +125,13 @@ class DiscordAdapterTest {
             return Reply.privately(new Reply.Heading("Results for spot instance"),
                     new Reply.Excerpt("EC2 > Spot", "ec2.md:12", "Two-minute interruption notice.", List.of()),
                     new Reply.Note("3 passages"));
+        }
+        if (text.equals("leaderboard week")) {
+            return Reply.publicly(new Reply.Heading("Leaderboard"), Reply.Lines.of(List.of(
+                    new Reply.Field("1. <@" + FakeDiscord.ADMIN_ID + ">", "30 pts", "  ", false),
+                    new Reply.Field("2. bob", "10 pts", "  ", false))),
+                    new Reply.Menu("Period", List.of(new Reply.MenuOption("board-period:week", "Board: this week", true),
+                            new Reply.MenuOption("board-period:month", "Board: this month", false))));
         }
         if (text.contains("chart")) {
             return Reply.publicly(new Reply.Heading("Leaderboard"), new Reply.Lines(List.of("1. alice 30")),
@@ -343,6 +353,32 @@ class DiscordAdapterTest {
         assertEquals("leaderboard.png", attachment.path("filename").asText());
         assertEquals("Leaderboard, points: alice 30", attachment.path("description").asText());
         assertEquals("attachment://leaderboard.png", edit.body().path("embeds").get(0).path("image").path("url").asText());
+    }
+
+    @Test
+    void aBoardIsAnEmbedWithFieldsAndAPeriodMenuWhosePickEditsTheMessageAndNoMentionPings() throws Exception {
+        FakeDiscord.Request edit = editedBoard(FakeDiscord.snowflakeNow(), "tok-fields", options("period", "week"));
+        JsonNode embed = edit.body().path("embeds").get(0);
+        assertEquals("1. <@" + FakeDiscord.ADMIN_ID + ">", embed.path("fields").get(0).path("name").asText());
+        assertEquals("30 pts", embed.path("fields").get(0).path("value").asText());
+        assertFalse(embed.path("fields").get(0).path("inline").asBoolean());
+        assertEquals("2. bob", embed.path("fields").get(1).path("name").asText());
+        assertFalse(embed.has("description"), "the rows are fields, not text: " + embed);
+        assertEquals(0, edit.body().path("allowed_mentions").path("parse").size(), "a name like a mention pings nobody");
+        JsonNode select = edit.body().path("components").get(0).path("components").get(0);
+        assertEquals(3, select.path("type").asInt(), "a string select menu");
+        assertEquals(DiscordRenderer.MENU, select.path("custom_id").asText());
+        assertEquals("board-period:week", select.path("options").get(0).path("value").asText());
+        assertTrue(select.path("options").get(0).path("default").asBoolean(), "the period shown is selected");
+        assertEquals("Board: this month", select.path("options").get(1).path("label").asText());
+
+        String pickId = FakeDiscord.snowflakeNow();
+        discord.dispatch("INTERACTION_CREATE", discord.select(pickId, "tok-pick", DiscordRenderer.MENU,
+                "board-period:month", edit.response(), FakeDiscord.USER_ID));
+        FakeDiscord.Request picked = discord.awaitRequest("POST", "interactions/" + pickId + "/tok-pick/callback", WAIT);
+        assertEquals(7, picked.body().path("type").asInt(), "UPDATE_MESSAGE: the board itself is edited");
+        assertEquals("Leaderboard, this month", picked.body().path("data").path("embeds").get(0).path("title").asText());
+        assertEquals("board-period:month", ((Interaction.Press) seen.get(seen.size() - 1)).action());
     }
 
     @Test

@@ -149,12 +149,12 @@ class DiscordUnitsTest {
         assertEquals("EC2 > Spot", embed.getFields().get(0).getName());
         assertEquals("> line one\n> line two\n`ec2.md:12`", embed.getFields().get(0).getValue());
         assertEquals("from ec2.md", embed.getFooter().getText());
-        assertEquals(1, DiscordRenderer.rows(reply.buttons()).size());
+        assertEquals(1, DiscordRenderer.rows(reply).size());
         List<Button> many = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             many.add(new Button("x:" + i, "k" + i, "label " + i));
         }
-        assertEquals(5, DiscordRenderer.rows(many).size(), "at most five rows");
+        assertEquals(5, DiscordRenderer.rows(new Reply(true, List.of(), many)).size(), "at most five rows");
         MessageEmbed huge = DiscordRenderer.embed(Reply.privately(new Reply.Text("x".repeat(10_000))));
         assertTrue(huge.isSendable());
         assertTrue(DiscordRenderer.embed(Reply.privately()).isSendable());

@@ -369,6 +369,14 @@ final class FakeDiscord implements AutoCloseable {
         return i;
     }
 
+    /** An INTERACTION_CREATE payload for picking {@code value} in the string select menu {@code customId} on {@code message}. */
+    ObjectNode select(String interactionId, String token, String customId, String value, JsonNode message, String userId) {
+        ObjectNode i = base(interactionId, token, 3, userId, false);
+        i.putObject("data").put("custom_id", customId).put("component_type", 3).putArray("values").add(value);
+        i.set("message", message);
+        return i;
+    }
+
     private ObjectNode base(String interactionId, String token, int type, String userId, boolean admin) {
         ObjectNode i = JSON.createObjectNode().put("id", interactionId).put("application_id", APP_ID)
                 .put("type", type).put("guild_id", GUILD_ID).put("channel_id", CHANNEL_ID).put("token", token)
