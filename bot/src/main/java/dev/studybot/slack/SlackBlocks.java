@@ -203,6 +203,7 @@ final class SlackBlocks {
                             .emoji(true).build())
                     .actionId(actionId)
                     .value(button.action())
+                    .style(button.primary() ? "primary" : null)
                     .build());
             if (row.size() == MAX_BUTTONS_PER_BLOCK) {
                 blocks.add(ActionsBlock.builder().elements(row).build());
