@@ -11,12 +11,23 @@ import java.util.List;
  * @param key    a short name a person can type to press it where there are no real buttons (console)
  * @param label  the text on the button
  * @param state  whether it can still be pressed, and how an answer button shows the outcome once it cannot
+ * @param primary the step most members take next (Next question), which a platform may highlight (Slack's primary
+ *                style)
  */
-public record Button(String action, String key, String label, State state) {
+public record Button(String action, String key, String label, State state, boolean primary) {
 
     /** A button that can be pressed. */
     public Button(String action, String key, String label) {
         this(action, key, label, State.LIVE);
+    }
+
+    public Button(String action, String key, String label, State state) {
+        this(action, key, label, state, false);
+    }
+
+    /** The same button, highlighted as the step to take next. */
+    public Button asPrimary() {
+        return new Button(action, key, label, state, true);
     }
 
     /** Every state but {@link #LIVE} is a button that can no longer be pressed (where the platform can show one). */
@@ -36,7 +47,7 @@ public record Button(String action, String key, String label, State state) {
 
     /** The same button in another state. */
     public Button in(State other) {
-        return new Button(action, key, label, other);
+        return new Button(action, key, label, other, primary);
     }
 
     private static final String ANSWER = "answer:";

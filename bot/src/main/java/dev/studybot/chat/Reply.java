@@ -43,7 +43,7 @@ public record Reply(boolean privateTo, List<Part> parts, List<Button> buttons, b
             } else if (part instanceof Note note) {
                 converted.add(new Note(convert.apply(note.text())));
             } else if (part instanceof Lines lines) {
-                converted.add(new Lines(lines.lines().stream().map(convert).toList()));
+                converted.add(lines.map(convert));
             } else {
                 converted.add(part);
             }
@@ -108,10 +108,78 @@ public record Reply(boolean privateTo, List<Part> parts, List<Button> buttons, b
     public record Note(String text) implements Part {
     }
 
-    /** A list of lines, e.g. leaderboard rows. */
-    public record Lines(List<String> lines) implements Part {
+    /**
+     * A file that goes with the reply (the leaderboard chart): the console saves it and says where, Slack uploads it
+     * to the channel, Discord attaches it to the message.
+     *
+     * @param fileName what the file is called where it is shown, e.g. {@code leaderboard.png}
+     * @param altText  what it shows, for screen readers and where the file itself cannot be shown
+     */
+    public record Attachment(byte[] bytes, String fileName, String altText) implements Part {
+        public Attachment {
+            bytes = bytes.clone();
+        }
+
+        @Override
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+    }
+
+    /** The reply's attachments, in order. */
+    public List<Attachment> attachments() {
+        return parts.stream().filter(Attachment.class::isInstance).map(Attachment.class::cast).toList();
+    }
+
+    /**
+     * A list of lines, e.g. leaderboard rows; when made {@link #of fields}, each line is a name and a value, which a
+     * platform with a table of its own (Discord's embed fields) may show as such, and the others show as the lines.
+     */
+    public record Lines(List<String> lines, List<Field> fields) implements Part {
         public Lines {
             lines = List.copyOf(lines);
+            fields = List.copyOf(fields);
         }
+
+        public Lines(List<String> lines) {
+            this(lines, List.of());
+        }
+
+        /** Lines that are {@code fields}, each shown as {@link Field#line}. */
+        public static Lines of(List<Field> fields) {
+            return new Lines(fields.stream().map(Field::line).toList(), fields);
+        }
+
+        Lines map(UnaryOperator<String> convert) {
+            return new Lines(lines.stream().map(convert).toList(), fields.stream()
+                    .map(field -> new Field(convert.apply(field.name()), convert.apply(field.value()), field.separator(),
+                            field.inline())).toList());
+        }
+    }
+
+    /**
+     * One line as a name and a value: "Points" and "38 (daily 33, practice 5)".
+     *
+     * @param separator what joins them in the line ({@code ": "}); a field without a value is its name alone
+     * @param inline    short enough to sit beside others where a platform lays fields out in columns
+     */
+    public record Field(String name, String value, String separator, boolean inline) {
+        public String line() {
+            return value.isEmpty() ? name : name + separator + value;
+        }
+    }
+
+    /**
+     * A choice of one among a few, each an action as a button's (e.g. the leaderboard's period), which a platform with
+     * menus shows as one (Discord's select menu); a platform without them leaves it out: the typed command does the same.
+     */
+    public record Menu(String placeholder, List<MenuOption> options) implements Part {
+        public Menu {
+            options = List.copyOf(options);
+        }
+    }
+
+    /** One choice of a {@link Menu}: the action chosen, its label, whether it is the one shown now. */
+    public record MenuOption(String action, String label, boolean selected) {
     }
 }

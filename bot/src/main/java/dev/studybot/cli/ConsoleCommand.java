@@ -109,7 +109,7 @@ final class ConsoleCommand implements Callable<Integer> {
                     Plural.of(parts.questions.questions().size(), "question"), notes.notes, logFile);
             out.flush();
             ConsoleChat console = new ConsoleChat(new BufferedReader(new InputStreamReader(System.in,
-                    StandardCharsets.UTF_8)), out, interactive, config.admins().console().isEmpty());
+                    StandardCharsets.UTF_8)), out, interactive, config.admins().console().isEmpty(), notes.data);
             StudyBot bot = parts.start(console.poster(), settings(), seed);
             console.start(parts.chat(bot));
         }

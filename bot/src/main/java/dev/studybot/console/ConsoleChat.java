@@ -12,6 +12,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -31,6 +32,7 @@ public final class ConsoleChat implements ChatPlatform {
     private final boolean everyoneIsAdmin;
     /** The buttons shown so far, also by the scheduled posts, whose keys a line may type. */
     private final ConsoleButtons buttons = new ConsoleButtons();
+    private final ConsoleFiles files;
     private ChatHandler chat;
     private String user = "you";
     private String channel = "general";
@@ -39,12 +41,15 @@ public final class ConsoleChat implements ChatPlatform {
      * @param interactive     a person at a terminal: show a prompt; otherwise print each line before its reply, so a
      *                        scripted session reads as a transcript
      * @param everyoneIsAdmin whether everyone may use the admin commands (no admins named)
+     * @param dataDirectory   where the files replies carry (the leaderboard chart) are saved, in a folder of their own
      */
-    public ConsoleChat(BufferedReader in, PrintWriter out, boolean interactive, boolean everyoneIsAdmin) {
+    public ConsoleChat(BufferedReader in, PrintWriter out, boolean interactive, boolean everyoneIsAdmin,
+                       Path dataDirectory) {
         this.in = in;
         this.out = out;
         this.interactive = interactive;
         this.everyoneIsAdmin = everyoneIsAdmin;
+        this.files = new ConsoleFiles(dataDirectory);
     }
 
     @Override
@@ -108,7 +113,7 @@ public final class ConsoleChat implements ChatPlatform {
         }
         Caller caller = new Caller(new Member(PLATFORM, user, user), new Place(PLATFORM, GROUP, GROUP, channel, channel),
                 everyoneIsAdmin);
-        Reply reply = chat.handle(interaction(caller, text, lower));
+        Reply reply = files.saved(chat.handle(interaction(caller, text, lower)));
         buttons.remember(reply);
         synchronized (out) {
             out.println(ConsoleRenderer.render(reply, user, channel));

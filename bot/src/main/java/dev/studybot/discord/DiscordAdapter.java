@@ -39,6 +39,7 @@ import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInterac
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
@@ -282,6 +283,17 @@ public final class DiscordAdapter implements ChatPlatform {
             }
             // Private unless the reply is for everyone (a shared lookup).
             respond(event, new Interaction.Press(caller, event.getComponentId()), false, true, false);
+        }
+
+        @Override
+        public void onStringSelectInteraction(StringSelectInteractionEvent event) {
+            Caller caller = caller(event);
+            if (caller == null || event.getValues().isEmpty()) {
+                event.reply("Use studybot in a server channel.").setEphemeral(true).queue();
+                return;
+            }
+            // What is picked in a reply's menu is an action, as a button's (the board's period): the same answer.
+            respond(event, new Interaction.Press(caller, event.getValues().get(0)), false, true, false);
         }
 
         @Override

@@ -11,8 +11,11 @@ import java.util.List;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.ButtonStyle;
+import net.dv8tion.jda.api.components.selections.SelectOption;
+import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
@@ -20,15 +23,19 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
 /**
  * A reply as a Discord message: one embed (Heading: title, Text and Lines: description, Excerpt: a field
  * with its heading path and file:line, or the description when it is all the reply shows and too long for a field,
- * Note: footer) and its buttons, five to an action row; buttons that can no
- * longer be pressed are shown disabled.
+ * Note: footer), its attachments as files of the message (with their alt text as the description), and its buttons,
+ * five to an action row; buttons that can no longer be pressed are shown disabled.
  */
 final class DiscordRenderer {
 
     static final int COLOR = 0x2F80ED;
     static final int BUTTONS_PER_ROW = 5;
     static final int MAX_ROWS = 5;
+    /** The custom id of a reply's menu; what a member picks is the action. */
+    static final String MENU = "menu";
     private static final int MAX_FIELDS = 25;
+    /** The longest description (alt text) Discord takes for an attachment. */
+    private static final int MAX_FILE_DESCRIPTION = 1024;
     /** Embeds may hold 6000 characters in all; this leaves room for the footer and field names. */
     private static final int BUDGET = 5500;
 
@@ -37,8 +44,14 @@ final class DiscordRenderer {
 
     static MessageCreateData create(Reply reply) {
         // No mention in a reply may ping anyone, least of all @everyone or @here.
-        return new MessageCreateBuilder().setEmbeds(embed(reply)).setComponents(rows(reply.buttons()))
+        return new MessageCreateBuilder().setEmbeds(embed(reply)).setComponents(rows(reply))
+                .setFiles(reply.attachments().stream().map(DiscordRenderer::file).toList())
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).build();
+    }
+
+    private static FileUpload file(Reply.Attachment attachment) {
+        return FileUpload.fromData(attachment.bytes(), attachment.fileName())
+                .setDescription(cut(attachment.altText(), MAX_FILE_DESCRIPTION));
     }
 
     static MessageEditData edit(Reply reply) {
@@ -67,6 +80,19 @@ final class DiscordRenderer {
                 }
             } else if (part instanceof Reply.Text text) {
                 paragraph(description, timestamps(text.text()));
+            } else if (part instanceof Reply.Lines lines && !lines.fields().isEmpty()) {
+                // A table (leaderboard rows, stats) as the embed's own fields.
+                for (Reply.Field field : lines.fields()) {
+                    if (fields == MAX_FIELDS || used >= BUDGET) {
+                        break;
+                    }
+                    String name = cut(Markup.unescape(field.name()), MessageEmbed.TITLE_MAX_LENGTH);
+                    String value = cut(field.value().isBlank() ? "\u200b" : timestamps(field.value()),
+                            Math.min(MessageEmbed.VALUE_MAX_LENGTH, BUDGET - used));
+                    embed.addField(name, value, field.inline());
+                    fields++;
+                    used += name.length() + value.length();
+                }
             } else if (part instanceof Reply.Lines lines) {
                 paragraph(description, timestamps(String.join("\n", lines.lines())));
             } else if (part instanceof Reply.Note note && ReaderTime.in(note.text())) {
@@ -86,6 +112,8 @@ final class DiscordRenderer {
         if (title != null) {
             embed.setTitle(title);
         }
+        // The first file (the leaderboard chart) shows inside the embed rather than under it.
+        reply.attachments().stream().findFirst().ifPresent(file -> embed.setImage("attachment://" + file.fileName()));
         int room = Math.max(100, Math.min(MessageEmbed.DESCRIPTION_MAX_LENGTH, BUDGET - used));
         if (description.length() > 0) {
             embed.setDescription(cut(description.toString(), room));
@@ -132,11 +160,35 @@ final class DiscordRenderer {
         return value.isBlank() ? "\u200b" : value;
     }
 
-    static List<ActionRow> rows(List<Button> buttons) {
+    /** The reply's menus (a row each), then its buttons. */
+    static List<ActionRow> rows(Reply reply) {
+        List<ActionRow> rows = new ArrayList<>();
+        for (Reply.Part part : reply.parts()) {
+            if (part instanceof Reply.Menu menu && !menu.options().isEmpty() && rows.size() < MAX_ROWS) {
+                rows.add(ActionRow.of(menu(menu)));
+            }
+        }
+        rows.addAll(rows(reply.buttons(), MAX_ROWS - rows.size()));
+        return rows;
+    }
+
+    /** A menu whose options' values are their actions; what is chosen comes back as a press of that action. */
+    private static StringSelectMenu menu(Reply.Menu menu) {
+        StringSelectMenu.Builder select = StringSelectMenu.create(MENU).setPlaceholder(menu.placeholder());
+        for (Reply.MenuOption option : menu.options()) {
+            select.addOption(cut(option.label(), SelectOption.LABEL_MAX_LENGTH), option.action());
+            if (option.selected()) {
+                select.setDefaultValues(option.action());
+            }
+        }
+        return select.build();
+    }
+
+    private static List<ActionRow> rows(List<Button> buttons, int maxRows) {
         List<ActionRow> rows = new ArrayList<>();
         List<net.dv8tion.jda.api.components.buttons.Button> row = new ArrayList<>();
         for (Button button : buttons) {
-            if (rows.size() == MAX_ROWS) {
+            if (rows.size() >= maxRows) {
                 break;
             }
             row.add(net.dv8tion.jda.api.components.buttons.Button.of(style(button.state()),
@@ -148,7 +200,7 @@ final class DiscordRenderer {
                 row = new ArrayList<>();
             }
         }
-        if (!row.isEmpty() && rows.size() < MAX_ROWS) {
+        if (!row.isEmpty() && rows.size() < maxRows) {
             rows.add(ActionRow.of(row));
         }
         return rows;

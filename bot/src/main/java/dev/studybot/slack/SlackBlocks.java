@@ -89,8 +89,14 @@ final class SlackBlocks {
                 line = excerpt.trail() + " (" + excerpt.source() + ")";
             } else if (part instanceof Reply.Note note) {
                 line = note.text();
+            } else if (part instanceof Reply.Lines lines) {
+                line = String.join("\n", lines.lines());
+            } else if (part instanceof Reply.Attachment file) {
+                // A file goes up on its own (see SlackFiles); the text says what it shows.
+                line = file.altText();
             } else {
-                line = String.join("\n", ((Reply.Lines) part).lines());
+                // A menu is Discord's; here the typed command chooses the same.
+                continue;
             }
             if (!text.isEmpty()) {
                 text.append('\n');
@@ -197,6 +203,7 @@ final class SlackBlocks {
                             .emoji(true).build())
                     .actionId(actionId)
                     .value(button.action())
+                    .style(button.primary() ? "primary" : null)
                     .build());
             if (row.size() == MAX_BUTTONS_PER_BLOCK) {
                 blocks.add(ActionsBlock.builder().elements(row).build());

@@ -49,7 +49,7 @@ final class PracticeCommands {
      */
     static List<Button> nextSteps(long posted, int reviewsDue) {
         List<Button> buttons = new ArrayList<>();
-        buttons.add(new Button(NEXT_QUESTION, "next" + posted, "Next question"));
+        buttons.add(new Button(NEXT_QUESTION, "next" + posted, "Next question").asPrimary());
         buttons.add(new Button(SAME_TOPIC + posted, "same" + posted, "Same topic"));
         if (reviewsDue > 0) {
             buttons.add(new Button(REVIEW_DUE, "review" + posted, "Review (" + reviewsDue + " due)"));

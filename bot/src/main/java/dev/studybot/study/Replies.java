@@ -240,44 +240,55 @@ final class Replies {
         };
     }
 
+    /** A board's heading, which its chart takes as its title: "Leaderboard, this week, #general". */
+    static String boardTitle(Leaderboard board, String where) {
+        return "Leaderboard, " + span(board.period()) + ", " + (board.scope() == Scope.CHANNEL ? "#" : "") + where;
+    }
+
     static Reply leaderboard(Leaderboard board, String where) {
         String span = span(board.period());
         List<Reply.Part> parts = new ArrayList<>();
-        parts.add(new Reply.Heading("Leaderboard, " + span + ", " + (board.scope() == Scope.CHANNEL ? "#" : "") + where));
+        parts.add(new Reply.Heading(boardTitle(board, where)));
         if (board.top().isEmpty()) {
             parts.add(new Reply.Text("No points yet " + span + ". Answer a question to get on the board."));
             return new Reply(false, parts, List.of());
         }
-        List<String> lines = new ArrayList<>();
-        board.top().forEach(row -> lines.add(row(row)));
+        List<Reply.Field> rows = new ArrayList<>();
+        board.top().forEach(row -> rows.add(row(row, "")));
         if (board.caller() != null) {
-            lines.add("…");
-            lines.add(row(board.caller()) + "  (you)");
+            rows.add(new Reply.Field("…", "", "", false));
+            rows.add(row(board.caller(), "  (you)"));
         }
-        parts.add(new Reply.Lines(lines));
+        parts.add(Reply.Lines.of(rows));
         parts.add(new Reply.Note(Plural.of(board.players(), "player") + "; points = daily + practice"));
         return new Reply(false, parts, List.of());
     }
 
-    private static String row(Leaderboard.Row row) {
-        return String.format(Locale.ROOT, "%d. %s  %s (daily %d, practice %d), %d/%d right", row.rank(),
-                Markup.literal(row.displayName()), Plural.of(row.points(), "pt"), row.dailyPoints(), row.practicePoints(), row.correct(), row.answered());
+    /** A board's row: rank and name, then the points; {@code mark} after them ("  (you)"). */
+    private static Reply.Field row(Leaderboard.Row row, String mark) {
+        return new Reply.Field(row.rank() + ". " + Markup.literal(row.displayName()), String.format(Locale.ROOT,
+                "%s (daily %d, practice %d), %d/%d right", Plural.of(row.points(), "pt"), row.dailyPoints(),
+                row.practicePoints(), row.correct(), row.answered()) + mark, "  ", false);
     }
 
     static Reply stats(Stats stats) {
-        List<String> lines = new ArrayList<>();
-        lines.add("Points: " + (stats.dailyPoints() + stats.practicePoints()) + " (daily " + stats.dailyPoints()
-                + ", practice " + stats.practicePoints() + ")");
-        lines.add(String.format(Locale.ROOT, "Answered: %d, right: %d (%.0f%%)", stats.answered(), stats.correct(),
-                100 * stats.accuracy()));
-        lines.add("Daily streak: " + stats.currentStreak() + " (best " + stats.bestStreak() + ")");
+        List<Reply.Field> fields = new ArrayList<>();
+        fields.add(stat("Points", (stats.dailyPoints() + stats.practicePoints()) + " (daily " + stats.dailyPoints()
+                + ", practice " + stats.practicePoints() + ")"));
+        fields.add(stat("Answered", String.format(Locale.ROOT, "%d, right: %d (%.0f%%)", stats.answered(), stats.correct(),
+                100 * stats.accuracy())));
+        fields.add(stat("Daily streak", stats.currentStreak() + " (best " + stats.bestStreak() + ")"));
         for (Stats.TopicAccuracy topic : stats.weakestTopics()) {
-            lines.add(String.format(Locale.ROOT, "Weak spot: %s, %d/%d right", topic.topic(), topic.correct(),
-                    topic.answered()));
+            fields.add(stat("Weak spot", String.format(Locale.ROOT, "%s, %d/%d right", topic.topic(), topic.correct(),
+                    topic.answered())));
         }
         if (stats.reviewsDue() > 0) {
-            lines.add("Due for review: " + stats.reviewsDue() + " (try /study review)");
+            fields.add(stat("Due for review", stats.reviewsDue() + " (try /study review)"));
         }
-        return Reply.privately(new Reply.Heading("Stats for " + Markup.literal(stats.displayName())), new Reply.Lines(lines));
+        return Reply.privately(new Reply.Heading("Stats for " + Markup.literal(stats.displayName())), Reply.Lines.of(fields));
+    }
+
+    private static Reply.Field stat(String name, String value) {
+        return new Reply.Field(name, value, ": ", true);
     }
 }

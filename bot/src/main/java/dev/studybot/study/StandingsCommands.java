@@ -14,12 +14,16 @@ import dev.studybot.domain.Member;
 import dev.studybot.domain.Period;
 import dev.studybot.domain.Scope;
 import dev.studybot.store.StudyStore;
+import dev.studybot.chat.Interaction;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** {@code /study leaderboard [week|month|all] [here]} and {@code /study stats [user]}: who leads, and how one does. */
+/** {@code /study leaderboard [week|month|all] [here] [chart]} and {@code /study stats [user]}: who leads, and how one does. */
 final class StandingsCommands {
 
     /** The period a board covers, as leaderboard and home take it. */
@@ -31,10 +35,15 @@ final class StandingsCommands {
     static final CommandSpec LEADERBOARD = new CommandSpec("leaderboard", List.of("leaders", "top", "board"), List.of(),
             "who leads (default: this week, whole group; here: this channel)", false, false, true)
             .option(PERIOD)
-            .option(OptionSpec.here("scope", "Whole group (default) or this channel"));
+            .option(OptionSpec.here("scope", "Whole group (default) or this channel"))
+            .option(OptionSpec.choice("show", "Attach a chart of the board (PNG)",
+                    new Choice("chart", "with a chart", List.of("graph"))));
     static final CommandSpec STATS = CommandSpec.everyone("stats", "points, accuracy, streaks and weakest topics", true, true)
             .alias("me").option(OptionSpec.user("user", "Whose stats (default: yours)"));
     private static final int TOP = 10;
+    /** The action of a period in the board's menu: {@code board-period:month}, {@code board-period:all:here}. */
+    private static final String BOARD_PERIOD = "board-period:";
+    private static final String HERE = "here";
 
     private StandingsCommands() {
     }
@@ -47,6 +56,35 @@ final class StandingsCommands {
     /** Whether {@code value} is one of {@link #PERIOD}'s values, exactly as it holds them. */
     static boolean isPeriod(String value) {
         return PERIOD.choices().stream().anyMatch(choice -> choice.value().equals(value));
+    }
+
+    /**
+     * The leaderboard a period chosen in a board's menu stands for (same scope), to take the board's place; empty when
+     * the action is no such choice.
+     */
+    static Optional<Interaction.Command> boardFor(Caller caller, String action) {
+        if (action == null || !action.startsWith(BOARD_PERIOD)) {
+            return Optional.empty();
+        }
+        String[] words = action.substring(BOARD_PERIOD.length()).split(":", -1);
+        if (!isPeriod(words[0]) || words.length > 2 || (words.length == 2 && !words[1].equals(HERE))) {
+            return Optional.empty();
+        }
+        Map<String, String> options = new HashMap<>(Map.of(PERIOD.name(), words[0]));
+        if (words.length == 2) {
+            options.put("scope", HERE);
+        }
+        return Optional.of(new Interaction.Command(caller, LEADERBOARD.path(), new Options(options)));
+    }
+
+    /** The board's period menu: each period, this one selected, for the same scope. */
+    private static Reply.Menu periodMenu(Period shown, Scope scope) {
+        List<Reply.MenuOption> options = new ArrayList<>();
+        for (Choice choice : PERIOD.choices()) {
+            options.add(new Reply.MenuOption(BOARD_PERIOD + choice.value() + (scope == Scope.CHANNEL ? ":" + HERE : ""),
+                    "Board: " + choice.label(), choice.value().equals(shown.name().toLowerCase(Locale.ROOT))));
+        }
+        return new Reply.Menu("Period", options);
     }
 
     static List<StudyCommand> all(StudyStore store, Clock clock) {
@@ -74,8 +112,14 @@ final class StandingsCommands {
                 scope = meaning == ChannelWord.Meaning.THIS_CHANNEL ? Scope.CHANNEL : Scope.GROUP;
             }
             String where = scope == Scope.CHANNEL ? caller.place().channelName() : caller.place().groupName();
-            return Replies.leaderboard(store.leaderboard(caller.place(), scope, period, caller.member().key(), TOP,
-                    clock.instant()), where);
+            dev.studybot.store.Leaderboard board = store.leaderboard(caller.place(), scope, period,
+                    caller.member().key(), TOP, clock.instant());
+            Reply text = Replies.leaderboard(board, where);
+            List<Reply.Part> parts = new ArrayList<>(text.parts());
+            parts.add(periodMenu(period, scope));
+            Reply reply = new Reply(text.privateTo(), parts, text.buttons());
+            return options.get("show").isPresent() ? LeaderboardChart.attachedTo(reply, board, Replies.boardTitle(board, where))
+                    : reply;
         }
     }
 

@@ -133,6 +133,10 @@ public final class StudyBot implements ChatHandler {
         if (otherPeriod.isPresent()) {
             return otherPeriod.get();
         }
+        Optional<Interaction.Command> board = StandingsCommands.boardFor(press.caller(), press.action());
+        if (board.isPresent()) {
+            return catalogue.run(board.get()).replacingPressed();
+        }
         int topicsPage = TopicsCommand.pageOf(press.action());
         if (topicsPage > 0) {
             return topics.page(topicsPage, press.caller().member().platform());

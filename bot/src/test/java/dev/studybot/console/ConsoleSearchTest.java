@@ -20,7 +20,8 @@ class ConsoleSearchTest {
     @Test
     void typingAPassagesKeyShowsItWhole() {
         StringWriter text = new StringWriter();
-        ConsoleChat chat = new ConsoleChat(new BufferedReader(new StringReader("")), new PrintWriter(text, true), false, true);
+        ConsoleChat chat = new ConsoleChat(new BufferedReader(new StringReader("")), new PrintWriter(text, true), false, true,
+                dir);
         try (AssembledBot bot = AssembledBot.on(chat, Path.of("..", "notes"), dir)) {
             chat.handle("@alice /study search spot interruption notice");
             String results = text.toString();

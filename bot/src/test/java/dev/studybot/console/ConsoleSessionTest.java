@@ -90,7 +90,7 @@ class ConsoleSessionTest {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text, true);
         // No input of its own: the lines are handed to it one by one, each resolved from the store first.
-        ConsoleChat chat = new ConsoleChat(new BufferedReader(new StringReader("")), out, false, false);
+        ConsoleChat chat = new ConsoleChat(new BufferedReader(new StringReader("")), out, false, false, dir);
         try (AssembledBot bot = AssembledBot.on(chat, notes, dir, "--admins", "alice")) {
             SqlStudyStore store = bot.store();
             Map<String, Long> lastQuestion = new HashMap<>();

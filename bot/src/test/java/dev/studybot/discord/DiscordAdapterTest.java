@@ -1,6 +1,7 @@
 package dev.studybot.discord;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -99,6 +100,9 @@ class DiscordAdapterTest {
                             Button.answer(8, 1, "Deep Archive").in(Button.State.RIGHT),
                             new Button("next-question", "next8", "Next question"))).replacingPressed();
         }
+        if (interaction instanceof Interaction.Press press && press.action().equals("board-period:month")) {
+            return Reply.publicly(new Reply.Heading("Leaderboard, this month")).replacingPressed();
+        }
         if (interaction instanceof Interaction.Press press && press.action().startsWith("search-share:")) {
             return Reply.publicly(new Reply.Text("alice shared a lookup"));
         }
@@ -122,8 +126,22 @@ class DiscordAdapterTest {
                     new Reply.Excerpt("EC2 > Spot", "ec2.md:12", "Two-minute interruption notice.", List.of()),
                     new Reply.Note("3 passages"));
         }
+        if (text.equals("leaderboard week")) {
+            return Reply.publicly(new Reply.Heading("Leaderboard"), Reply.Lines.of(List.of(
+                    new Reply.Field("1. <@" + FakeDiscord.ADMIN_ID + ">", "30 pts", "  ", false),
+                    new Reply.Field("2. bob", "10 pts", "  ", false))),
+                    new Reply.Menu("Period", List.of(new Reply.MenuOption("board-period:week", "Board: this week", true),
+                            new Reply.MenuOption("board-period:month", "Board: this month", false))));
+        }
+        if (text.contains("chart")) {
+            return Reply.publicly(new Reply.Heading("Leaderboard"), new Reply.Lines(List.of("1. alice 30")),
+                    new Reply.Attachment(CHART, "leaderboard.png", "Leaderboard, points: alice 30"));
+        }
         return Reply.publicly(new Reply.Heading("Leaderboard"), new Reply.Lines(List.of("1. alice 30", "2. bob 10")));
     }
+
+    /** Bytes no text encoding keeps as they are. */
+    private static final byte[] CHART = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0, (byte) 0xFF, (byte) 0xC3};
 
     private static void waitFor(CountDownLatch release) {
         try {
@@ -298,18 +316,22 @@ class DiscordAdapterTest {
                 .until(() -> seen.isEmpty() && discord.requests("POST", "/threads").isEmpty());
     }
 
+    /** {@code /study leaderboard} with {@code options} by the admin, as interaction {@code boardId}: the reply's edit. */
+    private FakeDiscord.Request editedBoard(String boardId, String token, ObjectNode options) throws Exception {
+        start(FakeDiscord.GUILD_ID);
+        discord.dispatch("INTERACTION_CREATE", discord.slash(boardId, token, "study", null,
+                "leaderboard", options, FakeDiscord.ADMIN_ID, true));
+        return discord.awaitRequest("PATCH", "webhooks/" + FakeDiscord.APP_ID + "/" + token + "/messages/@original", WAIT);
+    }
+
     @Test
     void defersALeaderboardThenEditsTheReplyThroughTheWebhook() throws Exception {
         String boardId = FakeDiscord.snowflakeNow();
-        start(FakeDiscord.GUILD_ID);
-        discord.dispatch("INTERACTION_CREATE", discord.slash(boardId, "tok-board", "study", null,
-                "leaderboard", options("period", "month", "scope", "channel"), FakeDiscord.ADMIN_ID, true));
+        FakeDiscord.Request edit = editedBoard(boardId, "tok-board", options("period", "month", "scope", "channel"));
         FakeDiscord.Request callback = discord.awaitRequest("POST", "interactions/" + boardId + "/tok-board/callback",
                 WAIT);
         assertEquals(5, callback.body().path("type").asInt(), "deferred");
         assertEquals(0, callback.body().path("data").path("flags").asInt() & 64, "in public");
-        FakeDiscord.Request edit = discord.awaitRequest("PATCH",
-                "webhooks/" + FakeDiscord.APP_ID + "/tok-board/messages/@original", WAIT);
         JsonNode embed = edit.body().path("embeds").get(0);
         assertEquals("Leaderboard", embed.path("title").asText());
         assertEquals("1. alice 30\n2. bob 10", embed.path("description").asText());
@@ -317,6 +339,46 @@ class DiscordAdapterTest {
         assertEquals("leaderboard", command.path());
         assertEquals(Map.of("period", "month", "scope", "channel"), command.options().values());
         assertTrue(command.caller().admin(), "the moderators role has Manage Server");
+    }
+
+    @Test
+    void aLeaderboardsChartIsAttachedToTheEditedReplyAndShownInItsEmbed() throws Exception {
+        FakeDiscord.Request edit = editedBoard(FakeDiscord.snowflakeNow(), "tok-chart", options("period", "week", "show", "chart"));
+        assertEquals(1, edit.files().size(), "one file beside payload_json");
+        FakeDiscord.FilePart file = edit.files().get(0);
+        assertEquals("files[0]", file.field());
+        assertEquals("leaderboard.png", file.fileName());
+        assertArrayEquals(CHART, file.bytes(), "the bytes as they are, in a multipart part of their own");
+        JsonNode attachment = edit.body().path("attachments").get(0);
+        assertEquals("leaderboard.png", attachment.path("filename").asText());
+        assertEquals("Leaderboard, points: alice 30", attachment.path("description").asText());
+        assertEquals("attachment://leaderboard.png", edit.body().path("embeds").get(0).path("image").path("url").asText());
+    }
+
+    @Test
+    void aBoardIsAnEmbedWithFieldsAndAPeriodMenuWhosePickEditsTheMessageAndNoMentionPings() throws Exception {
+        FakeDiscord.Request edit = editedBoard(FakeDiscord.snowflakeNow(), "tok-fields", options("period", "week"));
+        JsonNode embed = edit.body().path("embeds").get(0);
+        assertEquals("1. <@" + FakeDiscord.ADMIN_ID + ">", embed.path("fields").get(0).path("name").asText());
+        assertEquals("30 pts", embed.path("fields").get(0).path("value").asText());
+        assertFalse(embed.path("fields").get(0).path("inline").asBoolean());
+        assertEquals("2. bob", embed.path("fields").get(1).path("name").asText());
+        assertFalse(embed.has("description"), "the rows are fields, not text: " + embed);
+        assertEquals(0, edit.body().path("allowed_mentions").path("parse").size(), "a name like a mention pings nobody");
+        JsonNode select = edit.body().path("components").get(0).path("components").get(0);
+        assertEquals(3, select.path("type").asInt(), "a string select menu");
+        assertEquals(DiscordRenderer.MENU, select.path("custom_id").asText());
+        assertEquals("board-period:week", select.path("options").get(0).path("value").asText());
+        assertTrue(select.path("options").get(0).path("default").asBoolean(), "the period shown is selected");
+        assertEquals("Board: this month", select.path("options").get(1).path("label").asText());
+
+        String pickId = FakeDiscord.snowflakeNow();
+        discord.dispatch("INTERACTION_CREATE", discord.select(pickId, "tok-pick", DiscordRenderer.MENU,
+                "board-period:month", edit.response(), FakeDiscord.USER_ID));
+        FakeDiscord.Request picked = discord.awaitRequest("POST", "interactions/" + pickId + "/tok-pick/callback", WAIT);
+        assertEquals(7, picked.body().path("type").asInt(), "UPDATE_MESSAGE: the board itself is edited");
+        assertEquals("Leaderboard, this month", picked.body().path("data").path("embeds").get(0).path("title").asText());
+        assertEquals("board-period:month", ((Interaction.Press) seen.get(seen.size() - 1)).action());
     }
 
     @Test

@@ -77,9 +77,10 @@ class DiscordUnitsTest {
         assertEquals(200, search.getOptions().get(0).getMaxLength());
         assertEquals(OptionType.USER, subcommand(study, null, "stats").getOptions().get(0).getType());
         List<OptionData> board = subcommand(study, null, "leaderboard").getOptions();
-        assertEquals(List.of("period", "scope"), board.stream().map(OptionData::getName).toList());
+        assertEquals(List.of("period", "scope", "show"), board.stream().map(OptionData::getName).toList());
         assertEquals(List.of("week", "month", "all"), board.get(0).getChoices().stream().map(c -> c.getAsString()).toList());
         assertEquals(List.of("server", "here"), board.get(1).getChoices().stream().map(c -> c.getAsString()).toList());
+        assertEquals(List.of("chart"), board.get(2).getChoices().stream().map(c -> c.getAsString()).toList());
         List<OptionData> set = subcommand(admin, "schedule", "set").getOptions();
         assertEquals(List.of("time", "zone", "days", "topics"), set.stream().map(OptionData::getName).toList());
         assertTrue(set.get(0).isRequired());
@@ -162,12 +163,12 @@ class DiscordUnitsTest {
         assertEquals("EC2 > Spot", embed.getFields().get(0).getName());
         assertEquals("> line one\n> line two\n`ec2.md:12`", embed.getFields().get(0).getValue());
         assertEquals("from ec2.md", embed.getFooter().getText());
-        assertEquals(1, DiscordRenderer.rows(reply.buttons()).size());
+        assertEquals(1, DiscordRenderer.rows(reply).size());
         List<Button> many = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             many.add(new Button("x:" + i, "k" + i, "label " + i));
         }
-        assertEquals(5, DiscordRenderer.rows(many).size(), "at most five rows");
+        assertEquals(5, DiscordRenderer.rows(new Reply(true, List.of(), many)).size(), "at most five rows");
         MessageEmbed huge = DiscordRenderer.embed(Reply.privately(new Reply.Text("x".repeat(10_000))));
         assertTrue(huge.isSendable());
         assertTrue(DiscordRenderer.embed(Reply.privately()).isSendable());

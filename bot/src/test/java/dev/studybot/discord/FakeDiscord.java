@@ -39,8 +39,12 @@ final class FakeDiscord implements AutoCloseable {
     static final String TOKEN = "fake-bot-token-0123456789.abcdef";
     static final long MANAGE_SERVER = 1L << 5;
 
-    /** A REST call and what the fake answered. */
-    record Request(String method, String path, String query, JsonNode body, JsonNode response) {
+    /** A REST call, the files it carried (multipart, beside {@code payload_json}), and what the fake answered. */
+    record Request(String method, String path, String query, JsonNode body, JsonNode response, List<FilePart> files) {
+    }
+
+    /** A file of a multipart request: its form field ({@code files[0]}), file name and bytes. */
+    record FilePart(String field, String fileName, byte[] bytes) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -365,6 +369,14 @@ final class FakeDiscord implements AutoCloseable {
         return i;
     }
 
+    /** An INTERACTION_CREATE payload for picking {@code value} in the string select menu {@code customId} on {@code message}. */
+    ObjectNode select(String interactionId, String token, String customId, String value, JsonNode message, String userId) {
+        ObjectNode i = base(interactionId, token, 3, userId, false);
+        i.putObject("data").put("custom_id", customId).put("component_type", 3).putArray("values").add(value);
+        i.set("message", message);
+        return i;
+    }
+
     private ObjectNode base(String interactionId, String token, int type, String userId, boolean admin) {
         ObjectNode i = JSON.createObjectNode().put("id", interactionId).put("application_id", APP_ID)
                 .put("type", type).put("guild_id", GUILD_ID).put("channel_id", CHANNEL_ID).put("token", token)
@@ -387,11 +399,12 @@ final class FakeDiscord implements AutoCloseable {
             String query = exchange.getRequestURI().getQuery();
             byte[] raw = exchange.getRequestBody().readAllBytes();
             JsonNode body = null;
+            List<FilePart> files = new ArrayList<>();
             String type = exchange.getRequestHeaders().getFirst("Content-Type");
             if (raw.length > 0 && type != null && type.contains("json")) {
                 body = JSON.readTree(raw);
             } else if (raw.length > 0 && type != null && type.contains("multipart")) {
-                body = multipartJson(new String(raw, StandardCharsets.UTF_8));
+                body = multipart(raw, type.substring(type.indexOf("boundary=") + "boundary=".length()), files);
             }
             boolean authorized = ("Bot " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"));
             String rest = path.startsWith("/api/v10/") ? path.substring("/api/v10/".length()) : path;
@@ -448,7 +461,7 @@ final class FakeDiscord implements AutoCloseable {
                 status = 404;
                 answer = JSON.createObjectNode().put("message", "Unknown route " + method + " " + rest).put("code", 0);
             }
-            Request request = new Request(method, path, query, body, answer);
+            Request request = new Request(method, path, query, body, answer, List.copyOf(files));
             synchronized (requests) {
                 requests.add(request);
                 requests.notifyAll();
@@ -462,14 +475,54 @@ final class FakeDiscord implements AutoCloseable {
         }
     }
 
-    private static JsonNode multipartJson(String raw) throws IOException {
-        int name = raw.indexOf("name=\"payload_json\"");
-        if (name < 0) {
-            return null;
+    /**
+     * The {@code payload_json} of a multipart/form-data body (RFC 7578), its other parts added to {@code files}; read
+     * as bytes, since a file part is binary.
+     */
+    private static JsonNode multipart(byte[] raw, String boundary, List<FilePart> files) throws IOException {
+        byte[] delimiter = ("\r\n--" + boundary.replace("\"", "")).getBytes(StandardCharsets.US_ASCII);
+        byte[] body = new byte[raw.length + 2];
+        body[0] = '\r';
+        body[1] = '\n';
+        System.arraycopy(raw, 0, body, 2, raw.length);
+        JsonNode payload = null;
+        int at = indexOf(body, delimiter, 0);
+        while (at >= 0) {
+            int headersStart = at + delimiter.length + 2;
+            int next = indexOf(body, delimiter, headersStart);
+            if (next < 0) {
+                break;
+            }
+            int headersEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), headersStart);
+            String headers = new String(body, headersStart, headersEnd - headersStart, StandardCharsets.UTF_8);
+            byte[] content = java.util.Arrays.copyOfRange(body, headersEnd + 4, next);
+            String field = attribute(headers, "name");
+            if ("payload_json".equals(field)) {
+                payload = JSON.readTree(content);
+            } else {
+                files.add(new FilePart(field, attribute(headers, "filename"), content));
+            }
+            at = next;
         }
-        int start = raw.indexOf("\r\n\r\n", name) + 4;
-        int end = raw.indexOf("\r\n--", start);
-        return JSON.readTree(raw.substring(start, end));
+        return payload;
+    }
+
+    private static String attribute(String headers, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[; ]" + name + "=\"([^\"]*)\"").matcher(headers);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static int indexOf(byte[] data, byte[] part, int from) {
+        outer:
+        for (int i = Math.max(0, from); i <= data.length - part.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (data[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private static ObjectNode thread(String id, String parentId, String name) {

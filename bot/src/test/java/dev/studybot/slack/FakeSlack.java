@@ -26,18 +26,20 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * A loopback stand-in for the Slack Web API ({@code /api/<method>}) and for response URLs
- * ({@code /respond/<id>}); records every call with its parameters.
+ * A loopback stand-in for the Slack Web API ({@code /api/<method>}), for response URLs ({@code /respond/<id>}) and
+ * for the upload URLs {@code files.getUploadURLExternal} hands out ({@code /upload/<file id>}, method "upload");
+ * records every call with its parameters and raw bytes.
  */
 final class FakeSlack implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * One call: the Web API method (or "response_url"), its form or JSON parameters, the raw body, and when it arrived
-     * ({@link System#nanoTime()}).
+     * One call: the Web API method (or "response_url", "upload"), its form or JSON parameters, the body as text and
+     * as bytes, and when it arrived ({@link System#nanoTime()}).
      */
-    record Call(String method, String path, Map<String, String> params, String body, String authorization, long nanos) {
+    record Call(String method, String path, Map<String, String> params, String body, String authorization, long nanos,
+                byte[] raw) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -55,6 +57,9 @@ final class FakeSlack implements AutoCloseable {
             }
         }
     }
+
+    /** The id files.getUploadURLExternal gives the file to upload. */
+    static final String UPLOADED_FILE = "F0CHART001";
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
     final Set<String> workspaceAdmins = ConcurrentHashMap.newKeySet();
@@ -122,14 +127,15 @@ final class FakeSlack implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            String body = new String(raw, StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
             String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
             Map<String, String> params = contentType.startsWith("application/x-www-form-urlencoded") ? form(body) : Map.of();
             String method = path.startsWith("/api/") ? path.substring("/api/".length())
-                    : path.startsWith("/respond/") ? "response_url" : path;
+                    : path.startsWith("/respond/") ? "response_url" : path.startsWith("/upload/") ? "upload" : path;
             calls.add(new Call(method, path, params, body, exchange.getRequestHeaders().getFirst("Authorization"),
-                    System.nanoTime()));
+                    System.nanoTime(), raw));
             String answer = refused.contains(method) ? "{\"ok\":false,\"error\":\"ratelimited\"}" : switch (method) {
                 case "auth.test" -> !tokenValid ? "{\"ok\":false,\"error\":\"invalid_auth\"}" : "{\"ok\":true,\"url\":\"https://acme-study.slack.com/\",\"team\":\"Acme Study\","
                         + "\"user\":\"studybot\",\"team_id\":\"T0ACME001\",\"user_id\":\"U0BOT0001\",\"bot_id\":\"B0BOT0001\","
@@ -151,6 +157,12 @@ final class FakeSlack implements AutoCloseable {
                 }
                 case "views.publish" -> "{\"ok\":true,\"view\":{\"id\":\"V0HOME001\",\"type\":\"home\"}}";
                 case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + webSocketUrl + "\"}";
+                case "files.getUploadURLExternal" -> "{\"ok\":true,\"upload_url\":\"http://127.0.0.1:"
+                        + server.getAddress().getPort() + "/upload/" + UPLOADED_FILE + "\",\"file_id\":\"" + UPLOADED_FILE + "\"}";
+                case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"" + UPLOADED_FILE
+                        + "\",\"title\":\"uploaded\"}]}";
+                // Slack's upload service answers a plain "OK - <bytes>".
+                case "upload" -> "OK - " + raw.length;
                 case "response_url" -> "ok";
                 default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
             };

@@ -145,4 +145,14 @@ class SlackBlocksTest {
             }
         }
     }
+
+    @Test
+    void aPrimaryButtonHasSlacksPrimaryStyleAndTheOthersNone() throws Exception {
+        JsonNode blocks = json(SlackBlocks.render(new Reply(true, List.of(new Reply.Text("Right!")), List.of(
+                new Button("next-question", "next1", "Next question").asPrimary(),
+                new Button("same-topic:1", "same1", "Same topic")))));
+        List<JsonNode> buttons = FakeSlack.buttons(blocks);
+        assertEquals("primary", buttons.get(0).path("style").asText());
+        assertFalse(buttons.get(1).has("style"), "no style: Slack's default");
+    }
 }

@@ -69,6 +69,8 @@ class PracticeInOneMessageTest {
         assertEquals(List.of("Report question", "Next question", "Same topic", "Review (1 due)"),
                 buttons.subList(3, buttons.size()).stream().map(Button::label).toList());
         assertTrue(buttons.subList(3, buttons.size()).stream().allMatch(Button::live));
+        assertEquals(List.of(false, true, false, false), buttons.subList(3, buttons.size()).stream()
+                .map(Button::primary).toList(), "Next question is the step to take");
 
         Reply again = bot.handle(new Interaction.Press(ALICE, quiz.buttons().get(1).action()));
         assertFalse(again.replaces(), "a second press leaves the marked question as it is");
