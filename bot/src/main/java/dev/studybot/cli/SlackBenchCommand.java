@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench-slack", description = {
         "Load the Slack adapter (HTTP mode, the real bot on --notes) on loopback: signed /study commands from",
-        "C clients at once (each sends its next command once the last is answered or told to try again),",
+        "C clients at once (each sends its next command once the last is answered, or 1 s after a busy ack),",
         "replies to a stand-in for Slack that answers after a delay. One line per round:",
         "delay_ms=D concurrency=C requests=N busy=B ack_p50_ms= ack_p99_ms= reply_p50_ms= reply_p99_ms= replies_per_s="})
 final class SlackBenchCommand implements Callable<Integer> {
