@@ -23,9 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Puts the real Slack adapter (HTTP mode) under load on loopback: signed slash commands from {@code concurrency}
  * clients at once, each sending its next command once the last is answered, or a second after it was told to try again
- * (as members do), replies
- * to a {@link LoopbackSlack} that answers after a delay. Measures, per round, how long
- * the ack took (request sent to HTTP 200), how long the reply took (request sent to the reply reaching Slack),
+ * (as members do), replies to a {@link LoopbackSlack} that answers after a delay. Measures, per round, how long the
+ * ack took (request sent to HTTP 200), how long the reply took (request sent to the reply reaching Slack),
  * and replies per second.
  */
 public final class SlackLoad {

@@ -40,11 +40,10 @@ final class SlackReplies implements Poster {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackReplies.class);
     private static final Gson JSON = GsonFactory.createSnakeCase();
-
-    private final MethodsClient client;
     /** Threads for the reply client's own work; its sends wait on no thread, so a few suffice. */
     private static final int REPLY_THREADS = 2;
 
+    private final MethodsClient client;
     /**
      * HTTP/1.1: over plain http (a proxy, the loopback stand-in) the client's default HTTP/2 upgrade headers make some
      * servers close the connection after answering while the client keeps it for the next reply, which then fails.

@@ -11,9 +11,9 @@ import dev.studybot.command.Usage;
 import dev.studybot.knowledge.KnowledgeBase;
 import dev.studybot.knowledge.search.NotesSearcher;
 import dev.studybot.knowledge.search.SearchResponse;
+import dev.studybot.knowledge.search.SearchResult;
 import dev.studybot.store.SearchHistory;
 import dev.studybot.store.StoreException;
-import dev.studybot.knowledge.search.SearchResult;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /study search <words>}: the best passages of the notes, a few at a time with a "More results" button, each
- * as the lines that answer with a "Show full passage" button, and 👍/👎 buttons whose votes are kept for {@code studybot eval --from-feedback}. Each lookup is stored, so its buttons
- * work after a restart and on whichever process takes the press.
+ * as the lines that answer with a "Show full passage" button, and 👍/👎 buttons whose votes are kept for
+ * {@code studybot eval --from-feedback}. Each lookup is stored, so its buttons work after a restart and on whichever
+ * process takes the press.
  */
 final class SearchCommand implements StudyCommand {
 

@@ -1,26 +1,26 @@
 package dev.studybot.study;
 
 import dev.studybot.chat.Caller;
+import dev.studybot.chat.CommandSpec;
+import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Markup;
+import dev.studybot.chat.OptionSpec;
+import dev.studybot.chat.OptionSpec.Choice;
 import dev.studybot.chat.Options;
 import dev.studybot.chat.Reply;
 import dev.studybot.command.ChannelWord;
-import dev.studybot.chat.CommandSpec;
-import dev.studybot.chat.OptionSpec;
-import dev.studybot.chat.OptionSpec.Choice;
 import dev.studybot.command.StudyCommand;
 import dev.studybot.command.Usage;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Period;
 import dev.studybot.domain.Scope;
 import dev.studybot.store.StudyStore;
-import dev.studybot.chat.Interaction;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@code /study leaderboard [week|month|all] [here] [chart]} and {@code /study stats [user]}: who leads, and how one does. */
