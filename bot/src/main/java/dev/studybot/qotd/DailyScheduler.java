@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.stream.Collectors;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -165,8 +166,16 @@ public final class DailyScheduler implements DailyTimer, AutoCloseable {
                     .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionNextWithRemainingCount())
                     .build());
         }
+        Set<TriggerKey> kept = triggers.stream().map(Trigger::getKey).collect(Collectors.toSet());
         try {
-            quartz.deleteJob(key); // and the gap triggers of an older time of day
+            // Not deleteJob: it lists the job's triggers, then removes them one by one, and fails when a replica
+            // starting at the same time removed one in between. Each stale trigger (an older time of day's gaps) is
+            // removed here on its own; one already gone is the same outcome.
+            for (Trigger old : quartz.getTriggersOfJob(key)) {
+                if (!kept.contains(old.getKey())) {
+                    quartz.unscheduleJob(old.getKey());
+                }
+            }
             quartz.scheduleJob(job, triggers, true);
         } catch (SchedulerException e) {
             throw new IllegalStateException("Could not schedule the question of the day: " + e.getMessage(), e);
