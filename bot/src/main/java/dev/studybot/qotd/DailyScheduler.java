@@ -303,6 +303,8 @@ public final class DailyScheduler implements DailyTimer, AutoCloseable {
             long posted = context.getMergedJobDataMap().getLong("posted");
             if (REVEAL_GROUP.equals(context.getJobDetail().getKey().getGroup())) {
                 questions.reveal(posted);
+            } else if (context.isRecovering()) {
+                questions.resume(posted);
             } else {
                 questions.redeliver(posted);
             }

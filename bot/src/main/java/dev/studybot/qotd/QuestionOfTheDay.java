@@ -148,16 +148,30 @@ public final class QuestionOfTheDay {
     }
 
     /**
-     * A scheduled fire run again because the replica running it died: as {@link #fire}, and when the dead replica had
-     * stored the day's question but not got it out, it is delivered now (nobody else is delivering it).
+     * A scheduled fire run again because the replica running it died: as {@link #fire}, then the day's question is
+     * {@linkplain #resume resumed} where the dead replica left it.
      */
     void fireRecovered(String platform, String groupId, String channelId, Instant fireTime) {
         ChannelKey channel = new ChannelKey(platform, groupId, channelId);
         fire(platform, groupId, channelId, fireTime);
         schedules.schedule(channel)
                 .flatMap(schedule -> schedules.daily(channel, DailyTimes.localDay(schedule, fireTime)))
-                .filter(daily -> deliveries.deliveredAt(daily.postedId()).isEmpty())
-                .ifPresent(daily -> redeliver(daily.postedId()));
+                .ifPresent(daily -> resume(daily.postedId()));
+    }
+
+    /**
+     * A delivery run again because the replica in it died, which may have been before the question got out (it is
+     * delivered now: nobody else is delivering it) or after, before its reveal was armed (armed now; arming twice is
+     * one trigger, and a reveal that already happened is not repeated).
+     */
+    void resume(long postedId) {
+        open(postedId).ifPresent(daily -> {
+            if (deliveries.deliveredAt(postedId).isEmpty()) {
+                redeliver(postedId);
+            } else {
+                timer.revealAt(postedId, daily.revealAt());
+            }
+        });
     }
 
     private Outcome post(Place place, Optional<Schedule> schedule, LocalDate day, Instant now) {

@@ -69,8 +69,8 @@ class ClusteredSchedulerTest {
     private Replica start(String name, DatabaseLocation.PostgresqlServer database) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx192m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), ClusterReplica.class.getName(),
-                database.toString(), dir.toString(), GENERAL, RANDOM)
+                "-Dlogback.configurationFile=replica-logback.xml", "-cp", System.getProperty("java.class.path"),
+                ClusterReplica.class.getName(), database.toString(), dir.toString(), GENERAL, RANDOM)
                 .redirectError(dir.resolve(name + ".err").toFile());
         builder.environment().put(DatabaseLocation.PASSWORD_VARIABLE, server.password());
         builder.environment().put(ClusterReplica.HANG, GENERAL);
@@ -95,6 +95,24 @@ class ClusteredSchedulerTest {
 
     @Test
     void eachQuestionIsPostedAndRevealedOnceAndAKilledReplicasWorkIsTakenOver() throws Exception {
+        try {
+            postKillAndTakeOver();
+        } catch (AssertionError | RuntimeException e) {
+            // What each replica printed and logged, to tell which step of the takeover did not happen.
+            for (Replica replica : replicas) {
+                e.addSuppressed(new AssertionError("replica " + replica.name + " printed " + replica.lines
+                        + " and logged:\n" + lastLines(dir.resolve(replica.name + ".err"), 200)));
+            }
+            throw e;
+        }
+    }
+
+    private static String lastLines(Path file, int count) throws IOException {
+        List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+    }
+
+    private void postKillAndTakeOver() throws Exception {
         DatabaseLocation.PostgresqlServer database = server.freshDatabase();
         try (SqlStudyStore store = SqlStudyStore.open(database, ZoneId.of("UTC"), server.password())) {
             for (String channel : List.of(GENERAL, RANDOM)) {
@@ -109,9 +127,14 @@ class ClusteredSchedulerTest {
                 .until(() -> a.printed("READY") && b.printed("READY"));
 
         // The first post to general hangs in whichever replica took it: that one dies in the middle of the job.
+        // Random's post is through first, recorded and its reveal armed: a replica killed between a platform taking
+        // a post and the store recording it posts twice (nothing makes the two one step), which is not this test's
+        // case; dying after the record and before the reveal is armed is QuestionOfTheDayTest's.
         Awaitility.await("general's first post under way, random posted").atMost(Duration.ofSeconds(20))
                 .until(() -> (a.printed("POSTING " + GENERAL) || b.printed("POSTING " + GENERAL))
-                        && a.count("POST " + RANDOM) + b.count("POST " + RANDOM) == 1);
+                        && a.count("POST " + RANDOM) + b.count("POST " + RANDOM) == 1
+                        && delivered(database, RANDOM)
+                        && (armedReveals(database) == 1 || revealedDays(database).getOrDefault(RANDOM, false)));
         Replica killed = a.printed("POSTING " + GENERAL) ? a : b;
         Replica survivor = killed == a ? b : a;
         boolean killedPostedRandom = killed.printed("POST " + RANDOM);
@@ -157,6 +180,14 @@ class ClusteredSchedulerTest {
             }
         }
         return days;
+    }
+
+    private long armedReveals(DatabaseLocation.PostgresqlServer database) throws SQLException {
+        try (Connection c = server.connect(database); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM qrtz_triggers WHERE trigger_group = 'reveal'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private boolean delivered(DatabaseLocation.PostgresqlServer database, String channel) throws SQLException {

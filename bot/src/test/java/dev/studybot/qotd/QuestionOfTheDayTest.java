@@ -309,6 +309,43 @@ class QuestionOfTheDayTest {
         assertEquals(1, poster.count(reply -> heading(reply).startsWith("Question of the day")));
     }
 
+    /**
+     * A replica of a cluster died after the post went out and before it armed the reveal (seen when it was killed in
+     * that moment): the job Quartz runs again on another replica arms the reveal, and posts nothing twice.
+     */
+    @Test
+    void aPostRunAgainAfterItsReplicaDiedArmsTheRevealThatReplicaHadNotArmed() {
+        store.saveSchedule(new Schedule(GENERAL, LocalTime.of(3, 0), ZoneOffset.UTC, false, List.of()));
+        Instant fired = Instant.now();
+        service(Clock.systemUTC(), QuestionOfTheDay.Settings.DEFAULTS) // no timer: it arms nothing, as if it died
+                .fire(GENERAL.platform(), GENERAL.groupId(), GENERAL.channelId(), fired);
+        long postedId = store.unrevealed().get(0).postedId();
+        assertTrue(store.deliveries().deliveredAt(postedId).isPresent(), "the post went out");
+
+        QuestionOfTheDay survivor = service(Clock.systemUTC(), QuestionOfTheDay.Settings.DEFAULTS);
+        List<String> armed = Collections.synchronizedList(new ArrayList<>());
+        survivor.attach(new DailyTimer() {
+            @Override
+            public void revealAt(long posted, Instant at) {
+                armed.add("reveal " + posted + " at " + at);
+            }
+
+            @Override
+            public void deliverAt(long posted, Instant at) {
+                armed.add("deliver " + posted);
+            }
+
+            @Override
+            public void postFor(Place place, Instant missed) {
+                armed.add("post " + place.channelId());
+            }
+        });
+        survivor.fireRecovered(GENERAL.platform(), GENERAL.groupId(), GENERAL.channelId(), fired);
+
+        assertEquals(List.of("reveal " + postedId + " at " + store.unrevealed().get(0).revealAt()), armed);
+        assertEquals(1, poster.count(reply -> heading(reply).startsWith("Question of the day")), "posted once");
+    }
+
     @Test
     void aRefusedRevealIsRetriedAndCountsAsRevealedOnlyOnceSent() {
         QuestionOfTheDay service = startedWithRetries(Duration.ofHours(1), Duration.ofMillis(200));
