@@ -10,6 +10,7 @@ import dev.studybot.chat.Markup;
 import dev.studybot.chat.Reply;
 import dev.studybot.chat.CommandSpec;
 import dev.studybot.config.ConfigLoader;
+import dev.studybot.config.StudybotConfig;
 import dev.studybot.study.RealCommands;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,7 +177,8 @@ class DiscordUnitsTest {
 
     @Test
     void theInviteHasBothScopesAndThePermissions() {
-        String url = new DiscordAdapter(new DiscordSettings(TOKEN, null, null, null)).inviteUrl("1100000000000000001");
+        String url = new DiscordAdapter(new DiscordSettings(TOKEN, null, null, null, StudybotConfig.Shards.ALL))
+                .inviteUrl("1100000000000000001");
         assertEquals("https://discord.com/oauth2/authorize?client_id=1100000000000000001"
                 // View Channel, Send Messages, Embed Links, Read Message History (84992), Create Public Threads (1 << 35)
                 // and Send Messages in Threads (1 << 38), for the question of the day's explanation thread.
