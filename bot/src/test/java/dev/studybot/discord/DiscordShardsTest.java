@@ -39,18 +39,6 @@ class DiscordShardsTest {
     private FakeDiscord discord;
     private final List<DiscordAdapter> adapters = new ArrayList<>();
     private final List<Interaction> seen = new CopyOnWriteArrayList<>();
-    private final ChatHandler chat = new ChatHandler() {
-        @Override
-        public Reply handle(Interaction interaction) {
-            seen.add(interaction);
-            return Reply.privately(new Reply.Text("Results in " + interaction.caller().place().groupName()));
-        }
-
-        @Override
-        public List<CommandSpec> commands() {
-            return RealCommands.specs();
-        }
-    };
 
     @BeforeEach
     void startFake() throws Exception {
@@ -67,6 +55,20 @@ class DiscordShardsTest {
         }
         discord.close();
     }
+
+    /** Answers with the name of the server the interaction came from. */
+    private final ChatHandler chat = new ChatHandler() {
+        @Override
+        public Reply handle(Interaction interaction) {
+            seen.add(interaction);
+            return Reply.privately(new Reply.Text("Results in " + interaction.caller().place().groupName()));
+        }
+
+        @Override
+        public List<CommandSpec> commands() {
+            return RealCommands.specs();
+        }
+    };
 
     private DiscordAdapter start(StudybotConfig.Shards shards) {
         DiscordAdapter adapter = new DiscordAdapter(discord.settings(FakeDiscord.GUILD_ID, shards));
