@@ -63,10 +63,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Discord adapter: logs in with JDA's shard manager (no privileged intents; the shards this process runs of the
- * bot's total), registers {@code /study} and
- * {@code /study-admin}, and translates interactions into {@link Interaction}s and replies into embeds with
- * buttons. Admin = the member has Manage Server.
+ * The Discord adapter: logs in with JDA's shard manager (no privileged intents; the shards of the bot that this
+ * process runs), registers {@code /study} and {@code /study-admin}, and translates interactions into
+ * {@link Interaction}s and replies into embeds with buttons. Admin = the member has Manage Server.
  */
 public final class DiscordAdapter implements ChatPlatform {
 
@@ -140,7 +139,7 @@ public final class DiscordAdapter implements ChatPlatform {
         if (settings.apiUrl() != null) {
             rest.setBaseUrl(settings.apiUrl());
         }
-        // Discord names the gateway and the shard total in GET /gateway/bot; the sharded login asks for it there.
+        // The sharded login takes the gateway from GET /gateway/bot; a configured one (a proxy) replaces it there.
         ConcurrentSessionController sessions = new ConcurrentSessionController() {
             @Override
             public String getGateway() {
@@ -196,6 +195,7 @@ public final class DiscordAdapter implements ChatPlatform {
             close();
             throw new IllegalStateException("Interrupted while connecting to Discord.", e);
         } catch (ExecutionException e) {
+            // Neither future fails: a shard that stops completes "stopped".
             close();
             throw new IllegalStateException("Could not connect to Discord.", e.getCause());
         } catch (RuntimeException e) {
