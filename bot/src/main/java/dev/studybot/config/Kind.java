@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -42,7 +43,10 @@ enum Kind {
             + " > Copy Server ID)", node -> matching(node, "\\d{15,21}")),
     // A URL may carry a password, so messages never show it.
     HTTP_URL("an http:// or https:// URL with a host and without user or password", node -> url(node, "http")),
-    WEBSOCKET_URL("a ws:// or wss:// URL with a host and without user or password", node -> url(node, "ws"));
+    WEBSOCKET_URL("a ws:// or wss:// URL with a host and without user or password", node -> url(node, "ws")),
+    SHARD_COUNT("a whole number of shards, 1 or more", Kind::positiveNumber),
+    SHARD_RANGE("a range of shards such as 0-1 (the first and the last, counted from 0) or 2 (one shard)",
+            Kind::shardRange);
 
     static final long MAX_NUMBER = 1_000_000;
 
@@ -69,13 +73,14 @@ enum Kind {
         return this != HTTP_URL && this != WEBSOCKET_URL && this != DATABASE;
     }
 
-    /** Reads values of this kind for a component of {@code type} (an int component takes a whole number). */
+    /** Reads values of this kind for a component of {@code type} (an int or Integer component takes a whole number). */
     JsonDeserializer<Object> deserializer(Class<?> type) {
         return new JsonDeserializer<>() {
             @Override
             public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
                 Object value = reader.read(parser.readValueAsTree());
-                return type == int.class && value instanceof Long number ? (Object) number.intValue() : value;
+                return (type == int.class || type == Integer.class) && value instanceof Long number
+                        ? (Object) number.intValue() : value;
             }
         };
     }
@@ -194,6 +199,19 @@ enum Kind {
             throw refused("");
         }
         return value;
+    }
+
+    private static ShardRange shardRange(JsonNode node) throws Refused {
+        Matcher range = Pattern.compile("(\\d{1,6})(?:\\s*-\\s*(\\d{1,6}))?").matcher(scalar(node));
+        if (!range.matches()) {
+            throw refused("");
+        }
+        int first = Integer.parseInt(range.group(1));
+        int last = range.group(2) == null ? first : Integer.parseInt(range.group(2));
+        if (last < first) {
+            throw refused(", whose last shard comes before its first");
+        }
+        return new ShardRange(first, last);
     }
 
     private static String matching(JsonNode node, String format) throws Refused {

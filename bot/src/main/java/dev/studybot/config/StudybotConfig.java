@@ -47,7 +47,7 @@ public record StudybotConfig(
             Path.of("data"), null, ZoneId.of("UTC"), LogLevel.INFO, ScoringRules.DEFAULTS,
             new QuestionOfTheDayTimes(30, 120, 5), new Admins(List.of(), List.of(), List.of()),
             new Questions(QuestionGenerator.DEFAULT_MIN_SCORE), new Slack(3000, "0.0.0.0", "https://slack.com/api/"),
-            new Discord(null, null, null));
+            new Discord(null, null, null, Shards.ALL));
 
     public StudybotConfig {
         Objects.requireNonNull(source, "source");
@@ -137,10 +137,28 @@ public record StudybotConfig(
      * @param guildId    register the commands on this server only (at once), or null: globally
      * @param apiUrl     the REST base (e.g. {@code https://discord.com/api/v10/}), ending with '/', or null
      * @param gatewayUrl the gateway (e.g. {@code wss://gateway.discord.gg/}), ending with '/', or null
+     * @param shards     which of the bot's gateway shards this process runs
      */
     public record Discord(@Setting(env = "DISCORD_GUILD_ID", kind = Kind.DISCORD_SERVER) String guildId,
                           @Setting(env = "STUDYBOT_DISCORD_API_URL", kind = Kind.HTTP_URL) String apiUrl,
-                          @Setting(env = "STUDYBOT_DISCORD_GATEWAY_URL", kind = Kind.WEBSOCKET_URL) String gatewayUrl) {
+                          @Setting(env = "STUDYBOT_DISCORD_GATEWAY_URL", kind = Kind.WEBSOCKET_URL) String gatewayUrl,
+                          Shards shards) {
+        public Discord {
+            Objects.requireNonNull(shards, "shards");
+        }
+    }
+
+    /**
+     * Which of the bot's gateway shards this process runs: Discord splits a bot's servers over its shards by server
+     * id, and each replica runs a range of them.
+     *
+     * @param total how many shards the bot has, the same in every replica; null: as many as Discord recommends
+     * @param range the shards this replica runs, or null: all of them
+     */
+    public record Shards(@Setting(env = "STUDYBOT_DISCORD_SHARDS_TOTAL", kind = Kind.SHARD_COUNT) Integer total,
+                         @Setting(env = "STUDYBOT_DISCORD_SHARDS", kind = Kind.SHARD_RANGE) ShardRange range) {
+        /** One process runs every shard, as many as Discord recommends. */
+        public static final Shards ALL = new Shards(null, null);
     }
 
     /** The same settings, said to come from {@code newSource}. */

@@ -9,9 +9,12 @@ import dev.studybot.chat.OptionSpec;
 import dev.studybot.chat.Options;
 import dev.studybot.chat.Poster;
 import dev.studybot.chat.Reply;
+import dev.studybot.config.StudybotConfig;
 import dev.studybot.ops.StartupFailure;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Place;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -28,14 +32,16 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.channel.Channel;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -48,15 +54,18 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.Compression;
-import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import net.dv8tion.jda.api.utils.MiscUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Discord adapter: logs in with JDA (no privileged intents), registers {@code /study} and
- * {@code /study-admin}, and translates interactions into {@link Interaction}s and replies into embeds with
- * buttons. Admin = the member has Manage Server.
+ * The Discord adapter: logs in with JDA's shard manager (no privileged intents; the shards of the bot that this
+ * process runs), registers {@code /study} and {@code /study-admin}, and translates interactions into
+ * {@link Interaction}s and replies into embeds with buttons. Admin = the member has Manage Server.
  */
 public final class DiscordAdapter implements ChatPlatform {
 
@@ -72,14 +81,23 @@ public final class DiscordAdapter implements ChatPlatform {
     static final EnumSet<Permission> PERMISSIONS = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
             Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_HISTORY, Permission.CREATE_PUBLIC_THREADS,
             Permission.MESSAGE_SEND_IN_THREADS);
+    /** JDA's shard total for "ask Discord": GET /gateway/bot recommends one. */
+    private static final int RECOMMENDED_TOTAL = -1;
     /** Replies must start within 3 seconds; past this much work the interaction is deferred first. */
     private static final long ANSWER_AT_ONCE_MS = 1500;
 
     private final DiscordSettings settings;
     private final ExecutorService workers;
     private final Set<CompletableFuture<?>> repliesUnderWay = ConcurrentHashMap.newKeySet();
-    private volatile JDA jda;
+    /** The shards this process runs, or null while not connected. */
+    private volatile ShardManager shards;
     private volatile ChatHandler chat;
+    /** The interaction and mention listeners, on every shard. */
+    private volatile List<Object> listeners = List.of();
+    /** Each shard's readiness by shard id, done once the shard is ready. */
+    private final Map<Integer, CompletableFuture<Void>> shardsReady = new ConcurrentHashMap<>();
+    /** Done when a shard shut down (JDA gave up on it, or the token was refused). */
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
     /** No network yet. */
     public DiscordAdapter(DiscordSettings settings) {
@@ -103,17 +121,17 @@ public final class DiscordAdapter implements ChatPlatform {
      */
     @Override
     public Poster poster() {
-        return new DiscordPoster(() -> jda);
+        return new DiscordPoster(() -> shards, settings::runsShard);
     }
 
     /**
-     * Logs in, registers the commands (to the guild when its id is set, else globally; a bulk overwrite, so a
-     * restart does not duplicate them), then routes interactions to {@code chat}, whose topics are the autocomplete
-     * choices.
+     * Logs in the shards this process runs, registers the commands (to the guild when its id is set, by the process
+     * that runs the guild's shard, else globally; a bulk overwrite, so a restart does not duplicate them), then routes
+     * interactions to {@code chat}, whose topics are the autocomplete choices.
      */
     @Override
     public void start(ChatHandler chat) {
-        if (jda != null) {
+        if (shards != null) {
             throw new IllegalStateException("Already started.");
         }
         this.chat = chat;
@@ -121,50 +139,96 @@ public final class DiscordAdapter implements ChatPlatform {
         if (settings.apiUrl() != null) {
             rest.setBaseUrl(settings.apiUrl());
         }
-        SessionControllerAdapter sessions = new SessionControllerAdapter() {
+        // The sharded login takes the gateway from GET /gateway/bot; a configured one (a proxy) replaces it there.
+        ConcurrentSessionController sessions = new ConcurrentSessionController() {
             @Override
             public String getGateway() {
                 return settings.gatewayUrl() != null ? settings.gatewayUrl() : super.getGateway();
             }
+
+            @Override
+            public ShardedGateway getShardedGateway(JDA api) {
+                ShardedGateway named = super.getShardedGateway(api);
+                return settings.gatewayUrl() == null ? named
+                        : new ShardedGateway(settings.gatewayUrl(), named.getShardTotal(), named.getConcurrency());
+            }
         };
+        StudybotConfig.Shards range = settings.shards();
+        listeners = List.of(new Listener(), new DiscordMentions(workers, () -> this.chat, this::send));
         // Guild Messages (not privileged) for mentions of the bot; the slash commands need no intent.
-        JDABuilder builder = JDABuilder.createLight(settings.token(), EnumSet.of(GatewayIntent.GUILD_MESSAGES))
+        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(),
+                        EnumSet.of(GatewayIntent.GUILD_MESSAGES))
+                .setShardsTotal(range.total() == null ? RECOMMENDED_TOTAL : range.total())
                 .setRestConfig(rest)
                 .setSessionController(sessions)
                 .setCompression(Compression.NONE)
                 .setAutoReconnect(true)
-                // JDA's own hook would stop its request queue at SIGTERM before close() has sent the replies under
-                // way; the application closes JDA itself, in its shutdown order.
+                // JDA's own hook would stop its request queues at SIGTERM before close() has sent the replies under
+                // way; the application closes the shards itself, in its shutdown order.
                 .setEnableShutdownHook(false)
-                .addEventListeners(new Listener(), new DiscordMentions(workers, () -> this.chat, this::send));
-        JDA built = login(builder);
-        jda = built;
+                .addEventListeners(listeners.toArray());
+        if (range.range() != null) {
+            builder.setShards(range.range().first(), range.range().last());
+        }
+        ShardManager built = login(builder);
+        shards = built;
         try {
-            built.awaitReady();
-            if (settings.guildId() != null) {
-                Guild guild = built.getGuildById(settings.guildId());
-                if (guild == null) {
-                    throw new StartupFailure("DISCORD_GUILD_ID names a server the bot is not in; invite it"
-                            + " first: " + inviteUrl(built.getSelfUser().getApplicationId()));
+            List<Integer> mine = IntStream.range(0, built.getShardsTotal()).filter(settings::runsShard).boxed().toList();
+            for (int shard : mine) {
+                CompletableFuture.anyOf(ready(shard), stopped).get();
+                if (!ready(shard).isDone()) {
+                    throw new StartupFailure("Discord closed shard " + shard + " before it was ready; the log above"
+                            + " says why.");
                 }
-                guild.updateCommands().addCommands(DiscordCommands.all(chat.commands())).complete();
-            } else {
-                built.updateCommands().addCommands(DiscordCommands.all(chat.commands())).complete();
             }
+            JDA any = built.getShardById(mine.get(0));
+            if (settings.guildId() != null) {
+                registerOnGuild(built, chat);
+            } else {
+                any.updateCommands().addCommands(DiscordCommands.all(chat.commands())).complete();
+            }
+            LOG.info("Logged in to Discord as {} on shards {} of {}; invite the bot with {}",
+                    any.getSelfUser().getName(), range.range() == null ? "all" : range.range(),
+                    built.getShardsTotal(), inviteUrl(any.getSelfUser().getApplicationId()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
             throw new IllegalStateException("Interrupted while connecting to Discord.", e);
+        } catch (ExecutionException e) {
+            // Neither future fails: a shard that stops completes "stopped".
+            close();
+            throw new IllegalStateException("Could not connect to Discord.", e.getCause());
         } catch (RuntimeException e) {
             close();
             throw e;
         }
-        LOG.info("Logged in to Discord as {}; invite the bot with {}", built.getSelfUser().getName(),
-                inviteUrl(built.getSelfUser().getApplicationId()));
     }
 
-    /** Logs in (JDA checks the token at once), or says in one line why not and what to do. */
-    private JDA login(JDABuilder builder) {
+    /** Registers the commands on the configured guild if this process runs its shard; another replica does if not. */
+    private void registerOnGuild(ShardManager built, ChatHandler chat) {
+        int home = MiscUtil.getShardForGuild(settings.guildId(), built.getShardsTotal());
+        if (!settings.runsShard(home)) {
+            LOG.info("DISCORD_GUILD_ID's server is on shard {}; the replica that runs it registers the commands there",
+                    home);
+            return;
+        }
+        Guild guild = built.getGuildById(settings.guildId());
+        if (guild == null) {
+            throw new StartupFailure("DISCORD_GUILD_ID names a server the bot is not in; invite it first: "
+                    + inviteUrl(built.getShardById(home).getSelfUser().getApplicationId()));
+        }
+        guild.updateCommands().addCommands(DiscordCommands.all(chat.commands())).complete();
+    }
+
+    private CompletableFuture<Void> ready(int shard) {
+        return shardsReady.computeIfAbsent(shard, id -> new CompletableFuture<>());
+    }
+
+    /**
+     * Logs in the first shard (JDA checks the token and asks Discord for the shard total at once; the other shards
+     * follow in the background), or says in one line why not and what to do.
+     */
+    private ShardManager login(DefaultShardManagerBuilder builder) {
         try {
             return builder.build();
         } catch (InvalidTokenException e) {
@@ -172,12 +236,22 @@ public final class DiscordAdapter implements ChatPlatform {
                     + " in the Discord developer portal.", e);
         } catch (ErrorResponseException e) {
             if (e.getErrorCode() == -1) {
-                throw new StartupFailure("Could not reach Discord" + (settings.apiUrl() == null ? "" : " at " + settings.apiUrl())
-                        + " (" + (e.getCause() == null ? e : e.getCause()).getClass().getSimpleName()
-                        + "); check the network, or STUDYBOT_DISCORD_API_URL.", e);
+                throw unreachable(e.getCause() == null ? e : e.getCause());
             }
             throw new StartupFailure("Discord refused the login: " + e.getMeaning() + ".", e);
+        } catch (CompletionException | UncheckedIOException e) {
+            // The shard total is asked for outside JDA's requester, which wraps a network failure this way.
+            if (e.getCause() instanceof IOException failure) {
+                throw unreachable(failure);
+            }
+            throw e;
         }
+    }
+
+    private StartupFailure unreachable(Throwable failure) {
+        return new StartupFailure("Could not reach Discord" + (settings.apiUrl() == null ? "" : " at " + settings.apiUrl())
+                + " (" + failure.getClass().getSimpleName() + "); check the network, or STUDYBOT_DISCORD_API_URL.",
+                failure);
     }
 
     /** The invite URL with the scopes bot and applications.commands and the permissions the bot needs. */
@@ -191,14 +265,16 @@ public final class DiscordAdapter implements ChatPlatform {
 
     /**
      * Stops taking interactions, lets those under way finish and send their replies (JDA's shutdown still runs
-     * requests already queued), then disconnects; whatever is not done within the grace periods is dropped.
+     * requests already queued), then disconnects every shard; whatever is not done within the grace periods is
+     * dropped.
      */
     @Override
     public void close() {
-        JDA connected = jda;
-        jda = null;
+        ShardManager connected = shards;
+        shards = null;
+        List<JDA> running = connected == null ? List.of() : connected.getShards();
         if (connected != null) {
-            connected.getRegisteredListeners().forEach(connected::removeEventListener);
+            connected.removeEventListener(listeners.toArray());
         }
         workers.shutdown();
         try {
@@ -208,17 +284,20 @@ public final class DiscordAdapter implements ChatPlatform {
             // JDA's shutdown may stop its request queue before a reply just handed to it is sent.
             awaitReplies();
             if (connected != null) {
+                // Each shard first, so that it sends what is queued; then the manager stops starting shards.
+                running.forEach(JDA::shutdown);
                 connected.shutdown();
-                connected.awaitShutdown(IN_FLIGHT_GRACE);
+                long until = System.nanoTime() + IN_FLIGHT_GRACE.toNanos();
+                for (JDA shard : running) {
+                    shard.awaitShutdown(Duration.ofNanos(Math.max(0, until - System.nanoTime())));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             // Whatever did not finish within the grace periods (or an interrupt) is cut off here.
             workers.shutdownNow();
-            if (connected != null) {
-                connected.shutdownNow();
-            }
+            running.forEach(JDA::shutdownNow);
         }
     }
 
@@ -234,6 +313,16 @@ public final class DiscordAdapter implements ChatPlatform {
     }
 
     private final class Listener extends ListenerAdapter {
+
+        @Override
+        public void onReady(ReadyEvent event) {
+            ready(event.getJDA().getShardInfo().getShardId()).complete(null);
+        }
+
+        @Override
+        public void onShutdown(ShutdownEvent event) {
+            stopped.complete(null);
+        }
 
         @Override
         public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {

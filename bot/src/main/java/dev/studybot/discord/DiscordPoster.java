@@ -5,8 +5,8 @@ import dev.studybot.chat.Reply;
 import dev.studybot.domain.MessageRef;
 import dev.studybot.domain.Place;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
-import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.attribute.IThreadContainer;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
@@ -15,6 +15,8 @@ import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.RestAction;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.MiscUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +32,16 @@ final class DiscordPoster implements Poster {
     /** Discord wants a name for a thread; the thread holds the answer's explanation. */
     static final String THREAD_NAME = "Answer and explanation";
 
-    private final Supplier<JDA> jda;
+    private final Supplier<ShardManager> shards;
+    private final IntPredicate runsShard;
 
-    /** @param jda the connection, or null while not connected */
-    DiscordPoster(Supplier<JDA> jda) {
-        this.jda = jda;
+    /**
+     * @param shards    the shards this process runs, or null while not connected
+     * @param runsShard whether this process runs a shard
+     */
+    DiscordPoster(Supplier<ShardManager> shards, IntPredicate runsShard) {
+        this.shards = shards;
+        this.runsShard = runsShard;
     }
 
     @Override
@@ -79,13 +86,19 @@ final class DiscordPoster implements Poster {
         }
     }
 
+    /** The channel, on whichever of this process's shards holds its guild. */
     private GuildMessageChannel channel(Place channel) {
-        JDA connected = jda.get();
+        ShardManager connected = shards.get();
         if (connected == null) {
             throw new IllegalStateException("Discord is not connected yet.");
         }
         GuildMessageChannel target = connected.getChannelById(GuildMessageChannel.class, channel.channelId());
         if (target == null) {
+            int home = MiscUtil.getShardForGuild(channel.groupId(), connected.getShardsTotal());
+            if (!runsShard.test(home)) {
+                throw new IllegalStateException("Discord channel #" + channel.channelName() + " is in a server on shard "
+                        + home + ", which another replica runs (discord.shards.range); only that one can post there.");
+            }
             throw new IllegalStateException("The bot cannot see Discord channel #" + channel.channelName()
                     + " (" + channel.channelId() + "); invite it there or give it View Channel.");
         }

@@ -3,6 +3,7 @@ package dev.studybot.discord;
 import dev.studybot.config.ConfigLoader;
 import dev.studybot.config.StudybotConfig;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -16,10 +17,23 @@ import java.util.Optional;
  *                   with '/', or null for Discord's
  * @param gatewayUrl {@code discord.gateway_url}: the gateway (e.g. {@code wss://gateway.discord.gg/}), ending
  *                   with '/', or null for the one Discord names
+ * @param shards     {@code discord.shards}: how many shards the bot has and which of them this process runs
  */
-public record DiscordSettings(String token, String guildId, String apiUrl, String gatewayUrl) {
+public record DiscordSettings(String token, String guildId, String apiUrl, String gatewayUrl,
+                              StudybotConfig.Shards shards) {
 
     public DiscordSettings {
+        Objects.requireNonNull(shards, "shards");
+        if (shards.range() != null && shards.total() == null) {
+            throw new IllegalArgumentException("discord.shards.range (STUDYBOT_DISCORD_SHARDS) needs"
+                    + " discord.shards.total (STUDYBOT_DISCORD_SHARDS_TOTAL) too, the same in every replica, so that"
+                    + " they split the bot's servers alike.");
+        }
+        if (shards.range() != null && shards.range().last() >= shards.total()) {
+            throw new IllegalArgumentException("discord.shards.range (STUDYBOT_DISCORD_SHARDS) " + shards.range()
+                    + " is outside the " + shards.total() + " shards of discord.shards.total"
+                    + " (STUDYBOT_DISCORD_SHARDS_TOTAL): they are numbered 0 to " + (shards.total() - 1) + ".");
+        }
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("DISCORD_TOKEN is required.");
         }
@@ -36,8 +50,8 @@ public record DiscordSettings(String token, String guildId, String apiUrl, Strin
     /**
      * Settings from DISCORD_TOKEN (required) with the rest from {@code config}; empty when DISCORD_TOKEN is absent.
      *
-     * @throws IllegalArgumentException when the token is set but unusable; the message names the variable and
-     *                                  never contains the token
+     * @throws IllegalArgumentException when the token is set but unusable, or the shard range does not fit the
+     *                                  total; the message names the variable and never contains the token
      */
     public static Optional<DiscordSettings> from(Map<String, String> env, StudybotConfig config) {
         String token = ConfigLoader.variable(env, "DISCORD_TOKEN");
@@ -45,13 +59,19 @@ public record DiscordSettings(String token, String guildId, String apiUrl, Strin
             return Optional.empty();
         }
         StudybotConfig.Discord discord = config.discord();
-        return Optional.of(new DiscordSettings(token, discord.guildId(), discord.apiUrl(), discord.gatewayUrl()));
+        return Optional.of(new DiscordSettings(token, discord.guildId(), discord.apiUrl(), discord.gatewayUrl(),
+                discord.shards()));
+    }
+
+    /** Whether this process runs {@code shard}. */
+    boolean runsShard(int shard) {
+        return shards.range() == null || shards.range().contains(shard);
     }
 
     /** Without the token. */
     @Override
     public String toString() {
         return "DiscordSettings[token=(hidden), guildId=" + guildId + ", apiUrl=" + apiUrl + ", gatewayUrl="
-                + gatewayUrl + "]";
+                + gatewayUrl + ", shards=" + shards + "]";
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,6 +51,9 @@ class ConfigLoaderTest {
               guild_id: 1200000000000000002
               api_url: http://127.0.0.1:9/api/v10
               gateway_url: ws://127.0.0.1:10
+              shards:
+                total: 4
+                range: 2-3
             """;
 
     @TempDir
@@ -111,7 +115,7 @@ class ConfigLoaderTest {
         assertEquals(0.5, config.questions().minScore());
         assertEquals(new StudybotConfig.Slack(8080, "127.0.0.1", "https://slack-gov.com/api/"), config.slack());
         assertEquals(new StudybotConfig.Discord("1200000000000000002", "http://127.0.0.1:9/api/v10/",
-                "ws://127.0.0.1:10/"), config.discord());
+                "ws://127.0.0.1:10/", new StudybotConfig.Shards(4, new ShardRange(2, 3))), config.discord());
     }
 
     @Test
@@ -122,6 +126,7 @@ class ConfigLoaderTest {
         assertEquals(new StudybotConfig.Slack(9000, "127.0.0.1", "https://slack-gov.com/api/"), config.slack());
         assertEquals("wss://gateway.example/", config.discord().gatewayUrl());
         assertEquals("1200000000000000002", config.discord().guildId(), "the file's value stays");
+        assertEquals(new StudybotConfig.Shards(4, new ShardRange(2, 3)), config.discord().shards());
         assertEquals(new ScoringRules(20, 5, 5, 1, 3, 2), config.scoring());
     }
 
@@ -262,6 +267,10 @@ class ConfigLoaderTest {
         "slack:\\n  bind_address: http://0.0.0.0/ | slack.bind_address must be an address or host name such as 127.0.0.1 or 0.0.0.0 (all interfaces) (got \"http://0.0.0.0/\")",
         "discord:\\n  guild_id: my-server | discord.guild_id must be a server id (a number like 123456789012345678; right-click the server with developer mode on > Copy Server ID) (got \"my-server\")",
         "discord:\\n  gateway_url: http://gateway.example/ | discord.gateway_url must be a ws:// or wss:// URL with a host and without user or password",
+        "discord:\\n  shards:\\n    total: 0 | discord.shards.total must be a whole number of shards, 1 or more (got 0)",
+        "discord:\\n  shards:\\n    range: 0..1 | discord.shards.range must be a range of shards such as 0-1 (the first and the last, counted from 0) or 2 (one shard) (got \"0..1\")",
+        "discord:\\n  shards:\\n    range: 3-1 | discord.shards.range must be a range of shards such as 0-1 (the first and the last, counted from 0) or 2 (one shard) (got \"3-1\", whose last shard comes before its first)",
+        "discord:\\n  shards: 2 | discord.shards must be a section with the keys total, range (got 2)",
     })
     void eachBadValueIsNamedWithItsKey(String yaml, String expected) throws IOException {
         Path file = write(yaml.replace("\\n", "\n"));
@@ -277,6 +286,8 @@ class ConfigLoaderTest {
         "STUDYBOT_LOG_LEVEL | verbose | STUDYBOT_LOG_LEVEL must be one of error, warn, info, debug, trace (got \"verbose\")",
         "STUDYBOT_SLACK_ADMINS | alice | STUDYBOT_SLACK_ADMINS must be a list of Slack user ids such as U012ABCDEF (not names), e.g. [] or [id1, id2] (got \"alice\", where \"alice\" is not one)",
         "STUDYBOT_SLACK_PORT | http | STUDYBOT_SLACK_PORT must be a port number from 0 to 65535 (got \"http\")",
+        "STUDYBOT_DISCORD_SHARDS_TOTAL | -1 | STUDYBOT_DISCORD_SHARDS_TOTAL must be a whole number of shards, 1 or more (got \"-1\")",
+        "STUDYBOT_DISCORD_SHARDS | first | STUDYBOT_DISCORD_SHARDS must be a range of shards such as 0-1 (the first and the last, counted from 0) or 2 (one shard) (got \"first\")",
         "DISCORD_GUILD_ID | my-server | DISCORD_GUILD_ID must be a server id (a number like 123456789012345678; right-click the server with developer mode on > Copy Server ID) (got \"my-server\")",
     })
     void eachBadVariableIsNamed(String variable, String value, String expected) throws IOException {
@@ -295,7 +306,7 @@ class ConfigLoaderTest {
         assertEquals("unknown key \"slack.prot\" in " + file + "; known keys under slack: port, bind_address, api_url",
                 error("slack:\n  prot: 3000\n", Map.of()));
         assertEquals("unknown key \"discord.token\" in " + file + "; known keys under discord: guild_id, api_url,"
-                + " gateway_url", error("discord:\n  token: abc\n", Map.of()), "tokens are not keys");
+                + " gateway_url, shards", error("discord:\n  token: abc\n", Map.of()), "tokens are not keys");
         assertTrue(error("source: mine\n", Map.of()).startsWith("unknown key \"source\" in " + file + "; known keys:"));
     }
 
@@ -337,8 +348,11 @@ class ConfigLoaderTest {
                 assertTrue(i > 0 && lines.get(i - 1).strip().startsWith("#"), "no comment above: " + line);
             }
         }
+        // Each section, nested ones too (discord.shards), is a line of its own.
         long sections = ConfigLoader.knownKeys().stream().filter(key -> key.contains("."))
-                .map(key -> key.substring(0, key.indexOf('.'))).distinct().count();
+                .flatMap(key -> IntStream.range(0, key.length()).filter(i -> key.charAt(i) == '.')
+                        .mapToObj(i -> key.substring(0, i)))
+                .distinct().count();
         assertEquals(ConfigLoader.knownKeys().size() + sections, keys, "every key and section is in the file");
     }
 }

@@ -15,6 +15,7 @@ import dev.studybot.chat.ChatHandler;
 import dev.studybot.chat.CommandSpec;
 import dev.studybot.chat.Interaction;
 import dev.studybot.chat.Reply;
+import dev.studybot.config.StudybotConfig;
 import dev.studybot.study.RealCommands;
 import dev.studybot.ops.StartupFailure;
 import dev.studybot.domain.Place;
@@ -208,13 +209,13 @@ class DiscordAdapterTest {
     @Test
     void aRefusedTokenOrAnUnreachableDiscordStopsStartWithOneLineSayingWhatToDo() {
         DiscordAdapter refused = new DiscordAdapter(new DiscordSettings("wrong-token-0123456789.abcdef", null,
-                discord.apiUrl(), discord.gatewayUrl()));
+                discord.apiUrl(), discord.gatewayUrl(), StudybotConfig.Shards.ALL));
         adapters.add(refused);
         StartupFailure token = assertThrows(StartupFailure.class, () -> refused.start(chat));
         assertTrue(token.getMessage().contains("Discord refused DISCORD_TOKEN"), token.getMessage());
 
         DiscordAdapter unreachable = new DiscordAdapter(new DiscordSettings(FakeDiscord.TOKEN, null,
-                "http://127.0.0.1:1/api/v10/", discord.gatewayUrl()));
+                "http://127.0.0.1:1/api/v10/", discord.gatewayUrl(), StudybotConfig.Shards.ALL));
         adapters.add(unreachable);
         StartupFailure network = assertThrows(StartupFailure.class, () -> unreachable.start(chat));
         assertTrue(network.getMessage().contains("Could not reach Discord at http://127.0.0.1:1/api/v10/"),

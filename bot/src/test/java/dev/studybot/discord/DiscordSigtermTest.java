@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * SIGTERM while a Discord reply is being worked on, in a separate JVM: JDA's own shutdown hook must not stop its
- * request queue before the adapter's graceful close has sent the reply, and the process must exit soon after.
+ * SIGTERM while a Discord reply is being worked on, in a separate JVM with two shards: JDA's own shutdown hooks must
+ * not stop the shards' request queues before the adapter's graceful close has sent the reply, and the process must
+ * exit soon after.
  */
 @Timeout(60)
 class DiscordSigtermTest {
@@ -34,6 +35,9 @@ class DiscordSigtermTest {
     @BeforeEach
     void start() throws Exception {
         discord = new FakeDiscord();
+        // Two shards, the interaction's guild on shard 1: closing must wait for the replies of every shard.
+        discord.recommendedShards = 2;
+        discord.maxConcurrency = 2;
     }
 
     @AfterEach

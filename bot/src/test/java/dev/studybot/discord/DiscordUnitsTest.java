@@ -10,6 +10,8 @@ import dev.studybot.chat.Markup;
 import dev.studybot.chat.Reply;
 import dev.studybot.chat.CommandSpec;
 import dev.studybot.config.ConfigLoader;
+import dev.studybot.config.ShardRange;
+import dev.studybot.config.StudybotConfig;
 import dev.studybot.study.RealCommands;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +58,17 @@ class DiscordUnitsTest {
         assertMessage("STUDYBOT_DISCORD_API_URL", Map.of("DISCORD_TOKEN", TOKEN, "STUDYBOT_DISCORD_API_URL", "ftp://x"));
         assertMessage("STUDYBOT_DISCORD_GATEWAY_URL", Map.of("DISCORD_TOKEN", TOKEN,
                 "STUDYBOT_DISCORD_GATEWAY_URL", "http://x/"));
+    }
+
+    @Test
+    void aShardRangeNeedsATotalThatHoldsIt() {
+        assertEquals(new ShardRange(2, 3), settings(Map.of("DISCORD_TOKEN", TOKEN, "STUDYBOT_DISCORD_SHARDS_TOTAL", "4",
+                "STUDYBOT_DISCORD_SHARDS", "2-3")).orElseThrow().shards().range());
+        assertMessage("STUDYBOT_DISCORD_SHARDS_TOTAL", Map.of("DISCORD_TOKEN", TOKEN, "STUDYBOT_DISCORD_SHARDS", "0-1"));
+        IllegalArgumentException outside = assertThrows(IllegalArgumentException.class, () -> settings(Map.of(
+                "DISCORD_TOKEN", TOKEN, "STUDYBOT_DISCORD_SHARDS_TOTAL", "2", "STUDYBOT_DISCORD_SHARDS", "1-2")));
+        assertEquals("discord.shards.range (STUDYBOT_DISCORD_SHARDS) 1-2 is outside the 2 shards of"
+                + " discord.shards.total (STUDYBOT_DISCORD_SHARDS_TOTAL): they are numbered 0 to 1.", outside.getMessage());
     }
 
     private static void assertMessage(String variable, Map<String, String> env) {
@@ -176,7 +189,8 @@ class DiscordUnitsTest {
 
     @Test
     void theInviteHasBothScopesAndThePermissions() {
-        String url = new DiscordAdapter(new DiscordSettings(TOKEN, null, null, null)).inviteUrl("1100000000000000001");
+        String url = new DiscordAdapter(new DiscordSettings(TOKEN, null, null, null, StudybotConfig.Shards.ALL))
+                .inviteUrl("1100000000000000001");
         assertEquals("https://discord.com/oauth2/authorize?client_id=1100000000000000001"
                 // View Channel, Send Messages, Embed Links, Read Message History (84992), Create Public Threads (1 << 35)
                 // and Send Messages in Threads (1 << 38), for the question of the day's explanation thread.

@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.studybot.config.StudybotConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -25,13 +28,18 @@ import org.java_websocket.server.WebSocketServer;
 /**
  * A Discord on loopback: REST on a JDK HTTP server under {@code /api/v10/}, and a gateway on a WebSocket server
  * speaking the documented protocol (HELLO, IDENTIFY/RESUME, heartbeat ACKs, READY, GUILD_CREATE, dispatches).
- * Every REST request and gateway payload received is recorded.
+ * Sharded as Discord is: an IDENTIFY names its shard {@code [id, total]} (none: {@code [0, 1]}), a guild lives on
+ * shard {@code (guild_id >> 22) % total}, and each connection gets the READY, GUILD_CREATEs and dispatches of its
+ * shard's guilds. Every REST request and gateway payload received is recorded.
  */
 final class FakeDiscord implements AutoCloseable {
 
     static final String APP_ID = "1100000000000000001";
     static final String GUILD_ID = "1200000000000000002";
     static final String CHANNEL_ID = "1300000000000000003";
+    /** A second server, on shard 0 of 2 (GUILD_ID is on shard 1 of 2), with one channel. */
+    static final String OTHER_GUILD_ID = "1200000000004194306";
+    static final String OTHER_CHANNEL_ID = "1300000000000000013";
     static final String USER_ID = "1400000000000000004";
     static final String ADMIN_ID = "1400000000000000005";
     static final String ADMIN_ROLE_ID = "1500000000000000006";
@@ -53,8 +61,13 @@ final class FakeDiscord implements AutoCloseable {
     private final List<Request> requests = new ArrayList<>();
     private final List<JsonNode> received = new ArrayList<>();
     private final AtomicLong snowflakes = new AtomicLong(1234567890123456789L);
-    private final AtomicInteger sequence = new AtomicInteger();
-    private volatile WebSocket connection;
+    /** The open connection of each shard, by shard id. */
+    private final Map<Integer, WebSocket> connections = new ConcurrentHashMap<>();
+    /** The shard total the bot identified with. */
+    private volatile int shardsTotal = 1;
+    /** What GET /gateway/bot recommends: {@code shards}, and {@code session_start_limit.max_concurrency}. */
+    volatile int recommendedShards = 1;
+    volatile int maxConcurrency = 1;
     /** What the bot may do in the server, as the invite link grants it (set before the bot logs in). */
     volatile long everyonePermissions = INVITED;
     /** View, send, embed links, history, create public threads, send in threads: the current invite link. */
@@ -83,8 +96,13 @@ final class FakeDiscord implements AutoCloseable {
         return "ws://127.0.0.1:" + gateway.getPort() + "/";
     }
 
+    /** Settings for all the bot's shards, as many as GET /gateway/bot recommends. */
     DiscordSettings settings(String guildId) {
-        return new DiscordSettings(TOKEN, guildId, apiUrl(), gatewayUrl());
+        return settings(guildId, StudybotConfig.Shards.ALL);
+    }
+
+    DiscordSettings settings(String guildId, StudybotConfig.Shards shards) {
+        return new DiscordSettings(TOKEN, guildId, apiUrl(), gatewayUrl(), shards);
     }
 
     /** A snowflake for now: interaction hooks expire 15 minutes after the time in the id. */
@@ -145,22 +163,43 @@ final class FakeDiscord implements AutoCloseable {
 
     // ---------------------------------------------------------------- gateway
 
-    /** Sends a dispatch (op 0) on the current connection. */
+    /** The shard a guild lives on, as Discord places it. */
+    static int shardOf(String guildId, int total) {
+        return (int) ((Long.parseLong(guildId) >> 22) % total);
+    }
+
+    /**
+     * Sends a dispatch (op 0) on the connection of the shard that holds its guild ({@code guild_id}; none: shard 0),
+     * and records {@code {"sent": type, "shard": id}}.
+     */
     void dispatch(String type, JsonNode data) {
+        int shard = data.hasNonNull("guild_id") ? shardOf(data.get("guild_id").asText(), shardsTotal) : 0;
+        WebSocket socket = connections.get(shard);
+        if (socket == null || !socket.isOpen()) {
+            throw new AssertionError("No gateway connection on shard " + shard + " to send " + type + " on");
+        }
+        send(socket, type, data);
+        record(JSON.createObjectNode().put("sent", type).put("shard", shard));
+    }
+
+    private static void send(WebSocket socket, String type, JsonNode data) {
+        AtomicInteger sequence = socket.getAttachment();
         ObjectNode payload = JSON.createObjectNode().put("op", 0).put("t", type).put("s", sequence.incrementAndGet());
         payload.set("d", data);
-        WebSocket socket = connection;
-        if (socket == null || !socket.isOpen()) {
-            throw new AssertionError("No gateway connection to send " + type + " on");
-        }
         socket.send(payload.toString());
     }
 
-    /** Drops the current gateway connection without a close frame, as a network failure would. */
+    /** Drops every gateway connection without a close frame, as a network failure would. */
     void dropConnection() {
-        WebSocket socket = connection;
-        if (socket != null) {
-            socket.closeConnection(1006, "dropped by the test");
+        connections.values().forEach(socket -> socket.closeConnection(1006, "dropped by the test"));
+    }
+
+    /** The {@code [id, total]} of each IDENTIFY received, in order. */
+    List<List<Integer>> identifiedShards() {
+        synchronized (received) {
+            return received.stream().filter(p -> p.path("op").asInt() == 2).map(p -> p.path("d").path("shard"))
+                    .map(shard -> shard.isMissingNode() ? List.of(0, 1) : List.of(shard.get(0).asInt(), shard.get(1).asInt()))
+                    .toList();
         }
     }
 
@@ -175,7 +214,7 @@ final class FakeDiscord implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket conn, ClientHandshake handshake) {
-            connection = conn;
+            conn.setAttachment(new AtomicInteger());
             record(JSON.createObjectNode().put("open", handshake.getResourceDescriptor()));
             conn.send("{\"op\":10,\"d\":{\"heartbeat_interval\":41250},\"s\":null,\"t\":null}");
         }
@@ -193,11 +232,20 @@ final class FakeDiscord implements AutoCloseable {
             if (op == 1) {
                 conn.send("{\"op\":11,\"d\":null,\"s\":null,\"t\":null}");
             } else if (op == 2) {
-                sequence.set(0);
-                dispatch("READY", ready());
-                dispatch("GUILD_CREATE", guild());
+                JsonNode shard = payload.path("d").path("shard");
+                int id = shard.isMissingNode() ? 0 : shard.get(0).asInt();
+                shardsTotal = shard.isMissingNode() ? 1 : shard.get(1).asInt();
+                connections.put(id, conn);
+                List<String> guilds = GUILDS.stream().filter(guild -> shardOf(guild, shardsTotal) == id).toList();
+                send(conn, "READY", ready(id, guilds));
+                for (String guild : guilds) {
+                    send(conn, "GUILD_CREATE", guild(guild));
+                }
             } else if (op == 6) {
-                dispatch("RESUMED", JSON.createObjectNode());
+                // The session id names the shard: fake-session-1 is shard 0.
+                String session = payload.path("d").path("session_id").asText();
+                connections.put(Integer.parseInt(session.substring(session.lastIndexOf('-') + 1)) - 1, conn);
+                send(conn, "RESUMED", JSON.createObjectNode());
                 record(JSON.createObjectNode().put("sent", "RESUMED"));
             }
         }
@@ -223,17 +271,18 @@ final class FakeDiscord implements AutoCloseable {
         }
     }
 
-    private ObjectNode ready() {
+    private ObjectNode ready(int shard, List<String> guilds) {
         ObjectNode d = JSON.createObjectNode().put("v", 10);
         d.set("user", botUser());
-        d.putArray("guilds").addObject().put("id", GUILD_ID).put("unavailable", true);
-        d.put("session_id", "fake-session-1");
+        ArrayNode unavailable = d.putArray("guilds");
+        guilds.forEach(guild -> unavailable.addObject().put("id", guild).put("unavailable", true));
+        d.put("session_id", "fake-session-" + (shard + 1));
         d.put("resume_gateway_url", gatewayUrl());
         d.putObject("application").put("id", APP_ID).put("flags", 0);
         d.putArray("private_channels");
         d.putArray("relationships");
         d.putArray("presences");
-        d.putArray("shard").add(0).add(1);
+        d.putArray("shard").add(shard).add(shardsTotal);
         return d;
     }
 
@@ -259,9 +308,25 @@ final class FakeDiscord implements AutoCloseable {
         return member;
     }
 
+    /** The servers the bot is in, each with one text channel. */
+    private static final List<String> GUILDS = List.of(GUILD_ID, OTHER_GUILD_ID);
+
     static ObjectNode channel() {
-        return JSON.createObjectNode().put("id", CHANNEL_ID).put("type", 0).put("guild_id", GUILD_ID)
-                .put("name", "general").put("position", 0).putNull("topic").put("nsfw", false)
+        return channel(GUILD_ID);
+    }
+
+    private static String channelOf(String guildId) {
+        return guildId.equals(GUILD_ID) ? CHANNEL_ID : OTHER_CHANNEL_ID;
+    }
+
+    private static String guildOf(String channelId) {
+        return channelId.equals(OTHER_CHANNEL_ID) ? OTHER_GUILD_ID : GUILD_ID;
+    }
+
+    /** The text channel of a server: #general in GUILD_ID, #other in OTHER_GUILD_ID. */
+    static ObjectNode channel(String guildId) {
+        return JSON.createObjectNode().put("id", channelOf(guildId)).put("type", 0).put("guild_id", guildId)
+                .put("name", guildId.equals(GUILD_ID) ? "general" : "other").put("position", 0).putNull("topic").put("nsfw", false)
                 .putNull("last_message_id").putNull("parent_id").put("rate_limit_per_user", 0).put("flags", 0)
                 .put("permissions", String.valueOf(0x1FFFFFFFFFL))
                 .set("permission_overwrites", JSON.createArrayNode());
@@ -276,8 +341,9 @@ final class FakeDiscord implements AutoCloseable {
                 .put("flags", 0);
     }
 
-    private ObjectNode guild() {
-        ObjectNode g = JSON.createObjectNode().put("id", GUILD_ID).put("name", "Study Group").putNull("icon")
+    private ObjectNode guild(String id) {
+        ObjectNode g = JSON.createObjectNode().put("id", id).put("name", id.equals(GUILD_ID) ? "Study Group" : "Other Group")
+                .putNull("icon")
                 .putNull("splash").putNull("discovery_splash").put("owner_id", "1400000000000000099")
                 .putNull("afk_channel_id").put("afk_timeout", 300).put("verification_level", 0)
                 .put("default_message_notifications", 0).put("explicit_content_filter", 0).put("mfa_level", 0)
@@ -289,7 +355,7 @@ final class FakeDiscord implements AutoCloseable {
                 .put("member_count", 3).put("joined_at", "2026-01-01T00:00:00.000000+00:00");
         g.putArray("features");
         ArrayNode roles = g.putArray("roles");
-        roles.add(role(GUILD_ID, "@everyone", everyonePermissions, 0));
+        roles.add(role(id, "@everyone", everyonePermissions, 0));
         roles.add(role(ADMIN_ROLE_ID, "moderators", MANAGE_SERVER | 0x400L | 0x800L, 1));
         g.putArray("emojis");
         g.putArray("stickers");
@@ -298,7 +364,7 @@ final class FakeDiscord implements AutoCloseable {
         ObjectNode self = member(APP_ID, "studybot", false);
         self.set("user", botUser());
         members.add(self);
-        ObjectNode channel = channel();
+        ObjectNode channel = channel(id);
         channel.remove("guild_id");
         channel.remove("permissions");
         g.putArray("channels").add(channel);
@@ -335,6 +401,18 @@ final class FakeDiscord implements AutoCloseable {
             top.add(subNode);
         }
         return i;
+    }
+
+    /** The interaction moved to OTHER_GUILD_ID's channel, as if a member there had sent it. */
+    static ObjectNode inOtherGuild(ObjectNode interaction) {
+        interaction.put("guild_id", OTHER_GUILD_ID).put("channel_id", OTHER_CHANNEL_ID);
+        interaction.set("channel", channel(OTHER_GUILD_ID));
+        ((ObjectNode) interaction.get("guild")).put("id", OTHER_GUILD_ID);
+        ((ObjectNode) interaction.get("authorizing_integration_owners")).put("0", OTHER_GUILD_ID);
+        if (interaction.path("data").has("guild_id")) {
+            ((ObjectNode) interaction.get("data")).put("guild_id", OTHER_GUILD_ID);
+        }
+        return interaction;
     }
 
     /** An INTERACTION_CREATE payload for the message command {@code name} on a member's message saying {@code content}. */
@@ -418,10 +496,12 @@ final class FakeDiscord implements AutoCloseable {
                 answer = JSON.createObjectNode().put("message", "401: Unauthorized").put("code", 0);
             } else if (method.equals("GET") && rest.equals("users/@me")) {
                 answer = botUser();
-            } else if (method.equals("GET") && rest.startsWith("gateway")) {
-                ObjectNode g = JSON.createObjectNode().put("url", gatewayUrl()).put("shards", 1);
-                g.putObject("session_start_limit").put("total", 1000).put("remaining", 1000)
-                        .put("reset_after", 0).put("max_concurrency", 1);
+            } else if (method.equals("GET") && rest.equals("gateway")) {
+                answer = JSON.createObjectNode().put("url", gatewayUrl());
+            } else if (method.equals("GET") && rest.equals("gateway/bot")) {
+                ObjectNode g = JSON.createObjectNode().put("url", gatewayUrl()).put("shards", recommendedShards);
+                g.putObject("session_start_limit").put("total", 1000).put("remaining", 999)
+                        .put("reset_after", 14400000).put("max_concurrency", maxConcurrency);
                 answer = g;
             } else if (method.equals("PUT") && rest.endsWith("/commands")) {
                 ArrayNode out = JSON.createArrayNode();
@@ -455,7 +535,9 @@ final class FakeDiscord implements AutoCloseable {
             } else if (rest.startsWith("webhooks/") && method.equals("DELETE")) {
                 answer = null;
                 status = 204;
-            } else if (rest.startsWith("webhooks/") || (method.equals("POST") && rest.matches("channels/\\d+/messages"))) {
+            } else if (method.equals("POST") && rest.matches("channels/\\d+/messages")) {
+                answer = message(snowflake(), rest.split("/")[1], body);
+            } else if (rest.startsWith("webhooks/")) {
                 answer = message(snowflake(), body);
             } else {
                 status = 404;
@@ -537,7 +619,12 @@ final class FakeDiscord implements AutoCloseable {
     }
 
     private ObjectNode message(String id, JsonNode data) {
-        ObjectNode m = JSON.createObjectNode().put("id", id).put("channel_id", CHANNEL_ID).put("guild_id", GUILD_ID);
+        return message(id, CHANNEL_ID, data);
+    }
+
+    private ObjectNode message(String id, String channelId, JsonNode data) {
+        ObjectNode m = JSON.createObjectNode().put("id", id).put("channel_id", channelId)
+                .put("guild_id", guildOf(channelId));
         m.set("author", botUser());
         m.put("content", data == null ? "" : data.path("content").asText(""))
                 .put("timestamp", "2026-11-24T10:00:00.000000+00:00").putNull("edited_timestamp")
