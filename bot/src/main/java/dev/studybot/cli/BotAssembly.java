@@ -20,6 +20,7 @@ import dev.studybot.qotd.QuestionOfTheDay;
 import dev.studybot.slack.SlackAdapter;
 import dev.studybot.store.SqlStudyStore;
 import dev.studybot.study.StudyBot;
+import dev.studybot.study.WeeklyBoard;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -49,6 +50,7 @@ final class BotAssembly implements AutoCloseable {
     private final Path notesFolder;
     private final Path dataFolder;
     private final StudybotConfig.Admins admins;
+    private final boolean weeklySummary;
     private DailyScheduler scheduler;
     private NotesWatcher watcher;
     private Heartbeat heartbeat;
@@ -80,6 +82,7 @@ final class BotAssembly implements AutoCloseable {
         this.notesFolder = notes.notes;
         this.dataFolder = notes.data;
         this.admins = config.admins();
+        this.weeklySummary = config.questionOfTheDay().weeklySummary();
         try {
             this.questions = generating.join();
         } catch (CompletionException e) {
@@ -100,6 +103,9 @@ final class BotAssembly implements AutoCloseable {
     StudyBot start(Poster poster, QuestionOfTheDay.Settings settings, long seed) {
         Clock clock = Clock.systemUTC();
         QuestionOfTheDay daily = new QuestionOfTheDay(store, store, questions.questions(), poster, clock, settings, seed);
+        if (weeklySummary) {
+            daily.onWeekEnd(new WeeklyBoard(store, poster));
+        }
         // On PostgreSQL the replicas share one clustered scheduler through the store's pool; on SQLite it is in memory.
         scheduler = DailyScheduler.start(daily, store,
                 store.serverPool().map(QuartzJobStore::clustered).orElseGet(QuartzJobStore::inMemory));

@@ -32,6 +32,7 @@ enum Kind {
     COUNT("a whole number, 0 or more", Kind::wholeNumber),
     SECONDS("a whole number of seconds, 1 or more", Kind::positiveNumber),
     SHARE("a number from 0 to 1", Kind::share),
+    SWITCH("true or false", Kind::onOrOff),
     NAMES(listOf("user names or ids"), node -> ids(node, null)),
     SLACK_IDS(listOf("Slack user ids such as U012ABCDEF (not names)"), node -> ids(node, "[A-Z0-9]{2,30}")),
     DISCORD_IDS(listOf("Discord user ids, numbers such as 123456789012345678 (not names)"),
@@ -186,6 +187,14 @@ enum Kind {
             throw refused("");
         }
         return (int) value;
+    }
+
+    private static Boolean onOrOff(JsonNode node) throws Refused {
+        return switch (scalar(node).toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw refused("");
+        };
     }
 
     private static Double share(JsonNode node) throws Refused {

@@ -45,7 +45,7 @@ public record StudybotConfig(
     /** What studybot uses with no file, no environment variables and no options. */
     public static final StudybotConfig DEFAULTS = new StudybotConfig("built-in defaults", Path.of("notes"),
             Path.of("data"), null, ZoneId.of("UTC"), LogLevel.INFO, ScoringRules.DEFAULTS,
-            new QuestionOfTheDayTimes(30, 120, 5), new Admins(List.of(), List.of(), List.of()),
+            new QuestionOfTheDayTimes(30, 120, 5, false), new Admins(List.of(), List.of(), List.of()),
             new Questions(QuestionGenerator.DEFAULT_MIN_SCORE), new Slack(3000, "0.0.0.0", "https://slack.com/api/"),
             new Discord(null, null, null, Shards.ALL));
 
@@ -83,11 +83,14 @@ public record StudybotConfig(
      * @param graceMinutes        after a restart, post a question whose time passed at most this long ago
      * @param liveCountSeconds    at most one edit of a post with its live count this often (batching the answers
      *                            in between): lower shows answers sooner, but brings the platforms' rate limits closer
+     * @param weeklySummary       after the last question of a channel's week is revealed, post the week's board
+     *                            with its chart there
      */
     public record QuestionOfTheDayTimes(
             @Setting(env = "STUDYBOT_REVEAL_BEFORE_MINUTES", kind = Kind.MINUTES) long revealBeforeMinutes,
             @Setting(env = "STUDYBOT_GRACE_MINUTES", kind = Kind.MINUTES) long graceMinutes,
-            @Setting(env = "STUDYBOT_LIVE_COUNT_SECONDS", kind = Kind.SECONDS) long liveCountSeconds) {
+            @Setting(env = "STUDYBOT_LIVE_COUNT_SECONDS", kind = Kind.SECONDS) long liveCountSeconds,
+            @Setting(env = "STUDYBOT_WEEKLY_SUMMARY", kind = Kind.SWITCH) boolean weeklySummary) {
         public QuestionOfTheDayTimes {
             if (revealBeforeMinutes < 0 || graceMinutes < 0) {
                 throw new IllegalArgumentException("Reveal and grace times are minutes, 0 or more.");
@@ -200,7 +203,7 @@ public record StudybotConfig(
                 new QuestionOfTheDayTimes(
                         revealBeforeOption != null ? revealBeforeOption : questionOfTheDay.revealBeforeMinutes(),
                         graceOption != null ? graceOption : questionOfTheDay.graceMinutes(),
-                        questionOfTheDay.liveCountSeconds()),
+                        questionOfTheDay.liveCountSeconds(), questionOfTheDay.weeklySummary()),
                 new Admins(consoleAdmins, admins.slack(), admins.discord()), questions, slack, discord);
     }
 }

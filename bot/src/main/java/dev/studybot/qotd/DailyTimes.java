@@ -21,6 +21,11 @@ final class DailyTimes {
         return !schedule.weekdaysOnly() || day.getDayOfWeek().getValue() <= DayOfWeek.FRIDAY.getValue();
     }
 
+    /** Whether {@code day} is the last scheduled day of its week (Monday to Sunday): Friday or Sunday. */
+    static boolean endsItsWeek(Schedule schedule, LocalDate day) {
+        return day.getDayOfWeek() == (schedule.weekdaysOnly() ? DayOfWeek.FRIDAY : DayOfWeek.SUNDAY);
+    }
+
     /** The scheduled instant on {@code day} (whether or not the schedule runs that day). */
     static Instant at(Schedule schedule, LocalDate day) {
         return ZonedDateTime.ofLocal(day.atTime(schedule.time()), schedule.zone(), null).toInstant();

@@ -87,6 +87,7 @@ public final class QuestionOfTheDay {
     /** One lock per channel: a channel's post, retries and reveal never interleave; other channels never wait. */
     private final Map<ChannelKey, ReentrantLock> channelLocks = new ConcurrentHashMap<>();
     private volatile DailyTimer timer = DailyTimer.NONE;
+    private volatile WeekEnd weekEnd = WeekEnd.NONE;
     private final LiveCount liveCount;
     /** The count each open post shows, so that an edit goes out only when it changed. */
     private final Map<Long, Integer> shownCounts = new ConcurrentHashMap<>();
@@ -121,6 +122,11 @@ public final class QuestionOfTheDay {
     /** Connects the timer; until then nothing is scheduled (tests may drive the class by hand). */
     void attach(DailyTimer timer) {
         this.timer = timer;
+    }
+
+    /** What to do once the last question of a channel's scheduled week is revealed (the weekly summary). */
+    public void onWeekEnd(WeekEnd weekEnd) {
+        this.weekEnd = weekEnd;
     }
 
     private <T> T inChannel(Place place, Supplier<T> work) {
@@ -336,6 +342,18 @@ public final class QuestionOfTheDay {
         editFailed.remove(postedId);
         LOG.atInfo().setMessage("Question of the day revealed").addKeyValue("posted_id", postedId)
                 .addKeyValue("answered", stats.answered()).addKeyValue("right", stats.correct()).log();
+        if (schedules.schedule(daily.place().channel()).filter(s -> DailyTimes.endsItsWeek(s, daily.day())).isPresent()) {
+            endWeek(daily);
+        }
+    }
+
+    /** The week's summary after its last reveal; one that fails is logged, and the reveal stands. */
+    private void endWeek(DailyPost daily) {
+        try {
+            weekEnd.ended(daily.place(), daily.postedAt());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not post the weekly summary to #{}: {}", daily.place().channelName(), e.getMessage());
+        }
     }
 
     /**

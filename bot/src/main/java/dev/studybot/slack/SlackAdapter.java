@@ -71,7 +71,6 @@ public final class SlackAdapter implements ChatPlatform {
     private final SlackWorkers workers;
     private final SlackReplies replies;
     private final SlackHome home;
-    private final SlackFiles files;
     private final RateLimitedLog rareWarnings = new RateLimitedLog(LOG, Duration.ofMinutes(1));
     private volatile ChatHandler chat;
     private SlackHttpServer httpServer;
@@ -105,7 +104,6 @@ public final class SlackAdapter implements ChatPlatform {
         this.workers = new SlackWorkers(limits, replies::underWay, nanoTime);
         SlackLookups lookups = new SlackLookups(client, callers, replies);
         this.home = new SlackHome(client, callers);
-        this.files = new SlackFiles(client);
         app.command(COMMAND, (req, ctx) -> {
             SlashCommandPayload payload = req.getPayload();
             if (blank(payload.getUserId()) || blank(payload.getTeamId()) || blank(payload.getChannelId())) {
@@ -279,28 +277,7 @@ public final class SlackAdapter implements ChatPlatform {
         } catch (IOException | SlackApiException | RuntimeException e) {
             LOG.warn("Could not send the reply to a Slack /study", e);
         }
-        share(reply, place.channelId());
-    }
-
-    /**
-     * Shares a reply's files (the leaderboard chart) under it in the channel; only a reply for everyone carries
-     * them, since Slack has no file only one member sees. The upload takes three calls, the reply one, so the reply
-     * is there first.
-     */
-    private void share(Reply reply, String channelId) {
-        if (reply.privateTo()) {
-            return;
-        }
-        for (Reply.Attachment file : reply.attachments()) {
-            try {
-                files.share(channelId, file);
-            } catch (IOException | SlackApiException | RuntimeException e) {
-                LOG.warn("Could not share {} in a Slack channel: {}", file.fileName(), e.toString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        replies.share(reply, place.channelId());
     }
 
     private void press(BlockActionPayload payload) {

@@ -57,10 +57,12 @@ final class SlackReplies implements Poster {
     });
     private final HttpClient responses = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(replyThreads).connectTimeout(Duration.ofSeconds(10)).build();
+    private final SlackFiles files;
     private final Set<CompletableFuture<?>> underWay = ConcurrentHashMap.newKeySet();
 
     SlackReplies(MethodsClient client) {
         this.client = client;
+        this.files = new SlackFiles(client);
     }
 
     /**
@@ -71,7 +73,29 @@ final class SlackReplies implements Poster {
     public MessageRef post(Place channel, Reply message) {
         ChatPostMessageResponse response = call(channel, "post to", () -> client.chatPostMessage(r ->
                 r.channel(channel.channelId()).text(SlackBlocks.fallbackText(message)).blocks(SlackBlocks.render(message))));
+        share(message, channel.channelId());
         return new MessageRef(response.getChannel() == null ? channel.channelId() : response.getChannel(), response.getTs());
+    }
+
+    /**
+     * Shares a reply's files (the leaderboard chart) under it in the channel; only a reply for everyone carries
+     * them, since Slack has no file only one member sees. The upload takes three calls, the reply one, so the reply
+     * is there first.
+     */
+    void share(Reply reply, String channelId) {
+        if (reply.privateTo()) {
+            return;
+        }
+        for (Reply.Attachment file : reply.attachments()) {
+            try {
+                files.share(channelId, file);
+            } catch (IOException | SlackApiException | RuntimeException e) {
+                LOG.warn("Could not share {} in a Slack channel: {}", file.fileName(), e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Replaces a message the bot posted ({@code chat.update}, which {@code chat:write} allows). */

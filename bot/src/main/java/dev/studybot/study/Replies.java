@@ -246,13 +246,19 @@ final class Replies {
     }
 
     static Reply leaderboard(Leaderboard board, String where) {
-        String span = span(board.period());
-        List<Reply.Part> parts = new ArrayList<>();
-        parts.add(new Reply.Heading(boardTitle(board, where)));
+        String title = boardTitle(board, where);
         if (board.top().isEmpty()) {
-            parts.add(new Reply.Text("No points yet " + span + ". Answer a question to get on the board."));
-            return new Reply(false, parts, List.of());
+            return new Reply(false, List.of(new Reply.Heading(title), new Reply.Text("No points yet "
+                    + span(board.period()) + ". Answer a question to get on the board.")), List.of());
         }
+        return leaderboard(board, title, List.of());
+    }
+
+    /** A board with rows under {@code title}, with {@code lead} between them. */
+    static Reply leaderboard(Leaderboard board, String title, List<Reply.Part> lead) {
+        List<Reply.Part> parts = new ArrayList<>();
+        parts.add(new Reply.Heading(title));
+        parts.addAll(lead);
         List<Reply.Field> rows = new ArrayList<>();
         board.top().forEach(row -> rows.add(row(row, "")));
         if (board.caller() != null) {

@@ -37,6 +37,7 @@ class ConfigLoaderTest {
               reveal_before_minutes: 15
               grace_minutes: 0
               live_count_seconds: 2
+              weekly_summary: true
             admins:
               console: [alice, bob]
               slack: [U012ABCDEF]
@@ -78,7 +79,7 @@ class ConfigLoaderTest {
         assertEquals(new DatabaseLocation.SqliteFile(Path.of("data", "studybot.db")), config.databaseLocation());
         assertEquals(ScoringRules.DEFAULTS, config.scoring());
         assertEquals(new ScoringRules(10, 3, 60, 2, 5, 1), config.scoring());
-        assertEquals(new StudybotConfig.QuestionOfTheDayTimes(30, 120, 5), config.questionOfTheDay());
+        assertEquals(new StudybotConfig.QuestionOfTheDayTimes(30, 120, 5, false), config.questionOfTheDay());
         assertEquals(ZoneId.of("UTC"), config.timeZone());
         assertEquals(LogLevel.INFO, config.logLevel());
         assertTrue(config.admins().console().isEmpty());
@@ -108,7 +109,7 @@ class ConfigLoaderTest {
         assertEquals(ZoneId.of("Europe/Berlin"), config.timeZone());
         assertEquals(LogLevel.DEBUG, config.logLevel());
         assertEquals(new ScoringRules(20, 5, 30, 1, 3, 2), config.scoring());
-        assertEquals(new StudybotConfig.QuestionOfTheDayTimes(15, 0, 2), config.questionOfTheDay());
+        assertEquals(new StudybotConfig.QuestionOfTheDayTimes(15, 0, 2, true), config.questionOfTheDay());
         assertEquals(List.of("alice", "bob"), config.admins().console());
         assertEquals(List.of("U012ABCDEF"), config.admins().slack());
         assertEquals(List.of("123456789012345678"), config.admins().discord());
@@ -161,6 +162,7 @@ class ConfigLoaderTest {
                 Map.entry("STUDYBOT_REVEAL_BEFORE_MINUTES", "45"),
                 Map.entry("STUDYBOT_GRACE_MINUTES", " 240 "),
                 Map.entry("STUDYBOT_LIVE_COUNT_SECONDS", "10"),
+                Map.entry("STUDYBOT_WEEKLY_SUMMARY", "FALSE"),
                 Map.entry("STUDYBOT_SCORING_DAILY_CORRECT", "7"),
                 Map.entry("STUDYBOT_SCORING_PRACTICE_CORRECT", "0"),
                 Map.entry("STUDYBOT_CONSOLE_ADMINS", "carol, dave"),
@@ -173,7 +175,7 @@ class ConfigLoaderTest {
         assertEquals(new DatabaseLocation.SqliteFile(Path.of("/env/x.db")), config.databaseLocation());
         assertEquals(ZoneId.of("America/New_York"), config.timeZone());
         assertEquals(LogLevel.WARN, config.logLevel());
-        assertEquals(new StudybotConfig.QuestionOfTheDayTimes(45, 240, 10), config.questionOfTheDay());
+        assertEquals(new StudybotConfig.QuestionOfTheDayTimes(45, 240, 10, false), config.questionOfTheDay());
         assertEquals(new ScoringRules(7, 5, 30, 1, 3, 0), config.scoring());
         assertEquals(List.of("carol", "dave"), config.admins().console());
         assertEquals(List.of("U999"), config.admins().slack());
@@ -224,7 +226,7 @@ class ConfigLoaderTest {
         assertEquals(Path.of("opt-notes"), withOptions.notes());
         assertEquals(Path.of("/srv/data"), withOptions.data());
         assertEquals(new DatabaseLocation.SqliteFile(Path.of("opt.db")), withOptions.databaseLocation());
-        assertEquals(new StudybotConfig.QuestionOfTheDayTimes(5, 6, 2), withOptions.questionOfTheDay());
+        assertEquals(new StudybotConfig.QuestionOfTheDayTimes(5, 6, 2, true), withOptions.questionOfTheDay());
         assertEquals(List.of("erin"), withOptions.admins().console());
         // options not given keep the environment's and the file's values
         StudybotConfig none = config.withCommandLine(null, null, null, null, null, null);
@@ -285,6 +287,7 @@ class ConfigLoaderTest {
         "STUDYBOT_TIME_ZONE | Berlin | STUDYBOT_TIME_ZONE must be a time zone such as UTC or Europe/Berlin (got \"Berlin\": unknown time zone)",
         "STUDYBOT_LOG_LEVEL | verbose | STUDYBOT_LOG_LEVEL must be one of error, warn, info, debug, trace (got \"verbose\")",
         "STUDYBOT_SLACK_ADMINS | alice | STUDYBOT_SLACK_ADMINS must be a list of Slack user ids such as U012ABCDEF (not names), e.g. [] or [id1, id2] (got \"alice\", where \"alice\" is not one)",
+        "STUDYBOT_WEEKLY_SUMMARY | yes | STUDYBOT_WEEKLY_SUMMARY must be true or false (got \"yes\")",
         "STUDYBOT_SLACK_PORT | http | STUDYBOT_SLACK_PORT must be a port number from 0 to 65535 (got \"http\")",
         "STUDYBOT_DISCORD_SHARDS_TOTAL | -1 | STUDYBOT_DISCORD_SHARDS_TOTAL must be a whole number of shards, 1 or more (got \"-1\")",
         "STUDYBOT_DISCORD_SHARDS | first | STUDYBOT_DISCORD_SHARDS must be a range of shards such as 0-1 (the first and the last, counted from 0) or 2 (one shard) (got \"first\")",

@@ -346,6 +346,27 @@ class QuestionOfTheDayTest {
         assertEquals(1, poster.count(reply -> heading(reply).startsWith("Question of the day")), "posted once");
     }
 
+    /** Sunday's reveal ends an every-day channel's week, Friday's a weekdays one's; no other reveal does. */
+    @Test
+    void theRevealOfTheLastQuestionOfAChannelsWeekEndsItsWeekAndNoOtherDoes() {
+        store.saveSchedule(new Schedule(GENERAL, LocalTime.of(9, 0), ZoneOffset.UTC, false, List.of()));
+        store.saveSchedule(new Schedule(RANDOM, LocalTime.of(9, 0), ZoneOffset.UTC, true, List.of()));
+        List<String> ended = Collections.synchronizedList(new ArrayList<>());
+        // Thursday 3 to Sunday 6 December 2026.
+        for (Place channel : List.of(GENERAL, RANDOM)) {
+            for (int day = 3; day <= 6; day++) {
+                Instant nine = Instant.parse("2026-12-0" + day + "T09:00:00Z");
+                QuestionOfTheDay service = service(Clock.fixed(nine.plusSeconds(5), ZoneOffset.UTC),
+                        QuestionOfTheDay.Settings.DEFAULTS);
+                service.onWeekEnd((where, during) -> ended.add(where.channelId() + " " + during));
+                service.fire(channel.platform(), channel.groupId(), channel.channelId(), nine);
+                store.unrevealed().forEach(daily -> service.reveal(daily.postedId()));
+            }
+        }
+        assertEquals(8, poster.count(RecordingPoster.Kind.EDIT, REVEALED), "every question revealed");
+        assertEquals(List.of("general 2026-12-06T09:00:05Z", "random 2026-12-04T09:00:05Z"), ended);
+    }
+
     @Test
     void aRefusedRevealIsRetriedAndCountsAsRevealedOnlyOnceSent() {
         QuestionOfTheDay service = startedWithRetries(Duration.ofHours(1), Duration.ofMillis(200));

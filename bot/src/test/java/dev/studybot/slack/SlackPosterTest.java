@@ -61,6 +61,21 @@ class SlackPosterTest {
         assertEquals("Glacier Deep Archive", buttons.get(2).path("text").path("text").asText());
     }
 
+    /** A post with a file (the weekly summary's chart): the message, then the file shared in the same channel. */
+    @Test
+    void aPostsFileIsSharedInItsChannelAfterTheMessage() throws Exception {
+        Place channel = new Place("slack", "T0ACME001", "acme-study", "C0GENERAL", "general");
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2};
+        adapter.poster().post(channel, new Reply(false, List.of(new Reply.Heading("Week in review, #general"),
+                new Reply.Attachment(png, "leaderboard.png", "Week in review, #general, points: alice 3")), List.of()));
+
+        FakeSlack.Call shared = slack.await("files.completeUploadExternal", Duration.ofSeconds(5));
+        assertEquals("C0GENERAL", shared.params().get("channel_id"));
+        assertEquals("Week in review, #general, points: alice 3",
+                slack.calls("files.getUploadURLExternal").get(0).params().get("alt_txt"));
+        assertTrue(slack.calls("chat.postMessage").get(0).nanos() < shared.nanos(), "the message first");
+    }
+
     @Test
     void startingWithARevokedTokenSaysWhichVariableWithoutItsValue() {
         slack.tokenValid = false;
