@@ -75,12 +75,12 @@ public final class DiscordAdapter implements ChatPlatform {
 
     public static final String PLATFORM = "discord";
     /**
-     * The permissions the bot needs in a channel: see it, post embeds there, read the messages it answers, and start
-     * a thread on its question of the day and post the explanation in it.
+     * The permissions the bot needs in a channel: see it, post embeds there, read the messages it answers, start
+     * a thread on its question of the day and post the explanation in it, and attach the weekly summary's chart.
      */
     static final EnumSet<Permission> PERMISSIONS = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
             Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_HISTORY, Permission.CREATE_PUBLIC_THREADS,
-            Permission.MESSAGE_SEND_IN_THREADS);
+            Permission.MESSAGE_SEND_IN_THREADS, Permission.MESSAGE_ATTACH_FILES);
     /** JDA's shard total for "ask Discord": GET /gateway/bot recommends one. */
     private static final int RECOMMENDED_TOTAL = -1;
     /** Replies must start within 3 seconds; past this much work the interaction is deferred first. */

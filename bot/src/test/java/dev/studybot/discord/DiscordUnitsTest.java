@@ -193,8 +193,9 @@ class DiscordUnitsTest {
                 .inviteUrl("1100000000000000001");
         assertEquals("https://discord.com/oauth2/authorize?client_id=1100000000000000001"
                 // View Channel, Send Messages, Embed Links, Read Message History (84992), Create Public Threads (1 << 35)
-                // and Send Messages in Threads (1 << 38), for the question of the day's explanation thread.
-                + "&scope=bot+applications.commands&permissions=309237730304", url);
+                // and Send Messages in Threads (1 << 38), for the question of the day's explanation thread, and Attach
+                // Files (32768) for the weekly summary's chart.
+                + "&scope=bot+applications.commands&permissions=309237763072", url);
     }
 
 }
