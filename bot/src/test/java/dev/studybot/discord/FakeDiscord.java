@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -374,6 +375,28 @@ final class FakeDiscord implements AutoCloseable {
         ObjectNode i = base(interactionId, token, 3, userId, false);
         i.putObject("data").put("custom_id", customId).put("component_type", 3).putArray("values").add(value);
         i.set("message", message);
+        return i;
+    }
+
+    /**
+     * An INTERACTION_CREATE payload for a filled-in modal (MODAL_SUBMIT): each field a label around its text input
+     * (a String value) or string select (a List of values), in order.
+     */
+    ObjectNode modalSubmit(String interactionId, String token, String modalId, Map<String, Object> fields, String userId,
+                           boolean admin) {
+        ObjectNode i = base(interactionId, token, 5, userId, admin);
+        ArrayNode components = i.putObject("data").put("custom_id", modalId).putArray("components");
+        int id = 1;
+        for (Map.Entry<String, Object> field : fields.entrySet()) {
+            ObjectNode label = components.addObject().put("type", 18).put("id", id++);
+            ObjectNode child = label.putObject("component").put("id", id++).put("custom_id", field.getKey());
+            if (field.getValue() instanceof List<?> values) {
+                ArrayNode chosen = child.put("type", 3).putArray("values");
+                values.forEach(value -> chosen.add(value.toString()));
+            } else {
+                child.put("type", 4).put("value", field.getValue().toString());
+            }
+        }
         return i;
     }
 
