@@ -10,7 +10,6 @@ import dev.studybot.chat.Button;
 import dev.studybot.chat.Reply;
 import dev.studybot.domain.ChannelKey;
 import dev.studybot.domain.Place;
-import dev.studybot.knowledge.questions.Question;
 import dev.studybot.pipeline.MiddlewareChain;
 import dev.studybot.store.Schedule;
 import dev.studybot.study.DailyBot;
@@ -50,17 +49,12 @@ class DiscordScheduleFormTest {
     @BeforeEach
     void start() throws Exception {
         discord = new FakeDiscord();
-        daily = DailyBot.open(dir, ZoneId.of("Europe/Berlin"), List.of(question("S3"), question("EC2")),
+        daily = DailyBot.open(dir, ZoneId.of("Europe/Berlin"), List.of(DailyBot.about("S3"), DailyBot.about("EC2")),
                 Clock.systemUTC());
         adapter = new DiscordAdapter(discord.settings(FakeDiscord.GUILD_ID));
         adapter.start(MiddlewareChain.standard(Map.of(), daily.bot()));
     }
 
-    private static Question question(String topic) {
-        String prompt = "Which " + topic + " feature is it?";
-        return new Question(Question.idOf("fact", topic + ".md", 4, "p", prompt), "fact", List.of(topic), prompt,
-                List.of("one", "two", "three"), 0, topic + ".md", 4, "Because.");
-    }
 
     @AfterEach
     void stop() throws Exception {

@@ -11,7 +11,6 @@ import dev.studybot.chat.Interaction;
 import dev.studybot.domain.ChannelKey;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Place;
-import dev.studybot.knowledge.questions.Question;
 import dev.studybot.pipeline.MiddlewareChain;
 import dev.studybot.store.Schedule;
 import dev.studybot.study.DailyBot;
@@ -55,16 +54,11 @@ class SlackScheduleFormTest {
     void start() throws Exception {
         slack = new FakeSlack();
         slack.workspaceAdmins.add(ADMIN);
-        List<Question> pool = List.of(question("S3"), question("EC2"));
-        daily = DailyBot.open(dir, ZoneId.of("Europe/Berlin"), pool, Clock.systemUTC());
+        daily = DailyBot.open(dir, ZoneId.of("Europe/Berlin"), List.of(DailyBot.about("S3"), DailyBot.about("EC2")),
+                Clock.systemUTC());
         adapter = SlackHttpModeTest.startHttpMode(slack, MiddlewareChain.standard(Map.of(), daily.bot()));
     }
 
-    private static Question question(String topic) {
-        String prompt = "Which " + topic + " feature is it?";
-        return new Question(Question.idOf("fact", topic + ".md", 4, "p", prompt), "fact", List.of(topic), prompt,
-                List.of("one", "two", "three"), 0, topic + ".md", 4, "Because.");
-    }
 
     @AfterEach
     void stop() {

@@ -37,6 +37,13 @@ public record DailyBot(KnowledgeBase knowledge, SqlStudyStore store, DailySchedu
         return new DailyBot(knowledge, store, scheduler, bot);
     }
 
+    /** A question whose topic is {@code topic} (its note's first heading). */
+    public static Question about(String topic) {
+        String prompt = "Which " + topic + " feature is it?";
+        return new Question(Question.idOf("fact", topic + ".md", 4, "p", prompt), "fact", List.of(topic), prompt,
+                List.of("one", "two", "three"), 0, topic + ".md", 4, "Because.");
+    }
+
     @Override
     public void close() {
         scheduler.close();

@@ -11,7 +11,6 @@ import dev.studybot.chat.Reply;
 import dev.studybot.domain.ChannelKey;
 import dev.studybot.domain.Member;
 import dev.studybot.domain.Place;
-import dev.studybot.knowledge.questions.Question;
 import dev.studybot.store.Schedule;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,18 +40,10 @@ class ScheduleFormTest {
     Path dir;
     private DailyBot daily;
 
-    static List<Question> pool() {
-        return List.of(question("S3", "Which class is cheapest?"), question("EC2", "How long is a spot notice?"));
-    }
-
-    private static Question question(String topic, String prompt) {
-        return new Question(Question.idOf("fact", topic + ".md", 4, "p", prompt), "fact", List.of(topic), prompt,
-                List.of("one", "two", "three"), 0, topic + ".md", 4, "Because.");
-    }
-
     @BeforeEach
     void setUp() throws IOException {
-        daily = DailyBot.open(dir, ZoneId.of("Asia/Kathmandu"), pool(), CLOCK);
+        daily = DailyBot.open(dir, ZoneId.of("Asia/Kathmandu"), List.of(DailyBot.about("S3"), DailyBot.about("EC2")),
+                CLOCK);
     }
 
     @AfterEach
