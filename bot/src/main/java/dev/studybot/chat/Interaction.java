@@ -1,8 +1,12 @@
 package dev.studybot.chat;
 
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 /**
- * What a platform adapter hands the bot: a command with its typed options, command text still to be read, or a
- * pressed button, already translated from Slack, Discord or console events.
+ * What a platform adapter hands the bot: a command with its typed options, command text still to be read, a
+ * pressed button or a filled-in form, already translated from Slack, Discord or console events.
  */
 public sealed interface Interaction {
 
@@ -66,6 +70,35 @@ public sealed interface Interaction {
         @Override
         public Press withCaller(Caller other) {
             return new Press(other, action);
+        }
+    }
+
+    /**
+     * A {@link Form} sent back filled in.
+     *
+     * @param form   the form's {@link Form#id()}
+     * @param values per field name, what was typed (one value) or chosen (any number); a field left empty is absent
+     *               or has no values
+     */
+    record Submit(Caller caller, String form, Map<String, List<String>> values) implements Interaction {
+        public Submit {
+            values = values.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                    field -> List.copyOf(field.getValue())));
+        }
+
+        @Override
+        public Submit withCaller(Caller other) {
+            return new Submit(other, form, values);
+        }
+
+        /** What was typed or chosen in a one-value field, stripped; "" when nothing. */
+        public String value(String field) {
+            List<String> given = values(field);
+            return given.isEmpty() ? "" : given.get(0).strip();
+        }
+
+        public List<String> values(String field) {
+            return values.getOrDefault(field, List.of());
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.studybot.chat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -181,5 +183,34 @@ public record Reply(boolean privateTo, List<Part> parts, List<Button> buttons, b
 
     /** One choice of a {@link Menu}: the action chosen, its label, whether it is the one shown now. */
     public record MenuOption(String action, String label, boolean selected) {
+    }
+
+    /**
+     * A form to fill in instead of this reply, where the platform can open one at the moment (a Slack modal needs a
+     * fresh trigger, a Discord modal must be the first answer to an interaction); elsewhere the reply's other parts
+     * are shown, and they say how to type the command instead.
+     */
+    public record OpenForm(Form form) implements Part {
+    }
+
+    /**
+     * What is wrong with a submitted {@link Form}, per field name, in plain words; a platform that can show errors
+     * beside the fields (Slack) shows these there, the others show the reply's text.
+     */
+    public record FieldErrors(Map<String, String> byField) implements Part {
+        public FieldErrors {
+            byField = Map.copyOf(byField);
+        }
+    }
+
+    /** The form this reply asks to open instead of showing itself, if any. */
+    public Optional<Form> form() {
+        return parts.stream().filter(OpenForm.class::isInstance).map(part -> ((OpenForm) part).form()).findFirst();
+    }
+
+    /** What is wrong with a submitted form, per field; empty when the reply says nothing is. */
+    public Map<String, String> fieldErrors() {
+        return parts.stream().filter(FieldErrors.class::isInstance).map(part -> ((FieldErrors) part).byField())
+                .findFirst().orElse(Map.of());
     }
 }

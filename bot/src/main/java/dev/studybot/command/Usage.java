@@ -1,6 +1,7 @@
 package dev.studybot.command;
 
 import dev.studybot.chat.Reply;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The help text, and the short usage replies for commands used wrongly. */
@@ -19,7 +20,10 @@ public final class Usage {
                 new Reply.Lines(helpLines));
     }
 
-    public static Reply badArguments(String usage, String problem) {
-        return Reply.privately(new Reply.Text(problem), new Reply.Note("Usage: " + usage));
+    /** @param more what else goes with it, e.g. which fields of a form it was about */
+    public static Reply badArguments(String usage, String problem, Reply.Part... more) {
+        List<Reply.Part> parts = new ArrayList<>(List.of(new Reply.Text(problem), new Reply.Note("Usage: " + usage)));
+        parts.addAll(List.of(more));
+        return new Reply(true, parts, List.of());
     }
 }

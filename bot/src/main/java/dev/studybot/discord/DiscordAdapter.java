@@ -39,6 +39,7 @@ import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.channel.Channel;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
@@ -48,9 +49,11 @@ import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
+import net.dv8tion.jda.api.interactions.callbacks.IModalCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.modals.ModalInteraction;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.requests.RestConfig;
@@ -386,6 +389,18 @@ public final class DiscordAdapter implements ChatPlatform {
         }
 
         @Override
+        public void onModalInteraction(ModalInteractionEvent event) {
+            Caller caller = caller(event);
+            if (caller == null) {
+                event.reply("Use studybot in a server channel.").setEphemeral(true).queue();
+                return;
+            }
+            // A confirmation is for the channel, as the typed command's; what is wrong only the member sees.
+            respond(event, new Interaction.Submit(caller, event.getModalId(), DiscordForms.values(event.getValues())),
+                    false, false, false);
+        }
+
+        @Override
         public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
             String option = event.getFocusedOption().getName();
             String path = DiscordCommands.path(event.getSubcommandGroup(), event.getSubcommandName());
@@ -393,8 +408,9 @@ public final class DiscordAdapter implements ChatPlatform {
                     .flatMap(command -> command.options().stream()).filter(spec -> spec.name().equals(option))
                     .map(OptionSpec::suggests).findFirst().orElse(OptionSpec.Suggestions.NONE);
             if (suggests == OptionSpec.Suggestions.TIME_ZONES) {
+                // Members type cities as they say them: "new york" for America/New_York.
                 event.replyChoiceStrings(DiscordCommands.complete(DiscordCommands.TIME_ZONES,
-                        event.getFocusedOption().getValue())).queue();
+                        event.getFocusedOption().getValue().strip().replace(' ', '_'))).queue();
                 return;
             }
             if (suggests != OptionSpec.Suggestions.TOPICS) {
@@ -425,11 +441,13 @@ public final class DiscordAdapter implements ChatPlatform {
      * Runs the bot and replies. Slow work is deferred at once (ephemeral as {@code privateWhenDeferred}); other
      * work is answered through the interaction callback if it is done in time, else deferred then edited. A reply
      * that replaces the pressed button's message (an answered practice question) edits that message (callback type 7
-     * UPDATE_MESSAGE); so that it still can when late, a button press is deferred as an edit of its message.
+     * UPDATE_MESSAGE); so that it still can when late, a button press is deferred as an edit of its message. A reply
+     * that asks for a form opens it as a modal (callback type 9) when it is done in time; late, its text says how to
+     * type the command instead.
      */
     private void respond(IReplyCallback event, Interaction interaction, boolean slow, boolean privateWhenDeferred,
                          boolean alwaysPrivate) {
-        IMessageEditCallback pressed = event instanceof IMessageEditCallback edit ? edit : null;
+        IMessageEditCallback pressed = pressed(event);
         Supplier<RestAction<?>> defer = () -> pressed != null ? pressed.deferEdit() : event.deferReply(privateWhenDeferred);
         if (slow) {
             send(defer.get());
@@ -449,6 +467,11 @@ public final class DiscordAdapter implements ChatPlatform {
         });
         work.thenAccept(reply -> {
             if (acknowledged.compareAndSet(false, true)) {
+                // A form can only be the first answer to an interaction, never to a filled-in one.
+                if (reply.form().isPresent() && event instanceof IModalCallback opens && !(event instanceof ModalInteraction)) {
+                    send(opens.replyModal(DiscordForms.modal(reply.form().get())));
+                    return;
+                }
                 send(pressed != null && reply.replaces() ? pressed.editMessage(DiscordRenderer.edit(reply))
                         : event.reply(DiscordRenderer.create(reply)).setEphemeral(alwaysPrivate || reply.privateTo()));
             } else {
@@ -457,8 +480,16 @@ public final class DiscordAdapter implements ChatPlatform {
         }).exceptionally(DiscordAdapter::failed);
     }
 
+    /**
+     * The interaction as a press on a message the reply may edit; a filled-in modal is one for JDA, but its reply is
+     * a message of its own.
+     */
+    private static IMessageEditCallback pressed(IReplyCallback event) {
+        return event instanceof IMessageEditCallback edit && !(event instanceof ModalInteraction) ? edit : null;
+    }
+
     private void editDeferred(IReplyCallback event, Reply reply, boolean deferredPrivately) {
-        if (event instanceof IMessageEditCallback) {
+        if (pressed(event) != null) {
             // Deferred as an edit of the pressed button's message: edit it, or answer beside it (privately unless the
             // reply is for everyone).
             send(reply.replaces() ? event.getHook().editOriginal(DiscordRenderer.edit(reply))

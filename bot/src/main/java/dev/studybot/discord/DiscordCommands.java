@@ -99,11 +99,13 @@ final class DiscordCommands {
         return group == null ? String.valueOf(subcommand) : group + " " + subcommand;
     }
 
+    /** The time zones a zone option suggests: UTC, then the region ones (Europe/Berlin) as Java knows them, sorted. */
+    static final List<String> TIME_ZONES = java.util.stream.Stream.concat(java.util.stream.Stream.of("UTC"),
+            java.time.ZoneId.getAvailableZoneIds().stream()
+                    .filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
+                    .sorted()).toList();
+
     /** Up to 25 topics matching what was typed so far, best first. */
-    /** The time zones a zone option suggests: the region ones (Europe/Berlin), as Java knows them, sorted. */
-    static final List<String> TIME_ZONES = java.time.ZoneId.getAvailableZoneIds().stream()
-            .filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
-            .sorted().toList();
 
     static List<String> complete(List<String> topics, String typed) {
         String prefix = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);

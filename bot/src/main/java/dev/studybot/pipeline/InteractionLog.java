@@ -53,6 +53,12 @@ public final class InteractionLog implements Middleware {
             }
         } else if (interaction instanceof Interaction.Press press) {
             event.addKeyValue("button", press.action());
+        } else if (interaction instanceof Interaction.Submit submit) {
+            // What was filled in is the member's, as typed text is: at debug only.
+            event.addKeyValue("form", submit.form());
+            if (LOG.isDebugEnabled()) {
+                event.addKeyValue("values", submit.values().toString());
+            }
         }
         return event;
     }

@@ -7,13 +7,16 @@ import com.slack.api.app_backend.interactive_components.payload.MessageShortcutP
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
@@ -33,6 +36,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -40,7 +45,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Slack adapter: one slash command {@code /study}, the buttons of the bot's replies, the "Look up in notes"
- * message shortcut and mentions of the bot (see {@link SlackLookups}), each member's App Home ({@link SlackHome}), over Socket
+ * message shortcut and mentions of the bot (see {@link SlackLookups}), each member's App Home ({@link SlackHome}), the
+ * bot's forms as modals ({@link SlackForms}), over Socket
  * Mode (when an app token is set) or HTTP ({@code POST /slack/events} on the configured port). Slack
  * events become {@link Interaction}s; {@link Reply}s become Block Kit. Every request is acknowledged at
  * once and answered afterwards through its {@code response_url}, so slow work never breaks Slack's
@@ -55,6 +61,8 @@ public final class SlackAdapter implements ChatPlatform {
 
     /** How long closing waits for the requests under way, and then for their replies to go out. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+    /** How long a form's submission waits for the bot: Slack closes the modal with an error after three seconds. */
+    static final Duration SUBMISSION_WAIT = Duration.ofMillis(2500);
     static final String BUSY = "studybot is busy right now; try again in a moment.";
     /**
      * The ack that tells a command to try again, as JSON once: Bolt's {@code ack(text)} builds a new Gson per call, and
@@ -71,6 +79,7 @@ public final class SlackAdapter implements ChatPlatform {
     private final SlackWorkers workers;
     private final SlackReplies replies;
     private final SlackHome home;
+    private final SlackForms forms;
     private final RateLimitedLog rareWarnings = new RateLimitedLog(LOG, Duration.ofMinutes(1));
     private volatile ChatHandler chat;
     private SlackHttpServer httpServer;
@@ -104,6 +113,7 @@ public final class SlackAdapter implements ChatPlatform {
         this.workers = new SlackWorkers(limits, replies::underWay, nanoTime);
         SlackLookups lookups = new SlackLookups(client, callers, replies);
         this.home = new SlackHome(client, callers);
+        this.forms = new SlackForms(client);
         app.command(COMMAND, (req, ctx) -> {
             SlashCommandPayload payload = req.getPayload();
             if (blank(payload.getUserId()) || blank(payload.getTeamId()) || blank(payload.getChannelId())) {
@@ -121,6 +131,7 @@ public final class SlackAdapter implements ChatPlatform {
             }
             return ctx.ack();
         });
+        app.viewSubmission(Pattern.compile(".+"), (req, ctx) -> submitted(req.getPayload(), ctx));
         app.messageShortcut(SlackLookups.SHORTCUT, (req, ctx) -> {
             MessageShortcutPayload payload = req.getPayload();
             if (payload.getUser() == null || blank(payload.getUser().getId()) || payload.getChannel() == null) {
@@ -262,6 +273,9 @@ public final class SlackAdapter implements ChatPlatform {
                 payload.getChannelId(), firstNonBlank(payload.getChannelName(), payload.getChannelId()));
         Caller caller = callers.caller(place, payload.getUserId(), payload.getUserName());
         Reply reply = chat.handle(new Interaction.Text(caller, payload.getText() == null ? "" : payload.getText()));
+        if (reply.form().isPresent() && forms.open(payload.getTriggerId(), reply.form().get(), place)) {
+            return;
+        }
         List<LayoutBlock> blocks = SlackBlocks.render(reply);
         String text = SlackBlocks.fallbackText(reply);
         try {
@@ -296,6 +310,9 @@ public final class SlackAdapter implements ChatPlatform {
         String userName = firstNonBlank(payload.getUser().getUsername(), payload.getUser().getName());
         Caller caller = callers.caller(place, payload.getUser().getId(), userName);
         Reply reply = chat.handle(new Interaction.Press(caller, pressed));
+        if (reply.form().isPresent() && !onHome && forms.open(payload.getTriggerId(), reply.form().get(), place)) {
+            return;
+        }
         List<LayoutBlock> blocks = SlackBlocks.render(reply);
         String text = SlackBlocks.fallbackText(reply);
         try {
@@ -319,6 +336,60 @@ public final class SlackAdapter implements ChatPlatform {
         } catch (IOException | SlackApiException | RuntimeException e) {
             LOG.warn("Could not send the reply to a Slack button press", e);
         }
+    }
+
+    /**
+     * A filled-in modal: Slack wants the answer within three seconds, and only that answer can show errors beside
+     * the fields ({@code response_action: errors}), so the handler waits for the bot up to {@link #SUBMISSION_WAIT}.
+     * The modal then closes and the bot's reply is posted in the channel it was opened in (only to the member when
+     * private); a reply that comes too late, errors and all, is posted that way too.
+     */
+    private Response submitted(ViewSubmissionPayload payload, ViewSubmissionContext ctx) {
+        SlackForms.Opened opened = SlackForms.opened(payload);
+        if (payload.getUser() == null || blank(payload.getUser().getId()) || payload.getTeam() == null
+                || blank(payload.getTeam().getId()) || opened == null) {
+            return withoutIds("form submission");
+        }
+        String teamId = payload.getTeam().getId();
+        String userId = payload.getUser().getId();
+        Place place = new Place(PLATFORM, teamId, firstNonBlank(payload.getTeam().getDomain(), teamId),
+                opened.channelId(), firstNonBlank(opened.channelName(), opened.channelId()));
+        Map<String, List<String>> values = SlackForms.values(payload);
+        CompletableFuture<Reply> answer = new CompletableFuture<>();
+        boolean accepted = workers.accepted(() -> {
+            Caller caller = callers.caller(place, userId, firstNonBlank(payload.getUser().getUsername(),
+                    payload.getUser().getName()));
+            Reply reply = chat.handle(new Interaction.Submit(caller, payload.getView().getCallbackId(), values));
+            if (!answer.complete(reply) || reply.fieldErrors().isEmpty()) {
+                confirm(place, userId, reply);
+            }
+        });
+        if (!accepted) {
+            return values.isEmpty() ? ctx.ack() : ctx.ackWithErrors(Map.of(values.keySet().iterator().next(), BUSY));
+        }
+        Reply reply = answer.completeOnTimeout(null, SUBMISSION_WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
+        return reply != null && !reply.fieldErrors().isEmpty() ? ctx.ackWithErrors(reply.fieldErrors()) : ctx.ack();
+    }
+
+    /** Posts the reply to a submitted form where it was opened: for everyone, or only for the member. */
+    private void confirm(Place place, String userId, Reply reply) {
+        List<LayoutBlock> blocks = SlackBlocks.render(reply);
+        String text = SlackBlocks.fallbackText(reply);
+        try {
+            if (reply.privateTo()) {
+                replies.ephemeral(place.channelId(), userId, text, blocks);
+                return;
+            }
+            ChatPostMessageResponse posted = client.chatPostMessage(r -> r.channel(place.channelId()).text(text)
+                    .blocks(blocks));
+            if (!posted.isOk()) {
+                LOG.warn("Could not post the reply to a Slack form in #{}: {}{}", place.channelName(), posted.getError(),
+                        SlackReplies.hint(posted.getError()));
+            }
+        } catch (IOException | SlackApiException | RuntimeException e) {
+            LOG.warn("Could not send the reply to a Slack form", e);
+        }
+        replies.share(reply, place.channelId());
     }
 
     /** Tells the member privately that the bot is too busy for their press or shortcut right now. */

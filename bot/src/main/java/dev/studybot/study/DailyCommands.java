@@ -1,5 +1,6 @@
 package dev.studybot.study;
 
+import dev.studybot.chat.Button;
 import dev.studybot.chat.Caller;
 import dev.studybot.chat.Markup;
 import dev.studybot.chat.Options;
@@ -22,7 +23,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,7 +62,7 @@ final class DailyCommands {
             return ALL.stream().<StudyCommand>map(NotRunning::new).toList();
         }
         return List.of(new ShowSchedule(daily.schedules(), daily.scheduler()),
-                new SetSchedule(daily.scheduler(), groups, pool), new TurnOff(daily.scheduler()),
+                new SetSchedule(daily.schedules(), daily.scheduler(), groups, pool), new TurnOff(daily.scheduler()),
                 new PostNow(daily.questions()), new RevealNow(daily.questions()));
     }
 
@@ -80,54 +83,67 @@ final class DailyCommands {
         public Reply run(Caller caller, Options options) {
             Place place = caller.place();
             Optional<Schedule> schedule = schedules.schedule(place.channel());
+            // An admin may open the schedule form from here; the button is the way in on Discord.
+            List<Button> change = caller.admin() ? List.of(ScheduleForm.openButton(schedule.isPresent())) : List.of();
             if (schedule.isEmpty()) {
-                return Reply.privately(new Reply.Text("No question of the day here yet. An admin can set one: "
-                        + SET.command(place.platform()) + " 09:00 Europe/Berlin weekdays"));
+                return new Reply(true, List.of(new Reply.Text("No question of the day here yet. An admin can set one: "
+                        + SET.command(place.platform()) + " 09:00 Europe/Berlin weekdays")), change);
             }
             Instant next = scheduler.nextFire(place);
             // Each reader sees the next question's time in their own zone where the platform can show it.
             String when = next == null ? "" : " Next question: " + ReaderTime.of(next, schedule.get().zone()).token() + ".";
-            return Reply.privately(new Reply.Text("Question of the day: " + describe(schedule.get()) + "." + when));
+            return new Reply(true, List.of(new Reply.Text("Question of the day: " + describe(schedule.get()) + "." + when)),
+                    change);
         }
     }
 
-    private record SetSchedule(DailyScheduler scheduler, StudyStore groups, QuizPicker pool) implements StudyCommand {
+    private record SetSchedule(ScheduleStore schedules, DailyScheduler scheduler, StudyStore groups, QuizPicker pool)
+            implements StudyCommand {
         @Override
         public CommandSpec spec() {
             return SET;
         }
 
+        /**
+         * Without a time, the schedule form (pre-filled with this channel's schedule) where the platform can open one,
+         * else how to type it; every problem with what was given is named per option, for the form's fields.
+         */
         @Override
         public Reply run(Caller caller, Options options) {
             String usage = SET.usage(caller.member().platform());
             Optional<String> typedTime = options.get("time");
             if (typedTime.isEmpty()) {
                 return Usage.badArguments(usage, "Say when, e.g. " + SET.command(caller.member().platform())
-                        + " 09:00 Europe/Berlin weekdays");
+                        + " 09:00 Europe/Berlin weekdays", new Reply.OpenForm(ScheduleForm.form(
+                                schedules.schedule(caller.place().channel()), groups.timeZone(caller.place().group()),
+                                pool)));
             }
+            Map<String, String> problems = new LinkedHashMap<>();
             Matcher time = TIME.matcher(typedTime.get());
             if (!time.matches()) {
-                return Usage.badArguments(usage, "\"" + Markup.literal(typedTime.get()) + "\" is not a time of day; use"
-                        + " 24-hour HH:MM, e.g. 09:00 or 17:30.");
+                problems.put("time", "\"" + Markup.literal(typedTime.get()) + "\" is not a time of day; use 24-hour"
+                        + " HH:MM, e.g. 09:00 or 17:30.");
             }
             Optional<String> typedZone = options.get("zone");
             Optional<ZoneId> zone = typedZone.isEmpty()
                     ? Optional.of(groups.timeZone(caller.place().group()))
                     : ZoneNames.parse(typedZone.get());
             if (zone.isEmpty()) {
-                return Usage.badArguments(usage, ZoneNames.unknown(typedZone.get()));
+                problems.put("zone", ZoneNames.unknown(typedZone.get()));
             }
             List<String> topics = Arrays.stream(options.text("topics").split(",")).map(String::strip)
                     .filter(topic -> !topic.isEmpty()).map(topic -> topic.replaceAll("\\s+", " ")).toList();
             // A topic no question has (often a misspelt "weekdays") would leave the channel with nothing to post.
-            for (String topic : topics) {
-                if (!pool.covers(topic)) {
-                    List<String> known = new ArrayList<>(List.of("daily", "weekdays"));
-                    known.addAll(pool.headingWords());
-                    return Usage.badArguments(usage, "No question is about \"" + Markup.literal(topic) + "\", so"
-                            + " nothing was changed." + DidYouMean.sentence(topic, known) + " See /study topics for what"
-                            + " the notes cover.");
-                }
+            topics.stream().filter(topic -> !pool.covers(topic)).findFirst().ifPresent(topic -> {
+                List<String> known = new ArrayList<>(List.of("daily", "weekdays"));
+                known.addAll(pool.headingWords());
+                problems.put("topics", "No question is about \"" + Markup.literal(topic) + "\", so nothing was"
+                        + " changed." + DidYouMean.sentence(topic, known) + " See /study topics for what the notes cover.");
+            });
+            if (!problems.isEmpty()) {
+                Map<String, String> plain = new LinkedHashMap<>();
+                problems.forEach((option, problem) -> plain.put(option, Markup.unescape(problem)));
+                return Usage.badArguments(usage, problems.values().iterator().next(), new Reply.FieldErrors(plain));
             }
             Schedule schedule = new Schedule(caller.place(), LocalTime.of(Integer.parseInt(time.group(1)),
                     Integer.parseInt(time.group(2))), zone.get(), options.text("days").equals("weekdays"), topics);

@@ -5,6 +5,7 @@ import dev.studybot.chat.Caller;
 import dev.studybot.chat.ChatHandler;
 import dev.studybot.chat.CommandSpec;
 import dev.studybot.chat.Interaction;
+import dev.studybot.chat.Options;
 import dev.studybot.chat.Reply;
 import dev.studybot.command.CommandCatalogue;
 import dev.studybot.command.StudyCommand;
@@ -107,6 +108,10 @@ public final class StudyBot implements ChatHandler {
         if (interaction instanceof Interaction.Command command) {
             return catalogue.run(command);
         }
+        if (interaction instanceof Interaction.Submit submit) {
+            return submit.form().equals(ScheduleForm.ID) ? ScheduleForm.submitted(submit, catalogue)
+                    : Reply.privately(new Reply.Text("That form is no longer in use; nothing was changed."));
+        }
         Interaction.Text text = (Interaction.Text) interaction;
         TextCommandParser.Parsed parsed = catalogue.parse(text.caller(), text.text());
         return parsed instanceof TextCommandParser.Parsed.Understood understood ? catalogue.run(understood.command())
@@ -136,6 +141,10 @@ public final class StudyBot implements ChatHandler {
         Optional<Interaction.Command> board = StandingsCommands.boardFor(press.caller(), press.action());
         if (board.isPresent()) {
             return catalogue.run(board.get()).replacingPressed();
+        }
+        if (press.action().equals(ScheduleForm.OPEN)) {
+            // schedule set without a time opens the form, pre-filled; the catalogue refuses it to members.
+            return catalogue.run(new Interaction.Command(press.caller(), DailyCommands.SET.path(), Options.NONE));
         }
         int topicsPage = TopicsCommand.pageOf(press.action());
         if (topicsPage > 0) {

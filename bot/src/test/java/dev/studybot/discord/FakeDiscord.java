@@ -455,6 +455,28 @@ final class FakeDiscord implements AutoCloseable {
         return i;
     }
 
+    /**
+     * An INTERACTION_CREATE payload for a filled-in modal (MODAL_SUBMIT): each field a label around its text input
+     * (a String value) or string select (a List of values), in order.
+     */
+    ObjectNode modalSubmit(String interactionId, String token, String modalId, Map<String, Object> fields, String userId,
+                           boolean admin) {
+        ObjectNode i = base(interactionId, token, 5, userId, admin);
+        ArrayNode components = i.putObject("data").put("custom_id", modalId).putArray("components");
+        int id = 1;
+        for (Map.Entry<String, Object> field : fields.entrySet()) {
+            ObjectNode label = components.addObject().put("type", 18).put("id", id++);
+            ObjectNode child = label.putObject("component").put("id", id++).put("custom_id", field.getKey());
+            if (field.getValue() instanceof List<?> values) {
+                ArrayNode chosen = child.put("type", 3).putArray("values");
+                values.forEach(value -> chosen.add(value.toString()));
+            } else {
+                child.put("type", 4).put("value", field.getValue().toString());
+            }
+        }
+        return i;
+    }
+
     private ObjectNode base(String interactionId, String token, int type, String userId, boolean admin) {
         ObjectNode i = JSON.createObjectNode().put("id", interactionId).put("application_id", APP_ID)
                 .put("type", type).put("guild_id", GUILD_ID).put("channel_id", CHANNEL_ID).put("token", token)

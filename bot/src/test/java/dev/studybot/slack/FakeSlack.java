@@ -156,6 +156,7 @@ final class FakeSlack implements AutoCloseable {
                             + ",\"real_name\":\"\"}}}";
                 }
                 case "views.publish" -> "{\"ok\":true,\"view\":{\"id\":\"V0HOME001\",\"type\":\"home\"}}";
+                case "views.open" -> "{\"ok\":true,\"view\":{\"id\":\"V0MODAL01\",\"type\":\"modal\"}}";
                 case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + webSocketUrl + "\"}";
                 case "files.getUploadURLExternal" -> "{\"ok\":true,\"upload_url\":\"http://127.0.0.1:"
                         + server.getAddress().getPort() + "/upload/" + UPLOADED_FILE + "\",\"file_id\":\"" + UPLOADED_FILE + "\"}";

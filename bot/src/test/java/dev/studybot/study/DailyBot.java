@@ -21,10 +21,10 @@ import java.util.List;
  * The real bot with the question of the day running (posts go nowhere), on a one-note folder and a SQLite store in
  * {@code dir}, serving {@code pool} at a fixed {@code clock}.
  */
-record DailyBot(KnowledgeBase knowledge, SqlStudyStore store, DailyScheduler scheduler, StudyBot bot)
+public record DailyBot(KnowledgeBase knowledge, SqlStudyStore store, DailyScheduler scheduler, StudyBot bot)
         implements AutoCloseable {
 
-    static DailyBot open(Path dir, ZoneId defaultZone, List<Question> pool, Clock clock) throws IOException {
+    public static DailyBot open(Path dir, ZoneId defaultZone, List<Question> pool, Clock clock) throws IOException {
         Path notes = Files.createDirectories(dir.resolve("notes"));
         Files.writeString(notes.resolve("ec2.md"), "# EC2\n\nSpot instances get a two-minute notice.\n");
         KnowledgeBase knowledge = KnowledgeBase.open(notes, dir.resolve("data"), Synonyms.none(), IndexProgress.SILENT);
@@ -35,6 +35,13 @@ record DailyBot(KnowledgeBase knowledge, SqlStudyStore store, DailyScheduler sch
         StudyBot bot = new StudyBot(knowledge, pool, store, new AnswerService(store.answers(), ScoringRules.DEFAULTS),
                 clock, 1, new StudyBot.DailyQuestions(daily, scheduler, store));
         return new DailyBot(knowledge, store, scheduler, bot);
+    }
+
+    /** A question whose topic is {@code topic} (its note's first heading). */
+    public static Question about(String topic) {
+        String prompt = "Which " + topic + " feature is it?";
+        return new Question(Question.idOf("fact", topic + ".md", 4, "p", prompt), "fact", List.of(topic), prompt,
+                List.of("one", "two", "three"), 0, topic + ".md", 4, "Because.");
     }
 
     @Override
