@@ -38,6 +38,8 @@ enum Kind {
     PORT("a port number from 0 to 65535", Kind::port),
     ADDRESS("an address or host name such as 127.0.0.1 or 0.0.0.0 (all interfaces)",
             node -> matching(node, "[A-Za-z0-9.:\\[\\]-]+")),
+    SLACK_CLIENT_ID("a Slack client id such as 1234567890.1234567890123 (Basic Information of the app)",
+            node -> matching(node, "\\d{4,20}\\.\\d{4,20}")),
     DISCORD_SERVER("a server id (a number like 123456789012345678; right-click the server with developer mode on"
             + " > Copy Server ID)", node -> matching(node, "\\d{15,21}")),
     // A URL may carry a password, so messages never show it.

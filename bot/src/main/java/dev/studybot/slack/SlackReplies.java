@@ -1,7 +1,6 @@
 package dev.studybot.slack;
 
 import com.google.gson.Gson;
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
@@ -43,7 +42,7 @@ final class SlackReplies implements Poster {
     /** Threads for the reply client's own work; its sends wait on no thread, so a few suffice. */
     private static final int REPLY_THREADS = 2;
 
-    private final MethodsClient client;
+    private final SlackClients clients;
     /**
      * HTTP/1.1: over plain http (a proxy, the loopback stand-in) the client's default HTTP/2 upgrade headers make some
      * servers close the connection after answering while the client keeps it for the next reply, which then fails.
@@ -59,8 +58,8 @@ final class SlackReplies implements Poster {
             .executor(replyThreads).connectTimeout(Duration.ofSeconds(10)).build();
     private final Set<CompletableFuture<?>> underWay = ConcurrentHashMap.newKeySet();
 
-    SlackReplies(MethodsClient client) {
-        this.client = client;
+    SlackReplies(SlackClients clients) {
+        this.clients = clients;
     }
 
     /**
@@ -69,7 +68,7 @@ final class SlackReplies implements Poster {
      */
     @Override
     public MessageRef post(Place channel, Reply message) {
-        ChatPostMessageResponse response = call(channel, "post to", () -> client.chatPostMessage(r ->
+        ChatPostMessageResponse response = call(channel, "post to", () -> clients.of(channel.groupId()).chatPostMessage(r ->
                 r.channel(channel.channelId()).text(SlackBlocks.fallbackText(message)).blocks(SlackBlocks.render(message))));
         return new MessageRef(response.getChannel() == null ? channel.channelId() : response.getChannel(), response.getTs());
     }
@@ -77,14 +76,14 @@ final class SlackReplies implements Poster {
     /** Replaces a message the bot posted ({@code chat.update}, which {@code chat:write} allows). */
     @Override
     public void edit(Place channel, MessageRef message, Reply updated) {
-        call(channel, "edit a message in", () -> client.chatUpdate(r -> r.channel(message.channelId())
+        call(channel, "edit a message in", () -> clients.of(channel.groupId()).chatUpdate(r -> r.channel(message.channelId())
                 .ts(message.messageId()).text(SlackBlocks.fallbackText(updated)).blocks(SlackBlocks.render(updated))));
     }
 
     /** Replies in the thread on a message the bot posted ({@code chat.postMessage} with {@code thread_ts}). */
     @Override
     public void inThread(Place channel, MessageRef message, Reply reply) {
-        call(channel, "reply in a thread in", () -> client.chatPostMessage(r -> r.channel(message.channelId())
+        call(channel, "reply in a thread in", () -> clients.of(channel.groupId()).chatPostMessage(r -> r.channel(message.channelId())
                 .threadTs(message.messageId()).text(SlackBlocks.fallbackText(reply)).blocks(SlackBlocks.render(reply))));
     }
 
@@ -106,9 +105,9 @@ final class SlackReplies implements Poster {
         }
     }
 
-    void ephemeral(String channel, String user, String text, List<LayoutBlock> blocks)
+    void ephemeral(String teamId, String channel, String user, String text, List<LayoutBlock> blocks)
             throws IOException, SlackApiException {
-        ChatPostEphemeralResponse response = client.chatPostEphemeral(r -> r.channel(channel).user(user).text(text).blocks(blocks));
+        ChatPostEphemeralResponse response = clients.of(teamId).chatPostEphemeral(r -> r.channel(channel).user(user).text(text).blocks(blocks));
         if (!response.isOk()) {
             LOG.warn("Slack chat.postEphemeral failed: {}{}", response.getError(), hint(response.getError()));
         }

@@ -109,7 +109,7 @@ class ConfigLoaderTest {
         assertEquals(List.of("U012ABCDEF"), config.admins().slack());
         assertEquals(List.of("123456789012345678"), config.admins().discord());
         assertEquals(0.5, config.questions().minScore());
-        assertEquals(new StudybotConfig.Slack(8080, "127.0.0.1", "https://slack-gov.com/api/"), config.slack());
+        assertEquals(new StudybotConfig.Slack(8080, "127.0.0.1", "https://slack-gov.com/api/", null, null), config.slack());
         assertEquals(new StudybotConfig.Discord("1200000000000000002", "http://127.0.0.1:9/api/v10/",
                 "ws://127.0.0.1:10/"), config.discord());
     }
@@ -119,7 +119,7 @@ class ConfigLoaderTest {
         Path file = write(FULL);
         StudybotConfig config = ConfigLoader.load(file, Map.of("STUDYBOT_SLACK_PORT", "9000",
                 "STUDYBOT_DISCORD_GATEWAY_URL", "wss://gateway.example", "STUDYBOT_SCORING_EARLY_MINUTES", "5"));
-        assertEquals(new StudybotConfig.Slack(9000, "127.0.0.1", "https://slack-gov.com/api/"), config.slack());
+        assertEquals(new StudybotConfig.Slack(9000, "127.0.0.1", "https://slack-gov.com/api/", null, null), config.slack());
         assertEquals("wss://gateway.example/", config.discord().gatewayUrl());
         assertEquals("1200000000000000002", config.discord().guildId(), "the file's value stays");
         assertEquals(new ScoringRules(20, 5, 5, 1, 3, 2), config.scoring());
