@@ -43,8 +43,10 @@ enum Kind {
     DISCORD_SERVER("a server id (a number like 123456789012345678; right-click the server with developer mode on"
             + " > Copy Server ID)", node -> matching(node, "\\d{15,21}")),
     // A URL may carry a password, so messages never show it.
-    HTTP_URL("an http:// or https:// URL with a host and without user or password", node -> url(node, "http")),
-    WEBSOCKET_URL("a ws:// or wss:// URL with a host and without user or password", node -> url(node, "ws"));
+    HTTP_URL("an http:// or https:// URL with a host and without user or password", node -> base(url(node, "http"))),
+    WEBSOCKET_URL("a ws:// or wss:// URL with a host and without user or password", node -> base(url(node, "ws"))),
+    // A page's address, taken as written (a base URL above gains a closing '/').
+    HTTP_PAGE("an http:// or https:// URL with a host and without user or password", node -> url(node, "http"));
 
     static final long MAX_NUMBER = 1_000_000;
 
@@ -68,7 +70,7 @@ enum Kind {
 
     /** Whether a message may show the value as it was written. */
     boolean shown() {
-        return this != HTTP_URL && this != WEBSOCKET_URL && this != DATABASE;
+        return this != HTTP_URL && this != WEBSOCKET_URL && this != HTTP_PAGE && this != DATABASE;
     }
 
     /** Reads values of this kind for a component of {@code type} (an int component takes a whole number). */
@@ -240,6 +242,11 @@ enum Kind {
                 || uri.getRawUserInfo() != null) {
             throw refused("");
         }
-        return text.endsWith("/") ? text : text + "/";
+        return text;
+    }
+
+    /** A base URL, which paths are appended to: ending with '/'. */
+    private static String base(String url) {
+        return url.endsWith("/") ? url : url + "/";
     }
 }

@@ -128,7 +128,7 @@ public record StudybotConfig(
                         @Setting(env = "STUDYBOT_SLACK_BIND_ADDRESS", kind = Kind.ADDRESS) String bindAddress,
                         @Setting(env = "STUDYBOT_SLACK_API_URL", kind = Kind.HTTP_URL) String apiUrl,
                         @Setting(env = "SLACK_CLIENT_ID", kind = Kind.SLACK_CLIENT_ID) String clientId,
-                        @Setting(env = "STUDYBOT_SLACK_REDIRECT_URI", kind = Kind.HTTP_URL) String redirectUri) {
+                        @Setting(env = "STUDYBOT_SLACK_REDIRECT_URI", kind = Kind.HTTP_PAGE) String redirectUri) {
         public Slack {
             Objects.requireNonNull(bindAddress, "bindAddress");
             Objects.requireNonNull(apiUrl, "apiUrl");

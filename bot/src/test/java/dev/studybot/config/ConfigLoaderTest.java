@@ -292,7 +292,7 @@ class ConfigLoaderTest {
         assertEquals("unknown key \"scoring.daily\" in " + file + "; known keys under scoring: daily_correct,"
                 + " early_bonus, early_minutes, streak_step_bonus, streak_bonus_steps, practice_correct",
                 error("scoring:\n  daily: 10\n", Map.of()));
-        assertEquals("unknown key \"slack.prot\" in " + file + "; known keys under slack: port, bind_address, api_url",
+        assertEquals("unknown key \"slack.prot\" in " + file + "; known keys under slack: port, bind_address, api_url, client_id, redirect_uri",
                 error("slack:\n  prot: 3000\n", Map.of()));
         assertEquals("unknown key \"discord.token\" in " + file + "; known keys under discord: guild_id, api_url,"
                 + " gateway_url", error("discord:\n  token: abc\n", Map.of()), "tokens are not keys");
