@@ -111,6 +111,18 @@ class SlackInstallFlowTest {
         String betaStats = slack.await("response_url", c -> c.path().endsWith("/s2"), WAIT).body();
         assertFalse(betaStats.contains("alice"), betaStats);
 
+        // Acme's admin schedules its #general; Beta's #general (the same channel id) stays unscheduled.
+        slack.workspaceAdmins.add("U0ADA0001");
+        assertEquals(200, post(command(ACME, "U0ADA0001", "ada", "schedule set 07:45 UTC", "d1")));
+        String scheduled = slack.await("response_url", c -> c.path().endsWith("/d1"), WAIT).body();
+        assertTrue(scheduled.contains("07:45"), scheduled);
+        assertEquals(200, post(command(ACME, "U0ADA0001", "ada", "schedule", "d2")));
+        assertTrue(slack.await("response_url", c -> c.path().endsWith("/d2"), WAIT).body().contains("07:45"));
+        assertEquals(200, post(command(BETA, "U0BOB0001", "bob", "schedule", "d3")));
+        String betaSchedule = slack.await("response_url", c -> c.path().endsWith("/d3"), WAIT).body();
+        assertTrue(betaSchedule.contains("No question of the day here yet") && !betaSchedule.contains("07:45"),
+                "Beta's channel has no schedule of Acme's: " + betaSchedule);
+
         // Each workspace's calls to the Web API carry its own token.
         assertEquals("Bearer " + ACME_TOKEN, slack.await("users.info", c -> "U0ALICE01".equals(c.params().get("user")), WAIT)
                 .authorization());
