@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.studybot.config.ConfigException;
 import dev.studybot.config.ConfigLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +111,14 @@ class SlackInstallSettingsTest {
         Map<String, String> socket = complete();
         socket.put("SLACK_APP_TOKEN", SlackSocketModeTest.APP_TOKEN);
         assertTrue(refusal(socket).contains("HTTP mode"), refusal(socket));
+    }
+
+    @Test
+    void theFlowAsksForTheManifestsBotScopes() throws Exception {
+        JsonNode manifest = new YAMLMapper().readTree(Path.of("..", "config", "slack-app-manifest.yml").toFile());
+        List<String> scopes = new ArrayList<>();
+        manifest.path("oauth_config").path("scopes").path("bot").forEach(scope -> scopes.add(scope.asText()));
+        assertEquals(String.join(",", scopes), SlackAdapter.SCOPES);
     }
 
     @Test
