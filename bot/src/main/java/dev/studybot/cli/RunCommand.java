@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,15 +50,18 @@ final class RunCommand implements Callable<Integer> {
         Map<String, String> env = System.getenv();
         StudybotConfig config = console.resolve(env);
         List<ChatPlatform> platforms = new ArrayList<>();
-        SlackSettings.from(env, config).map(SlackAdapter::new).ifPresent(platforms::add);
+        Optional<SlackSettings> slack = SlackSettings.from(env, config);
         DiscordSettings.from(env, config).map(DiscordAdapter::new).ifPresent(platforms::add);
         PrintWriter out = spec.commandLine().getOut();
-        if (platforms.isEmpty()) {
+        if (slack.isEmpty() && platforms.isEmpty()) {
             return console.run(out, null);
         }
         Logs.toStandardError(config.logLevel());
         BotAssembly parts = new BotAssembly(console.notes, console.db, config, console.seed,
                 warning -> LOG.warn("Notes: {}", warning));
+        // After the store: the install flow keeps the workspaces it installs in the database.
+        slack.map(settings -> new SlackAdapter(settings, settings.oauth() == null ? null
+                : parts.store.installations(settings.oauth().tokens()))).ifPresent(adapter -> platforms.add(0, adapter));
         Runnable shutdown = once(() -> {
             LOG.info("Shutting down");
             // Stop taking new events first, then the scheduler, then the database and index.

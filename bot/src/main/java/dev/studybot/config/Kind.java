@@ -40,11 +40,15 @@ enum Kind {
     PORT("a port number from 0 to 65535", Kind::port),
     ADDRESS("an address or host name such as 127.0.0.1 or 0.0.0.0 (all interfaces)",
             node -> matching(node, "[A-Za-z0-9.:\\[\\]-]+")),
+    SLACK_CLIENT_ID("a Slack client id such as 1234567890.1234567890123 (Basic Information of the app)",
+            node -> matching(node, "\\d{4,20}\\.\\d{4,20}")),
     DISCORD_SERVER("a server id (a number like 123456789012345678; right-click the server with developer mode on"
             + " > Copy Server ID)", node -> matching(node, "\\d{15,21}")),
     // A URL may carry a password, so messages never show it.
-    HTTP_URL("an http:// or https:// URL with a host and without user or password", node -> url(node, "http")),
-    WEBSOCKET_URL("a ws:// or wss:// URL with a host and without user or password", node -> url(node, "ws")),
+    HTTP_URL("an http:// or https:// URL with a host and without user or password", node -> base(url(node, "http"))),
+    WEBSOCKET_URL("a ws:// or wss:// URL with a host and without user or password", node -> base(url(node, "ws"))),
+    // A page's address, taken as written (a base URL above gains a closing '/').
+    HTTP_PAGE("an http:// or https:// URL with a host and without user or password", node -> url(node, "http")),
     SHARD_COUNT("a whole number of shards, 1 or more", Kind::positiveNumber),
     SHARD_RANGE("a range of shards such as 0-1 (the first and the last, counted from 0) or 2 (one shard)",
             Kind::shardRange);
@@ -71,7 +75,7 @@ enum Kind {
 
     /** Whether a message may show the value as it was written. */
     boolean shown() {
-        return this != HTTP_URL && this != WEBSOCKET_URL && this != DATABASE;
+        return this != HTTP_URL && this != WEBSOCKET_URL && this != HTTP_PAGE && this != DATABASE;
     }
 
     /** Reads values of this kind for a component of {@code type} (an int or Integer component takes a whole number). */
@@ -265,6 +269,11 @@ enum Kind {
                 || uri.getRawUserInfo() != null) {
             throw refused("");
         }
-        return text.endsWith("/") ? text : text + "/";
+        return text;
+    }
+
+    /** A base URL, which paths are appended to: ending with '/'. */
+    private static String base(String url) {
+        return url.endsWith("/") ? url : url + "/";
     }
 }

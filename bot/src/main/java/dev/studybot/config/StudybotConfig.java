@@ -46,7 +46,7 @@ public record StudybotConfig(
     public static final StudybotConfig DEFAULTS = new StudybotConfig("built-in defaults", Path.of("notes"),
             Path.of("data"), null, ZoneId.of("UTC"), LogLevel.INFO, ScoringRules.DEFAULTS,
             new QuestionOfTheDayTimes(30, 120, 5, false), new Admins(List.of(), List.of(), List.of()),
-            new Questions(QuestionGenerator.DEFAULT_MIN_SCORE), new Slack(3000, "0.0.0.0", "https://slack.com/api/"),
+            new Questions(QuestionGenerator.DEFAULT_MIN_SCORE), new Slack(3000, "0.0.0.0", "https://slack.com/api/", null, null),
             new Discord(null, null, null, Shards.ALL));
 
     public StudybotConfig {
@@ -124,10 +124,14 @@ public record StudybotConfig(
      * @param port        where HTTP mode listens for {@code POST /slack/events}
      * @param bindAddress the address HTTP mode listens on ({@code 0.0.0.0}: every interface, as a container needs)
      * @param apiUrl      the Web API base URL, ending with '/'
+     * @param clientId    the app's client id, for the install flow into many workspaces, or null: one workspace
+     * @param redirectUri the install flow's redirect URL ({@code https://HOST/slack/oauth_redirect}), or null
      */
     public record Slack(@Setting(env = "STUDYBOT_SLACK_PORT", kind = Kind.PORT) int port,
                         @Setting(env = "STUDYBOT_SLACK_BIND_ADDRESS", kind = Kind.ADDRESS) String bindAddress,
-                        @Setting(env = "STUDYBOT_SLACK_API_URL", kind = Kind.HTTP_URL) String apiUrl) {
+                        @Setting(env = "STUDYBOT_SLACK_API_URL", kind = Kind.HTTP_URL) String apiUrl,
+                        @Setting(env = "SLACK_CLIENT_ID", kind = Kind.SLACK_CLIENT_ID) String clientId,
+                        @Setting(env = "STUDYBOT_SLACK_REDIRECT_URI", kind = Kind.HTTP_PAGE) String redirectUri) {
         public Slack {
             Objects.requireNonNull(bindAddress, "bindAddress");
             Objects.requireNonNull(apiUrl, "apiUrl");

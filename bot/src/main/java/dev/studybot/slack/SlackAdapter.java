@@ -12,8 +12,8 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.service.builtin.oauth.OAuthV2AccessErrorHandler;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
@@ -31,7 +31,9 @@ import dev.studybot.chat.Reply;
 import dev.studybot.domain.Place;
 import dev.studybot.ops.RateLimitedLog;
 import dev.studybot.ops.StartupFailure;
+import dev.studybot.store.Installations;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +53,12 @@ import org.slf4j.LoggerFactory;
  * events become {@link Interaction}s; {@link Reply}s become Block Kit. Every request is acknowledged at
  * once and answered afterwards through its {@code response_url}, so slow work never breaks Slack's
  * three-second rule.
+ *
+ * <p>With one workspace every call uses {@code SLACK_BOT_TOKEN}. With the install flow (OAuth v2, HTTP mode), any
+ * workspace installs studybot through {@code GET /slack/install}; Bolt exchanges the code Slack sends back to
+ * {@code /slack/oauth_redirect} and keeps the workspace's bot in the database ({@link SlackInstallationService}),
+ * each request and post is served with its own workspace's token, and {@code app_uninstalled} or
+ * {@code tokens_revoked} deletes it.
  */
 public final class SlackAdapter implements ChatPlatform {
 
@@ -70,11 +78,13 @@ public final class SlackAdapter implements ChatPlatform {
      */
     private static final String BUSY_ACK = GsonFactory.createSnakeCase()
             .toJson(SlashCommandResponse.builder().text(BUSY).build());
+    /** The bot scopes the install flow asks for: those of config/slack-app-manifest.yml. */
+    static final String SCOPES = "commands,chat:write,chat:write.public,users:read,app_mentions:read,files:write";
 
     private final SlackSettings settings;
     private final Slack slack;
     private final App app;
-    private final MethodsClient client;
+    private final SlackClients clients;
     private final SlackCallers callers;
     private final SlackWorkers workers;
     private final SlackReplies replies;
@@ -85,13 +95,30 @@ public final class SlackAdapter implements ChatPlatform {
     private SlackHttpServer httpServer;
     private SocketModeApp socketModeApp;
 
-    /** Builds the Bolt app and the Web API client; nothing goes over the network yet. */
+    /** Builds the Bolt app and the Web API client for one workspace; nothing goes over the network yet. */
     public SlackAdapter(SlackSettings settings) {
-        this(settings, SlackWorkers.Limits.DEFAULTS, System::nanoTime);
+        this(settings, null);
+    }
+
+    /**
+     * Builds the Bolt app and the Web API client; nothing goes over the network yet.
+     *
+     * @param installations where the install flow keeps the workspaces (with {@link SlackSettings#oauth()}), or null
+     */
+    public SlackAdapter(SlackSettings settings, Installations installations) {
+        this(settings, installations, SlackWorkers.Limits.DEFAULTS, System::nanoTime);
     }
 
     /** @param nanoTime the clock queue waits are measured on (a test's own) */
     SlackAdapter(SlackSettings settings, SlackWorkers.Limits limits, LongSupplier nanoTime) {
+        this(settings, null, limits, nanoTime);
+    }
+
+    private SlackAdapter(SlackSettings settings, Installations installations, SlackWorkers.Limits limits,
+                         LongSupplier nanoTime) {
+        if (settings.oauth() != null && installations == null) {
+            throw new IllegalArgumentException("The install flow keeps the workspaces in the database: pass its installations.");
+        }
         this.settings = settings;
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
@@ -100,20 +127,46 @@ public final class SlackAdapter implements ChatPlatform {
         config.setFailOnUnknownProperties(false);
         config.setHttpClientCallTimeoutMillis(30_000);
         this.slack = Slack.getInstance(config);
+        // Every OAuth setting given, even as null: Bolt would otherwise read SLACK_CLIENT_ID and the like itself.
         AppConfig.AppConfigBuilder appConfig = AppConfig.builder()
                 .slack(slack)
-                .singleTeamBotToken(settings.botToken());
+                .singleTeamBotToken(settings.botToken())
+                .clientId(null).clientSecret(null).redirectUri(null).scope(null).userScope(null);
         if (settings.signingSecret() != null) {
             appConfig.signingSecret(settings.signingSecret());
         }
+        SlackSettings.OAuth oauth = settings.oauth();
+        if (oauth != null) {
+            appConfig.clientId(oauth.clientId()).clientSecret(oauth.clientSecret()).redirectUri(oauth.redirectUri())
+                    .scope(SCOPES).oauthInstallPath(SlackHttpServer.INSTALL_PATH)
+                    .oauthRedirectUriPath(SlackHttpServer.REDIRECT_PATH)
+                    // Straight on to Slack's authorize page, without Bolt's "Add to Slack" page in between.
+                    .oAuthInstallPageRenderingEnabled(false)
+                    // auth.test once per token and ten minutes, not on every request.
+                    .authTestCacheEnabled(true);
+        }
         this.app = new App(appConfig.build());
-        this.client = slack.methods(settings.botToken());
-        this.callers = new SlackCallers(client);
-        this.replies = new SlackReplies(client);
+        if (oauth != null) {
+            app.asOAuthApp(true);
+            app.service(new SlackInstallationService(installations, oauth.installUrl()));
+            app.service(new SlackOAuthStates(installations, Clock.systemUTC()));
+            app.enableTokenRevocationHandlers();
+            app.oauthCallbackStateError((request, response) -> SlackInstallPages.refused(response,
+                    SlackInstallPages.EXPIRED, oauth.installUrl()));
+            app.oauthCallbackAccessError((OAuthV2AccessErrorHandler) (request, response, refusal) -> {
+                LOG.warn("Slack refused to exchange an install code (oauth.v2.access): {}", refusal.getError());
+                return SlackInstallPages.refused(response, SlackInstallPages.NOT_EXCHANGED, oauth.installUrl());
+            });
+            this.clients = SlackClients.installed(slack, installations);
+        } else {
+            this.clients = SlackClients.single(slack.methods(settings.botToken()));
+        }
+        this.callers = new SlackCallers(clients);
+        this.replies = new SlackReplies(clients);
         this.workers = new SlackWorkers(limits, replies::underWay, nanoTime);
-        SlackLookups lookups = new SlackLookups(client, callers, replies);
-        this.home = new SlackHome(client, callers);
-        this.forms = new SlackForms(client);
+        SlackLookups lookups = new SlackLookups(clients, callers, replies);
+        this.home = new SlackHome(clients, callers);
+        this.forms = new SlackForms(clients);
         app.command(COMMAND, (req, ctx) -> {
             SlashCommandPayload payload = req.getPayload();
             if (blank(payload.getUserId()) || blank(payload.getTeamId()) || blank(payload.getChannelId())) {
@@ -187,7 +240,9 @@ public final class SlackAdapter implements ChatPlatform {
         if (this.chat != null) {
             throw new IllegalStateException("The Slack adapter is already started.");
         }
-        checkToken();
+        if (settings.oauth() == null) {
+            checkToken();
+        }
         this.chat = chat;
         try {
             if (settings.socketMode()) {
@@ -211,7 +266,7 @@ public final class SlackAdapter implements ChatPlatform {
     private void checkToken() {
         AuthTestResponse auth;
         try {
-            auth = client.authTest(r -> r);
+            auth = slack.methods(settings.botToken()).authTest(r -> r);
         } catch (IOException | SlackApiException e) {
             throw new StartupFailure("Could not reach the Slack Web API at " + settings.apiUrl() + " ("
                     + e.getClass().getSimpleName() + "); check the network or STUDYBOT_SLACK_API_URL.", e);
@@ -233,6 +288,9 @@ public final class SlackAdapter implements ChatPlatform {
         details.put("mode", settings.socketMode() ? "socket" : "http");
         if (!settings.socketMode()) {
             details.put("port", port());
+        }
+        if (settings.oauth() != null) {
+            details.put("install", settings.oauth().installUrl());
         }
         return details;
     }
@@ -284,14 +342,14 @@ public final class SlackAdapter implements ChatPlatform {
                         .responseType(reply.privateTo() ? "ephemeral" : "in_channel").text(text).blocks(blocks).build(),
                         "/study reply");
             } else if (reply.privateTo()) {
-                replies.ephemeral(place.channelId(), payload.getUserId(), text, blocks);
+                replies.ephemeral(place.groupId(), place.channelId(), payload.getUserId(), text, blocks);
             } else {
-                client.chatPostMessage(r -> r.channel(place.channelId()).text(text).blocks(blocks));
+                clients.of(place.groupId()).chatPostMessage(r -> r.channel(place.channelId()).text(text).blocks(blocks));
             }
         } catch (IOException | SlackApiException | RuntimeException e) {
             LOG.warn("Could not send the reply to a Slack /study", e);
         }
-        replies.share(reply, place.channelId());
+        replies.share(reply, place.groupId(), place.channelId());
     }
 
     private void press(BlockActionPayload payload) {
@@ -320,18 +378,18 @@ public final class SlackAdapter implements ChatPlatform {
             // sees stays as it is, and a private question the reply replaces (an answered practice question) is
             // updated in place.
             if (onHome && reply.replaces()) {
-                home.publish(payload.getUser().getId(), reply);
+                home.publish(teamId, payload.getUser().getId(), reply);
             } else if (onHome) {
                 // A button on the home tab (Review) answers in the app's Messages tab, where its buttons work.
-                client.chatPostMessage(r -> r.channel(payload.getUser().getId()).text(text).blocks(blocks));
+                clients.of(teamId).chatPostMessage(r -> r.channel(payload.getUser().getId()).text(text).blocks(blocks));
             } else if (!blank(payload.getResponseUrl())) {
                 replies.respond(payload.getResponseUrl(), ActionResponse.builder()
                         .responseType(reply.privateTo() ? "ephemeral" : "in_channel")
                         .replaceOriginal(reply.replaces()).text(text).blocks(blocks).build(), "button reply");
             } else if (channelId != null && !reply.privateTo()) {
-                client.chatPostMessage(r -> r.channel(channelId).text(text).blocks(blocks));
+                clients.of(teamId).chatPostMessage(r -> r.channel(channelId).text(text).blocks(blocks));
             } else if (channelId != null) {
-                replies.ephemeral(channelId, payload.getUser().getId(), text, blocks);
+                replies.ephemeral(teamId, channelId, payload.getUser().getId(), text, blocks);
             }
         } catch (IOException | SlackApiException | RuntimeException e) {
             LOG.warn("Could not send the reply to a Slack button press", e);
@@ -377,11 +435,11 @@ public final class SlackAdapter implements ChatPlatform {
         String text = SlackBlocks.fallbackText(reply);
         try {
             if (reply.privateTo()) {
-                replies.ephemeral(place.channelId(), userId, text, blocks);
+                replies.ephemeral(place.groupId(), place.channelId(), userId, text, blocks);
                 return;
             }
-            ChatPostMessageResponse posted = client.chatPostMessage(r -> r.channel(place.channelId()).text(text)
-                    .blocks(blocks));
+            ChatPostMessageResponse posted = clients.of(place.groupId()).chatPostMessage(r -> r.channel(place.channelId())
+                    .text(text).blocks(blocks));
             if (!posted.isOk()) {
                 LOG.warn("Could not post the reply to a Slack form in #{}: {}{}", place.channelName(), posted.getError(),
                         SlackReplies.hint(posted.getError()));
@@ -389,7 +447,7 @@ public final class SlackAdapter implements ChatPlatform {
         } catch (IOException | SlackApiException | RuntimeException e) {
             LOG.warn("Could not send the reply to a Slack form", e);
         }
-        replies.share(reply, place.channelId());
+        replies.share(reply, place.groupId(), place.channelId());
     }
 
     /** Tells the member privately that the bot is too busy for their press or shortcut right now. */

@@ -3,7 +3,6 @@ package dev.studybot.slack;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
 import dev.studybot.chat.Caller;
@@ -23,7 +22,7 @@ final class SlackCallers {
     /** A failed lookup is retried sooner, so a Slack hiccup does not keep an admin out for long. */
     static final Duration FAILURE_CACHE_FOR = Duration.ofSeconds(30);
 
-    private final MethodsClient client;
+    private final SlackClients clients;
     private final Cache<String, Profile> profiles = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfter(Expiry.creating((String key, Profile profile) -> profile.found() ? CACHE_FOR : FAILURE_CACHE_FOR))
@@ -34,8 +33,8 @@ final class SlackCallers {
         static final Profile UNKNOWN = new Profile(false, null, false);
     }
 
-    SlackCallers(MethodsClient client) {
-        this.client = client;
+    SlackCallers(SlackClients clients) {
+        this.clients = clients;
     }
 
     Caller caller(Place place, String userId, String userName) {
@@ -50,12 +49,12 @@ final class SlackCallers {
     }
 
     private Profile profile(String teamId, String userId) {
-        return profiles.get(teamId + ":" + userId, key -> lookUp(userId));
+        return profiles.get(teamId + ":" + userId, key -> lookUp(teamId, userId));
     }
 
-    private Profile lookUp(String userId) {
+    private Profile lookUp(String teamId, String userId) {
         try {
-            UsersInfoResponse response = client.usersInfo(r -> r.user(userId));
+            UsersInfoResponse response = clients.of(teamId).usersInfo(r -> r.user(userId));
             User user = response.getUser();
             if (!response.isOk() || user == null) {
                 return Profile.UNKNOWN;

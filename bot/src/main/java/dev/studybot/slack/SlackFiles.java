@@ -21,16 +21,18 @@ import java.util.List;
  */
 final class SlackFiles {
 
-    private final MethodsClient client;
+    private final SlackClients clients;
     private final HttpClient uploads = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
-    SlackFiles(MethodsClient client) {
-        this.client = client;
+    SlackFiles(SlackClients clients) {
+        this.clients = clients;
     }
 
-    /** Uploads {@code file} and shares it in {@code channelId}; throws saying what Slack refused. */
-    void share(String channelId, Reply.Attachment file) throws IOException, SlackApiException, InterruptedException {
+    /** Uploads {@code file} and shares it in {@code channelId} of {@code teamId}; throws saying what Slack refused. */
+    void share(String teamId, String channelId, Reply.Attachment file)
+            throws IOException, SlackApiException, InterruptedException {
+        MethodsClient client = clients.of(teamId);
         byte[] bytes = file.bytes();
         FilesGetUploadURLExternalResponse upload = client.filesGetUploadURLExternal(r -> r.filename(file.fileName())
                 .length(bytes.length).altTxt(file.altText()));

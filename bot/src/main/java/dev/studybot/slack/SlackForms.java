@@ -2,7 +2,6 @@ package dev.studybot.slack;
 
 import com.google.gson.Gson;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.block.InputBlock;
@@ -45,10 +44,10 @@ final class SlackForms {
     private static final int MAX_PLACEHOLDER = 150;
     private static final int MAX_OPTION_TEXT = 75;
 
-    private final MethodsClient client;
+    private final SlackClients clients;
 
-    SlackForms(MethodsClient client) {
-        this.client = client;
+    SlackForms(SlackClients clients) {
+        this.clients = clients;
     }
 
     /** Where the modal was opened, as its {@code private_metadata} holds it. */
@@ -61,7 +60,7 @@ final class SlackForms {
             return false;
         }
         try {
-            ViewsOpenResponse response = client.viewsOpen(r -> r.triggerId(triggerId).view(view(form, place)));
+            ViewsOpenResponse response = clients.of(place.groupId()).viewsOpen(r -> r.triggerId(triggerId).view(view(form, place)));
             if (!response.isOk()) {
                 LOG.warn("Slack views.open failed: {}", response.getError());
             }

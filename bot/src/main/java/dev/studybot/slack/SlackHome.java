@@ -1,6 +1,5 @@
 package dev.studybot.slack;
 
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.views.ViewsPublishResponse;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.view.View;
@@ -21,11 +20,11 @@ final class SlackHome {
     private static final Logger LOG = LoggerFactory.getLogger(SlackHome.class);
     static final String TAB = "home";
 
-    private final MethodsClient client;
+    private final SlackClients clients;
     private final SlackCallers callers;
 
-    SlackHome(MethodsClient client, SlackCallers callers) {
-        this.client = client;
+    SlackHome(SlackClients clients, SlackCallers callers) {
+        this.clients = clients;
         this.callers = callers;
     }
 
@@ -34,7 +33,7 @@ final class SlackHome {
             return;   // the Messages tab: nothing to publish
         }
         Caller caller = callers.caller(place(teamId, event.getUser()), event.getUser(), null);
-        publish(event.getUser(), chat.handle(Interaction.home(caller)));
+        publish(teamId, event.getUser(), chat.handle(Interaction.home(caller)));
     }
 
     /**
@@ -45,10 +44,10 @@ final class SlackHome {
         return new Place(SlackAdapter.PLATFORM, teamId, teamId, userId, TAB);
     }
 
-    void publish(String userId, Reply home) {
+    void publish(String teamId, String userId, Reply home) {
         View view = View.builder().type(TAB).blocks(SlackBlocks.render(home)).build();
         try {
-            ViewsPublishResponse response = client.viewsPublish(r -> r.userId(userId).view(view));
+            ViewsPublishResponse response = clients.of(teamId).viewsPublish(r -> r.userId(userId).view(view));
             if (!response.isOk()) {
                 LOG.warn("Slack refused to publish a member's home: {}{}", response.getError(), SlackReplies.hint(response.getError()));
             }

@@ -41,6 +41,9 @@ final class SlackHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SlackHttpServer.class);
 
     static final String PATH = "/slack/events";
+    /** The install flow's two pages, served (GET, unsigned: a browser asks for them) when it is configured. */
+    static final String INSTALL_PATH = "/slack/install";
+    static final String REDIRECT_PATH = "/slack/oauth_redirect";
     static final int MAX_BODY = 1 << 20;
     static final int MAX_HEADER_BYTES = 16 * 1024;
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
@@ -92,7 +95,16 @@ final class SlackHttpServer implements AutoCloseable {
         @Override
         public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
                               Callback callback) {
-            if (!PATH.equals(org.eclipse.jetty.server.Request.getPathInContext(request))) {
+            String path = org.eclipse.jetty.server.Request.getPathInContext(request);
+            if (app.config().isDistributedApp() && (INSTALL_PATH.equals(path) || REDIRECT_PATH.equals(path))) {
+                if (HttpMethod.GET.is(request.getMethod())) {
+                    // The browser of a member installing: Bolt checks the state, not a signature.
+                    run(request, response, callback, path, new byte[0]);
+                } else {
+                    response.getHeaders().put(HttpHeader.ALLOW, "GET");
+                    send(response, callback, 405, "GET only");
+                }
+            } else if (!PATH.equals(path)) {
                 send(response, callback, 404, "not found");
             } else if (!HttpMethod.POST.is(request.getMethod())) {
                 response.getHeaders().put(HttpHeader.ALLOW, "POST");
@@ -123,22 +135,28 @@ final class SlackHttpServer implements AutoCloseable {
             refused(response, callback, 401, kind, "Refused a Slack request: " + kind.replace('_', ' '));
             return;
         }
+        run(request, response, callback, PATH, body);
+    }
+
+    /** Hands a request Bolt may take to Bolt and sends Bolt's answer. */
+    private void run(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                     Callback callback, String path, byte[] body) {
         Request<?> slackRequest;
         try {
             slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
-                    .requestUri(PATH)
+                    .requestUri(path)
                     .queryString(query(request))
                     .headers(new RequestHeaders(headers(request)))
                     .requestBody(new String(body, StandardCharsets.UTF_8))
                     .remoteAddress(org.eclipse.jetty.server.Request.getRemoteAddr(request))
                     .build());
         } catch (RuntimeException e) {
-            refused(response, callback, 400, "malformed", "Refused a signed Slack request that could not be parsed ("
+            refused(response, callback, 400, "malformed", "Refused a Slack request that could not be parsed ("
                     + e.getClass().getSimpleName() + ")");
             return;
         }
         if (slackRequest == null) {
-            refused(response, callback, 400, "unknown", "Refused a signed Slack request of an unknown kind");
+            refused(response, callback, 400, "unknown", "Refused a Slack request of an unknown kind");
             return;
         }
         Response answer;

@@ -2,7 +2,6 @@ package dev.studybot.slack;
 
 import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppMentionEvent;
@@ -27,12 +26,12 @@ final class SlackLookups {
     private static final Logger LOG = LoggerFactory.getLogger(SlackLookups.class);
     private static final String NO_WORDS = "That message has no words to look up in the notes.";
 
-    private final MethodsClient client;
+    private final SlackClients clients;
     private final SlackCallers callers;
     private final SlackReplies replies;
 
-    SlackLookups(MethodsClient client, SlackCallers callers, SlackReplies replies) {
-        this.client = client;
+    SlackLookups(SlackClients clients, SlackCallers callers, SlackReplies replies) {
+        this.clients = clients;
         this.callers = callers;
         this.replies = replies;
     }
@@ -61,7 +60,7 @@ final class SlackLookups {
         String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
         List<LayoutBlock> blocks = SlackBlocks.render(reply);
         try {
-            ChatPostMessageResponse response = client.chatPostMessage(r -> r.channel(event.getChannel()).threadTs(thread)
+            ChatPostMessageResponse response = clients.of(teamId).chatPostMessage(r -> r.channel(event.getChannel()).threadTs(thread)
                     .text(SlackBlocks.fallbackText(reply)).blocks(blocks));
             if (!response.isOk()) {
                 LOG.warn("Slack refused the answer to a mention: {}{}", response.getError(), SlackReplies.hint(response.getError()));

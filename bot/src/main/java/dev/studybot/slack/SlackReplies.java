@@ -1,7 +1,6 @@
 package dev.studybot.slack;
 
 import com.google.gson.Gson;
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
@@ -43,7 +42,7 @@ final class SlackReplies implements Poster {
     /** Threads for the reply client's own work; its sends wait on no thread, so a few suffice. */
     private static final int REPLY_THREADS = 2;
 
-    private final MethodsClient client;
+    private final SlackClients clients;
     /**
      * HTTP/1.1: over plain http (a proxy, the loopback stand-in) the client's default HTTP/2 upgrade headers make some
      * servers close the connection after answering while the client keeps it for the next reply, which then fails.
@@ -60,9 +59,9 @@ final class SlackReplies implements Poster {
     private final SlackFiles files;
     private final Set<CompletableFuture<?>> underWay = ConcurrentHashMap.newKeySet();
 
-    SlackReplies(MethodsClient client) {
-        this.client = client;
-        this.files = new SlackFiles(client);
+    SlackReplies(SlackClients clients) {
+        this.clients = clients;
+        this.files = new SlackFiles(clients);
     }
 
     /**
@@ -71,9 +70,9 @@ final class SlackReplies implements Poster {
      */
     @Override
     public MessageRef post(Place channel, Reply message) {
-        ChatPostMessageResponse response = call(channel, "post to", () -> client.chatPostMessage(r ->
+        ChatPostMessageResponse response = call(channel, "post to", () -> clients.of(channel.groupId()).chatPostMessage(r ->
                 r.channel(channel.channelId()).text(SlackBlocks.fallbackText(message)).blocks(SlackBlocks.render(message))));
-        share(message, channel.channelId());
+        share(message, channel.groupId(), channel.channelId());
         return new MessageRef(response.getChannel() == null ? channel.channelId() : response.getChannel(), response.getTs());
     }
 
@@ -82,13 +81,13 @@ final class SlackReplies implements Poster {
      * them, since Slack has no file only one member sees. The upload takes three calls, the reply one, so the reply
      * is there first.
      */
-    void share(Reply reply, String channelId) {
+    void share(Reply reply, String teamId, String channelId) {
         if (reply.privateTo()) {
             return;
         }
         for (Reply.Attachment file : reply.attachments()) {
             try {
-                files.share(channelId, file);
+                files.share(teamId, channelId, file);
             } catch (IOException | SlackApiException | RuntimeException e) {
                 LOG.warn("Could not share {} in a Slack channel: {}", file.fileName(), e.toString());
             } catch (InterruptedException e) {
@@ -101,14 +100,14 @@ final class SlackReplies implements Poster {
     /** Replaces a message the bot posted ({@code chat.update}, which {@code chat:write} allows). */
     @Override
     public void edit(Place channel, MessageRef message, Reply updated) {
-        call(channel, "edit a message in", () -> client.chatUpdate(r -> r.channel(message.channelId())
+        call(channel, "edit a message in", () -> clients.of(channel.groupId()).chatUpdate(r -> r.channel(message.channelId())
                 .ts(message.messageId()).text(SlackBlocks.fallbackText(updated)).blocks(SlackBlocks.render(updated))));
     }
 
     /** Replies in the thread on a message the bot posted ({@code chat.postMessage} with {@code thread_ts}). */
     @Override
     public void inThread(Place channel, MessageRef message, Reply reply) {
-        call(channel, "reply in a thread in", () -> client.chatPostMessage(r -> r.channel(message.channelId())
+        call(channel, "reply in a thread in", () -> clients.of(channel.groupId()).chatPostMessage(r -> r.channel(message.channelId())
                 .threadTs(message.messageId()).text(SlackBlocks.fallbackText(reply)).blocks(SlackBlocks.render(reply))));
     }
 
@@ -130,9 +129,9 @@ final class SlackReplies implements Poster {
         }
     }
 
-    void ephemeral(String channel, String user, String text, List<LayoutBlock> blocks)
+    void ephemeral(String teamId, String channel, String user, String text, List<LayoutBlock> blocks)
             throws IOException, SlackApiException {
-        ChatPostEphemeralResponse response = client.chatPostEphemeral(r -> r.channel(channel).user(user).text(text).blocks(blocks));
+        ChatPostEphemeralResponse response = clients.of(teamId).chatPostEphemeral(r -> r.channel(channel).user(user).text(text).blocks(blocks));
         if (!response.isOk()) {
             LOG.warn("Slack chat.postEphemeral failed: {}{}", response.getError(), hint(response.getError()));
         }

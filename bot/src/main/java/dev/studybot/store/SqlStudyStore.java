@@ -184,6 +184,11 @@ public final class SqlStudyStore implements StudyStore, ScheduleStore {
         return searches;
     }
 
+    /** The workspaces installed through an OAuth install flow, their tokens sealed with {@code cipher}. */
+    public Installations installations(TokenCipher cipher) {
+        return new SqlInstallations(database, cipher);
+    }
+
     /**
      * The pool of connections to the PostgreSQL server, for what shares the database (the clustered scheduler);
      * empty on an SQLite file, which one process keeps to itself.

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import picocli.CommandLine;
 
 /**
@@ -24,16 +25,16 @@ public final class AssembledBot implements AutoCloseable {
     private final ChatHandler chat;
     private final List<String> warnings = new CopyOnWriteArrayList<>();
 
-    private AssembledBot(ChatPlatform platform, Path notes, Path dir, String... options) {
+    private AssembledBot(Function<SqlStudyStore, ChatPlatform> platform, Path notes, Path dir, String... options) {
         List<String> args = new ArrayList<>(List.of("--notes", notes.toString(), "--data", dir.resolve("data").toString(),
                 "--db", dir.resolve("studybot.db").toString()));
         args.addAll(List.of(options));
         ConsoleCommand console = CommandLine.populateCommand(new ConsoleCommand(), args.toArray(String[]::new));
         StudybotConfig config = console.resolve(Map.of());
-        this.platform = platform;
         this.parts = new BotAssembly(console.notes, console.db, config, console.seed, warnings::add);
         try {
-            StudyBot bot = parts.start(platform.poster(), console.settings(), console.seed);
+            this.platform = platform.apply(parts.store);
+            StudyBot bot = parts.start(this.platform.poster(), console.settings(), console.seed);
             this.chat = parts.chat(bot);
         } catch (RuntimeException e) {
             parts.close();
@@ -48,9 +49,15 @@ public final class AssembledBot implements AutoCloseable {
      * @param options more of the console's options, e.g. {@code "--admins", "alice"}
      */
     public static AssembledBot on(ChatPlatform platform, Path notes, Path dir, String... options) {
+        return on(store -> platform, notes, dir, options);
+    }
+
+    /** Like {@link #on(ChatPlatform, Path, Path, String...)}, with a platform made on the bot's store. */
+    public static AssembledBot on(Function<SqlStudyStore, ChatPlatform> platform, Path notes, Path dir,
+                                  String... options) {
         AssembledBot assembled = new AssembledBot(platform, notes, dir, options);
         try {
-            platform.start(assembled.chat);
+            assembled.platform.start(assembled.chat);
         } catch (RuntimeException e) {
             assembled.close();
             throw e;

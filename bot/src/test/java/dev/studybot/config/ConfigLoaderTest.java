@@ -114,7 +114,7 @@ class ConfigLoaderTest {
         assertEquals(List.of("U012ABCDEF"), config.admins().slack());
         assertEquals(List.of("123456789012345678"), config.admins().discord());
         assertEquals(0.5, config.questions().minScore());
-        assertEquals(new StudybotConfig.Slack(8080, "127.0.0.1", "https://slack-gov.com/api/"), config.slack());
+        assertEquals(new StudybotConfig.Slack(8080, "127.0.0.1", "https://slack-gov.com/api/", null, null), config.slack());
         assertEquals(new StudybotConfig.Discord("1200000000000000002", "http://127.0.0.1:9/api/v10/",
                 "ws://127.0.0.1:10/", new StudybotConfig.Shards(4, new ShardRange(2, 3))), config.discord());
     }
@@ -124,7 +124,7 @@ class ConfigLoaderTest {
         Path file = write(FULL);
         StudybotConfig config = ConfigLoader.load(file, Map.of("STUDYBOT_SLACK_PORT", "9000",
                 "STUDYBOT_DISCORD_GATEWAY_URL", "wss://gateway.example", "STUDYBOT_SCORING_EARLY_MINUTES", "5"));
-        assertEquals(new StudybotConfig.Slack(9000, "127.0.0.1", "https://slack-gov.com/api/"), config.slack());
+        assertEquals(new StudybotConfig.Slack(9000, "127.0.0.1", "https://slack-gov.com/api/", null, null), config.slack());
         assertEquals("wss://gateway.example/", config.discord().gatewayUrl());
         assertEquals("1200000000000000002", config.discord().guildId(), "the file's value stays");
         assertEquals(new StudybotConfig.Shards(4, new ShardRange(2, 3)), config.discord().shards());
@@ -306,7 +306,7 @@ class ConfigLoaderTest {
         assertEquals("unknown key \"scoring.daily\" in " + file + "; known keys under scoring: daily_correct,"
                 + " early_bonus, early_minutes, streak_step_bonus, streak_bonus_steps, practice_correct",
                 error("scoring:\n  daily: 10\n", Map.of()));
-        assertEquals("unknown key \"slack.prot\" in " + file + "; known keys under slack: port, bind_address, api_url",
+        assertEquals("unknown key \"slack.prot\" in " + file + "; known keys under slack: port, bind_address, api_url, client_id, redirect_uri",
                 error("slack:\n  prot: 3000\n", Map.of()));
         assertEquals("unknown key \"discord.token\" in " + file + "; known keys under discord: guild_id, api_url,"
                 + " gateway_url, shards", error("discord:\n  token: abc\n", Map.of()), "tokens are not keys");

@@ -12,6 +12,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,20 @@ final class FakeSlack implements AutoCloseable {
     volatile boolean tokenValid = true;
     /** Web API methods answered with {@code ratelimited}, as Slack answers when a method is called too often. */
     final Set<String> refused = ConcurrentHashMap.newKeySet();
+    /**
+     * The install flow's side of Slack: the app's client id and secret, which {@code oauth.v2.access} checks (HTTP
+     * Basic, as Slack prefers them), and the codes its authorize page would hand out, each good for one exchange.
+     */
+    volatile String clientId = "1111111111.2222222222222";
+    volatile String clientSecret = "fake-client-secret-0123456789abcd";
+    final Map<String, Install> installCodes = new ConcurrentHashMap<>();
+    /** The workspace each bot token handed out by {@code oauth.v2.access} belongs to, for {@code auth.test}. */
+    final Map<String, Install> installedTokens = new ConcurrentHashMap<>();
+
+    /** What exchanging an install code gives: a workspace, its bot token, who installed it. */
+    record Install(String teamId, String teamName, String botToken, String botUserId, String installerId) {
+    }
+
     private final Queue<HttpExchange> heldResponses = new ConcurrentLinkedQueue<>();
     private volatile boolean holdingResponses;
     private final HttpServer server;
@@ -136,8 +151,15 @@ final class FakeSlack implements AutoCloseable {
                     : path.startsWith("/respond/") ? "response_url" : path.startsWith("/upload/") ? "upload" : path;
             calls.add(new Call(method, path, params, body, exchange.getRequestHeaders().getFirst("Authorization"),
                     System.nanoTime(), raw));
+            String bearer = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
+            Install installed = installedTokens.get(params.getOrDefault("token", bearer.replaceFirst("^Bearer ", "")));
             String answer = refused.contains(method) ? "{\"ok\":false,\"error\":\"ratelimited\"}" : switch (method) {
-                case "auth.test" -> !tokenValid ? "{\"ok\":false,\"error\":\"invalid_auth\"}" : "{\"ok\":true,\"url\":\"https://acme-study.slack.com/\",\"team\":\"Acme Study\","
+                case "oauth.v2.access" -> exchange(bearer, params);
+                case "auth.test" -> installed != null ? "{\"ok\":true,\"url\":\"https://" + installed.teamId().toLowerCase()
+                        + ".slack.com/\",\"team\":" + JSON.writeValueAsString(installed.teamName()) + ",\"user\":\"studybot\","
+                        + "\"team_id\":\"" + installed.teamId() + "\",\"user_id\":\"" + installed.botUserId()
+                        + "\",\"bot_id\":\"B0" + installed.teamId() + "\",\"is_enterprise_install\":false}"
+                        : !tokenValid ? "{\"ok\":false,\"error\":\"invalid_auth\"}" : "{\"ok\":true,\"url\":\"https://acme-study.slack.com/\",\"team\":\"Acme Study\","
                         + "\"user\":\"studybot\",\"team_id\":\"T0ACME001\",\"user_id\":\"U0BOT0001\",\"bot_id\":\"B0BOT0001\","
                         + "\"is_enterprise_install\":false}";
                 case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + params.getOrDefault("channel", "C0")
@@ -176,6 +198,26 @@ final class FakeSlack implements AutoCloseable {
             exchange.close();
             throw e;
         }
+    }
+
+    /** oauth.v2.access as Slack documents it: the app's credentials, then the code, once. */
+    private String exchange(String authorization, Map<String, String> params) throws IOException {
+        String credentials = "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret)
+                .getBytes(StandardCharsets.UTF_8));
+        if (!credentials.equals(authorization)) {
+            return "{\"ok\":false,\"error\":\"invalid_client\"}";
+        }
+        Install install = installCodes.remove(params.getOrDefault("code", ""));
+        if (install == null) {
+            return "{\"ok\":false,\"error\":\"invalid_code\"}";
+        }
+        installedTokens.put(install.botToken(), install);
+        return "{\"ok\":true,\"access_token\":\"" + install.botToken() + "\",\"token_type\":\"bot\","
+                + "\"scope\":\"commands,chat:write,chat:write.public,users:read,app_mentions:read,files:write\","
+                + "\"bot_user_id\":\"" + install.botUserId() + "\",\"app_id\":\"A0APP0001\","
+                + "\"team\":{\"name\":" + JSON.writeValueAsString(install.teamName()) + ",\"id\":\"" + install.teamId() + "\"},"
+                + "\"enterprise\":null,\"is_enterprise_install\":false,"
+                + "\"authed_user\":{\"id\":\"" + install.installerId() + "\"}}";
     }
 
     private static void answer(HttpExchange exchange, String answer) throws IOException {

@@ -46,6 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SqliteToPostgresqlTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final String TOKEN = "xoxb-1234-5678-movedmovedmovedmoved";
 
     @TempDir
     Path dir;
@@ -74,6 +75,10 @@ class SqliteToPostgresqlTest {
             String lookup = store.searches().record(ANN, "spot notice", 3,
                     Optional.of(new SearchHistory.TopResult("compute.md:3", "two-minute notice")), T0);
             store.searches().vote(lookup, BOB, true, T0.plusSeconds(5));
+            Installations installations = store.installations(TokenCipher.fromBase64(InstallationsStoreTest.KEY));
+            installations.save(new Installations.Installation("slack", "T0ACME001", "Acme", null, "A0APP0001", "U0BOT0001",
+                    "B0BOT0001", "commands", TOKEN, "U0ADMIN01", T0));
+            installations.addState("a-state", T0.plusSeconds(600), T0);
         }
         return file;
     }
@@ -108,6 +113,8 @@ class SqliteToPostgresqlTest {
         try (SqlStudyStore copy = SqlStudyStore.open(target, ZoneId.of("UTC"), server.password())) {
             assertEquals(before, List.of(board(copy, Period.ALL), board(copy, Period.WEEK), board(copy, Period.MONTH)));
             assertEquals(BERLIN, copy.timeZone(GENERAL.group()));
+            assertEquals(TOKEN, copy.installations(TokenCipher.fromBase64(InstallationsStoreTest.KEY))
+                    .find("slack", "T0ACME001").orElseThrow().botToken(), "a sealed token opens on the server, same key");
             assertEquals(1, copy.unrevealed().size());
             assertEquals(Optional.of(new MessageRef("C1", "1700000000.000100")),
                     copy.deliveries().message(copy.unrevealed().get(0).postedId()));
