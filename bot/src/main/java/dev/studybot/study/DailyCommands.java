@@ -7,6 +7,7 @@ import dev.studybot.chat.ReaderTime;
 import dev.studybot.chat.Reply;
 import dev.studybot.chat.CommandSpec;
 import dev.studybot.command.DidYouMean;
+import dev.studybot.command.MentionWord;
 import dev.studybot.chat.OptionSpec;
 import dev.studybot.chat.OptionSpec.Choice;
 import dev.studybot.command.StudyCommand;
@@ -63,7 +64,7 @@ final class DailyCommands {
                 new PostNow(daily.questions()), new RevealNow(daily.questions()));
     }
 
-    private record NotRunning(CommandSpec spec) implements StudyCommand {
+    record NotRunning(CommandSpec spec) implements StudyCommand {
         @Override
         public Reply run(Caller caller, Options options) {
             return Reply.privately(new Reply.Text("The question of the day is not running in this bot."));
@@ -87,7 +88,8 @@ final class DailyCommands {
             Instant next = scheduler.nextFire(place);
             // Each reader sees the next question's time in their own zone where the platform can show it.
             String when = next == null ? "" : " Next question: " + ReaderTime.of(next, schedule.get().zone()).token() + ".";
-            return Reply.privately(new Reply.Text("Question of the day: " + describe(schedule.get()) + "." + when));
+            return Reply.privately(new Reply.Text("Question of the day: " + describe(schedule.get()) + "." + when
+                    + schedules.mentions().mention(place.channel()).map(m -> " Mentions " + MentionWord.shown(m) + ".").orElse("")));
         }
     }
 
