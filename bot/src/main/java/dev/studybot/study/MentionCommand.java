@@ -24,8 +24,7 @@ record MentionCommand(MentionStore mentions) implements StudyCommand {
     static final CommandSpec SPEC = CommandSpec.admin("schedule mention",
                     "mention a user group (Slack) or role (Discord) when the question of the day is posted here; off"
                             + " or nothing: no mention", false)
-            .option(OptionSpec.mention("who", "group|off", "The role to mention; leave it out to mention nobody")
-                    .maxLength(100));
+            .option(OptionSpec.mention("who", "group|off", "The role to mention; leave it out to mention nobody"));
     private static final Set<String> OFF = Set.of("off", "none", "nobody", "stop");
 
     @Override

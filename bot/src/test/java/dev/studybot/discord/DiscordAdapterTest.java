@@ -507,6 +507,34 @@ class DiscordAdapterTest {
     }
 
     @Test
+    void theMentionIsARoleOptionThatArrivesAsTheRolesMention() throws Exception {
+        start(FakeDiscord.GUILD_ID);
+        JsonNode registered = discord.awaitRequest("PUT", "/commands", WAIT).body().get(1);
+        JsonNode who = null;
+        for (JsonNode group : registered.path("options")) {
+            for (JsonNode sub : group.path("options")) {
+                if (group.path("name").asText().equals("schedule") && sub.path("name").asText().equals("mention")) {
+                    who = sub.path("options").get(0);
+                }
+            }
+        }
+        assertEquals("who", who.path("name").asText());
+        assertEquals(8, who.path("type").asInt(), "a Role option");
+        assertFalse(who.path("required").asBoolean(), "left out, it turns the mention off");
+
+        String id = FakeDiscord.snowflakeNow();
+        ObjectNode interaction = discord.slash(id, "tok-role", "study-admin", "schedule", "mention",
+                options("who", "3000"), FakeDiscord.ADMIN_ID, true);
+        ((ObjectNode) interaction.path("data").path("options").get(0).path("options").get(0).path("options").get(0))
+                .put("type", 8);
+        discord.dispatch("INTERACTION_CREATE", interaction);
+        discord.awaitRequest("POST", "interactions/" + id + "/tok-role/callback", WAIT);
+        Interaction.Command command = (Interaction.Command) seen.get(seen.size() - 1);
+        assertEquals("schedule mention", command.path());
+        assertEquals(Map.of("who", "<@&3000>"), command.options().values());
+    }
+
+    @Test
     void keepsWorkingAfterTheGatewayDropsTheConnection() throws Exception {
         String laterId = FakeDiscord.snowflakeNow();
         start(FakeDiscord.GUILD_ID);
