@@ -34,6 +34,9 @@ final class Migrations {
                 .dataSource(dataSource)
                 .locations("classpath:" + SHARED)
                 .javaMigrations(new PeriodTotalsBackfill())
+                // Branches take version numbers in parallel, so a lower one may reach a database after a higher one
+                // (V10 after V11): it is applied then, not refused. Each migration stands on its own to allow it.
+                .outOfOrder(true)
                 .loggers("slf4j");
         if (dialect.migrationFolder() != null) {
             configuration = configuration.resourceProvider(new VendorFirst(configuration, dialect.migrationFolder()));
