@@ -7,7 +7,6 @@ import dev.studybot.chat.ReaderTime;
 import dev.studybot.chat.Reply;
 import dev.studybot.chat.CommandSpec;
 import dev.studybot.command.DidYouMean;
-import dev.studybot.command.MentionWord;
 import dev.studybot.chat.OptionSpec;
 import dev.studybot.chat.OptionSpec.Choice;
 import dev.studybot.command.StudyCommand;
@@ -88,8 +87,7 @@ final class DailyCommands {
             Instant next = scheduler.nextFire(place);
             // Each reader sees the next question's time in their own zone where the platform can show it.
             String when = next == null ? "" : " Next question: " + ReaderTime.of(next, schedule.get().zone()).token() + ".";
-            return Reply.privately(new Reply.Text("Question of the day: " + describe(schedule.get()) + "." + when
-                    + schedules.mentions().mention(place.channel()).map(m -> " Mentions " + MentionWord.shown(m) + ".").orElse("")));
+            return Reply.privately(new Reply.Text("Question of the day: " + describe(schedule.get()) + "." + when));
         }
     }
 
