@@ -3,6 +3,7 @@ package dev.studybot.chat;
 import dev.studybot.domain.Mention;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -135,7 +136,7 @@ public record Reply(boolean privateTo, List<Part> parts, List<Button> buttons, b
     }
 
     /** Whom the reply notifies as it is posted, if anyone. */
-    public java.util.Optional<Mention> ping() {
+    public Optional<Mention> ping() {
         return parts.stream().filter(Ping.class::isInstance).map(part -> ((Ping) part).mention()).findFirst();
     }
 

@@ -98,7 +98,7 @@ final class SlackBlocks {
                 // A file goes up on its own (see SlackFiles); the text says what it shows.
                 line = file.altText();
             } else {
-                // A menu is Discord's; here the typed command chooses the same.
+                // A menu is Discord's; here the typed command chooses the same. A ping leads the text (below).
                 continue;
             }
             if (!text.isEmpty()) {

@@ -22,8 +22,7 @@ import java.util.Set;
 record MentionCommand(MentionStore mentions) implements StudyCommand {
 
     static final CommandSpec SPEC = CommandSpec.admin("schedule mention",
-                    "mention a user group (Slack) or role (Discord) when the question of the day is posted here; off"
-                            + " or nothing: no mention", false)
+                    "mention a user group (Slack) or role (Discord) with this channel's question of the day", false)
             .option(OptionSpec.mention("who", "group|off", "The role to mention; leave it out to mention nobody"));
     private static final Set<String> OFF = Set.of("off", "none", "nobody", "stop");
 
