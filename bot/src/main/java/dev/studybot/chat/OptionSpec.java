@@ -41,7 +41,9 @@ public record OptionSpec(String name, Kind kind, String placeholder, String desc
         /** The remaining words, each one item (quoted words stay one), held as one comma-separated value. */
         LIST,
         /** A member: a Discord user option; in typed text, the rest of the text. */
-        USER
+        USER,
+        /** A group to notify: a Discord role option; in typed text, one word (a Slack user group's mention). */
+        MENTION
     }
 
     /**
@@ -83,6 +85,10 @@ public record OptionSpec(String name, Kind kind, String placeholder, String desc
 
     public static OptionSpec user(String name, String description) {
         return of(name, Kind.USER, name, description);
+    }
+
+    public static OptionSpec mention(String name, String placeholder, String description) {
+        return of(name, Kind.MENTION, placeholder, description);
     }
 
     public static OptionSpec here(String name, String description) {

@@ -1,5 +1,6 @@
 package dev.studybot.chat;
 
+import dev.studybot.domain.Mention;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +107,13 @@ public record Reply(boolean privateTo, List<Part> parts, List<Button> buttons, b
         }
     }
 
+    /**
+     * Notifies a group of members (a Slack user group, a Discord role) as the message is posted: the one part that may
+     * ping anyone. Each platform shows it its own way ({@code <!subteam^ID>}, {@code <@&ID>}, {@code @name}).
+     */
+    public record Ping(Mention mention) implements Part {
+    }
+
     /** Small print: hints, sources, counts. */
     public record Note(String text) implements Part {
     }
@@ -126,6 +134,11 @@ public record Reply(boolean privateTo, List<Part> parts, List<Button> buttons, b
         public byte[] bytes() {
             return bytes.clone();
         }
+    }
+
+    /** Whom the reply notifies as it is posted, if anyone. */
+    public Optional<Mention> ping() {
+        return parts.stream().filter(Ping.class::isInstance).map(part -> ((Ping) part).mention()).findFirst();
     }
 
     /** The reply's attachments, in order. */

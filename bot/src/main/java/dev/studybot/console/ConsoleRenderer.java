@@ -36,6 +36,8 @@ final class ConsoleRenderer {
                 out.append("  (").append(Markup.unescape(note.text())).append(")\n");
             } else if (part instanceof Reply.Lines lines) {
                 lines.lines().forEach(line -> out.append("  ").append(Markup.unescape(line)).append('\n'));
+            } else if (part instanceof Reply.Ping ping) {
+                out.append("  ").append(ping.mention().name()).append('\n');
             }
         }
         // A button that can no longer be pressed is not offered; the text shows what came of it.

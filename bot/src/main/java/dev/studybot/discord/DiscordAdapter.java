@@ -339,8 +339,7 @@ public final class DiscordAdapter implements ChatPlatform {
             }
             Map<String, String> options = new LinkedHashMap<>();
             for (OptionMapping option : event.getOptions()) {
-                options.put(option.getName(), option.getType() == OptionType.USER ? option.getAsUser().getId()
-                        : option.getAsString());
+                options.put(option.getName(), value(option));
             }
             String path = DiscordCommands.path(event.getSubcommandGroup(), event.getSubcommandName());
             CommandSpec spec = chat.commands().stream().filter(command -> command.path().equals(path)).findFirst()
@@ -518,6 +517,15 @@ public final class DiscordAdapter implements ChatPlatform {
     private static Void failed(Throwable failure) {
         LOG.warn("Could not send a Discord reply", failure);
         return null;
+    }
+
+    /** A user option as the member's id, a role option as the role's mention ({@code <@&ID>}), the rest as given. */
+    private static String value(OptionMapping option) {
+        return switch (option.getType()) {
+            case USER -> option.getAsUser().getId();
+            case ROLE -> "<@&" + option.getAsString() + ">";
+            default -> option.getAsString();
+        };
     }
 
     private static Caller caller(IReplyCallback event) {

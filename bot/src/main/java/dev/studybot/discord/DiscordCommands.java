@@ -75,7 +75,11 @@ final class DiscordCommands {
     }
 
     private static OptionData option(OptionSpec spec) {
-        OptionType type = spec.kind() == OptionSpec.Kind.USER ? OptionType.USER : OptionType.STRING;
+        OptionType type = switch (spec.kind()) {
+            case USER -> OptionType.USER;
+            case MENTION -> OptionType.ROLE;
+            default -> OptionType.STRING;
+        };
         OptionData option = new OptionData(type, spec.name(), description(spec.description()), spec.required(),
                 spec.suggests() != OptionSpec.Suggestions.NONE);
         if (spec.maxLength() > 0) {

@@ -43,10 +43,25 @@ final class DiscordRenderer {
     }
 
     static MessageCreateData create(Reply reply) {
-        // No mention in a reply may ping anyone, least of all @everyone or @here.
-        return new MessageCreateBuilder().setEmbeds(embed(reply)).setComponents(rows(reply))
+        return message(reply, true).build();
+    }
+
+    /**
+     * No mention in a message may ping anyone, least of all @everyone or @here, except the reply's own
+     * {@link Reply.Ping} role when {@code notifying}: it goes in the content (embeds never notify) and is the one role
+     * the message's allowed mentions list.
+     */
+    private static MessageCreateBuilder message(Reply reply, boolean notifying) {
+        MessageCreateBuilder message = new MessageCreateBuilder().setEmbeds(embed(reply)).setComponents(rows(reply))
                 .setFiles(reply.attachments().stream().map(DiscordRenderer::file).toList())
-                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).build();
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
+        reply.ping().ifPresent(role -> {
+            message.setContent("<@&" + role.id() + ">");
+            if (notifying) {
+                message.mentionRoles(role.id());
+            }
+        });
+        return message;
     }
 
     private static FileUpload file(Reply.Attachment attachment) {
@@ -54,8 +69,9 @@ final class DiscordRenderer {
                 .setDescription(cut(attachment.altText(), MAX_FILE_DESCRIPTION));
     }
 
+    /** An edit never notifies: whoever its post mentioned was notified once, when it was posted. */
     static MessageEditData edit(Reply reply) {
-        return MessageEditData.fromCreateData(create(reply));
+        return MessageEditData.fromCreateData(message(reply, false).build());
     }
 
     static MessageEmbed embed(Reply reply) {

@@ -3,6 +3,7 @@ package dev.studybot.qotd;
 import dev.studybot.chat.Button;
 import dev.studybot.chat.ReaderTime;
 import dev.studybot.chat.Reply;
+import dev.studybot.domain.Mention;
 import dev.studybot.knowledge.questions.Question;
 import dev.studybot.store.RevealStats;
 import java.time.Instant;
@@ -19,6 +20,21 @@ final class DailyMessages {
     static final String OTHER_MARK = "▫️ ";
 
     private DailyMessages() {
+    }
+
+    /**
+     * The question as it is posted, led by the channel's mention when it has one; its later edits (the live count, the
+     * reveal) leave the mention out, so nobody is notified twice.
+     */
+    static Reply posted(long postedId, Question question, Instant revealAt, ZoneId zone, Optional<Mention> mention) {
+        Reply open = open(postedId, question, revealAt, zone, 0);
+        if (mention.isEmpty()) {
+            return open;
+        }
+        List<Reply.Part> parts = new ArrayList<>();
+        parts.add(new Reply.Ping(mention.get()));
+        parts.addAll(open.parts());
+        return new Reply(false, parts, open.buttons());
     }
 
     /** The question while it is open; {@code answered} so far shows once someone has. */

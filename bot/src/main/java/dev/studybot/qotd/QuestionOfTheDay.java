@@ -213,7 +213,8 @@ public final class QuestionOfTheDay {
     private boolean deliver(long postedId, Place place, Question question, Instant revealAt, ZoneId zone) {
         MessageRef message;
         try {
-            message = poster.post(place, DailyMessages.open(postedId, question, revealAt, zone, 0));
+            message = poster.post(place, DailyMessages.posted(postedId, question, revealAt, zone,
+                    schedules.mentions().mention(place.channel())));
         } catch (RuntimeException e) {
             int attempts = deliveries.failed(postedId, DailyDeliveryStore.Stage.POST);
             Instant retry = clock.instant().plus(settings.retryAfter(attempts));

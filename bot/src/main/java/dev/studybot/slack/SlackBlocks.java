@@ -14,6 +14,7 @@ import dev.studybot.chat.Markup;
 import dev.studybot.chat.ReaderTime;
 import dev.studybot.chat.Shorten;
 import dev.studybot.chat.Reply;
+import dev.studybot.domain.Mention;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -64,6 +65,8 @@ final class SlackBlocks {
             } else if (part instanceof Reply.Lines lines) {
                 List<String> converted = lines.lines().stream().map(SlackBlocks::mrkdwn).toList();
                 blocks.add(section(String.join("\n", converted)));
+            } else if (part instanceof Reply.Ping ping) {
+                blocks.add(section(mention(ping.mention())));
             }
         }
         List<LayoutBlock> actions = actions(reply.buttons());
@@ -95,7 +98,7 @@ final class SlackBlocks {
                 // A file goes up on its own (see SlackFiles); the text says what it shows.
                 line = file.altText();
             } else {
-                // A menu is Discord's; here the typed command chooses the same.
+                // A menu is Discord's; here the typed command chooses the same. A ping leads the text (below).
                 continue;
             }
             if (!text.isEmpty()) {
@@ -107,7 +110,14 @@ final class SlackBlocks {
             }
         }
         String plain = escape(Markup.unescape(ReaderTime.plain(text.toString()).replace("**", "")));
-        return Shorten.to(plain.isEmpty() ? "studybot" : plain, MAX_FALLBACK_TEXT);
+        // The notification is made of this text: the group's mention leads it, unescaped, so that it notifies.
+        String mention = reply.ping().map(group -> mention(group) + " ").orElse("");
+        return Shorten.to(plain.isEmpty() ? "studybot" : mention + plain, MAX_FALLBACK_TEXT);
+    }
+
+    /** A user group's mention, which notifies its members. */
+    private static String mention(Mention group) {
+        return "<!subteam^" + group.id() + ">";
     }
 
     /**

@@ -49,4 +49,7 @@ public interface ScheduleStore {
 
     /** Whether the platform took each question of the day and its reveal. */
     DailyDeliveryStore deliveries();
+
+    /** Whom each channel's question of the day mentions when it is posted. */
+    MentionStore mentions();
 }

@@ -44,7 +44,8 @@ import org.sqlite.SQLiteDataSource;
  * connections and transactions): posted questions and answers ({@link SqlAnswers}, with
  * {@link SqlReviewBoxes} in an answer's transaction), leaderboards and stats ({@link SqlStandings}), members, reviews and time zones
  * ({@link SqlMembers}), schedules and daily posts ({@link SqlSchedules}), their delivery
- * ({@link SqlDailyDeliveries}), question feedback ({@link SqlQuestionFeedback}) and lookups
+ * ({@link SqlDailyDeliveries}), question feedback ({@link SqlQuestionFeedback}), the question of the day's mentions
+ * ({@link SqlMentions}) and lookups
  * ({@link SqlSearchHistory}).
  */
 public final class SqlStudyStore implements StudyStore, ScheduleStore {
@@ -61,6 +62,7 @@ public final class SqlStudyStore implements StudyStore, ScheduleStore {
     private final SqlMembers members;
     private final SqlSchedules schedules;
     private final SqlSearchHistory searches;
+    private final SqlMentions mentions;
 
     private SqlStudyStore(String url, Database database, ZoneId defaultZone) {
         this.url = url;
@@ -72,6 +74,7 @@ public final class SqlStudyStore implements StudyStore, ScheduleStore {
         this.members = new SqlMembers(database, defaultZone);
         this.schedules = new SqlSchedules(database, defaultZone);
         this.searches = new SqlSearchHistory(database);
+        this.mentions = new SqlMentions(database, defaultZone);
     }
 
     /**
@@ -172,6 +175,11 @@ public final class SqlStudyStore implements StudyStore, ScheduleStore {
     @Override
     public DailyDeliveryStore deliveries() {
         return deliveries;
+    }
+
+    @Override
+    public MentionStore mentions() {
+        return mentions;
     }
 
     @Override

@@ -66,7 +66,7 @@ final class DailyCommands {
                 new PostNow(daily.questions()), new RevealNow(daily.questions()));
     }
 
-    private record NotRunning(CommandSpec spec) implements StudyCommand {
+    record NotRunning(CommandSpec spec) implements StudyCommand {
         @Override
         public Reply run(Caller caller, Options options) {
             return Reply.privately(new Reply.Text("The question of the day is not running in this bot."));

@@ -71,6 +71,8 @@ public final class StudyBot implements ChatHandler {
         commands.add(home);
         commands.add(topics);
         commands.addAll(DailyCommands.all(daily, store, quizzes));
+        commands.add(daily == null ? new DailyCommands.NotRunning(MentionCommand.SPEC)
+                : new MentionCommand(daily.schedules().mentions()));
         commands.addAll(TimeZoneCommands.all(store, clock));
         commands.add(new AboutCommand(knowledge, quizzes, clock));
         commands.add(reload);

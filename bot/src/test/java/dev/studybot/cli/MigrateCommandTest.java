@@ -89,7 +89,7 @@ class MigrateCommandTest {
         assertTrue(run.out().startsWith("Copied " + file + " to " + target + ":"), run.out());
         assertTrue(run.out().matches("(?s).*\\n  answers +6 +6\\n.*"), run.out());
         assertTrue(run.out().matches("(?s).*\\n  members +2 +2\\n.*"), run.out());
-        assertTrue(run.out().endsWith("Row counts are equal in all 15 tables." + System.lineSeparator()), run.out());
+        assertTrue(run.out().endsWith("Row counts are equal in all 16 tables." + System.lineSeparator()), run.out());
         try (SqlStudyStore copy = SqlStudyStore.open(target, ZoneId.of("UTC"), server.password())) {
             assertEquals(before, board(copy));
             assertEquals(2, board(copy).players());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.studybot.chat.Button;
 import dev.studybot.chat.ReaderTime;
 import dev.studybot.chat.Reply;
+import dev.studybot.domain.Mention;
 import dev.studybot.domain.MessageRef;
 import dev.studybot.domain.Place;
 import java.io.PrintWriter;
@@ -42,5 +43,16 @@ class ConsolePosterTest {
         assertTrue(shown.contains("studybot updates its post-1 in #general:\n  Which? (revealed)\n"), shown);
         assertTrue(shown.contains("studybot in the thread on its post-1 in #general:\n  Because.\n"), shown);
         assertTrue(!shown.contains("\uE0F0"), "no token is printed");
+    }
+
+    @Test
+    void aMentionIsTheGroupsNameAtTheTop() {
+        StringWriter out = new StringWriter();
+        ConsolePoster poster = new ConsolePoster(new PrintWriter(out, true), new ConsoleButtons());
+
+        poster.post(GENERAL, Reply.publicly(new Reply.Ping(new Mention("study-club", "@study-club")),
+                new Reply.Text("Which?")));
+
+        assertEquals("studybot in #general:\n  @study-club\n  Which?\n", out.toString().stripTrailing() + "\n");
     }
 }

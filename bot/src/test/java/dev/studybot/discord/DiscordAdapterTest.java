@@ -507,6 +507,36 @@ class DiscordAdapterTest {
     }
 
     @Test
+    void theMentionIsARoleOptionThatArrivesAsTheRolesMention() throws Exception {
+        start(FakeDiscord.GUILD_ID);
+        JsonNode registered = discord.awaitRequest("PUT", "/commands", WAIT).body().get(1);
+        JsonNode who = null;
+        for (JsonNode group : registered.path("options")) {
+            for (JsonNode sub : group.path("options")) {
+                if (group.path("name").asText().equals("schedule") && sub.path("name").asText().equals("mention")) {
+                    who = sub.path("options").get(0);
+                }
+            }
+        }
+        assertEquals("who", who.path("name").asText());
+        assertEquals(8, who.path("type").asInt(), "a Role option");
+        assertFalse(who.path("required").asBoolean(), "left out, it turns the mention off");
+
+        String id = FakeDiscord.snowflakeNow();
+        ObjectNode interaction = discord.slash(id, "tok-role", "study-admin", "schedule", "mention",
+                options("who", "3000"), FakeDiscord.ADMIN_ID, true);
+        ((ObjectNode) interaction.path("data").path("options").get(0).path("options").get(0).path("options").get(0))
+                .put("type", 8);
+        discord.dispatch("INTERACTION_CREATE", interaction);
+        // An admin command is slow: deferred first, handled after.
+        Interaction.Command command = await("the mention command").atMost(WAIT)
+                .until(() -> seen.stream().filter(Interaction.Command.class::isInstance).map(Interaction.Command.class::cast)
+                        .filter(c -> c.path().equals("schedule mention")).findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
+        assertEquals(Map.of("who", "<@&3000>"), command.options().values());
+    }
+
+    @Test
     void keepsWorkingAfterTheGatewayDropsTheConnection() throws Exception {
         String laterId = FakeDiscord.snowflakeNow();
         start(FakeDiscord.GUILD_ID);

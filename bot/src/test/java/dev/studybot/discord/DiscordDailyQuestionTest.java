@@ -1,14 +1,17 @@
 package dev.studybot.discord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studybot.chat.ChatHandler;
 import dev.studybot.chat.CommandSpec;
 import dev.studybot.chat.Reply;
 import dev.studybot.config.ScoringRules;
 import dev.studybot.domain.Member;
+import dev.studybot.domain.Mention;
 import dev.studybot.domain.MessageRef;
 import dev.studybot.domain.Place;
 import dev.studybot.game.AnswerService;
@@ -40,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class DiscordDailyQuestionTest {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Place GENERAL = new Place("discord", FakeDiscord.GUILD_ID, "Study Group", FakeDiscord.CHANNEL_ID,
             "general");
@@ -172,5 +176,33 @@ class DiscordDailyQuestionTest {
                 .until(() -> discord.requests("PATCH", MESSAGES + "/" + messageId).stream()
                         .filter(edit -> edit.body().path("embeds").toString().contains(text)).findFirst(), Optional::isPresent)
                 .orElseThrow();
+    }
+
+    @Test
+    void aChannelsRoleIsTheOneMentionThePostAllowsAndItsEditsAllowNone() throws Exception {
+        store.mentions().saveMention(GENERAL, new Mention("3000", "<@&3000>"));
+        daily.postNow(GENERAL);
+
+        FakeDiscord.Request post = discord.awaitRequest("POST", MESSAGES, WAIT);
+        assertEquals("<@&3000>", post.body().path("content").asText(), "in the content: embeds notify nobody");
+        // replied_user, which JDA adds, matters only for a reply, which the post is not.
+        assertEquals(JSON.readTree("{\"parse\":[],\"roles\":[\"3000\"]}"),
+                ((ObjectNode) post.body().path("allowed_mentions")).without("replied_user"));
+
+        answer(FakeDiscord.USER_ID, "bob", 1);
+        FakeDiscord.Request live = awaitEdit(post.response().path("id").asText(), "1 answered so far");
+        assertFalse(live.body().path("content").asText().contains("<@&"), live.body().toString());
+        assertEquals(0, live.body().path("allowed_mentions").path("roles").size(), "an edit notifies nobody");
+        assertEquals(0, live.body().path("allowed_mentions").path("parse").size());
+    }
+
+    @Test
+    void withoutAMentionThePostMentionsNobody() throws Exception {
+        daily.postNow(GENERAL);
+
+        FakeDiscord.Request post = discord.awaitRequest("POST", MESSAGES, WAIT);
+        assertFalse(post.body().path("content").asText().contains("<@"), post.body().toString());
+        assertEquals(JSON.readTree("{\"parse\":[]}"), ((ObjectNode) post.body().path("allowed_mentions"))
+                .without("replied_user"));
     }
 }

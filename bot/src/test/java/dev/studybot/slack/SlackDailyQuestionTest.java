@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybot.config.ScoringRules;
 import dev.studybot.domain.Member;
+import dev.studybot.domain.Mention;
 import dev.studybot.domain.MessageRef;
 import dev.studybot.domain.Place;
 import dev.studybot.game.AnswerOutcome;
@@ -234,5 +235,28 @@ class SlackDailyQuestionTest {
                     && e.getFormattedMessage().contains("ratelimited")).count();
             assertEquals(1, warnings, "one warning for the post, not one per answer");
         }
+    }
+
+    @Test
+    void aChannelsUserGroupLeadsThePostAndNotItsEditsWhileWithoutOneNothingIsMentioned() {
+        QuestionOfTheDay daily = daily();
+        Place random = new Place("slack", GENERAL.groupId(), GENERAL.groupName(), "C0RANDOM", "random");
+        store().mentions().saveMention(GENERAL, new Mention("S0123ABCD", "@oncall"));
+        daily.postNow(GENERAL);
+
+        FakeSlack.Call post = slack.await("chat.postMessage", WAIT);
+        assertTrue(post.params().get("text").startsWith("<!subteam^S0123ABCD> Question of the day"),
+                "the notification names the group: " + post.params().get("text"));
+        assertEquals("<!subteam^S0123ABCD>", post.blocks().get(0).path("text").path("text").asText(),
+                "the mention heads the post");
+
+        answer(daily, "U1", 0);
+        FakeSlack.Call edit = slack.await("chat.update", call -> text(call).contains("1 answered so far"), WAIT);
+        assertFalse(text(edit).contains("subteam") || edit.params().get("text").contains("subteam"),
+                "an edit mentions nobody: " + edit.params());
+
+        daily.postNow(random);
+        FakeSlack.Call plain = slack.await("chat.postMessage", call -> "C0RANDOM".equals(call.params().get("channel")), WAIT);
+        assertFalse(text(plain).contains("subteam") || plain.params().get("text").contains("<!"), plain.params().get("text"));
     }
 }

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MigrationTest {
 
-    private static final List<String> ALL_VERSIONS = List.of("1", "2", "2.1", "3", "4", "5", "6", "7", "8", "9", "10");
+    private static final List<String> ALL_VERSIONS = List.of("1", "2", "2.1", "3", "4", "5", "6", "7", "8", "9", "10",
+            "11");
 
     @TempDir
     Path dir;

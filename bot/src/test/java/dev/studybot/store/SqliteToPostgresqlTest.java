@@ -66,6 +66,7 @@ class SqliteToPostgresqlTest {
                 answer(store, practice, BOB, RANDOM, right(question(n)), T0.plus(DAY.multipliedBy(n)));
             }
             store.saveSchedule(new Schedule(GENERAL, LocalTime.of(9, 0), BERLIN, true, List.of("EC2")));
+            store.mentions().saveMention(GENERAL, new dev.studybot.domain.Mention("S0123ABCD", "@oncall"));
             long daily = store.postDaily(GENERAL, LocalDate.of(2026, 3, 2), question(7), T0, T0.plus(DAY))
                     .orElseThrow();
             store.deliveries().delivered(daily, T0, new MessageRef("C1", "1700000000.000100"));
