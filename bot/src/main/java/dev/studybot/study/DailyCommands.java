@@ -92,8 +92,11 @@ final class DailyCommands {
             Instant next = scheduler.nextFire(place);
             // Each reader sees the next question's time in their own zone where the platform can show it.
             String when = next == null ? "" : " Next question: " + ReaderTime.of(next, schedule.get().zone()).token() + ".";
-            return new Reply(true, List.of(new Reply.Text("Question of the day: " + describe(schedule.get()) + "." + when)),
-                    change);
+            // The name, not the mention itself: showing the schedule notifies nobody.
+            String mentions = schedules.mentions().mention(place.channel())
+                    .map(mention -> " It mentions " + Markup.literal(mention.name()) + ".").orElse("");
+            return new Reply(true, List.of(new Reply.Text("Question of the day: " + describe(schedule.get()) + "." + when
+                    + mentions)), change);
         }
     }
 

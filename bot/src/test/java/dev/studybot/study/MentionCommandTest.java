@@ -59,9 +59,13 @@ class MentionCommandTest {
         assertTrue(set.toString().contains("in #general will mention @oncall when it is posted (by alice)"),
                 set.toString());
         assertEquals(Optional.of(new Mention("S0123ABCD", "@oncall")), mentions.mention(GENERAL.channel()));
+        say(ADMIN, "schedule set 09:00 UTC");
+        String shown = say(ADMIN, "schedule show").toString();
+        assertTrue(shown.contains("It mentions @oncall."), shown);
 
         assertTrue(say(ADMIN, "schedule mention off").toString().contains("mentions nobody now (by alice)"));
         assertEquals(Optional.empty(), mentions.mention(GENERAL.channel()));
+        assertFalse(say(ADMIN, "schedule show").toString().contains("mentions"), "no mention, none shown");
         Reply again = say(ADMIN, "schedule mention off");
         assertTrue(again.privateTo());
         assertTrue(again.toString().contains("mentions nobody already"), again.toString());
