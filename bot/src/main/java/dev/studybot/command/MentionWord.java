@@ -69,9 +69,10 @@ public final class MentionWord {
         }
         if (platform.equals("slack") && typed.startsWith("@")) {
             // The manifest leaves should_escape off (search queries stay as typed), so Slack sends a picked group
-            // as its bare name, which says nothing of its id.
-            return Read.refused("Slack sent \"" + Markup.literal(typed) + "\" without the group's id, which the"
-                    + " mention needs. Type the user group's id instead: it starts with S, e.g. S0123ABCD.");
+            // as its bare handle; the adapter hands on the ones it found among the workspace's groups.
+            return Read.refused("No user group of this workspace has the handle \"" + Markup.literal(typed)
+                    + "\", and Slack sent it without the group's id, which the mention needs. Pick the group from"
+                    + " Slack's suggestions, or type its id: it starts with S, e.g. S0123ABCD.");
         }
         return Read.refused("\"" + Markup.literal(typed) + "\" is not " + kind(platform) + ".");
     }

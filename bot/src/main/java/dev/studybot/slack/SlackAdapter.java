@@ -79,7 +79,8 @@ public final class SlackAdapter implements ChatPlatform {
     private static final String BUSY_ACK = GsonFactory.createSnakeCase()
             .toJson(SlashCommandResponse.builder().text(BUSY).build());
     /** The bot scopes the install flow asks for: those of config/slack-app-manifest.yml. */
-    static final String SCOPES = "commands,chat:write,chat:write.public,users:read,app_mentions:read,files:write";
+    static final String SCOPES =
+            "commands,chat:write,chat:write.public,users:read,app_mentions:read,files:write,usergroups:read";
 
     private final SlackSettings settings;
     private final Slack slack;
@@ -90,6 +91,7 @@ public final class SlackAdapter implements ChatPlatform {
     private final SlackReplies replies;
     private final SlackHome home;
     private final SlackForms forms;
+    private final SlackUserGroups userGroups;
     private final RateLimitedLog rareWarnings = new RateLimitedLog(LOG, Duration.ofMinutes(1));
     private volatile ChatHandler chat;
     private SlackHttpServer httpServer;
@@ -167,6 +169,7 @@ public final class SlackAdapter implements ChatPlatform {
         SlackLookups lookups = new SlackLookups(clients, callers, replies);
         this.home = new SlackHome(clients, callers);
         this.forms = new SlackForms(clients);
+        this.userGroups = new SlackUserGroups(clients, rareWarnings);
         app.command(COMMAND, (req, ctx) -> {
             SlashCommandPayload payload = req.getPayload();
             if (blank(payload.getUserId()) || blank(payload.getTeamId()) || blank(payload.getChannelId())) {
@@ -330,7 +333,8 @@ public final class SlackAdapter implements ChatPlatform {
         Place place = new Place(PLATFORM, payload.getTeamId(), firstNonBlank(payload.getTeamDomain(), payload.getTeamId()),
                 payload.getChannelId(), firstNonBlank(payload.getChannelName(), payload.getChannelId()));
         Caller caller = callers.caller(place, payload.getUserId(), payload.getUserName());
-        Reply reply = chat.handle(new Interaction.Text(caller, payload.getText() == null ? "" : payload.getText()));
+        String typed = payload.getText() == null ? "" : userGroups.escaped(place.groupId(), payload.getText());
+        Reply reply = chat.handle(new Interaction.Text(caller, typed));
         if (reply.form().isPresent() && forms.open(payload.getTriggerId(), reply.form().get(), place)) {
             return;
         }

@@ -66,6 +66,8 @@ final class FakeSlack implements AutoCloseable {
     final Set<String> workspaceAdmins = ConcurrentHashMap.newKeySet();
     /** The profile's display name users.info gives per user id; users without one have an empty display name. */
     final Map<String, String> displayNames = new ConcurrentHashMap<>();
+    /** The workspace's user groups usergroups.list gives, handle to id. */
+    final Map<String, String> userGroups = new ConcurrentHashMap<>();
     volatile String webSocketUrl = "ws://127.0.0.1:1/";
     volatile boolean tokenValid = true;
     /** Web API methods answered with {@code ratelimited}, as Slack answers when a method is called too often. */
@@ -178,6 +180,10 @@ final class FakeSlack implements AutoCloseable {
                             + ",\"real_name\":\"\"}}}";
                 }
                 case "views.publish" -> "{\"ok\":true,\"view\":{\"id\":\"V0HOME001\",\"type\":\"home\"}}";
+                case "usergroups.list" -> "{\"ok\":true,\"usergroups\":[" + userGroups.entrySet().stream()
+                        .map(group -> "{\"id\":\"" + group.getValue() + "\",\"handle\":\"" + group.getKey()
+                                + "\",\"name\":\"" + group.getKey() + "\",\"date_delete\":0}")
+                        .collect(java.util.stream.Collectors.joining(",")) + "]}";
                 case "views.open" -> "{\"ok\":true,\"view\":{\"id\":\"V0MODAL01\",\"type\":\"modal\"}}";
                 case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + webSocketUrl + "\"}";
                 case "files.getUploadURLExternal" -> "{\"ok\":true,\"upload_url\":\"http://127.0.0.1:"

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybot.cli.AssembledBot;
+import dev.studybot.domain.ChannelKey;
+import dev.studybot.domain.Mention;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -120,6 +123,27 @@ class SlackStudyBotTest {
         assertTrue(blocks.contains("Result 1 in full, for: spot interruption notice"), blocks);
         assertTrue(blocks.contains("> ▶ ") && !blocks.contains("> …") && blocks.length() > gist.length() / 3,
                 "the whole passage: " + blocks);
+    }
+
+    /** Slack sends a picked user group as its bare handle (should_escape is off): it is found by usergroups.list. */
+    @Test
+    void aUserGroupTypedByItsHandleIsLookedUpAndAHandleNoGroupHasIsExplained() throws Exception {
+        startBot();
+        slack.workspaceAdmins.add("U0ALICE01");
+        slack.userGroups.put("oncall", "S0ONCALL01");
+        ChannelKey general = new ChannelKey("slack", "T0ACME001", "C0GENERAL");
+
+        assertEquals(200, post(command("schedule mention @oncall", "m1")));
+        String set = slack.await("response_url", c -> c.path().endsWith("/m1"), WAIT).json().toString();
+        assertTrue(set.contains("will mention @oncall"), set);
+        assertEquals(Optional.of(new Mention("S0ONCALL01", "@oncall")), bot.store().mentions().mention(general));
+
+        assertEquals(200, post(command("schedule mention @nobody", "m2")));
+        String refused = slack.await("response_url", c -> c.path().endsWith("/m2"), WAIT).json().toString();
+        assertTrue(refused.contains("without the group's id"), refused);
+        assertEquals(Optional.of(new Mention("S0ONCALL01", "@oncall")), bot.store().mentions().mention(general),
+                "the mention there was stays");
+        assertEquals(2, slack.calls("usergroups.list").size(), "looked up for the mention command only");
     }
 
     /** The assembled bot on the sample notes behind the Slack adapter in HTTP mode, against a new fake Slack. */
