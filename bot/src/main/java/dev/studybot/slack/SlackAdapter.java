@@ -16,7 +16,6 @@ import com.slack.api.bolt.service.builtin.oauth.OAuthV2AccessErrorHandler;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
@@ -85,7 +84,6 @@ public final class SlackAdapter implements ChatPlatform {
     private final SlackSettings settings;
     private final Slack slack;
     private final App app;
-    private final SlackClients clients;
     private final SlackCallers callers;
     private final SlackWorkers workers;
     private final SlackReplies replies;
@@ -148,6 +146,7 @@ public final class SlackAdapter implements ChatPlatform {
                     .authTestCacheEnabled(true);
         }
         this.app = new App(appConfig.build());
+        SlackClients clients;
         if (oauth != null) {
             app.asOAuthApp(true);
             app.service(new SlackInstallationService(installations, oauth.installUrl()));
@@ -159,9 +158,9 @@ public final class SlackAdapter implements ChatPlatform {
                 LOG.warn("Slack refused to exchange an install code (oauth.v2.access): {}", refusal.getError());
                 return SlackInstallPages.refused(response, SlackInstallPages.NOT_EXCHANGED, oauth.installUrl());
             });
-            this.clients = SlackClients.installed(slack, installations);
+            clients = SlackClients.installed(slack, installations);
         } else {
-            this.clients = SlackClients.single(slack.methods(settings.botToken()));
+            clients = SlackClients.single(slack.methods(settings.botToken()));
         }
         this.callers = new SlackCallers(clients);
         this.replies = new SlackReplies(clients);
@@ -345,10 +344,9 @@ public final class SlackAdapter implements ChatPlatform {
                 replies.respond(payload.getResponseUrl(), SlashCommandResponse.builder()
                         .responseType(reply.privateTo() ? "ephemeral" : "in_channel").text(text).blocks(blocks).build(),
                         "/study reply");
-            } else if (reply.privateTo()) {
-                replies.ephemeral(place.groupId(), place.channelId(), payload.getUserId(), text, blocks);
             } else {
-                clients.of(place.groupId()).chatPostMessage(r -> r.channel(place.channelId()).text(text).blocks(blocks));
+                replies.inChannel(place.groupId(), place.channelId(), payload.getUserId(), reply.privateTo(), text,
+                        blocks);
             }
         } catch (IOException | SlackApiException | RuntimeException e) {
             LOG.warn("Could not send the reply to a Slack /study", e);
@@ -385,15 +383,13 @@ public final class SlackAdapter implements ChatPlatform {
                 home.publish(teamId, payload.getUser().getId(), reply);
             } else if (onHome) {
                 // A button on the home tab (Review) answers in the app's Messages tab, where its buttons work.
-                clients.of(teamId).chatPostMessage(r -> r.channel(payload.getUser().getId()).text(text).blocks(blocks));
+                replies.inChannel(teamId, payload.getUser().getId(), payload.getUser().getId(), false, text, blocks);
             } else if (!blank(payload.getResponseUrl())) {
                 replies.respond(payload.getResponseUrl(), ActionResponse.builder()
                         .responseType(reply.privateTo() ? "ephemeral" : "in_channel")
                         .replaceOriginal(reply.replaces()).text(text).blocks(blocks).build(), "button reply");
-            } else if (channelId != null && !reply.privateTo()) {
-                clients.of(teamId).chatPostMessage(r -> r.channel(channelId).text(text).blocks(blocks));
             } else if (channelId != null) {
-                replies.ephemeral(teamId, channelId, payload.getUser().getId(), text, blocks);
+                replies.inChannel(teamId, channelId, payload.getUser().getId(), reply.privateTo(), text, blocks);
             }
         } catch (IOException | SlackApiException | RuntimeException e) {
             LOG.warn("Could not send the reply to a Slack button press", e);
@@ -438,16 +434,7 @@ public final class SlackAdapter implements ChatPlatform {
         List<LayoutBlock> blocks = SlackBlocks.render(reply);
         String text = SlackBlocks.fallbackText(reply);
         try {
-            if (reply.privateTo()) {
-                replies.ephemeral(place.groupId(), place.channelId(), userId, text, blocks);
-                return;
-            }
-            ChatPostMessageResponse posted = clients.of(place.groupId()).chatPostMessage(r -> r.channel(place.channelId())
-                    .text(text).blocks(blocks));
-            if (!posted.isOk()) {
-                LOG.warn("Could not post the reply to a Slack form in #{}: {}{}", place.channelName(), posted.getError(),
-                        SlackReplies.hint(posted.getError()));
-            }
+            replies.inChannel(place.groupId(), place.channelId(), userId, reply.privateTo(), text, blocks);
         } catch (IOException | SlackApiException | RuntimeException e) {
             LOG.warn("Could not send the reply to a Slack form", e);
         }

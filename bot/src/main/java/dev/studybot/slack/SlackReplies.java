@@ -129,6 +129,23 @@ final class SlackReplies implements Poster {
         }
     }
 
+    /**
+     * Posts a reply in a channel without a {@code response_url} to answer through: for everyone, or only for
+     * {@code user} ({@code chat.postEphemeral}); a refusal is logged.
+     */
+    void inChannel(String teamId, String channel, String user, boolean privately, String text, List<LayoutBlock> blocks)
+            throws IOException, SlackApiException {
+        if (privately) {
+            ephemeral(teamId, channel, user, text, blocks);
+            return;
+        }
+        ChatPostMessageResponse response = clients.of(teamId).chatPostMessage(r -> r.channel(channel).text(text)
+                .blocks(blocks));
+        if (!response.isOk()) {
+            LOG.warn("Slack chat.postMessage failed: {}{}", response.getError(), hint(response.getError()));
+        }
+    }
+
     void ephemeral(String teamId, String channel, String user, String text, List<LayoutBlock> blocks)
             throws IOException, SlackApiException {
         ChatPostEphemeralResponse response = clients.of(teamId).chatPostEphemeral(r -> r.channel(channel).user(user).text(text).blocks(blocks));

@@ -40,7 +40,8 @@ final class StandingsCommands {
                     new Choice("chart", "with a chart", List.of("graph"))));
     static final CommandSpec STATS = CommandSpec.everyone("stats", "points, accuracy, streaks and weakest topics", true, true)
             .alias("me").option(OptionSpec.user("user", "Whose stats (default: yours)"));
-    private static final int TOP = 10;
+    /** How many rows a board shows. */
+    static final int TOP = 10;
     /** The action of a period in the board's menu: {@code board-period:month}, {@code board-period:all:here}. */
     private static final String BOARD_PERIOD = "board-period:";
     private static final String HERE = "here";

@@ -22,12 +22,11 @@ import java.util.Locale;
  */
 public record WeeklyBoard(StudyStore store, Poster poster) implements WeekEnd {
 
-    private static final int TOP = 10;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 
     @Override
     public void ended(Place channel, Instant during) {
-        Leaderboard board = store.leaderboard(channel, Scope.CHANNEL, Period.WEEK, null, TOP, during);
+        Leaderboard board = store.leaderboard(channel, Scope.CHANNEL, Period.WEEK, null, StandingsCommands.TOP, during);
         if (board.top().isEmpty()) {
             return;
         }
