@@ -68,7 +68,10 @@ public final class SlackAdapter implements ChatPlatform {
 
     /** How long closing waits for the requests under way, and then for their replies to go out. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
-    /** How long a form's submission waits for the bot: Slack closes the modal with an error after three seconds. */
+    /**
+     * How long a form's submission or a button press waits for the bot before the ack: Slack shows an error (and
+     * closes a modal) after three seconds.
+     */
     static final Duration SUBMISSION_WAIT = Duration.ofMillis(2500);
     static final String BUSY = "studybot is busy right now; try again in a moment.";
     /**
@@ -181,10 +184,27 @@ public final class SlackAdapter implements ChatPlatform {
             if (payload.getUser() == null || blank(payload.getUser().getId())) {
                 return withoutIds("button press");
             }
-            if (!workers.accepted(() -> press(payload))) {
+            // The ack waits for the press to be handled, so that an acknowledged answer is a recorded one: a replica
+            // that dies after acking loses none. One not handled in time is not acknowledged (Slack shows the member
+            // an error, and the reply still comes): pressing again is safe, as one answer per member counts.
+            CompletableFuture<Boolean> handled = new CompletableFuture<>();
+            if (!workers.accepted(() -> {
+                try {
+                    press(payload);
+                } finally {
+                    handled.complete(true);
+                }
+            })) {
                 busy(payload.getResponseUrl());
+                return ctx.ack();
             }
-            return ctx.ack();
+            if (handled.completeOnTimeout(false, SUBMISSION_WAIT.toMillis(), TimeUnit.MILLISECONDS).join()) {
+                return ctx.ack();
+            }
+            rareWarnings.warn("press_slow", "A button press took longer than " + SUBMISSION_WAIT.toMillis()
+                    + " ms; it was not acknowledged (it is still handled)");
+            return Response.builder().statusCode(503).contentType("text/plain; charset=utf-8")
+                    .body("still handling the press").build();
         });
         app.viewSubmission(Pattern.compile(".+"), (req, ctx) -> submitted(req.getPayload(), ctx));
         app.messageShortcut(SlackLookups.SHORTCUT, (req, ctx) -> {

@@ -23,7 +23,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -43,6 +46,8 @@ class SlackHttpModeTest {
     private FakeSlack slack;
     private SlackAdapter adapter;
     private final List<Interaction> received = new CopyOnWriteArrayList<>();
+    /** When set, a press waits for it to open before the bot answers, as one stuck on a slow database would. */
+    private volatile CountDownLatch pressGate;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     @BeforeEach
@@ -73,6 +78,14 @@ class SlackHttpModeTest {
     private Reply stubBot(Interaction interaction) {
         received.add(interaction);
         if (interaction instanceof Interaction.Press press) {
+            CountDownLatch gate = pressGate;
+            try {
+                if (gate != null && !gate.await(20, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never opened the gate");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return Reply.privately(new Reply.Text("**Right!** you pressed " + press.action()));
         }
         String text = ((Interaction.Text) interaction).text();
@@ -163,6 +176,43 @@ class SlackHttpModeTest {
         assertEquals("general", press.caller().place().channelName());
         await("the message everyone sees is never updated").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
                 .until(() -> slack.calls("chat.update").isEmpty());
+    }
+
+    @Test
+    void aPressIsAcknowledgedOnlyOnceTheBotHandledItAndOneTooSlowIsNotAcknowledged() throws Exception {
+        pressGate = new CountDownLatch(1);
+        long sentAt = now();
+        String body = pressOn("answer:12:1", "g1");
+        CompletableFuture<HttpResponse<String>> ack = http.sendAsync(request(adapter.port(), body, sentAt,
+                sign(sentAt, body), "application/x-www-form-urlencoded"), HttpResponse.BodyHandlers.ofString());
+        await("the press reaches the bot").atMost(WAIT).until(() -> received.size() == 1);
+        await("no ack while the bot has not answered").during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(2))
+                .until(() -> !ack.isDone());
+        pressGate.countDown();
+        assertEquals(200, ack.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).statusCode());
+
+        // Slack shows an error after 3 s: a press still not handled after 2.5 s is answered 503, its reply still sent.
+        pressGate = new CountDownLatch(1);
+        long slowAt = now();
+        String slow = pressOn("answer:12:2", "g2");
+        long started = System.nanoTime();
+        HttpResponse<String> refused = send(http, adapter.port(), slow, slowAt, sign(slowAt, slow));
+        long waitedMs = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(503, refused.statusCode(), refused.body());
+        assertTrue(waitedMs >= SlackAdapter.SUBMISSION_WAIT.toMillis(), "answered after " + waitedMs + " ms");
+        assertTrue(slack.calls("response_url").stream().noneMatch(call -> call.path().endsWith("/g2")));
+        pressGate.countDown();
+        slack.await("response_url", call -> call.path().endsWith("/g2"), WAIT);
+    }
+
+    private String pressOn(String action, String responseId) {
+        return "payload=" + URLEncoder.encode("""
+                {"type":"block_actions","user":{"id":"U0BOB0001","username":"bob","name":"bob","team_id":"T0ACME001"},
+                 "api_app_id":"A0APP0001","container":{"type":"message","channel_id":"C0GENERAL"},
+                 "team":{"id":"T0ACME001","domain":"acme-study"},"channel":{"id":"C0GENERAL","name":"general"},
+                 "response_url":"%s","trigger_id":"1.2.3",
+                 "actions":[{"action_id":"%s","block_id":"b","value":"%s","type":"button","action_ts":"1764000001.0003"}]}
+                """.formatted(slack.responseUrl(responseId), action, action), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -286,13 +336,16 @@ class SlackHttpModeTest {
     /** A request as Slack sends it: form-encoded for commands and interactions, JSON for the Events API. */
     static HttpResponse<String> send(HttpClient http, int port, String body, long timestamp, String signature,
                                      String contentType) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
+        return http.send(request(port, body, timestamp, signature, contentType), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest request(int port, String body, long timestamp, String signature, String contentType) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
                 .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", contentType)
                 .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
                 .header("X-Slack-Signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }
