@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -89,10 +91,17 @@ final class FakeSlack implements AutoCloseable {
     private final Queue<HttpExchange> heldResponses = new ConcurrentLinkedQueue<>();
     private volatile boolean holdingResponses;
     private final HttpServer server;
+    private final ExecutorService threads = Executors.newFixedThreadPool(4, runnable -> {
+        Thread thread = new Thread(runnable, "fake-slack");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     FakeSlack() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
+        // Several at once, as Slack answers: one thread would make three replicas' calls queue behind each other.
+        server.setExecutor(threads);
         server.start();
     }
 
@@ -270,5 +279,6 @@ final class FakeSlack implements AutoCloseable {
     public void close() {
         heldResponses.forEach(HttpExchange::close);
         server.stop(0);
+        threads.shutdownNow();
     }
 }

@@ -46,12 +46,7 @@ class SlackRunLogsTest {
                     .redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile());
             Map<String, String> env = builder.environment();
-            env.keySet().removeIf(name -> name.startsWith("SLACK_") || name.startsWith("DISCORD_")
-                    || name.startsWith("STUDYBOT_"));
-            env.put("SLACK_BOT_TOKEN", SlackHttpModeTest.BOT_TOKEN);
-            env.put("SLACK_SIGNING_SECRET", SlackHttpModeTest.SIGNING_SECRET);
-            env.put("STUDYBOT_SLACK_PORT", "0");
-            env.put("STUDYBOT_SLACK_API_URL", slack.apiUrl());
+            SlackReplicas.onFakeSlack(env, slack);
             env.put("STUDYBOT_LOG_LEVEL", "debug");
             Process bot = builder.start();
             try {
