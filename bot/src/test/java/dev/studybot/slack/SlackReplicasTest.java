@@ -53,6 +53,7 @@ class SlackReplicasTest {
     private static final String ADMIN = "U0ADMIN01";
     /** A question posted at HH:MM is revealed a day minus this before the next one: two minutes after it is posted. */
     private static final String REVEAL_BEFORE_MINUTES = String.valueOf(24 * 60 - 2);
+    private static final String CLOSED = "This question has closed";
     private static final Pattern BOARD_ROW = Pattern.compile("(\\d+)\\. (\\S+) +(\\d+) pts?");
 
     @TempDir
@@ -138,6 +139,7 @@ class SlackReplicasTest {
         Set<String> acknowledged = new HashSet<>();
         int busy = 0;
         int slowPresses = 0;
+        int late = 0;
         for (SignedLoad.Outcome outcome : outcomes) {
             String id = outcome.request().responseId();
             // A press not handled within 2.5 s is not acknowledged (503): the member sees an error and may press again.
@@ -146,7 +148,10 @@ class SlackReplicasTest {
             assertTrue(outcome.status() == 200 || slowPress, id + ": HTTP " + outcome.status() + " " + outcome.body() + why);
             boolean toldBusy = outcome.busy() || replies.getOrDefault(id, "").contains(SlackAdapter.BUSY);
             busy += toldBusy ? 1 : 0;
-            if (presser.containsKey(id) && !toldBusy && !slowPress) {
+            // A press that came after the reveal is told the question has closed: no answer was taken.
+            boolean tooLate = replies.getOrDefault(id, "").contains(CLOSED);
+            late += tooLate ? 1 : 0;
+            if (presser.containsKey(id) && !toldBusy && !slowPress && !tooLate) {
                 acknowledged.add(presser.get(id));
             }
         }
@@ -202,12 +207,12 @@ class SlackReplicasTest {
         long retried = outcomes.stream().filter(o -> o.tries() > 1).count();
         System.out.printf("cluster: replicas=%d requests=%d (commands=%d presses=%d) clients=%d; killed %s (the poster)"
                         + " after %d acknowledged, %.1f s into the load; load took %.1f s (%.0f requests/s);"
-                        + " retried on another replica=%d; busy=%d; presses not acknowledged in 2.5 s=%d;"
+                        + " retried on another replica=%d; busy=%d; presses not acknowledged in 2.5 s=%d; after the reveal=%d;"
                         + " command replies lost with the killed replica=%d;"
                         + " answers acknowledged=%d stored=%d; posts=%d reveals=%d (by %s, %.1f s after the kill)%n",
                 REPLICAS, outcomes.size(), COMMANDS, PRESSES, CLIENTS, poster.name(), COMMANDS / 2 + killAt,
                 (killedAt.get() - started) / 1e9, (loadDone - started) / 1e9,
-                outcomes.size() / ((loadDone - started) / 1e9), retried, busy, slowPresses, lost, acknowledged.size(),
+                outcomes.size() / ((loadDone - started) / 1e9), retried, busy, slowPresses, late, lost, acknowledged.size(),
                 stored.size(), questionPosts(slack), reveals(slack), revealers.get(0),
                 (revealedAt - killedAt.get()) / 1e9);
     }
