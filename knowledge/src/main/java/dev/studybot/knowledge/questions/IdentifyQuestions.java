@@ -37,7 +37,7 @@ final class IdentifyQuestions {
     private static final int MAX_CLUE = 150;
     private static final int MAX_CLUES = 3;
     /** Questions at most from one topic, each from clues the others did not use. */
-    private static final int MAX_SETS = 2;
+    private static final int MAX_SETS = 3;
     private static final int MAX_CLUES_CHARS = 240;
     private static final int MAX_TITLE = 40;
     private static final int MAX_DESCRIPTION = 600;
@@ -358,11 +358,24 @@ final class IdentifyQuestions {
         return text.toString().toLowerCase(Locale.ROOT);
     }
 
-    /** A bullet nested under one naming another service ("Athena" › "Support compression") is about that one. */
+    /**
+     * A bullet nested under one naming another service ("Athena" › "Support compression") is about that one. A
+     * bullet naming another service of the answer's family ("query can be done by Athena" for EMR), or of a
+     * family a heading above names ("EBS snapshots" for EC2 under "Storage"), describes that one as well: a
+     * student could defend it. Services of other families it works with ("deploys on ALB" for WAF) are fine.
+     */
     private boolean aboutAnother(NoteTopic.Statement statement, Topic topic) {
         Optional<Service> own = catalogue.named(topic.title());
+        Service answer = own.orElse(topic.service());
+        Set<String> families = new HashSet<>();
+        if (answer != null) {
+            families.add(answer.family());
+        }
+        topic.parent().forEach(heading -> catalogue.familyNamed(heading).ifPresent(families::add));
         return statement.parent() != null && catalogue.mentionsIn(statement.parent()).stream()
-                .anyMatch(mention -> own.isEmpty() || !mention.service().equals(own.get()));
+                .anyMatch(mention -> own.isEmpty() || !mention.service().equals(own.get()))
+                || catalogue.mentionsIn(statement.text()).stream().map(ServiceCatalogue.Mention::service)
+                .anyMatch(named -> !named.equals(answer) && families.contains(named.family()));
     }
 
     /** Top-level bullets from {@code statements} that describe the topic without naming it, in the order written. */
