@@ -339,7 +339,9 @@ final class IdentifyQuestions {
 
     private static boolean isAskable(Topic topic) {
         String title = topic.title();
+        // A heading written all in lower case ("scan and query") is jotted down, often over bullets about something else.
         return !topic.label() && title.length() <= MAX_TITLE && title.split("\\s+").length <= 5
+                && !title.equals(title.toLowerCase(Locale.ROOT))
                 && Quantity.findAll(title).isEmpty();
     }
 
@@ -362,7 +364,8 @@ final class IdentifyQuestions {
      * A bullet nested under one naming another service ("Athena" › "Support compression") is about that one. A
      * bullet naming another service of the answer's family ("query can be done by Athena" for EMR), or of a
      * family a heading above names ("EBS snapshots" for EC2 under "Storage"), describes that one as well: a
-     * student could defend it. Services of other families it works with ("deploys on ALB" for WAF) are fine.
+     * student could defend it; so does one whose subject is another service ("S3: 5 min interval" for WAF).
+     * Services of other families it works with ("deploys on ALB" for WAF) are fine.
      */
     private boolean aboutAnother(NoteTopic.Statement statement, Topic topic) {
         Optional<Service> own = catalogue.named(topic.title());
@@ -372,9 +375,13 @@ final class IdentifyQuestions {
             families.add(answer.family());
         }
         topic.parent().forEach(heading -> catalogue.familyNamed(heading).ifPresent(families::add));
+        String text = NoteText.plain(statement.text());
+        int colon = text.indexOf(':');
+        Optional<Service> subject = colon > 0 ? catalogue.named(text.substring(0, colon)) : Optional.empty();
         return statement.parent() != null && catalogue.mentionsIn(statement.parent()).stream()
                 .anyMatch(mention -> own.isEmpty() || !mention.service().equals(own.get()))
-                || catalogue.mentionsIn(statement.text()).stream().map(ServiceCatalogue.Mention::service)
+                || subject.isPresent() && !subject.get().equals(answer)
+                || catalogue.mentionsIn(text).stream().map(ServiceCatalogue.Mention::service)
                 .anyMatch(named -> !named.equals(answer) && families.contains(named.family()));
     }
 

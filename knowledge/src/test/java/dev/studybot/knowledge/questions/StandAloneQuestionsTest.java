@@ -41,6 +41,7 @@ class StandAloneQuestionsTest {
         assertTrue(QualityGates.isFragment("Data can be copied to most of the above stores"));
         assertTrue(QualityGates.isFragment("Nightly jobs should use these instead"));
         assertTrue(QualityGates.isFragment("Works with every engine listed above"));
+        assertTrue(QualityGates.isFragment("For big messages, use this which keeps the body in S3"));
         assertFalse(QualityGates.isFragment("Volumes above 1 TB are billed by the month"));
         assertFalse(QualityGates.isFragment("Files above the size limit need a multipart upload"));
         assertFalse(QualityGates.isFragment("Uploads above ___ should be split into parts"));
@@ -121,6 +122,52 @@ class StandAloneQuestionsTest {
         efs.forEach(q -> assertFalse(q.prompt().contains("S3 Standard"), q::toString));
         // A service of another family it works with is no rival answer.
         assertTrue(efs.stream().anyMatch(q -> q.prompt().contains("Mounted from EC2")), efs::toString);
+    }
+
+    @Test
+    void aClueAboutAnotherServiceAndAHeadingJottedInLowerCaseAreNotAsked() throws IOException {
+        write("security.md", """
+                # Security
+                ## WAF
+                - Blocks requests that look like SQL injection attempts.
+                - S3: log files arrive every five minutes
+                - Rate rules limit how often one address may call.
+                ## Shield
+                - Absorbs floods of traffic aimed at a public endpoint.
+                - The advanced plan adds a response team on call.
+                ## GuardDuty
+                - Finds threats by reading account activity records.
+                - Findings are sent on as events for automation.
+                ## Macie
+                - Finds personal data stored in buckets.
+                - Reports buckets that anyone may read.
+                ## Inspector
+                - Scans instances and images for known vulnerabilities.
+                - Scores each finding so the worst come first.
+                # Route 53
+                ## health checks
+                - Checkers probe an endpoint from many locations.
+                - A failed endpoint is taken out of the answers.
+                ## Routing Policies
+                - Weighted records split traffic between endpoints by share.
+                - Latency records send users to the closest region.
+                ## Hosted Zones
+                - A container of records for one domain name.
+                - Private zones answer only inside the networks attached.
+                ## Record Types
+                - Mail exchange records point at the mail servers.
+                - Name server records delegate a subdomain elsewhere.
+                ## Resolver
+                - Endpoints forward queries between a data centre and the cloud.
+                - Rules pick which domains are forwarded where.
+                """);
+        QuestionGenerator.Result result = generate();
+        List<Question> waf = answering(result, "WAF");
+        assertFalse(waf.isEmpty(), result.questions()::toString);
+        waf.forEach(q -> assertFalse(q.prompt().contains("log files arrive"), q::toString));
+        assertFalse(result.questions().stream().filter(q -> q.prompt().startsWith("Which part of Route 53")).toList().isEmpty(),
+                result.questions()::toString);
+        result.questions().forEach(q -> assertFalse(q.choices().contains("health checks"), q::toString));
     }
 
     @Test
