@@ -1,12 +1,14 @@
 package dev.studybot.knowledge.questions;
 
+import static dev.studybot.knowledge.questions.GeneratedNotes.answering;
+import static dev.studybot.knowledge.questions.GeneratedNotes.generate;
+import static dev.studybot.knowledge.questions.GeneratedNotes.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.studybot.knowledge.analysis.Synonyms;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,20 +23,24 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StandAloneQuestionsTest {
 
+    /** Parts of Route 53, beside which a label or a jotted heading must not be offered. */
+    private static final String ROUTE_53_PARTS = """
+            ## Routing Policies
+            - Weighted records split traffic between endpoints by share.
+            - Latency records send users to the closest region.
+            ## Hosted Zones
+            - A container of records for one domain name.
+            - Private zones answer only inside the networks attached.
+            ## Record Types
+            - Mail exchange records point at the mail servers.
+            - Name server records delegate a subdomain elsewhere.
+            ## Resolver
+            - Endpoints forward queries between a data centre and the cloud.
+            - Rules pick which domains are forwarded where.
+            """;
+
     @TempDir
     Path notes;
-
-    private QuestionGenerator.Result generate() {
-        return new QuestionGenerator(Synonyms.none()).generate(notes, 1);
-    }
-
-    private void write(String file, String text) throws IOException {
-        Files.writeString(notes.resolve(file), text);
-    }
-
-    private static List<Question> answering(QuestionGenerator.Result result, String answer) {
-        return result.questions().stream().filter(q -> q.correctChoice().equals(answer)).toList();
-    }
 
     @Test
     void aPointerToBulletsAboveAnywhereInASentenceMakesItAFragment() {
@@ -49,12 +55,12 @@ class StandAloneQuestionsTest {
 
     @Test
     void aFactUnderABareCourseLabelIsAskedOnlyWhereTheSentenceNamesItsService() throws IOException {
-        write("cloud-pro-course.md", """
+        write(notes, "cloud-pro-course.md", """
                 # PRO Stuff
                 - Spread groups: at most 7 instances per zone
                 - A Lambda function runs for at most 15 minutes
                 """);
-        QuestionGenerator.Result result = generate();
+        QuestionGenerator.Result result = generate(notes);
         assertTrue(answering(result, "7 instances").isEmpty(), result.questions()::toString);
         List<Question> lambda = answering(result, "15 minutes");
         assertEquals(1, lambda.size(), result.questions()::toString);
@@ -63,28 +69,20 @@ class StandAloneQuestionsTest {
 
     @Test
     void aCourseLabelWithBulletsOfItsOwnIsNeverAChoice() throws IOException {
-        write("dns-exam-notes.md", """
+        write(notes, "dns-exam-notes.md", """
                 # Route 53
-                ## Routing Policies
-                - Weighted records split traffic between endpoints by share.
-                - Latency records send users to the closest region.
                 ## Health Checks
                 - Checkers probe an endpoint from many locations.
                 - A failed endpoint is taken out of the answers.
-                ## Hosted Zones
-                - A container of records for one domain name.
-                - Private zones answer only inside the networks attached.
-                ## Record Types
-                - Mail exchange records point at the mail servers.
-                - Name server records delegate a subdomain elsewhere.
+                """ + ROUTE_53_PARTS + """
                 ## Misc
                 - Domains can be registered and renewed from the console.
-                - Resolver endpoints forward queries to a data centre.
+                - Query logs can be sent to a log group.
                 ## Route 53 exam level
                 - Queries for alias records to resources are free of charge.
                 - Alias records work at the apex of a domain name.
                 """);
-        QuestionGenerator.Result result = generate();
+        QuestionGenerator.Result result = generate(notes);
         List<Question> parts = result.questions().stream()
                 .filter(q -> q.prompt().startsWith("Which part of Route 53")).toList();
         assertFalse(parts.isEmpty(), result.questions()::toString);
@@ -96,7 +94,7 @@ class StandAloneQuestionsTest {
 
     @Test
     void aClueNamingAnotherServiceOfTheAnswersFamilyIsKeptOut() throws IOException {
-        write("storage.md", """
+        write(notes, "storage.md", """
                 # Storage
                 ## EFS
                 - Many instances mount the same share at once.
@@ -106,17 +104,8 @@ class StandAloneQuestionsTest {
                 ## EBS
                 - A disk attaches to a single instance in its zone.
                 - Snapshots of a disk are copied to durable storage.
-                ## S3
-                - Buckets keep objects of any size behind one address.
-                - Versions of an object can be kept forever.
-                ## FSx
-                - Managed Windows and Lustre file systems for special workloads.
-                - Backups of a file system go to durable storage.
-                ## Storage Gateway
-                - Connects a data centre's applications to cloud storage.
-                - Keeps a local cache of the most used data.
-                """);
-        QuestionGenerator.Result result = generate();
+                """ + GeneratedNotes.OTHER_STORAGE);
+        QuestionGenerator.Result result = generate(notes);
         List<Question> efs = answering(result, "EFS");
         assertFalse(efs.isEmpty(), result.questions()::toString);
         efs.forEach(q -> assertFalse(q.prompt().contains("S3 Standard"), q::toString));
@@ -126,7 +115,7 @@ class StandAloneQuestionsTest {
 
     @Test
     void aClueAboutAnotherServiceAndAHeadingJottedInLowerCaseAreNotAsked() throws IOException {
-        write("security.md", """
+        write(notes, "security.md", """
                 # Security
                 ## WAF
                 - Blocks requests that look like SQL injection attempts.
@@ -148,20 +137,8 @@ class StandAloneQuestionsTest {
                 ## health checks
                 - Checkers probe an endpoint from many locations.
                 - A failed endpoint is taken out of the answers.
-                ## Routing Policies
-                - Weighted records split traffic between endpoints by share.
-                - Latency records send users to the closest region.
-                ## Hosted Zones
-                - A container of records for one domain name.
-                - Private zones answer only inside the networks attached.
-                ## Record Types
-                - Mail exchange records point at the mail servers.
-                - Name server records delegate a subdomain elsewhere.
-                ## Resolver
-                - Endpoints forward queries between a data centre and the cloud.
-                - Rules pick which domains are forwarded where.
-                """);
-        QuestionGenerator.Result result = generate();
+                """ + ROUTE_53_PARTS);
+        QuestionGenerator.Result result = generate(notes);
         List<Question> waf = answering(result, "WAF");
         assertFalse(waf.isEmpty(), result.questions()::toString);
         waf.forEach(q -> assertFalse(q.prompt().contains("log files arrive"), q::toString));
@@ -172,19 +149,19 @@ class StandAloneQuestionsTest {
 
     @Test
     void aCountOfNothingNamedIsShorthandNotAFact() throws IOException {
-        write("files.md", """
+        write(notes, "files.md", """
                 # EFS
                 - Scale up to 1000s, 10 GB/s of throughput
                 - Files are kept for 30 days before moving to the cheaper tier.
                 """);
-        QuestionGenerator.Result result = generate();
+        QuestionGenerator.Result result = generate(notes);
         assertTrue(result.questions().stream().noneMatch(q -> q.prompt().contains("1000s")), result.questions()::toString);
         assertEquals(1, answering(result, "30 days").size(), result.questions()::toString);
     }
 
     @Test
     void aServiceNamedInABulletAboveTheParentIsShownAndAnExampleSharedOutRespectivelyIsNotAsked() throws IOException {
-        write("streams.md", """
+        write(notes, "streams.md", """
                 # Kinesis
                 ## Delivery
                 - Kinesis Data Firehose
@@ -193,7 +170,7 @@ class StandAloneQuestionsTest {
                 ## Weights
                 - Three consumers get 10%, 20% and 70% of the records respectively.
                 """);
-        QuestionGenerator.Result result = generate();
+        QuestionGenerator.Result result = generate(notes);
         List<Question> latency = answering(result, "60 seconds");
         assertEquals(1, latency.size(), result.questions()::toString);
         assertTrue(latency.get(0).prompt().contains("Kinesis Data Firehose › Near-real time"), latency::toString);
