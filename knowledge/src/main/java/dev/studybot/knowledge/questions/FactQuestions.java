@@ -21,9 +21,9 @@ final class FactQuestions {
             "(?i)\\b(max|maximum|min|minimum|limit|limits|default|up to|at most|at least|port|retention|timeout"
                     + "|per|only|can have|capacity|iops|throughput|size|concurrency|retries|replicas|copies|regions|azs"
                     + "|layer)\\b");
-    /** An example's number is the example's, not a fact to learn. */
+    /** An example's number is the example's, not a fact to learn; values shared out "respectively" illustrate. */
     private static final Pattern EXAMPLE = Pattern.compile(
-            "(?i)^(example|e\\.g|eg\\b|ex:|ex\\b|say\\b)|\\bfor (example|instance)\\b|\\betc\\b|\\be\\.g\\.");
+            "(?i)^(example|e\\.g|eg\\b|ex:|ex\\b|say\\b)|\\bfor (example|instance)\\b|\\betc\\b|\\be\\.g\\.|\\brespectively\\b");
     /** Under an "Example 2" heading or lead-in, the numbers are the example's. */
     private static final Pattern EXAMPLE_CONTEXT = Pattern.compile("(?i)\\b(example|examples|e\\.g)\\b");
     /** Arrows, equals signs and chains are a note-taker's shorthand, not a sentence a student can read. */
@@ -36,6 +36,11 @@ final class FactQuestions {
     private static final Pattern POINTING = Pattern.compile("(?i)^(\\W*\\w+\\W+){0,2}(it|its|this|that|these|those|they|them)\\b");
     /** Right after the blank, the same value another way ("___=15mins", "___(11 nines)"). */
     private static final Pattern RESTATED = Pattern.compile("(?i)^\\s*(=|\\(\\s*\\d|\\(\\s*(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d+)\\s+nines)");
+    /**
+     * "up to 1000s," counts hundreds or thousands of something it never names: note-taker's shorthand, so the
+     * sentence is a fragment ("Scale up to 1000s, ___/s throughput").
+     */
+    private static final Pattern COUNT_OF_NOTHING = Pattern.compile("(?<![\\p{L}\\p{N}.,])10{2,}s\\b(?!\\s*\\p{L})");
     private static final Pattern LETTER_WORD = Pattern.compile("\\p{L}{2,}");
     private static final int MIN_STATEMENT = 20;
     private static final int MAX_STATEMENT = 220;
@@ -81,7 +86,7 @@ final class FactQuestions {
     private Optional<Plan> plan(Topic topic, NoteTopic.Statement statement) {
         String text = NoteText.plain(statement.text());
         if (text.length() < MIN_STATEMENT || text.length() > MAX_STATEMENT || text.contains("://")
-                || EXAMPLE.matcher(text).find() || SHORTHAND.matcher(text).find()) {
+                || EXAMPLE.matcher(text).find() || SHORTHAND.matcher(text).find() || COUNT_OF_NOTHING.matcher(text).find()) {
             return Optional.empty();
         }
         List<Quantity> all = Quantity.findAll(text);
@@ -89,7 +94,7 @@ final class FactQuestions {
         if (asked == null || all.size() > MAX_QUANTITIES || !standsAlone(text, asked) || inName(text, asked)) {
             return Optional.empty();
         }
-        String context = contextOf(topic, statement);
+        String context = contextOf(topic, statement, catalogue);
         if (context == null || EXAMPLE_CONTEXT.matcher(context).find() || underExample(topic, statement)) {
             return Optional.empty();
         }
@@ -157,29 +162,64 @@ final class FactQuestions {
         return LETTER_WORD.matcher(rest).results().count();
     }
 
+    /** The one service a text names, or null when it names none or several. */
+    private static Service namedIn(String text, ServiceCatalogue catalogue) {
+        List<Service> named = catalogue.mentionsIn(text).stream().map(ServiceCatalogue.Mention::service).distinct().toList();
+        return named.size() == 1 ? named.get(0) : null;
+    }
+
     /**
      * The heading (the last two of its path, with the service in front when they do not name it), and for
-     * a nested bullet its parent's words when short, so the question reads on its own; null when nothing
-     * names a service or a topic, as under a bare grouping label.
+     * a nested bullet its parent's words when short (or what a long one names before its colon), so the
+     * question reads on its own. Under a bare grouping
+     * label ("SAA Stuff") of no service, the label says nothing: the service the sentence names is shown
+     * instead, and with none, the context is null: nothing names a service or a topic. A bullet further up
+     * naming another service than the heading's ("Kinesis" › "Kinesis Data Firehose" › "Near-real time") is
+     * what the sentence is about, so it is shown before the parent.
      */
-    static String contextOf(Topic topic, NoteTopic.Statement statement) {
+    static String contextOf(Topic topic, NoteTopic.Statement statement, ServiceCatalogue catalogue) {
         List<String> path = topic.path();
-        List<String> shown = new ArrayList<>(path.subList(Math.max(0, path.size() - 2), path.size()));
-        if (topic.service() != null && topic.service().names().stream().noneMatch(name -> String.join(" ", shown)
-                .toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT)))) {
-            shown.add(0, topic.service().name());
-        }
-        if (topic.service() == null && topic.label() && path.size() == 1) {
+        boolean bareLabel = topic.service() == null && topic.label() && path.size() == 1;
+        Service namedInText = bareLabel ? namedIn(NoteText.plain(statement.text()), catalogue) : null;
+        if (bareLabel && namedInText == null) {
             return null;
         }
+        List<String> shown = bareLabel ? new ArrayList<>()
+                : new ArrayList<>(path.subList(Math.max(0, path.size() - 2), path.size()));
+        Service service = bareLabel ? namedInText : topic.service();
+        if (service != null && service.names().stream().noneMatch(name -> String.join(" ", shown)
+                .toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT)))) {
+            shown.add(0, service.name());
+        }
         String context = String.join(" › ", shown.stream().map(NoteText::label).toList());
-        if (statement.parent() != null) {
-            String parent = NoteText.label(statement.parent());
-            if (!parent.isEmpty() && parent.length() <= MAX_PARENT) {
-                context += " › " + parent;
+        String parent = statement.parent() == null ? "" : NoteText.label(statement.parent());
+        if (parent.length() > MAX_PARENT) {
+            // "Supports EBS Multi-attach: attach a volume to ...": what it names is before the colon
+            int colon = parent.indexOf(": ");
+            parent = colon > 0 && colon <= MAX_PARENT ? parent.substring(0, colon) : "";
+        }
+        Service above = serviceAbove(topic, statement, service, catalogue);
+        if (above != null && !context.contains(above.name()) && !above.equals(namedIn(parent, catalogue))) {
+            context += " › " + above.name();
+        }
+        return parent.isEmpty() ? context : context + " › " + parent;
+    }
+
+    /** The nearest service other than {@code shown} that a bullet above the statement names, or null. */
+    private static Service serviceAbove(Topic topic, NoteTopic.Statement statement, Service shown, ServiceCatalogue catalogue) {
+        List<NoteTopic.Statement> statements = topic.statements();
+        int depth = statement.depth();
+        for (int i = statements.indexOf(statement) - 1; i >= 0 && depth > 0; i--) {
+            NoteTopic.Statement bullet = statements.get(i);
+            if (bullet.depth() < depth) {
+                Service named = namedIn(NoteText.plain(bullet.text()), catalogue);
+                if (named != null && !named.equals(shown)) {
+                    return named;
+                }
+                depth = bullet.depth();
             }
         }
-        return context;
+        return null;
     }
 
     /** The quantity to blank: the first with a unit, or a bare number where the sentence is about a limit. */

@@ -37,7 +37,7 @@ final class IdentifyQuestions {
     private static final int MAX_CLUE = 150;
     private static final int MAX_CLUES = 3;
     /** Questions at most from one topic, each from clues the others did not use. */
-    private static final int MAX_SETS = 2;
+    private static final int MAX_SETS = 3;
     private static final int MAX_CLUES_CHARS = 240;
     private static final int MAX_TITLE = 40;
     private static final int MAX_DESCRIPTION = 600;
@@ -339,7 +339,9 @@ final class IdentifyQuestions {
 
     private static boolean isAskable(Topic topic) {
         String title = topic.title();
+        // A heading written all in lower case ("scan and query") is jotted down, often over bullets about something else.
         return !topic.label() && title.length() <= MAX_TITLE && title.split("\\s+").length <= 5
+                && !title.equals(title.toLowerCase(Locale.ROOT))
                 && Quantity.findAll(title).isEmpty();
     }
 
@@ -358,11 +360,29 @@ final class IdentifyQuestions {
         return text.toString().toLowerCase(Locale.ROOT);
     }
 
-    /** A bullet nested under one naming another service ("Athena" › "Support compression") is about that one. */
+    /**
+     * A bullet nested under one naming another service ("Athena" › "Support compression") is about that one. A
+     * bullet naming another service of the answer's family ("query can be done by Athena" for EMR), or of a
+     * family a heading above names ("EBS snapshots" for EC2 under "Storage"), describes that one as well: a
+     * student could defend it; so does one whose subject is another service ("S3: 5 min interval" for WAF).
+     * Services of other families it works with ("deploys on ALB" for WAF) are fine.
+     */
     private boolean aboutAnother(NoteTopic.Statement statement, Topic topic) {
         Optional<Service> own = catalogue.named(topic.title());
+        Service answer = own.orElse(topic.service());
+        Set<String> families = new HashSet<>();
+        if (answer != null) {
+            families.add(answer.family());
+        }
+        topic.parent().forEach(heading -> catalogue.familyNamed(heading).ifPresent(families::add));
+        String text = NoteText.plain(statement.text());
+        int colon = text.indexOf(':');
+        Optional<Service> subject = colon > 0 ? catalogue.named(text.substring(0, colon)) : Optional.empty();
         return statement.parent() != null && catalogue.mentionsIn(statement.parent()).stream()
-                .anyMatch(mention -> own.isEmpty() || !mention.service().equals(own.get()));
+                .anyMatch(mention -> own.isEmpty() || !mention.service().equals(own.get()))
+                || subject.isPresent() && !subject.get().equals(answer)
+                || catalogue.mentionsIn(text).stream().map(ServiceCatalogue.Mention::service)
+                .anyMatch(named -> !named.equals(answer) && families.contains(named.family()));
     }
 
     /** Top-level bullets from {@code statements} that describe the topic without naming it, in the order written. */

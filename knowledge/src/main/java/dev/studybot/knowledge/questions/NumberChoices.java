@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
 
 /**
  * Wrong values for a number, inside the domain of what it measures: an OSI layer is 1 to 7, an HTTP status
- * a real one, a port a well-known one, a percentage at most 100 (told apart by its nines when high), a power
+ * (after "status" or "code", or written "200 status") a real one of its family, a port a well-known one, a percentage at most 100 (told apart by its nines when high), a power
  * of two among powers of two; anything else the same unit spread around the right value, taken from the
  * notes when one is near, else a round number.
  */
@@ -69,7 +69,8 @@ final class NumberChoices {
         List<BigDecimal> chosen;
         if (LAYER_BEFORE.matcher(before).find()) { // "layer 4 attacks" counts attacks by layer: still a layer, 1 to 7
             chosen = nearestIn(IntStream.rangeClosed(1, 7).boxed().toList(), value, excluded);
-        } else if (answer.unit().isEmpty() && (STATUS_BEFORE.matcher(before).find() || ABOUT_STATUSES.matcher(text).find()
+        } else if (answer.unit().equals(Quantity.STATUS)
+                || answer.unit().isEmpty() && (STATUS_BEFORE.matcher(before).find() || ABOUT_STATUSES.matcher(text).find()
                 && value.compareTo(BigDecimal.valueOf(100)) >= 0 && value.compareTo(BigDecimal.valueOf(599)) <= 0)) {
             chosen = HTTP_STATUSES.contains(value.intValue()) ? sameClassFirst(value, excluded) : List.of();
         } else if (answer.unit().isEmpty() && PORT_BEFORE.matcher(before).find()) {
@@ -98,11 +99,15 @@ final class NumberChoices {
                 .toList();
     }
 
-    /** Real statuses of the same class first (403 with 401, 404, 400), then the nearest others. */
+    /**
+     * Real statuses of the same class first (403 with 401, 404, 400), then the nearest others of its family: a
+     * success or redirect (2xx, 3xx) among those, an error (4xx, 5xx) among errors.
+     */
     private static List<BigDecimal> sameClassFirst(BigDecimal value, Set<BigDecimal> excluded) {
         int status = value.intValue();
         return HTTP_STATUSES.stream()
-                .filter(other -> other != status && !excluded.contains(BigDecimal.valueOf(other).stripTrailingZeros()))
+                .filter(other -> other != status && other >= 400 == status >= 400
+                        && !excluded.contains(BigDecimal.valueOf(other).stripTrailingZeros()))
                 .sorted(Comparator.comparingInt((Integer other) -> other / 100 == status / 100 ? 0 : 1)
                         .thenComparingInt(other -> Math.abs(other - status)))
                 .limit(3).map(BigDecimal::valueOf).toList();

@@ -21,6 +21,14 @@ final class QualityGates {
             "(?i)^(it|its|this|that|these|those|they|them|he|she|but|or|and|nor|now|so|also|then|here"
                     + "|((in|as|the) )?(the )?(above|below|following))\\b.*");
     /**
+     * "the above", "this", "these" or "above" anywhere in a sentence ("Data can be synced to most of the above
+     * engines", "use this which stores it in S3", "With this configuration in place") points at bullets the student
+     * cannot see. "above 5 GB" or "above the limit" is a
+     * comparison (or, blanked, "above ___"), not a pointer.
+     */
+    private static final Pattern POINTER = Pattern.compile(
+            "(?i)\\b(this|these|above(?!\\s*([\\d_$~]|(the|a|an|its|their)\\b)))\\b");
+    /**
      * A sentence that stops on a word needing more ("You can force SSL by explicitly DENY if", "can be used
      * for.") was cut off; one ending on a preposition that often ends a sentence ("the size you asked for") was not.
      */
@@ -87,7 +95,7 @@ final class QualityGates {
     /** Whether a sentence from the notes leans on what it does not show or stops short, so it cannot stand alone. */
     static boolean isFragment(String sentence) {
         String text = sentence.strip();
-        return DANGLING.matcher(text).matches() || CUT_OFF.matcher(text).matches()
+        return DANGLING.matcher(text).matches() || CUT_OFF.matcher(text).matches() || POINTER.matcher(text).find()
                 || CONDITION.matcher(text).matches() && !MAIN_CLAUSE.matcher(text).find();
     }
 

@@ -27,6 +27,9 @@ record Quantity(int start, int end, String text, BigDecimal value, String number
                     + "|minutes?\\b|hrs?\\b|hours?\\b|h\\b|days?\\b|weeks?\\b|months?\\b|years?\\b|yrs?\\b"
                     + "|[a-zA-Z][a-zA-Z-]{2,}\\b)?(?![\\p{L}\\p{N}]|[.,]\\d)");
 
+    /** The unit of a number written as an HTTP status ("200 status", "503 code"). */
+    static final String STATUS = "status";
+
     private static final Map<String, String> UNITS = Map.ofEntries(
             Map.entry("ms", "millisecond"), Map.entry("millisecond", "millisecond"), Map.entry("milliseconds", "millisecond"),
             Map.entry("s", "second"), Map.entry("sec", "second"), Map.entry("secs", "second"),
@@ -36,7 +39,9 @@ record Quantity(int start, int end, String text, BigDecimal value, String number
             Map.entry("hour", "hour"), Map.entry("hours", "hour"), Map.entry("day", "day"), Map.entry("days", "day"),
             Map.entry("week", "week"), Map.entry("weeks", "week"), Map.entry("month", "month"),
             Map.entry("months", "month"), Map.entry("year", "year"), Map.entry("years", "year"),
-            Map.entry("yr", "year"), Map.entry("yrs", "year"), Map.entry("byte", "b"), Map.entry("bytes", "b"));
+            Map.entry("yr", "year"), Map.entry("yrs", "year"), Map.entry("byte", "b"), Map.entry("bytes", "b"),
+            // "200 status", "503 code": an HTTP status, not two hundred "statu"s
+            Map.entry("status", STATUS), Map.entry("code", STATUS), Map.entry("codes", STATUS));
 
     /** Words after a number that are not what it counts. */
     private static final List<String> NOT_COUNTED = List.of("and", "or", "to", "of", "in", "per", "for", "the", "a",
@@ -46,6 +51,9 @@ record Quantity(int start, int end, String text, BigDecimal value, String number
     private static final List<String> VERBS = List.of("shows", "means", "allows", "makes", "takes", "gives",
             "returns", "goes", "runs", "needs", "uses", "does", "has", "was", "is", "gets", "sets", "lets", "keeps",
             "becomes", "requires", "supports", "provides", "includes", "creates", "sends", "stores", "costs");
+
+    /** A determiner right after the word following a number makes that word a verb taking an object. */
+    private static final Pattern OBJECT_AFTER = Pattern.compile("\\s+(the|a|an|its|their|this|that|each|every)\\b");
 
     /** Texts scanned before, bounded so that the edited notes of a long-running bot do not pile up. */
     private static final Map<String, List<Quantity>> FOUND_BY_TEXT = new ConcurrentHashMap<>();
@@ -71,6 +79,9 @@ record Quantity(int start, int end, String text, BigDecimal value, String number
             String unit = normalise(unitText);
             if (unit != null && isCountedNoun(unitText) && m.group(2).isEmpty()) {
                 unit = null; // "5reads" is a typo or a name, not five reads
+            }
+            if (unit != null && isCountedNoun(unitText) && OBJECT_AFTER.matcher(text).region(m.end(), text.length()).lookingAt()) {
+                unit = null; // "1 overwrites the other": a verb with its object, not one "overwrite"
             }
             if ("s".equals(unitText) && (text.substring(m.end()).matches("(?s)\\s+\\p{L}.*")
                     || number.matches("10+") && number.length() >= 3)) {

@@ -105,7 +105,7 @@ public final class QuestionGenerator {
         List<Topic> topics = new TopicResolver(catalogue, everyday).resolve(notes);
         IdentifyQuestions identify = new IdentifyQuestions(catalogue, similarity, this::revealing).over(topics);
         FactQuestions facts = FactQuestions.over(topics, catalogue);
-        TermQuestions terms = new TermQuestions(similarity, everyday);
+        TermQuestions terms = new TermQuestions(similarity, everyday, catalogue);
         Map<String, List<Topic>> topicsByFile = new LinkedHashMap<>();
         topics.forEach(topic -> topicsByFile.computeIfAbsent(topic.file(), file -> new ArrayList<>()).add(topic));
         Map<String, FileDrafts> kept = draftsBefore;

@@ -36,7 +36,7 @@ public final class ServiceCatalogue {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     /** Words in front of a name that change nothing ("AWS Lambda" is Lambda). */
-    private static final Set<String> VENDOR = Set.of("aws", "amazon");
+    static final Set<String> VENDOR = Set.of("aws", "amazon");
     /** A name that looks like an ordinary word ("Lambda", "Inspector") counts only with its capital letter. */
     private static final Pattern WORD_LIKE = Pattern.compile("\\p{Lu}\\p{Ll}+");
 

@@ -54,8 +54,10 @@ final class TermQuestions {
 
     private final TermSimilarity similarity;
     private final EverydayWords everyday;
+    private final ServiceCatalogue catalogue;
 
-    TermQuestions(TermSimilarity similarity, EverydayWords everyday) {
+    TermQuestions(TermSimilarity similarity, EverydayWords everyday, ServiceCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.similarity = similarity;
         this.everyday = everyday;
     }
@@ -108,7 +110,7 @@ final class TermQuestions {
         if (chosen.size() < 3) {
             return Optional.empty();
         }
-        String context = FactQuestions.contextOf(answer.topic(), answer.statement());
+        String context = FactQuestions.contextOf(answer.topic(), answer.statement(), catalogue);
         if (context == null || Giveaways.acronymOf(answer.term(), answer.definition())) {
             return Optional.empty();
         }

@@ -78,4 +78,15 @@ class NumberChoicesTest {
         assertTrue(choices.containsAll(List.of("7 days", "30 days")), choices::toString);
         assertTrue(choices.stream().allMatch(c -> c.endsWith(" days")), choices::toString);
     }
+
+    @Test
+    void aNumberWrittenAsAStatusGetsRealStatusesOfItsFamily() {
+        List<String> success = wrong("the check passes on a 200 status from the endpoint", List.of("800 status"));
+        assertEquals(3, success.size(), success::toString);
+        assertTrue(success.stream().allMatch(c -> c.endsWith(" status")), success::toString);
+        assertTrue(numbers(success).stream().allMatch(n -> List.of(201, 202, 204, 301, 302, 304).contains(n)), success::toString);
+        List<String> error = wrong("overloaded servers answer with a 503 code", List.of());
+        assertTrue(numbers(error).stream().allMatch(n -> n >= 400 && n < 600 && n != 503), error::toString);
+        assertEquals(List.of(), wrong("the app sends 6 codes by text message", List.of()), "not a status: no choices");
+    }
 }

@@ -1,12 +1,13 @@
 package dev.studybot.knowledge.questions;
 
+import static dev.studybot.knowledge.questions.GeneratedNotes.answering;
+import static dev.studybot.knowledge.questions.GeneratedNotes.generate;
+import static dev.studybot.knowledge.questions.GeneratedNotes.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.studybot.knowledge.analysis.Synonyms;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,35 +23,23 @@ class OneFactOneAnswerTest {
     @TempDir
     Path notes;
 
-    private QuestionGenerator.Result generate() {
-        return new QuestionGenerator(Synonyms.none()).generate(notes, 1);
-    }
-
-    private void write(String file, String text) throws IOException {
-        Files.writeString(notes.resolve(file), text);
-    }
-
-    private static List<Question> answering(QuestionGenerator.Result result, String answer) {
-        return result.questions().stream().filter(q -> q.correctChoice().equals(answer)).toList();
-    }
-
     @Test
     void aFactWrittenAgainInAnotherFileInOtherWordsIsAskedOnce() throws IOException {
-        write("course.md", """
+        write(notes, "course.md", """
                 # Elastic Load Balancer
                 ## Gateway Load Balancer
                 - Uses the GENEVE protocol on port 6081 for its appliances.
                 ## Kinesis
                 - Records stay in a stream for 24 hours by default.
                 """);
-        write("review.md", """
+        write(notes, "review.md", """
                 # Compute and networking
                 ## Gateway Load Balancer (GWLB)
                 - Use geneve protocol on port 6081 to reach the appliances.
                 ## DynamoDB
                 - Stream records of table changes stay for 24 hours.
                 """);
-        QuestionGenerator.Result result = generate();
+        QuestionGenerator.Result result = generate(notes);
         assertEquals(1, answering(result, "6081").size(), result.questions()::toString);
         assertEquals(1, result.rejections().get(FactConsistency.REPEAT), result.rejections()::toString);
         // The same value of two services is two facts, though both sentences talk of streams.
@@ -59,7 +48,7 @@ class OneFactOneAnswerTest {
 
     @Test
     void aNumberInsideAWorkedExampleIsNotAFact() throws IOException {
-        write("dynamo.md", """
+        write(notes, "dynamo.md", """
                 # DynamoDB
                 ## Capacity
                 - One write unit covers 1 KB written per second.
@@ -67,7 +56,7 @@ class OneFactOneAnswerTest {
                   - A table stores 60 records of 1.5 KB every minute.
                     - Each record is under 2 KB, so every write costs the table 2 units.
                 """);
-        QuestionGenerator.Result result = generate();
+        QuestionGenerator.Result result = generate(notes);
         assertEquals(1, answering(result, "1 KB").size(), result.questions()::toString);
         assertTrue(result.questions().stream().noneMatch(q -> q.prompt().contains("costs the table")),
                 result.questions()::toString);
@@ -95,8 +84,8 @@ class OneFactOneAnswerTest {
 
     @Test
     void aWrongChoiceTheCluesNameIsLeftOut() throws IOException {
-        write("networking.md", NETWORKING);
-        List<Question> osi = answering(generate(), "OSI Model").stream()
+        write(notes, "networking.md", NETWORKING);
+        List<Question> osi = answering(generate(notes), "OSI Model").stream()
                 .filter(q -> q.prompt().contains("stateful firewalls")).toList();
         assertFalse(osi.isEmpty(), "the OSI question is still asked");
         osi.forEach(q -> assertFalse(q.choices().contains("Firewall"), q::toString));
@@ -105,7 +94,7 @@ class OneFactOneAnswerTest {
 
     @Test
     void aWrongChoiceWhoseOwnNotesSayWhatAClueSaysIsLeftOut() throws IOException {
-        write("storage.md", """
+        write(notes, "storage.md", """
                 # Storage
                 ## EBS
                 - Billed by provisioned throughput and disk size every month.
@@ -114,17 +103,8 @@ class OneFactOneAnswerTest {
                 ## EFS
                 - Priced by provisioned throughput and by disk size every month.
                 - Many instances mount the same file system at once.
-                ## S3
-                - Buckets keep objects of any size behind one address.
-                - Versions of an object can be kept forever.
-                ## FSx
-                - Managed Windows and Lustre file systems for special workloads.
-                - Backups of a file system go to durable storage.
-                ## Storage Gateway
-                - Connects a data centre's applications to cloud storage.
-                - Keeps a local cache of the most used data.
-                """);
-        QuestionGenerator.Result result = generate();
+                """ + GeneratedNotes.OTHER_STORAGE);
+        QuestionGenerator.Result result = generate(notes);
         List<Question> ebs = answering(result, "EBS").stream().filter(q -> q.prompt().contains("throughput")).toList();
         assertFalse(ebs.isEmpty(), () -> "the EBS question is still asked: " + result.questions() + result.dropped());
         ebs.forEach(q -> assertFalse(q.choices().contains("EFS"), q::toString));
@@ -132,7 +112,7 @@ class OneFactOneAnswerTest {
 
     @Test
     void theServiceSpeltAsOneWordIsNotOneOfItsParts() throws IOException {
-        write("asg.md", """
+        write(notes, "asg.md", """
                 # ASG
                 ## Scaling Policies
                 - Target tracking keeps a chosen metric near its target value.
@@ -150,7 +130,7 @@ class OneFactOneAnswerTest {
                 - Describe the image, type and network of new instances.
                 - Versions of a template can be kept and compared.
                 """);
-        QuestionGenerator.Result result = generate();
+        QuestionGenerator.Result result = generate(notes);
         List<Question> parts = result.questions().stream()
                 .filter(q -> q.prompt().startsWith("Which part of Auto Scaling")).toList();
         assertFalse(parts.isEmpty(), result.questions()::toString);

@@ -141,4 +141,16 @@ class QuantityTest {
         Quantity one = Quantity.findAll("kept for 1 day").get(0);
         assertEquals("7 days", one.withValue(new BigDecimal("7")));
     }
+
+    @Test
+    void aNumberBeforeStatusOrCodeIsAnHttpStatus() {
+        assertQuantity("the check passes on a 200 status", "200 status", "200", Quantity.STATUS);
+        assertQuantity("overloaded servers answer with a 503 code", "503 code", "503", Quantity.STATUS);
+    }
+
+    @Test
+    void aWordTakingAnObjectAfterANumberIsAVerbNotAUnit() {
+        assertQuantity("Parallel writes (1 overwrites the other)", "1", "1", "");
+        assertQuantity("An account holds 5 tables per region", "5 tables", "5", "table");
+    }
 }
