@@ -282,27 +282,24 @@ class SlackReplicasTest {
     /** Each member's stored answer (its choice) to the question of the day. */
     private Map<String, Integer> storedAnswers(DatabaseLocation.PostgresqlServer database, long postedId)
             throws SQLException {
-        Map<String, Integer> answers = new TreeMap<>();
-        try (Connection c = server.connect(database); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT m.user_id, a.choice FROM answers a JOIN members m"
-                     + " ON m.id = a.member_ref WHERE a.posted_ref = " + postedId)) {
-            while (rs.next()) {
-                answers.put(rs.getString(1), rs.getInt(2));
-            }
-        }
-        return answers;
+        return perMember(database, "SELECT m.user_id, a.choice FROM answers a JOIN members m"
+                + " ON m.id = a.member_ref WHERE a.posted_ref = " + postedId);
     }
 
     private Map<String, Integer> pointsPerMember(DatabaseLocation.PostgresqlServer database) throws SQLException {
-        Map<String, Integer> points = new HashMap<>();
-        try (Connection c = server.connect(database); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT m.user_id, SUM(a.points) FROM answers a JOIN members m"
-                     + " ON m.id = a.member_ref GROUP BY m.user_id")) {
+        return perMember(database, "SELECT m.user_id, SUM(a.points) FROM answers a JOIN members m"
+                + " ON m.id = a.member_ref GROUP BY m.user_id");
+    }
+
+    /** A query's rows of a member's user id and a number, as a map. */
+    private Map<String, Integer> perMember(DatabaseLocation.PostgresqlServer database, String sql) throws SQLException {
+        Map<String, Integer> rows = new TreeMap<>();
+        try (Connection c = server.connect(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
-                points.put(rs.getString(1), rs.getInt(2));
+                rows.put(rs.getString(1), rs.getInt(2));
             }
         }
-        return points;
+        return rows;
     }
 
     private void assertTotalsEqualTheAnswers(DatabaseLocation.PostgresqlServer database, String why)
