@@ -1,6 +1,7 @@
 package dev.studybot.cli;
 
 import dev.studybot.knowledge.KnowledgeBase;
+import dev.studybot.knowledge.eval.EvalHalf;
 import dev.studybot.knowledge.eval.EvalQuery;
 import dev.studybot.knowledge.eval.EvalReport;
 import dev.studybot.knowledge.eval.EvalSet;
@@ -33,6 +34,11 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--queries", paramLabel = "FILE.tsv", description = "The queries and their answers.")
     Path queries;
+
+    @Option(names = "--half", paramLabel = "tune|holdout", description = {
+            "Only one fixed half of the queries: tune (the 1st, 3rd, 5th ...) or holdout (the 2nd, 4th ...).",
+            "Choose on the tune half; a change that lifts it but not the holdout half is fitted to the queries."})
+    EvalHalf half;
 
     @Option(names = "--from-feedback", description = {
             "Write the lookups members voted on, from the database, as a query set to stdout: voted helpful, with the",
@@ -73,7 +79,8 @@ final class EvalCommand implements Callable<Integer> {
         if (queries == null) {
             throw new ParameterException(spec.commandLine(), "Missing option: --queries FILE.tsv (or --from-feedback)");
         }
-        List<EvalQuery> set = EvalSet.read(queries);
+        List<EvalQuery> whole = EvalSet.read(queries);
+        List<EvalQuery> set = half == null ? whole : half.of(whole);
         if (offTopic) {
             return offTopic(set, out);
         }

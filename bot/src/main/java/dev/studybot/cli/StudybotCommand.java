@@ -19,6 +19,8 @@ public final class StudybotCommand {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new StudybotCommand());
+        // Enum values are written in lower case on the command line (--half holdout).
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // Bad folders, files and settings are the user's to fix: say what is wrong, no stack trace.
             if (e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {

@@ -36,6 +36,27 @@ class EvalAndBenchCommandTest {
     }
 
     @Test
+    void evalScoresOneFixedHalfOfTheQueries() throws Exception {
+        Path notes = CliTestSupport.writeNotes(dir);
+        String data = dir.resolve("data").toString();
+        CliTestSupport.Run tune = CliTestSupport.run("", "eval", "--notes", notes.toString(), "--data", data,
+                "--queries", queries().toString(), "--half", "tune");
+        CliTestSupport.Run holdout = CliTestSupport.run("", "eval", "--notes", notes.toString(), "--data", data,
+                "--queries", queries().toString(), "--half", "holdout");
+        CliTestSupport.Run unknown = CliTestSupport.run("", "eval", "--notes", notes.toString(), "--data", data,
+                "--queries", queries().toString(), "--half", "third");
+
+        assertEquals(0, tune.exitCode(), tune.err());
+        assertTrue(tune.out().startsWith("MISS q3"), tune.out());
+        List<String> tuneLines = tune.out().lines().toList();
+        assertEquals("hit@1=0.500 hit@3=0.500 hit@5=0.500 mrr=0.500 queries=2", tuneLines.get(tuneLines.size() - 1));
+        assertEquals(0, holdout.exitCode(), holdout.err());
+        assertEquals("hit@1=1.000 hit@3=1.000 hit@5=1.000 mrr=1.000 queries=1", holdout.out().strip());
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("--half") && unknown.err().contains("TUNE, HOLDOUT"), unknown.err());
+    }
+
+    @Test
     void evalFailsBelowTheFloor() throws Exception {
         Path notes = CliTestSupport.writeNotes(dir);
         CliTestSupport.Run below = CliTestSupport.run("", "eval", "--notes", notes.toString(),
