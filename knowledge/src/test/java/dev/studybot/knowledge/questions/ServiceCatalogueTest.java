@@ -71,4 +71,14 @@ class ServiceCatalogueTest {
         assertTrue(bundled.services().size() > 100);
         assertEquals(Optional.of("analytics"), bundled.named("Kinesis").map(Service::family));
     }
+
+    @Test
+    void theBundledCatalogueKnowsTheShortSpellingsNotesUseForHeadings() {
+        ServiceCatalogue bundled = ServiceCatalogue.bundled();
+        // Notes head a section with the short or singular name; each of these is the service.
+        assertEquals(Optional.of("AWS Glue"), bundled.named("Glue").map(Service::name));
+        assertEquals(Optional.of("Organizations"), bundled.named("Organization").map(Service::name));
+        assertEquals(Optional.of("Step Functions"), bundled.named("Step Function").map(Service::name));
+        assertEquals(Optional.empty(), bundled.named("glue"), "an ordinary word counts only with its capital");
+    }
 }
