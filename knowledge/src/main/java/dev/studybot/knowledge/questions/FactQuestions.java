@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 final class FactQuestions {
 
     static final String KIND = "fact";
+    /** Where the value asked for stood in the sentence. */
+    static final String BLANK = "___";
 
     /** A bare number (no unit) is worth asking only where the sentence says what it limits. */
     private static final Pattern LIMIT_WORDS = Pattern.compile(
@@ -110,7 +112,7 @@ final class FactQuestions {
         Topic topic = plan.topic();
         Quantity asked = plan.asked();
         String text = plan.text();
-        String blanked = NoteText.trimEnd(text.substring(0, asked.start()) + "___" + text.substring(asked.end()));
+        String blanked = NoteText.trimEnd(text.substring(0, asked.start()) + BLANK + text.substring(asked.end()));
         String prompt = "Fill in the blank (" + plan.context() + "): " + blanked;
         boolean serviceFromText = topic.service() != null && !topic.note().headingPath().contains(topic.service().name())
                 && topic.path().get(0).equals(topic.service().name());

@@ -43,6 +43,10 @@ final class QualityGates {
     private static final Pattern MAIN_CLAUSE = Pattern.compile(
             "(?i),(?!\\s*\\d)|\\bthen\\b|:|\\s(you|we|it|they)\\s+(can|could|will|must|should|need|may|have|get)\\b");
 
+    private static final List<String> OSI_LAYER_NAMES = List.of("physical", "data link", "network", "transport",
+            "session", "presentation", "application");
+    private static final Pattern LAYER_BEFORE_BLANK = Pattern.compile("(?i)\\blayer\\s*$");
+
     private final Giveaways giveaways;
 
     QualityGates(Giveaways giveaways) {
@@ -133,7 +137,7 @@ final class QualityGates {
             // The whole prompt counts: a heading or lead-in shown as context can hold the value ("rate: 5%").
             String prompt = draft.prompt();
             return onWordBoundaries(draft.correct()).matcher(askedPart(draft)).find() || Quantity.findAll(prompt).stream()
-                    .anyMatch(q -> q.number().equals(draft.mask().get(0)));
+                    .anyMatch(q -> q.number().equals(draft.mask().get(0))) || namesTheLayer(draft);
         }
         // Naming the parent heading, or a word every choice has ("Simple routing", "Weighted routing"),
         // gives nothing away.
@@ -148,9 +152,30 @@ final class QualityGates {
                 || draft.mask().stream().anyMatch(masked -> Giveaways.acronymOf(masked, askedPart(draft)));
     }
 
+    /**
+     * "Layer ___ (Transport)": the sentence names the OSI layer whose number is asked, so the name is the answer.
+     * Only the sentence counts; an "Application Load Balancer" heading shown as context asks what a student knows.
+     */
+    private static boolean namesTheLayer(Draft draft) {
+        String asked = askedPart(draft);
+        int blank = asked.indexOf(FactQuestions.BLANK);
+        if (blank < 0 || !LAYER_BEFORE_BLANK.matcher(asked.substring(0, blank)).find()) {
+            return false;
+        }
+        List<Quantity> answer = Quantity.findAll(draft.correct());
+        int layer = answer.size() == 1 ? answer.get(0).value().intValue() : 0;
+        return layer >= 1 && layer <= OSI_LAYER_NAMES.size()
+                && onWordBoundaries(OSI_LAYER_NAMES.get(layer - 1), true).matcher(asked).find();
+    }
+
     /** "4 days" is not in "14 days". */
     private static Pattern onWordBoundaries(String text) {
-        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(text) + "(?![\\p{L}\\p{N}])");
+        return onWordBoundaries(text, false);
+    }
+
+    private static Pattern onWordBoundaries(String text, boolean anyCase) {
+        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(text) + "(?![\\p{L}\\p{N}])",
+                anyCase ? Pattern.CASE_INSENSITIVE : 0);
     }
 
     private static String sharedWords(Draft draft) {

@@ -156,6 +156,19 @@ class QualityGatesTest {
     }
 
     @Test
+    void aLayerNamedBesideItsBlankGivesTheNumberAway() {
+        assertRejected(fact("Layer ___ (Transport) checks ports and protocols", "4", List.of("3", "5", "6"),
+                "- Layer 4 (Transport) checks ports and protocols"), "gives the answer away");
+        assertRejected(fact("routers work at layer ___, the network layer", "3", List.of("2", "4", "5"),
+                "- routers work at layer 3, the network layer"), "gives the answer away");
+        // Another layer's name, or none, leaves the number to the student.
+        assertNull(GATES.rejection(fact("Layer ___ sits just below the Transport layer", "3", List.of("2", "4", "5"),
+                "- Layer 3 sits just below the Transport layer")));
+        assertNull(GATES.rejection(fact("The balancer operates at layer ___ with static addresses", "4",
+                List.of("3", "5", "7"), "- The balancer operates at layer 4 with static addresses")));
+    }
+
+    @Test
     void aSentenceCutOffOrContinuingTheBulletAboveIsAFragment() {
         assertTrue(QualityGates.isFragment("The first account can be used for."), "ends on a preposition");
         assertTrue(QualityGates.isFragment("or set it up from the console with a certificate"), "continues a bullet");
