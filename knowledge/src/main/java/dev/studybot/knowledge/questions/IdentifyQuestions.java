@@ -321,15 +321,26 @@ final class IdentifyQuestions {
                 && part.path().subList(0, above.path().size()).equals(above.path());
     }
 
-    /** "Backups" beside "RDS backup and restore": one's words, the service's left out, are all the other's. */
+    /**
+     * "Backups" beside "RDS backup and restore": one's words, the service's left out, are all the other's. Where a
+     * name of the service is all one says ("Serverless Aurora", Aurora being also "Aurora Serverless"), only the
+     * service's own name is left out.
+     */
     private static boolean sameThing(String a, String b, Service service) {
-        Set<String> serviceWords = new HashSet<>();
-        if (service != null) {
-            service.names().forEach(name -> serviceWords.addAll(StudyAnalyzers.terms(StudyAnalyzers.index(), name)));
+        if (service == null) {
+            return sameWords(a, b, Set.of()).orElse(false);
         }
-        List<String> x = StudyAnalyzers.terms(StudyAnalyzers.index(), a).stream().filter(w -> !serviceWords.contains(w)).toList();
-        List<String> y = StudyAnalyzers.terms(StudyAnalyzers.index(), b).stream().filter(w -> !serviceWords.contains(w)).toList();
-        return !x.isEmpty() && !y.isEmpty() && (y.containsAll(x) || x.containsAll(y));
+        Set<String> serviceWords = new HashSet<>();
+        service.names().forEach(name -> serviceWords.addAll(StudyAnalyzers.terms(StudyAnalyzers.index(), name)));
+        return sameWords(a, b, serviceWords).or(() -> sameWords(a, b,
+                Set.copyOf(StudyAnalyzers.terms(StudyAnalyzers.index(), service.name())))).orElse(false);
+    }
+
+    /** Whether one's words, {@code left} out, are all the other's; empty when nothing is left of one of them. */
+    private static Optional<Boolean> sameWords(String a, String b, Set<String> left) {
+        List<String> x = StudyAnalyzers.terms(StudyAnalyzers.index(), a).stream().filter(w -> !left.contains(w)).toList();
+        List<String> y = StudyAnalyzers.terms(StudyAnalyzers.index(), b).stream().filter(w -> !left.contains(w)).toList();
+        return x.isEmpty() || y.isEmpty() ? Optional.empty() : Optional.of(y.containsAll(x) || x.containsAll(y));
     }
 
     /** A part of a service is named, not described: "Multi-AZ", "RDS Custom", not "Important ports: differentiate". */

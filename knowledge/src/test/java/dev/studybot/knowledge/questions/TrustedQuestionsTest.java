@@ -77,6 +77,34 @@ class TrustedQuestionsTest {
     }
 
     @Test
+    void aPartNamedLikeTheAnswerIsNoWrongChoiceEvenWhenItsWordsAreTheServicesOtherName() throws IOException {
+        // "Aurora Serverless" is another name of Aurora in the catalogue: left out, nothing is left of "Serverless
+        // Aurora" to tell it from "Aurora Serverless in short", and a student would take both for right.
+        QuestionGenerator.Result result = generate("aurora.md", """
+                # Aurora
+                ## Aurora Serverless in short
+                - Capacity units grow and shrink with the load on their own.
+                - A warm pool of instances makes waking up from a pause quick.
+                ## Serverless Aurora
+                - Pay per second for the capacity units in use.
+                - Fits workloads that are idle for most of the day.
+                ## Backtrack
+                - Rewinds the database to a point in time without a restore.
+                - Works within a window set in hours.
+                ## Cloning
+                - Copies a cluster quickly by sharing its pages until they change.
+                - Handy for testing against production data.
+                ## Endpoints
+                - Writer endpoint points at the primary instance.
+                - Reader endpoint spreads connections over the replicas.
+                """);
+        Question inShort = answering(result, "Aurora Serverless in short");
+        assertFalse(inShort.choices().contains("Serverless Aurora"), inShort.choices()::toString);
+        Question serverless = answering(result, "Serverless Aurora");
+        assertFalse(serverless.choices().contains("Aurora Serverless in short"), serverless.choices()::toString);
+    }
+
+    @Test
     void aServiceWithoutSiblingsOfItsFamilyDrawsOnTheFamilyTheNotesWriteAbout() throws IOException {
         QuestionGenerator.Result result = generate("mixed.md", """
                 # Things
