@@ -40,6 +40,8 @@ final class NumberChoices {
             "99.9999", "99.99999999", "99.999999999");
     private static final List<Integer> ROUND_PERCENTS = List.of(1, 2, 5, 10, 15, 20, 25, 30, 40, 50, 60, 70, 75, 80, 90);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** Times the wrong values are sought again when some of them read back as something else; three do it. */
+    private static final int MAX_ROUNDS = 3;
     private static final Pattern NINES_CONTEXT = Pattern.compile("(?i)availab|durab|uptime|\\bsla\\b|nines");
 
     /** The notes' values of each unit, sorted: looked up by unit, never scanned. */
@@ -62,27 +64,47 @@ final class NumberChoices {
         if (value.signum() <= 0) {
             return List.of();
         }
-        String before = text.substring(0, answer.start());
         // A value the sentence itself states ("10, 30 or ___") would be a second right answer or a giveaway.
         Set<BigDecimal> excluded = new HashSet<>();
         Quantity.findAll(text).forEach(q -> excluded.add(q.value().stripTrailingZeros()));
-        List<BigDecimal> chosen;
+        List<BigDecimal> chosen = candidates(answer, text, excluded);
+        for (int round = 1; round < MAX_ROUNDS; round++) {
+            // "100s" reads as hundreds, "2000" as a year, "1 operation" as another word than "2 operations":
+            // such a value is no choice of the answer's type, so the next one in line takes its place.
+            List<BigDecimal> misread = chosen.stream().filter(v -> !readsAsItsUnit(answer.withValue(v), answer)).toList();
+            if (misread.isEmpty()) {
+                break;
+            }
+            excluded.addAll(misread);
+            chosen = candidates(answer, text, excluded);
+        }
+        return chosen.stream().map(answer::withValue).filter(choice -> !choice.equals(answer.text()))
+                .filter(choice -> readsAsItsUnit(choice, answer)).distinct().toList();
+    }
+
+    private List<BigDecimal> candidates(Quantity answer, String text, Set<BigDecimal> excluded) {
+        BigDecimal value = answer.value();
+        String before = text.substring(0, answer.start());
         if (LAYER_BEFORE.matcher(before).find()) { // "layer 4 attacks" counts attacks by layer: still a layer, 1 to 7
-            chosen = nearestIn(IntStream.rangeClosed(1, 7).boxed().toList(), value, excluded);
+            return nearestIn(IntStream.rangeClosed(1, 7).boxed().toList(), value, excluded);
         } else if (answer.unit().equals(Quantity.STATUS)
                 || answer.unit().isEmpty() && (STATUS_BEFORE.matcher(before).find() || ABOUT_STATUSES.matcher(text).find()
                 && value.compareTo(BigDecimal.valueOf(100)) >= 0 && value.compareTo(BigDecimal.valueOf(599)) <= 0)) {
-            chosen = HTTP_STATUSES.contains(value.intValue()) ? sameClassFirst(value, excluded) : List.of();
+            return HTTP_STATUSES.contains(value.intValue()) ? sameClassFirst(value, excluded) : List.of();
         } else if (answer.unit().isEmpty() && PORT_BEFORE.matcher(before).find()) {
-            chosen = nearestIn(WELL_KNOWN_PORTS, value, excluded);
+            return nearestIn(WELL_KNOWN_PORTS, value, excluded);
         } else if (answer.unit().equals("%")) {
-            chosen = percentages(value, NINES_CONTEXT.matcher(text).find() || value.compareTo(BigDecimal.valueOf(99)) >= 0, excluded);
+            return percentages(value, NINES_CONTEXT.matcher(text).find() || value.compareTo(BigDecimal.valueOf(99)) >= 0, excluded);
         } else if (isPowerOfTwo(value)) {
-            chosen = nearestIn(IntStream.range(1, 31).mapToObj(p -> 1 << p).toList(), value, excluded);
-        } else {
-            chosen = spread(value, valuesByUnit.getOrDefault(answer.unit(), List.of()), excluded);
+            return nearestIn(IntStream.range(1, 31).mapToObj(p -> 1 << p).toList(), value, excluded);
         }
-        return chosen.stream().map(answer::withValue).filter(choice -> !choice.equals(answer.text())).distinct().toList();
+        return spread(value, valuesByUnit.getOrDefault(answer.unit(), List.of()), excluded);
+    }
+
+    /** Whether a choice as written reads back as one quantity of the answer's unit, as the quality gates read it. */
+    private static boolean readsAsItsUnit(String choice, Quantity answer) {
+        List<Quantity> read = Quantity.findAll(choice);
+        return read.size() == 1 && read.get(0).text().equals(choice.strip()) && read.get(0).unit().equals(answer.unit());
     }
 
     private static boolean isPowerOfTwo(BigDecimal value) {

@@ -37,6 +37,22 @@ class NumberChoicesTest {
     }
 
     @Test
+    void aWrongValueThatWouldReadAsSomethingElseGivesWayToTheNext() {
+        // "100s" reads as hundreds, "2000" as a year, "1 operation" as another word: none is a choice of the type.
+        for (String text : List.of("failover in less than 30s", "a quota of 1000 per account",
+                "it performs 2 operations for every item")) {
+            Quantity asked = Quantity.findAll(text).get(0);
+            List<String> choices = new NumberChoices(List.of()).wrong(asked, text);
+            assertEquals(3, choices.size(), choices::toString);
+            for (String choice : choices) {
+                List<Quantity> read = Quantity.findAll(choice);
+                assertEquals(1, read.size(), () -> choice + " of " + choices);
+                assertEquals(asked.unit(), read.get(0).unit(), () -> choice + " of " + choices);
+            }
+        }
+    }
+
+    @Test
     void anHttpStatusIsARealOne() {
         List<String> choices = wrong("retry only on 5xx errors and 429", List.of());
         assertEquals(3, choices.size(), choices::toString);
