@@ -24,6 +24,14 @@ final class Giveaways {
     private static final Pattern CAMEL = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})");
     private static final Pattern ACRONYM = Pattern.compile("\\b\\p{Lu}{2,6}s?\\b");
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
+    /** Words shorter than this ("data", "time") are too common to tell a close spelling. */
+    private static final int MIN_CLOSE = 4;
+    /** A term followed by at most this many letters is that word with an ending ("metrics", "connection"). */
+    private static final int MAX_ENDING = 4;
+    /** Words sharing this many first letters share their root ("migration", "migrate"; not "standard", "standby"). */
+    private static final int SAME_ROOT = 6;
+    /** A two-letter acronym ("DB", "AZ") is inside too many names to point at one. */
+    private static final int MIN_ACRONYM = 3;
 
     private final Analyzer expanding;
     private final ServiceCatalogue catalogue;
@@ -53,10 +61,51 @@ final class Giveaways {
         return terms;
     }
 
-    /** Whether the text says one of the terms, or a joined-up name in it does. */
+    /**
+     * Whether the text says one of the terms, in a close spelling too, or a joined-up name in it does, or it has
+     * an acronym a term is built on ("ZFS" for OpenZFS).
+     */
     static boolean reveals(String text, Set<String> terms) {
         String split = CAMEL.matcher(text).replaceAll(" ");
-        return StudyAnalyzers.terms(StudyAnalyzers.index(), text + " " + split).stream().anyMatch(terms::contains);
+        if (StudyAnalyzers.terms(StudyAnalyzers.index(), text + " " + split).stream()
+                .anyMatch(word -> terms.contains(word) || terms.stream().anyMatch(term -> closeSpelling(term, word)))) {
+            return true;
+        }
+        Matcher acronym = ACRONYM.matcher(text);
+        while (acronym.find()) {
+            if (acronym.group().length() < MIN_ACRONYM) {
+                continue;
+            }
+            String letters = acronym.group().toLowerCase(Locale.ROOT);
+            // The terms are stemmed: "OpenZFS" is "openzf", its last "s" taken for a plural.
+            String unstemmed = letters.endsWith("s") ? letters.substring(0, letters.length() - 1) : letters;
+            if (terms.stream().anyMatch(term -> term.length() > letters.length()
+                    && (term.contains(letters) || term.endsWith(unstemmed)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "connection" for "connect", "failure" for "fail", "encrypted" for "encryption": forms the stemmer keeps apart
+     * that a student reads as the same word. Not a longer word the term merely starts ("database" for "data"), nor
+     * a shorter word the term starts with ("time" in "Timestream").
+     */
+    static boolean closeSpelling(String term, String word) {
+        if (term.length() < MIN_CLOSE || word.length() < MIN_CLOSE || !isLetters(term) || !isLetters(word)
+                || term.startsWith(word)) {
+            return false;
+        }
+        int common = 0;
+        while (common < term.length() && common < word.length() && term.charAt(common) == word.charAt(common)) {
+            common++;
+        }
+        return common == term.length() && word.length() - common <= MAX_ENDING || common >= SAME_ROOT;
+    }
+
+    private static boolean isLetters(String word) {
+        return word.chars().allMatch(Character::isLetter);
     }
 
     /** Whether an acronym in one text spells the initials of words running in the other (either way round). */
