@@ -1,6 +1,7 @@
 package dev.studybot.knowledge.eval;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 
 /**
@@ -21,7 +22,7 @@ public enum EvalHalf {
     public List<EvalQuery> of(List<EvalQuery> set) {
         List<EvalQuery> half = IntStream.range(0, set.size()).filter(i -> i % 2 == parity).mapToObj(set::get).toList();
         if (half.isEmpty()) {
-            throw new IllegalArgumentException("A set of one query has no " + name().toLowerCase() + " half.");
+            throw new IllegalArgumentException("A set of one query has no " + name().toLowerCase(Locale.ROOT) + " half.");
         }
         return half;
     }

@@ -92,7 +92,7 @@ final class Giveaways {
      * that a student reads as the same word. Not a longer word the term merely starts ("database" for "data"), nor
      * a shorter word the term starts with ("time" in "Timestream").
      */
-    static boolean closeSpelling(String term, String word) {
+    private static boolean closeSpelling(String term, String word) {
         if (term.length() < MIN_CLOSE || word.length() < MIN_CLOSE || !isLetters(term) || !isLetters(word)
                 || term.startsWith(word)) {
             return false;

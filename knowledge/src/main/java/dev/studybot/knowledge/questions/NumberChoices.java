@@ -23,6 +23,9 @@ import java.util.stream.IntStream;
 final class NumberChoices {
 
     private static final Pattern LAYER_BEFORE = Pattern.compile("(?i)\\b(layer|osi)\\s*$");
+    /** The OSI layers by number, 1 to 7: the domain of a layer, and the names that give a layer's number away. */
+    static final List<String> OSI_LAYER_NAMES = List.of("physical", "data link", "network", "transport", "session",
+            "presentation", "application");
     private static final Pattern STATUS_BEFORE = Pattern.compile("(?i)\\b(code|http|status|error|returns?)\\W*$");
     /** A sentence about HTTP answers ("retry for 5xx errors and ___") makes any status-like number a status. */
     private static final Pattern ABOUT_STATUSES = Pattern.compile("(?i)\\b([1-5]xx|http|status codes?)\\b");
@@ -82,11 +85,16 @@ final class NumberChoices {
                 .filter(choice -> readsAsItsUnit(choice, answer)).distinct().toList();
     }
 
+    /** Whether the number after {@code before} ("... layer", "OSI") is an OSI layer. */
+    static boolean isLayer(String before) {
+        return LAYER_BEFORE.matcher(before).find();
+    }
+
     private List<BigDecimal> candidates(Quantity answer, String text, Set<BigDecimal> excluded) {
         BigDecimal value = answer.value();
         String before = text.substring(0, answer.start());
-        if (LAYER_BEFORE.matcher(before).find()) { // "layer 4 attacks" counts attacks by layer: still a layer, 1 to 7
-            return nearestIn(IntStream.rangeClosed(1, 7).boxed().toList(), value, excluded);
+        if (isLayer(before)) { // "layer 4 attacks" counts attacks by layer: still a layer, 1 to 7
+            return nearestIn(IntStream.rangeClosed(1, OSI_LAYER_NAMES.size()).boxed().toList(), value, excluded);
         } else if (answer.unit().equals(Quantity.STATUS)
                 || answer.unit().isEmpty() && (STATUS_BEFORE.matcher(before).find() || ABOUT_STATUSES.matcher(text).find()
                 && value.compareTo(BigDecimal.valueOf(100)) >= 0 && value.compareTo(BigDecimal.valueOf(599)) <= 0)) {

@@ -43,10 +43,6 @@ final class QualityGates {
     private static final Pattern MAIN_CLAUSE = Pattern.compile(
             "(?i),(?!\\s*\\d)|\\bthen\\b|:|\\s(you|we|it|they)\\s+(can|could|will|must|should|need|may|have|get)\\b");
 
-    private static final List<String> OSI_LAYER_NAMES = List.of("physical", "data link", "network", "transport",
-            "session", "presentation", "application");
-    private static final Pattern LAYER_BEFORE_BLANK = Pattern.compile("(?i)\\blayer\\s*$");
-
     private final Giveaways giveaways;
 
     QualityGates(Giveaways giveaways) {
@@ -159,13 +155,13 @@ final class QualityGates {
     private static boolean namesTheLayer(Draft draft) {
         String asked = askedPart(draft);
         int blank = asked.indexOf(FactQuestions.BLANK);
-        if (blank < 0 || !LAYER_BEFORE_BLANK.matcher(asked.substring(0, blank)).find()) {
+        if (blank < 0 || !NumberChoices.isLayer(asked.substring(0, blank))) {
             return false;
         }
         List<Quantity> answer = Quantity.findAll(draft.correct());
         int layer = answer.size() == 1 ? answer.get(0).value().intValue() : 0;
-        return layer >= 1 && layer <= OSI_LAYER_NAMES.size()
-                && onWordBoundaries(OSI_LAYER_NAMES.get(layer - 1), true).matcher(asked).find();
+        return layer >= 1 && layer <= NumberChoices.OSI_LAYER_NAMES.size()
+                && onWordBoundaries(NumberChoices.OSI_LAYER_NAMES.get(layer - 1), true).matcher(asked).find();
     }
 
     /** "4 days" is not in "14 days". */
