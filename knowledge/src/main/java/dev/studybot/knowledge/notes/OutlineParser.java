@@ -38,6 +38,12 @@ final class OutlineParser {
     private String codeFence;
     private int codeIndent;
     private boolean depthCapped;
+    /**
+     * The level of the file's first heading. Notes that start at {@code ##} and later write an entry as
+     * {@code #} mean one more entry beside the heading before it, not a new top level that would take
+     * every later section under it.
+     */
+    private int topLevel;
 
     private OutlineParser(NoteSource source) {
         this.lines = source.text().split("\n", -1);
@@ -257,8 +263,13 @@ final class OutlineParser {
         return line.substring(i);
     }
 
-    private void startSection(LineSyntax.Heading heading) {
+    private void startSection(LineSyntax.Heading written) {
         flushSection();
+        if (topLevel == 0) {
+            topLevel = written.level();
+        }
+        LineSyntax.Heading heading = written.level() >= topLevel || headings.isEmpty() ? written
+                : new LineSyntax.Heading(headings.peekLast().level(), written.title());
         while (!headings.isEmpty() && headings.peekLast().level() >= heading.level()) {
             headings.removeLast();
         }

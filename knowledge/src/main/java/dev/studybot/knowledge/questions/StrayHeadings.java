@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * Finds a heading that sits above most of a file's sections without being what they are about: a file's
- * title, or a section heading written one level too high, so that "AWS Inspector" ends up above
- * "Storage", "Databases" and "Streaming". Such a heading is left out of the paths below it.
+ * title ("My exam notes" above "Storage", "Databases" and "Streaming"). Such a heading is left out of the
+ * paths below it.
  */
 final class StrayHeadings {
 

@@ -76,6 +76,28 @@ class NoteParserTest {
     }
 
     @Test
+    void headingAboveTheFilesTopLevelIsOneMoreEntryNotANewTopLevel() {
+        String text = """
+                ## Security
+                ### Key store
+                Keys are rotated yearly.
+                # Web firewall
+                Rules block injection attempts.
+                ### Threat finder
+                Reads flow logs for odd traffic.
+                ## Compute
+                ### Virtual machines
+                Instances boot from images.
+                """;
+        List<Passage> passages = parse("sec.md", text);
+
+        assertEquals(List.of("Security", "Web firewall"), only(passages, "Rules block").headingPath());
+        assertEquals(List.of("Security", "Threat finder"), only(passages, "flow logs").headingPath());
+        // without the rule, every later section would sit under "Web firewall"
+        assertEquals(List.of("Compute", "Virtual machines"), only(passages, "Instances boot").headingPath());
+    }
+
+    @Test
     void headingTitlesAreCleanedOfMarkup() {
         String text = """
                 # **Caching** with `edge` servers:
