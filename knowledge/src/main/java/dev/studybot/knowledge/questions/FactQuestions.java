@@ -45,7 +45,7 @@ final class FactQuestions {
     private static final Pattern COUNT_OF_NOTHING = Pattern.compile("(?<![\\p{L}\\p{N}.,])10{2,}s\\b(?!\\s*\\p{L})");
     private static final Pattern LETTER_WORD = Pattern.compile("\\p{L}{2,}");
     private static final int MIN_STATEMENT = 20;
-    private static final int MAX_STATEMENT = 220;
+    private static final int MAX_STATEMENT = 280;
     private static final int MIN_WORDS = 3;
     /** More numbers than this in one sentence make a blank that could be any of them. */
     private static final int MAX_QUANTITIES = 3;

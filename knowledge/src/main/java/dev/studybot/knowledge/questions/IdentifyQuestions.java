@@ -37,7 +37,7 @@ final class IdentifyQuestions {
     private static final int MAX_CLUE = 150;
     private static final int MAX_CLUES = 3;
     /** Questions at most from one topic, each from clues the others did not use. */
-    private static final int MAX_SETS = 3;
+    private static final int MAX_SETS = 4;
     private static final int MAX_CLUES_CHARS = 240;
     private static final int MAX_TITLE = 40;
     private static final int MAX_DESCRIPTION = 600;

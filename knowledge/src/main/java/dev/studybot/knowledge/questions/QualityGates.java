@@ -135,10 +135,11 @@ final class QualityGates {
             return onWordBoundaries(draft.correct()).matcher(askedPart(draft)).find() || Quantity.findAll(prompt).stream()
                     .anyMatch(q -> q.number().equals(draft.mask().get(0))) || namesTheLayer(draft);
         }
-        // Naming the parent heading, or a word every choice has ("Simple routing", "Weighted routing"),
-        // gives nothing away.
-        String context = (draft.kind().equals(IdentifyQuestions.KIND)
-                ? String.join(" ", draft.topic().subList(0, draft.topic().size() - 1)) : "") + " " + sharedWords(draft);
+        // Naming the parent heading (for a term, the heading its list is under: "State types" above "Map state"),
+        // or a word every choice has ("Simple routing", "Weighted routing"), gives nothing away.
+        List<String> headings = draft.kind().equals(TermQuestions.KIND) ? draft.topic()
+                : draft.kind().equals(IdentifyQuestions.KIND) ? draft.topic().subList(0, draft.topic().size() - 1) : List.of();
+        String context = String.join(" ", headings) + " " + sharedWords(draft);
         Set<String> revealing = new HashSet<>();
         for (String masked : draft.mask()) {
             revealing.addAll(giveaways.of(masked, context));

@@ -54,6 +54,23 @@ class FactQuestionsTest {
     }
 
     @Test
+    void aLongSentenceThatStandsAloneIsAsked() throws IOException {
+        String sentence = "Tracing lets you choose how much of the traffic is recorded and change that choice while the "
+                + "service keeps running, with no new release of the code: by default it records the first request "
+                + "each second and 5% of the further requests on every host.";
+        List<Question> facts = facts("""
+                # Tracing
+
+                ## Sampling
+                - %s
+                - the first trace of each second is always kept, 1 per host
+                - a sampling rule can keep 10%% of the requests to one path
+                """.formatted(sentence));
+        assertTrue(sentence.length() > 220, "longer than facts could be before");
+        assertTrue(need(facts, "5%").prompt().contains("records the first request each second"), facts::toString);
+    }
+
+    @Test
     void wrongValuesKeepTheWayTheUnitIsWritten() throws IOException {
         Question q = need(facts("""
                 # Queue service

@@ -208,6 +208,21 @@ class TrustedQuestionsTest {
     }
 
     @Test
+    void theHeadingATermListIsUnderGivesNoTermAway() throws IOException {
+        QuestionGenerator.Result result = generate("dns.md", """
+                # Route 53
+                ## Routing policy
+                - Simple: one record with one or more values, returned in random order
+                - Failover: a second record answers once the health check of the first one fails
+                - Weighted routing: each record gets a share of the traffic that you set
+                - Latency: the region that answers the user fastest is chosen
+                - Geolocation: the answer depends on the country the user is in
+                """);
+        List<String> terms = ofKind(result, TermQuestions.KIND).stream().map(Question::correctChoice).toList();
+        assertTrue(terms.contains("Weighted routing"), terms::toString);
+    }
+
+    @Test
     void twoSiblingsDescribedAlikeAreNotAsked() throws IOException {
         QuestionGenerator.Result result = generate("ha.md", """
                 # High availability
