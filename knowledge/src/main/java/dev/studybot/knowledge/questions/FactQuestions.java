@@ -114,10 +114,8 @@ final class FactQuestions {
         String text = plan.text();
         String blanked = NoteText.trimEnd(text.substring(0, asked.start()) + BLANK + text.substring(asked.end()));
         String prompt = "Fill in the blank (" + plan.context() + "): " + blanked;
-        boolean serviceFromText = topic.service() != null && !topic.note().headingPath().contains(topic.service().name())
-                && topic.path().get(0).equals(topic.service().name());
         return Optional.of(new Draft(KIND, topic.path(), prompt, asked.text(), distractors, topic.file(),
-                plan.statement().line(), "", List.of(asked.number()), serviceFromText ? List.of(SERVICE_FROM_TEXT) : List.of()));
+                plan.statement().line(), "", List.of(asked.number()), topic.serviceFromText() ? List.of(SERVICE_FROM_TEXT) : List.of()));
     }
 
     /**

@@ -87,8 +87,8 @@ final class IdentifyQuestions {
             for (NoteTopic.Statement statement : topic.statements()) {
                 catalogue.mentionsIn(statement.text()).forEach(m -> mentions.merge(m.service(), 1, Integer::sum));
             }
-            if (isAskable(topic) && topic.service() != null && catalogue.named(topic.title()).isEmpty()
-                    && isPartTitle(topic.title())) {
+            if (isAskable(topic) && topic.service() != null && !topic.serviceFromText()
+                    && catalogue.named(topic.title()).isEmpty() && isPartTitle(topic.title())) {
                 // One per title: copies of the notes must not make every question rank the same part again.
                 partsByService.computeIfAbsent(topic.service(), service -> new LinkedHashMap<>())
                         .putIfAbsent(topic.title().toLowerCase(Locale.ROOT), topic);
@@ -109,7 +109,10 @@ final class IdentifyQuestions {
         Map<String, List<Topic>> siblings = new LinkedHashMap<>();
         for (Topic topic : topics) {
             if (isAskable(topic)) {
-                siblings.computeIfAbsent(topic.file() + "\u0000" + topic.parent(), key -> new ArrayList<>()).add(topic);
+                // A heading put under a service for its text alone sits beside its own headings, not the service's.
+                List<String> parent = topic.serviceFromText()
+                        ? topic.note().headingPath().subList(0, topic.note().headingPath().size() - 1) : topic.parent();
+                siblings.computeIfAbsent(topic.file() + "\u0000" + parent, key -> new ArrayList<>()).add(topic);
             }
         }
         List<Plan> plans = new ArrayList<>();

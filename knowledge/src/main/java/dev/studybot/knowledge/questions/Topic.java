@@ -26,6 +26,11 @@ record Topic(NoteTopic note, List<String> path, Service service, boolean label) 
         return path.subList(0, path.size() - 1);
     }
 
+    /** Whether only the text names the service: the service was put in front of headings that never name it. */
+    boolean serviceFromText() {
+        return service != null && !note.headingPath().contains(service.name()) && path.get(0).equals(service.name());
+    }
+
     String file() {
         return note.file();
     }

@@ -208,6 +208,30 @@ class TrustedQuestionsTest {
     }
 
     @Test
+    void aHeadingPutUnderAServiceByItsTextAloneIsNotOneOfItsParts() throws IOException {
+        // Three parts of EC2 need a fourth choice; the tip whose text alone names EC2 must not be it.
+        QuestionGenerator.Result result = generate("ec2.md", """
+                # EC2
+                ## Hibernation
+                - Memory is written to the root volume on stop.
+                - A restart reads the memory back so programs go on where they were.
+                ## Placement Groups
+                - Cluster groups put servers close together for fast links.
+                - Spread groups put each server on its own rack.
+                ## Key Pairs
+                - The public half is copied onto the server when it is launched.
+                - Lose the private half and you can no longer log in over SSH.
+
+                # Architecture tips
+                ## Faster Boot Times
+                - EC2 instances start quicker from a golden image with the software installed.
+                - EC2 user data scripts set what differs per instance at boot.
+                """);
+        assertTrue(result.questions().stream().noneMatch(q -> q.choices().contains("Faster Boot Times")
+                && !q.correctChoice().equals("Faster Boot Times")), result.questions()::toString);
+    }
+
+    @Test
     void theHeadingATermListIsUnderGivesNoTermAway() throws IOException {
         QuestionGenerator.Result result = generate("dns.md", """
                 # Route 53
