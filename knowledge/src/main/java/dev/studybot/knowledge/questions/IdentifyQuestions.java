@@ -50,6 +50,12 @@ final class IdentifyQuestions {
     private static final int MAX_PART_WORDS = 4;
     /** "CNAME vs Alias" compares two things; it is not one a clue can describe. */
     private static final Pattern COMPARISON = Pattern.compile("(?i)\\b(vs|versus)\\b");
+    /**
+     * "RDS Security", "Networking Pricing", "Performance and Billing" gather one aspect of every part rather than
+     * being a part: clues about it either name the aspect (the only sensible choice) or fit the other parts too.
+     */
+    private static final Pattern ASPECT = Pattern.compile(
+            "(?i)\\b(security|pricing|prices?|costs?|billing|performance|permissions?)\\b");
     static final String FROM_FAMILY = "a wrong choice is from the service's family, not beside it in the notes";
     static final String FROM_SERVICE = "a wrong choice is another part of the service, not beside it in the notes";
     /** A service the notes name this often is one a student of them has met, fit as a wrong choice. */
@@ -154,6 +160,8 @@ final class IdentifyQuestions {
         } else if (service.isPresent()) {
             distractors = sameFamily(service.get(), topic, group, clues, doubts);
             question = "Which service do these notes describe?";
+        } else if (ASPECT.matcher(topic.title()).find()) {
+            return Optional.empty();
         } else if (topic.service() != null && isPartTitle(topic.title())) {
             distractors = partsBeside(topic, group, clues, doubts);
             question = "Which part of " + topic.service().name() + " do these notes describe?";

@@ -208,6 +208,28 @@ class TrustedQuestionsTest {
     }
 
     @Test
+    void anAspectOfEveryPartIsNotAskedAsOneOfThem() throws IOException {
+        QuestionGenerator.Result result = generate("sqs.md", """
+                # SQS
+                ## Long Polling
+                - A consumer waits for messages to arrive instead of asking again.
+                - Fewer empty answers and lower cost per message.
+                ## Dead Letter Queue
+                - Messages that fail too often are moved aside for a look later.
+                - Set after how many receives a message is moved aside.
+                ## Delay Queue
+                - New messages stay hidden for a while before consumers see them.
+                - Up to fifteen minutes, set per queue or per message.
+                ## Queue Pricing
+                - Every request of up to 64 KB is billed as one request.
+                - The first million requests of each month are free of charge.
+                """);
+        List<String> asked = ofKind(result, IdentifyQuestions.KIND).stream().map(Question::correctChoice).toList();
+        assertTrue(asked.contains("Dead Letter Queue"), asked::toString);
+        assertFalse(asked.contains("Queue Pricing"), asked::toString);
+    }
+
+    @Test
     void aHeadingPutUnderAServiceByItsTextAloneIsNotOneOfItsParts() throws IOException {
         // Three parts of EC2 need a fourth choice; the tip whose text alone names EC2 must not be it.
         QuestionGenerator.Result result = generate("ec2.md", """
