@@ -184,6 +184,19 @@ class TrustedQuestionsTest {
         assertTrue(result.rejections().getOrDefault("prompt gives the answer away", 0) >= 1, result.rejections()::toString);
     }
 
+    /** Three parts of SQS, each described without naming itself. */
+    private static final String SQS_PARTS = """
+                ## Long Polling
+                - A consumer waits for messages to arrive instead of asking again.
+                - Fewer empty answers and lower cost per message.
+                ## Dead Letter Queue
+                - Messages that fail too often are moved aside for a look later.
+                - Set after how many receives a message is moved aside.
+                ## Delay Queue
+                - New messages stay hidden for a while before consumers see them.
+                - Up to fifteen minutes, set per queue or per message.
+            """;
+
     @Test
     void anApiNameThatNamesTheTopicGivesItAway() throws IOException {
         QuestionGenerator.Result result = generate("sqs.md", """
@@ -192,16 +205,7 @@ class TrustedQuestionsTest {
                 - A polled message is hidden from the other consumers for a while.
                 - Call ChangeMessageVisibility to give a consumer more time.
                 - Unprocessed messages come back and are processed twice.
-                ## Long Polling
-                - A consumer waits for messages to arrive instead of asking again.
-                - Fewer empty answers and lower cost per message.
-                ## Dead Letter Queue
-                - Messages that fail too often are moved aside for a look later.
-                - Set after how many receives a message is moved aside.
-                ## Delay Queue
-                - New messages stay hidden for a while before consumers see them.
-                - Up to fifteen minutes, set per queue or per message.
-                """);
+                """ + SQS_PARTS);
         Question q = answering(result, "Visibility Timeout");
         assertFalse(q.prompt().contains("ChangeMessageVisibility"), q::prompt);
         assertTrue(q.prompt().startsWith("Which part of SQS do these notes describe?"), q::prompt);
@@ -209,17 +213,7 @@ class TrustedQuestionsTest {
 
     @Test
     void anAspectOfEveryPartIsNotAskedAsOneOfThem() throws IOException {
-        QuestionGenerator.Result result = generate("sqs.md", """
-                # SQS
-                ## Long Polling
-                - A consumer waits for messages to arrive instead of asking again.
-                - Fewer empty answers and lower cost per message.
-                ## Dead Letter Queue
-                - Messages that fail too often are moved aside for a look later.
-                - Set after how many receives a message is moved aside.
-                ## Delay Queue
-                - New messages stay hidden for a while before consumers see them.
-                - Up to fifteen minutes, set per queue or per message.
+        QuestionGenerator.Result result = generate("sqs.md", "# SQS\n" + SQS_PARTS + """
                 ## Queue Pricing
                 - Every request of up to 64 KB is billed as one request.
                 - The first million requests of each month are free of charge.
