@@ -268,7 +268,8 @@ final class OutlineParser {
         if (topLevel == 0) {
             topLevel = written.level();
         }
-        LineSyntax.Heading heading = written.level() >= topLevel || headings.isEmpty() ? written
+        // Below the first heading, there is always a heading before this one.
+        LineSyntax.Heading heading = written.level() >= topLevel ? written
                 : new LineSyntax.Heading(headings.peekLast().level(), written.title());
         while (!headings.isEmpty() && headings.peekLast().level() >= heading.level()) {
             headings.removeLast();

@@ -137,8 +137,11 @@ final class QualityGates {
         }
         // Naming the parent heading (for a term, the heading its list is under: "State types" above "Map state"),
         // or a word every choice has ("Simple routing", "Weighted routing"), gives nothing away.
-        List<String> headings = draft.kind().equals(TermQuestions.KIND) ? draft.topic()
-                : draft.kind().equals(IdentifyQuestions.KIND) ? draft.topic().subList(0, draft.topic().size() - 1) : List.of();
+        List<String> headings = switch (draft.kind()) {
+            case TermQuestions.KIND -> draft.topic();
+            case IdentifyQuestions.KIND -> draft.topic().subList(0, draft.topic().size() - 1);
+            default -> List.of();
+        };
         String context = String.join(" ", headings) + " " + sharedWords(draft);
         Set<String> revealing = new HashSet<>();
         for (String masked : draft.mask()) {

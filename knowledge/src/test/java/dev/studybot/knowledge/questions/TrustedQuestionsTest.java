@@ -195,7 +195,7 @@ class TrustedQuestionsTest {
                 ## Delay Queue
                 - New messages stay hidden for a while before consumers see them.
                 - Up to fifteen minutes, set per queue or per message.
-            """;
+                """;
 
     @Test
     void anApiNameThatNamesTheTopicGivesItAway() throws IOException {
