@@ -225,26 +225,27 @@ class TrustedQuestionsTest {
 
     @Test
     void aHeadingPutUnderAServiceByItsTextAloneIsNotOneOfItsParts() throws IOException {
-        // Three parts of EC2 need a fourth choice; the tip whose text alone names EC2 must not be it.
-        QuestionGenerator.Result result = generate("ec2.md", """
-                # EC2
-                ## Hibernation
-                - Memory is written to the root volume on stop.
-                - A restart reads the memory back so programs go on where they were.
-                ## Placement Groups
-                - Cluster groups put servers close together for fast links.
-                - Spread groups put each server on its own rack.
-                ## Key Pairs
-                - The public half is copied onto the server when it is launched.
-                - Lose the private half and you can no longer log in over SSH.
+        String tip = """
 
                 # Architecture tips
-                ## Faster Boot Times
-                - EC2 instances start quicker from a golden image with the software installed.
-                - EC2 user data scripts set what differs per instance at boot.
-                """);
-        assertTrue(result.questions().stream().noneMatch(q -> q.choices().contains("Faster Boot Times")
-                && !q.correctChoice().equals("Faster Boot Times")), result.questions()::toString);
+                ## Cheaper Consumers
+                - SQS consumers that wait twenty seconds for each poll make fewer calls to SQS.
+                - SQS batches of ten messages cut the number of calls again.
+                """;
+        // Three parts of SQS need a fourth choice; the tip whose text alone names SQS must not be it.
+        QuestionGenerator.Result threeParts = generate("sqs.md", "# SQS\n" + SQS_PARTS + tip);
+        assertTrue(threeParts.questions().stream().noneMatch(q -> q.choices().contains("Cheaper Consumers")),
+                threeParts.questions()::toString);
+        // With a fourth part of its own, SQS is asked about, and still never with the tip.
+        QuestionGenerator.Result fourParts = generate("sqs.md", "# SQS\n" + SQS_PARTS + """
+                ## Visibility Timeout
+                - A polled message is hidden from the other consumers for a while.
+                - Unprocessed messages come back and are processed twice.
+                """ + tip);
+        List<String> asked = ofKind(fourParts, IdentifyQuestions.KIND).stream().map(Question::correctChoice).toList();
+        assertTrue(asked.contains("Long Polling"), asked::toString);
+        assertTrue(fourParts.questions().stream().noneMatch(q -> q.choices().contains("Cheaper Consumers")),
+                fourParts.questions()::toString);
     }
 
     @Test
